@@ -1,0 +1,46 @@
+"""Exit codes of the whole tool (DECISIONS D10) and the exceptions that carry them."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+
+class ExitCode(IntEnum):
+    """Stable process exit codes; 2 belongs to Typer's usage errors."""
+
+    OK = 0
+    TARGET_MISSED = 1
+    USAGE = 2
+    INPUT_DATA = 3
+    CONFIGURATION = 4
+    INTERNAL = 5
+
+
+class CchcError(Exception):
+    """An expected failure with a catalogued message; the CLI prints it without a traceback."""
+
+    exit_code: ExitCode = ExitCode.INTERNAL
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def message(self, lang: str = "vi") -> str:
+        """The catalogued message in the requested language."""
+        from cchc_cli.issues import render_message
+
+        return render_message(self.code, lang, self.params)
+
+
+class ConfigError(CchcError):
+    """A targets or columns file is wrong (exit 4)."""
+
+    exit_code = ExitCode.CONFIGURATION
+
+
+class InputError(CchcError):
+    """An input cannot be used at all (exit 3)."""
+
+    exit_code = ExitCode.INPUT_DATA

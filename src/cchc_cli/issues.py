@@ -1,0 +1,228 @@
+"""Issues as data: the one catalogue of codes and messages (vi/en), and the Issue record."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    """How bad an issue is: errors reject a row or an input, warnings keep it."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One catalogue entry: default severity and the text in both languages."""
+
+    severity: Severity
+    vi: str
+    en: str
+
+
+# The catalogue. Codes are a contract (README lists them); never rename one, add new ones.
+CATALOGUE: dict[str, Message] = {
+    # Inputs and files
+    "input.not_found": Message(
+        Severity.ERROR,
+        "Không tìm thấy tệp hoặc thư mục '{path}'. Kiểm tra lại đường dẫn.",
+        "File or folder '{path}' not found. Check the path.",
+    ),
+    "input.no_files": Message(
+        Severity.ERROR,
+        "Không có tệp .xlsx/.xls/.csv nào trong '{path}'.",
+        "No .xlsx/.xls/.csv file found in '{path}'.",
+    ),
+    "input.is_output": Message(
+        Severity.ERROR,
+        "Tệp kết quả '{path}' trùng với một tệp đầu vào; chọn tên khác để không ghi đè dữ liệu.",
+        "Output file '{path}' is also an input; choose another name so no input is overwritten.",
+    ),
+    "file.unreadable": Message(
+        Severity.ERROR,
+        "Không đọc được tệp ({reason}). Mở tệp bằng Excel, lưu lại dạng .xlsx rồi chạy lại.",
+        "Cannot read the file ({reason}). Open it in Excel, save it as .xlsx and run again.",
+    ),
+    "file.encoding": Message(
+        Severity.ERROR,
+        "Không xác định được bảng mã của tệp CSV. Lưu lại tệp dạng CSV UTF-8 rồi chạy lại.",
+        "Cannot tell the CSV file's encoding. Save it as CSV UTF-8 and run again.",
+    ),
+    "file.no_dataset": Message(
+        Severity.ERROR,
+        "Không có trang tính nào nhận ra được là danh sách dữ liệu. {detail}",
+        "No sheet was recognised as a data list. {detail}",
+    ),
+    # Sheets and headers
+    "sheet.no_dataset": Message(
+        Severity.INFO,
+        "Trang tính không nhận ra được: gần nhất là '{dataset}' (dòng tiêu đề {header_row}), "
+        "thiếu cột bắt buộc: {missing}. Thêm tên cột vào tệp --columns hoặc kiểm tra dòng tiêu đề.",
+        "Sheet not recognised: closest is '{dataset}' (header row {header_row}), missing "
+        "required columns: {missing}. Add the header names with --columns or check the header row.",
+    ),
+    "sheet.empty": Message(
+        Severity.INFO,
+        "Trang tính trống, bỏ qua.",
+        "Empty sheet, ignored.",
+    ),
+    "sheet.ambiguous_dataset": Message(
+        Severity.ERROR,
+        "Trang tính khớp với nhiều loại dữ liệu ({datasets}). Chọn một bằng --dataset.",
+        "Sheet matches several datasets ({datasets}). Choose one with --dataset.",
+    ),
+    "header.duplicate_field": Message(
+        Severity.WARNING,
+        "Cột '{column}' cũng là '{field}' như cột '{first}'; dùng cột '{first}', bỏ qua cột này.",
+        "Column '{column}' also maps to '{field}' like column '{first}'; using '{first}', "
+        "ignoring this one.",
+    ),
+    # Rows and values
+    "row.missing_required": Message(
+        Severity.ERROR,
+        "Thiếu giá trị bắt buộc ở cột '{column}'; dòng bị loại.",
+        "Required value missing in column '{column}'; row rejected.",
+    ),
+    "row.missing_procedure": Message(
+        Severity.ERROR,
+        "Thiếu cả mã thủ tục và tên thủ tục; dòng bị loại.",
+        "Both procedure code and procedure name are missing; row rejected.",
+    ),
+    "value.date_unparseable": Message(
+        Severity.WARNING,
+        "'{value}' không phải ngày hợp lệ (dạng ngày/tháng/năm, ví dụ 05/03/2025).{consequence}",
+        "'{value}' is not a valid date (day/month/year, e.g. 05/03/2025).{consequence}",
+    ),
+    "value.date_impossible": Message(
+        Severity.WARNING,
+        "Ngày '{value}' không tồn tại trên lịch (hoặc năm ngoài khoảng 1900–2100).{consequence}",
+        "Date '{value}' does not exist in the calendar (or its year is outside 1900–2100)."
+        "{consequence}",
+    ),
+    "value.number_invalid": Message(
+        Severity.WARNING,
+        "'{value}' không phải số hợp lệ; để trống giá trị này.",
+        "'{value}' is not a valid number; value left empty.",
+    ),
+    "value.integer_invalid": Message(
+        Severity.WARNING,
+        "'{value}' không phải số nguyên không âm; để trống giá trị này.",
+        "'{value}' is not a non-negative whole number; value left empty.",
+    ),
+    "value.boolean_unknown": Message(
+        Severity.WARNING,
+        "'{value}' không phải Có/Không (x, 1, Có, Đã… hoặc trống, 0, Không, Chưa…); "
+        "để trống giá trị này.",
+        "'{value}' is not yes/no (x, 1, Có, Đã… or blank, 0, Không, Chưa…); value left empty.",
+    ),
+    "value.label_unknown": Message(
+        Severity.WARNING,
+        "'{value}' không có trong danh mục {vocabulary}; ghi nhận là UNKNOWN (không đoán). "
+        "Thêm nhãn này vào mục 'values' của tệp --columns nếu đây là nhãn riêng của phần mềm.",
+        "'{value}' is not in the {vocabulary} list; recorded as UNKNOWN (never guessed). Add the "
+        "label under 'values' in a --columns file if it is this vendor's own label.",
+    ),
+    "duplicate.dossier": Message(
+        Severity.WARNING,
+        "Mã hồ sơ '{value}' trùng với {other}; giữ bản ghi {kept} (quy tắc D5: hồ sơ đã kết thúc, "
+        "ngày kết thúc muộn hơn, ngày tiếp nhận muộn hơn, tệp sau).",
+        "Dossier code '{value}' also appears at {other}; keeping the record at {kept} (rule D5: "
+        "ended record, later end date, later received date, later file).",
+    ),
+    # Configuration
+    "config.columns_unreadable": Message(
+        Severity.ERROR,
+        "Không đọc được tệp cấu hình cột '{path}': {reason}",
+        "Cannot read columns file '{path}': {reason}",
+    ),
+    "config.columns_invalid": Message(
+        Severity.ERROR,
+        "Tệp cấu hình cột '{path}' sai ở '{location}': {reason}",
+        "Columns file '{path}' is wrong at '{location}': {reason}",
+    ),
+    "config.unknown_dataset": Message(
+        Severity.ERROR,
+        "Không có loại dữ liệu '{name}'. Các loại có: {choices}.{hint}",
+        "Unknown dataset '{name}'. Available: {choices}.{hint}",
+    ),
+    "internal.error": Message(
+        Severity.ERROR,
+        "Lỗi nội bộ của cchc ({reason}). Chạy lại với --debug và gửi kết quả cho nhóm phát triển.",
+        "Internal cchc error ({reason}). Run again with --debug and send the output to the team.",
+    ),
+}
+
+_CONSEQUENCE = {
+    ("required", "vi"): " Đây là cột bắt buộc; dòng bị loại.",
+    ("required", "en"): " This column is required; row rejected.",
+    ("optional", "vi"): " Để trống giá trị này.",
+    ("optional", "en"): " Value left empty.",
+}
+
+
+def consequence(required: bool, lang: str) -> str:
+    """The tail of a value message: whether the row was rejected or the value emptied."""
+    return _CONSEQUENCE[("required" if required else "optional", lang)]
+
+
+class _Defaulting(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render_message(code: str, lang: str, params: Mapping[str, Any]) -> str:
+    """Fill the catalogue template for `code` in `lang` ("vi" or "en")."""
+    entry = CATALOGUE[code]
+    template = entry.en if lang == "en" else entry.vi
+    values = _Defaulting(params)
+    if "required" in params and "consequence" not in params:
+        values["consequence"] = consequence(bool(params["required"]), lang)
+    return template.format_map(values)
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One problem found in the inputs, located as the officer sees it."""
+
+    code: str
+    severity: Severity
+    path: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str = "vi") -> str:
+        """The message in the requested language."""
+        return render_message(self.code, lang, {"value": self.value, **self.params})
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        """The D11 JSON form."""
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "path": self.path,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "message": self.message(lang),
+        }
+
+
+def make_issue(code: str, severity: Severity | None = None, **kwargs: Any) -> Issue:
+    """Build an Issue with the catalogue's default severity unless one is given."""
+    return Issue(code=code, severity=severity or CATALOGUE[code].severity, **kwargs)
+
+
+def mask_personal(value: str | None) -> str | None:
+    """Hide personal data in messages: keep the first character only."""
+    if value is None or value == "":
+        return value
+    return value[0] + "***"

@@ -1,0 +1,107 @@
+"""How a dataset is described: field kinds, header aliases and the dataset record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel
+
+
+class Kind(StrEnum):
+    """How a column's cells are parsed."""
+
+    TEXT = "text"
+    DATETIME = "datetime"
+    BOOLEAN = "boolean"
+    COUNT = "count"
+    AMOUNT = "amount"
+    LABEL = "label"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """Pydantic field metadata: the kind of a canonical field and its built-in header aliases."""
+
+    kind: Kind
+    aliases: tuple[str, ...]
+    vocabulary: str | None = None
+    personal: bool = False
+    label_vi: str = ""
+    label_en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One canonical field of a dataset, as the readers and validators use it."""
+
+    name: str
+    kind: Kind
+    aliases: tuple[str, ...]
+    vocabulary: str | None
+    personal: bool
+    label_vi: str
+    label_en: str
+
+    def label(self, lang: str) -> str:
+        """The human header of this field."""
+        return (self.label_en if lang == "en" else self.label_vi) or self.name
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A kind of register cchc can read: its Pydantic model, required columns and key."""
+
+    name: str
+    title_vi: str
+    title_en: str
+    model: type[BaseModel]
+    required: tuple[str, ...]
+    # Each inner tuple: at least one of these columns must be present and filled.
+    required_any: tuple[tuple[str, ...], ...] = ()
+    key: str | None = None
+    fields: dict[str, FieldSpec] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fields", fields_of(self.model))
+
+    def title(self, lang: str) -> str:
+        """The dataset's human name."""
+        return self.title_en if lang == "en" else self.title_vi
+
+    @property
+    def personal_fields(self) -> frozenset[str]:
+        return frozenset(name for name, spec in self.fields.items() if spec.personal)
+
+    def missing_required(self, present: set[str]) -> list[str]:
+        """Required columns (or column groups, joined by '/') absent from `present`."""
+        missing = [name for name in self.required if name not in present]
+        missing += ["/".join(group) for group in self.required_any if not present & set(group)]
+        return missing
+
+
+def fields_of(model: type[BaseModel]) -> dict[str, FieldSpec]:
+    """Read the Column metadata off a Pydantic model's fields."""
+    specs: dict[str, FieldSpec] = {}
+    for name, info in model.model_fields.items():
+        column = next((m for m in info.metadata if isinstance(m, Column)), None)
+        if column is None:
+            continue
+        specs[name] = FieldSpec(
+            name=name,
+            kind=column.kind,
+            aliases=column.aliases,
+            vocabulary=column.vocabulary,
+            personal=column.personal,
+            label_vi=column.label_vi,
+            label_en=column.label_en,
+        )
+    return specs
+
+
+def json_ready(value: Any) -> Any:
+    """Plain JSON value of a parsed cell."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value

@@ -1,0 +1,229 @@
+"""Value vocabularies (DECISIONS D3): Vietnamese labels and national codes -> canonical codes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from cchc_cli.text import match_key, normalize_label
+
+
+class Status(StrEnum):
+    """Dossier status (TrangThaiHoSo, national codes 1-10)."""
+
+    NEW = "NEW"
+    RECEIVED = "RECEIVED"
+    NOT_ACCEPTED = "NOT_ACCEPTED"
+    PROCESSING = "PROCESSING"
+    SUPPLEMENT_REQUESTED = "SUPPLEMENT_REQUESTED"
+    AWAITING_PAYMENT = "AWAITING_PAYMENT"
+    WITHDRAWN = "WITHDRAWN"
+    STOPPED = "STOPPED"
+    COMPLETED = "COMPLETED"
+    RETURNED = "RETURNED"
+    UNKNOWN = "UNKNOWN"
+
+
+class Channel(StrEnum):
+    """Submission channel (KenhThucHien)."""
+
+    DIRECT = "DIRECT"
+    ONLINE = "ONLINE"
+    POSTAL = "POSTAL"
+    UNKNOWN = "UNKNOWN"
+
+
+class ServiceLevel(StrEnum):
+    """Online public service level (Nghị định 42/2022 with the old levels 1-4)."""
+
+    INFO = "INFO"
+    PARTIAL = "PARTIAL"
+    FULL = "FULL"
+    UNKNOWN = "UNKNOWN"
+
+
+class Rating(StrEnum):
+    """Citizen satisfaction rating."""
+
+    VERY_SATISFIED = "VERY_SATISFIED"
+    SATISFIED = "SATISFIED"
+    NEUTRAL = "NEUTRAL"
+    UNSATISFIED = "UNSATISFIED"
+    UNKNOWN = "UNKNOWN"
+
+
+class AdminLevel(StrEnum):
+    """Administrative level of the unit that handles a dossier."""
+
+    PROVINCE = "province"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+    UNKNOWN = "UNKNOWN"
+
+
+_NUMERIC_CODE = re.compile(r"^([0-9]+)(?:\.0+)?$")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A closed list of canonical codes with the labels that mean each of them."""
+
+    name: str
+    name_vi: str
+    codes: type[StrEnum]
+    labels: Mapping[str, tuple[str, ...]]
+    numeric_codes: Mapping[str, str] = field(default_factory=dict)
+    blank: str | None = None
+    _lookup: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_lookup", {})
+        self.extend(self.labels)
+
+    def extend(self, labels: Mapping[str, Iterable[str]]) -> None:
+        """Add (or override) labels; exact normalised form first, diacritic-free second."""
+        for code, names in labels.items():
+            for name in [code, *names]:
+                self._lookup[normalize_label(name)] = code
+                self._lookup.setdefault("~" + match_key(name), code)
+
+    def with_labels(self, labels: Mapping[str, Iterable[str]]) -> Vocabulary:
+        """A copy that also knows `labels` (vendor-specific ones from a --columns file)."""
+        merged = {code: tuple(names) for code, names in self.labels.items()}
+        for code, names in labels.items():
+            merged[code] = (*merged.get(code, ()), *names)
+        return Vocabulary(
+            self.name, self.name_vi, self.codes, merged, self.numeric_codes, self.blank
+        )
+
+    @property
+    def unknown(self) -> str:
+        return "UNKNOWN"
+
+    def resolve(self, text: str | None) -> str | None:
+        """Canonical code for a cell; None for blank (or the blank default); UNKNOWN otherwise."""
+        if text is None or not text.strip():
+            return self.blank
+        number = _NUMERIC_CODE.match(text.strip())
+        if number and number.group(1) in self.numeric_codes:
+            return self.numeric_codes[number.group(1)]
+        label = normalize_label(text)
+        found = self._lookup.get(label)
+        if found is None:
+            found = self._lookup.get("~" + match_key(text))
+        return found if found is not None else self.unknown
+
+
+STATUS = Vocabulary(
+    "status",
+    "trạng thái hồ sơ",
+    Status,
+    {
+        Status.NEW: ("Mới đăng ký", "Chờ tiếp nhận", "Hồ sơ đăng ký mới trực tuyến"),
+        Status.RECEIVED: (
+            "Được tiếp nhận",
+            "Đã tiếp nhận",
+            "Mới tiếp nhận",
+            "Hồ sơ mới tiếp nhận",
+        ),
+        Status.NOT_ACCEPTED: ("Không được tiếp nhận", "Từ chối tiếp nhận", "Không tiếp nhận"),
+        Status.PROCESSING: (
+            "Đang xử lý",
+            "Chờ xử lý",
+            "Chờ ký duyệt",
+            "Chuyển phòng chuyên môn",
+            "Chờ thực hiện liên thông",
+        ),
+        Status.SUPPLEMENT_REQUESTED: (
+            "Yêu cầu bổ sung giấy tờ",
+            "Chờ bổ sung hồ sơ",
+            "Cần bổ sung",
+        ),
+        Status.AWAITING_PAYMENT: (
+            "Yêu cầu thực hiện nghĩa vụ tài chính",
+            "Chờ thực hiện NVTC",
+            "Chờ thực hiện nghĩa vụ tài chính",
+        ),
+        Status.WITHDRAWN: ("Công dân yêu cầu rút hồ sơ", "Đã rút hồ sơ", "Xin rút"),
+        Status.STOPPED: (
+            "Dừng xử lý",
+            "Trả lại",
+            "Từ chối giải quyết",
+            "Hồ sơ không xử lý được",
+        ),
+        Status.COMPLETED: ("Đã xử lý xong", "Có kết quả", "Chờ trả kết quả", "Hoàn thành"),
+        Status.RETURNED: ("Đã trả kết quả",),
+    },
+    numeric_codes={
+        "1": Status.NEW,
+        "2": Status.RECEIVED,
+        "3": Status.NOT_ACCEPTED,
+        "4": Status.PROCESSING,
+        "5": Status.SUPPLEMENT_REQUESTED,
+        "6": Status.AWAITING_PAYMENT,
+        "7": Status.WITHDRAWN,
+        "8": Status.STOPPED,
+        "9": Status.COMPLETED,
+        "10": Status.RETURNED,
+    },
+)
+
+CHANNEL = Vocabulary(
+    "channel",
+    "kênh thực hiện",
+    Channel,
+    {
+        Channel.DIRECT: ("Trực tiếp",),
+        Channel.ONLINE: ("Trực tuyến", "Qua mạng", "Nộp trực tuyến"),
+        Channel.POSTAL: ("Qua bưu chính công ích", "BCCI", "Dịch vụ bưu chính", "Bưu chính"),
+    },
+    numeric_codes={"1": Channel.DIRECT, "2": Channel.ONLINE, "3": Channel.POSTAL},
+    # 766 rule: a dossier with no channel counts as direct.
+    blank=Channel.DIRECT,
+)
+
+SERVICE_LEVEL = Vocabulary(
+    "service_level",
+    "mức độ dịch vụ công",
+    ServiceLevel,
+    {
+        ServiceLevel.FULL: ("Toàn trình", "Mức độ 4", "Mức 4", "DVC trực tuyến toàn trình"),
+        ServiceLevel.PARTIAL: ("Một phần", "Mức độ 3", "Mức 3", "DVC trực tuyến một phần"),
+        ServiceLevel.INFO: ("Mức độ 1", "Mức độ 2", "Mức 1", "Mức 2", "Cung cấp thông tin"),
+    },
+    numeric_codes={
+        "4": ServiceLevel.FULL,
+        "3": ServiceLevel.PARTIAL,
+        "2": ServiceLevel.INFO,
+        "1": ServiceLevel.INFO,
+    },
+)
+
+RATING = Vocabulary(
+    "rating",
+    "mức độ hài lòng",
+    Rating,
+    {
+        Rating.VERY_SATISFIED: ("Rất hài lòng",),
+        Rating.SATISFIED: ("Hài lòng",),
+        Rating.NEUTRAL: ("Bình thường",),
+        Rating.UNSATISFIED: ("Không hài lòng",),
+    },
+)
+
+ADMIN_LEVEL = Vocabulary(
+    "admin_level",
+    "cấp",
+    AdminLevel,
+    {
+        AdminLevel.PROVINCE: ("Cấp tỉnh", "Tỉnh"),
+        AdminLevel.DISTRICT: ("Cấp huyện", "Huyện"),
+        AdminLevel.COMMUNE: ("Cấp xã", "Xã"),
+    },
+)
+
+VOCABULARIES: dict[str, Vocabulary] = {
+    v.name: v for v in (STATUS, CHANNEL, SERVICE_LEVEL, RATING, ADMIN_LEVEL)
+}

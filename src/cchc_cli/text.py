@@ -1,0 +1,40 @@
+"""Text normalisation shared by header matching and vocabulary matching (DECISIONS D1)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_SPACE_AROUND_SLASH = re.compile(r"\s*/\s*")
+_EDGE_PUNCTUATION = ":*.() \t"
+
+
+def normalize_label(text: str) -> str:
+    """NFC, casefold, one space between words, surrounding `: * . ( )` stripped (D1).
+
+    Idempotent: normalize_label(normalize_label(x)) == normalize_label(x).
+    """
+    text = unicodedata.normalize("NFC", text).casefold()
+    # casefold can produce characters whose NFC form differs (e.g. combining marks), so
+    # normalise again before collapsing whitespace.
+    text = unicodedata.normalize("NFC", text)
+    text = _SPACES.sub(" ", text)
+    # "Đơn vị/ cá nhân" and "Đơn vị/cá nhân" are the same header in different exports.
+    text = _SPACE_AROUND_SLASH.sub("/", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = text.strip(_EDGE_PUNCTUATION)
+    return text
+
+
+def fold_diacritics(text: str) -> str:
+    """Remove Vietnamese diacritics; `đ` folds to `d` (D1)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def match_key(text: str) -> str:
+    """The key two labels are compared by when diacritics do not matter."""
+    return fold_diacritics(normalize_label(text))
