@@ -55,8 +55,8 @@ CATALOGUE: dict[str, Message] = {
     ),
     "file.no_dataset": Message(
         Severity.ERROR,
-        "Không có trang tính nào nhận ra được là danh sách dữ liệu. {detail}",
-        "No sheet was recognised as a data list. {detail}",
+        "Tệp không có trang tính nào chứa dữ liệu.",
+        "The file has no sheet with data.",
     ),
     # Sheets and headers
     "sheet.no_dataset": Message(
@@ -92,6 +92,13 @@ CATALOGUE: dict[str, Message] = {
         Severity.ERROR,
         "Thiếu cả mã thủ tục và tên thủ tục; dòng bị loại.",
         "Both procedure code and procedure name are missing; row rejected.",
+    ),
+    "row.after_footer": Message(
+        Severity.WARNING,
+        "Dòng có mã hồ sơ nằm sau dòng tổng cộng/chữ ký nên bị bỏ qua (quy tắc D4). Nếu đây là "
+        "hồ sơ thật, xóa dòng tổng cộng ở giữa bảng rồi chạy lại.",
+        "Row with a dossier code below a total/signature line is skipped (rule D4). If it is a "
+        "real dossier, remove the total line inside the table and run again.",
     ),
     "value.date_unparseable": Message(
         Severity.WARNING,
@@ -129,10 +136,10 @@ CATALOGUE: dict[str, Message] = {
     ),
     "duplicate.dossier": Message(
         Severity.WARNING,
-        "Mã hồ sơ '{value}' trùng với {other}; giữ bản ghi {kept} (quy tắc D5: hồ sơ đã kết thúc, "
-        "ngày kết thúc muộn hơn, ngày tiếp nhận muộn hơn, tệp sau).",
-        "Dossier code '{value}' also appears at {other}; keeping the record at {kept} (rule D5: "
-        "ended record, later end date, later received date, later file).",
+        "Mã hồ sơ '{value}' trùng với bản ghi ở {other}; giữ bản ghi đó, không tính dòng này "
+        "(quy tắc D5: hồ sơ đã kết thúc, ngày kết thúc muộn hơn, ngày tiếp nhận muộn hơn, tệp sau).",
+        "Dossier code '{value}' also appears at {other}; that record is kept and this row is not "
+        "counted (rule D5: ended record, later end date, later received date, later file).",
     ),
     # Configuration
     "config.columns_unreadable": Message(
@@ -200,7 +207,9 @@ class Issue:
 
     def message(self, lang: str = "vi") -> str:
         """The message in the requested language."""
-        return render_message(self.code, lang, {"value": self.value, **self.params})
+        return render_message(
+            self.code, lang, {"value": self.value, "column": self.column, **self.params}
+        )
 
     def to_dict(self, lang: str = "vi") -> dict[str, Any]:
         """The D11 JSON form."""

@@ -1,0 +1,68 @@
+"""Duplicated keys across rows and files (D5): one record per dossier, the most advanced wins."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from cchc_cli.issues import Issue, make_issue
+
+
+def end_dates(table: pd.DataFrame) -> pd.Series:
+    """End of processing (D7): completed, else returned, else rejected when status is STOPPED."""
+    end = pd.Series(pd.NaT, index=table.index, dtype="datetime64[s]")
+    if "rejected_at" in table and "status" in table:
+        stopped = (table["status"] == "STOPPED").fillna(False).to_numpy(dtype=bool)
+        end = end.where(~stopped, table["rejected_at"])
+    for name in ("returned_at", "completed_at"):
+        if name in table:
+            end = table[name].where(table[name].notna(), end)
+    return end.astype("datetime64[s]")
+
+
+def _location(row: pd.Series) -> str:
+    return f"{row['source_path']} › {row['source_sheet']} › dòng {row['source_row']}"
+
+
+def resolve_duplicates(table: pd.DataFrame, key: str) -> tuple[pd.DataFrame, list[Issue]]:
+    """Keep one row per key by the D5 order; one warning per dropped row with both locations."""
+    repeated = table[key].duplicated(keep=False).to_numpy()
+    if not repeated.any():
+        return table, []
+    end = end_dates(table)
+    received = table["received_at"] if "received_at" in table else pd.Series(pd.NaT, index=table.index)
+    # Ascending sort so that the winner is the last row of each key: ended beats open, then the
+    # later end date, the later received date, the later file, the later row.
+    order = pd.DataFrame(
+        {
+            "key": table[key].to_numpy(),
+            "ended": end.notna().to_numpy(),
+            "end": end.fillna(pd.Timestamp.min).to_numpy(),
+            "received": received.fillna(pd.Timestamp.min).astype("datetime64[s]").to_numpy(),
+            "order": table["source_order"].to_numpy(),
+            "row": table["source_row"].to_numpy(),
+        }
+    )
+    order = order[repeated]
+    order = order.sort_values(["key", "ended", "end", "received", "order", "row"], kind="stable")
+    winners = order.drop_duplicates("key", keep="last")
+    losers = order.index.difference(winners.index)
+    winner_of = pd.Series(winners.index, index=winners["key"].to_numpy())
+    issues: list[Issue] = []
+    for loser in losers:
+        row = table.loc[loser]
+        winner = table.loc[winner_of[row[key]]]
+        issues.append(
+            make_issue(
+                "duplicate.dossier",
+                path=row["source_path"],
+                sheet=row["source_sheet"],
+                row=int(row["source_row"]),
+                column=None,
+                value=row[key],
+                params={"other": _location(winner)},
+            )
+        )
+    keep = np.ones(len(table), dtype=bool)
+    keep[table.index.get_indexer(losers)] = False
+    return table[keep].reset_index(drop=True), issues

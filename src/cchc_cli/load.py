@@ -1,0 +1,165 @@
+"""Read every input into canonical tables: sniff, find headers, validate, resolve duplicates."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+
+from cchc_cli.duplicates import resolve_duplicates
+from cchc_cli.issues import Issue, Severity, make_issue
+from cchc_cli.readers import InputFile, expand_inputs, read_file
+from cchc_cli.readers.delimited import UnknownEncoding
+from cchc_cli.readers.grid import RawSheet, UnreadableFile
+from cchc_cli.readers.headers import HeaderMatch, find_header
+from cchc_cli.schema import DATASETS, get_dataset
+from cchc_cli.schema.aliases import ColumnsConfig
+from cchc_cli.schema.fields import Dataset
+from cchc_cli.schema.vocabularies import VOCABULARIES
+from cchc_cli.validate import SheetAccount, SheetSource, validate_sheet
+
+
+@dataclass
+class LoadResult:
+    """Everything read: canonical tables per dataset, accounting per sheet, every issue."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    accounts: list[SheetAccount] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    duplicates: int = 0
+    # Files that could not be used at all (missing, unreadable, nothing recognised).
+    failed_inputs: list[str] = field(default_factory=list)
+
+    @property
+    def rows_read(self) -> int:
+        return sum(a.rows_read for a in self.accounts)
+
+    @property
+    def rows_rejected(self) -> int:
+        return sum(a.rows_rejected for a in self.accounts)
+
+    def count(self, severity: Severity) -> int:
+        """How many issues of a severity."""
+        return sum(1 for i in self.issues if i.severity is severity)
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """What shapes a load: extra aliases and labels, a forced dataset."""
+
+    columns: ColumnsConfig = field(default_factory=ColumnsConfig)
+    dataset: str | None = None
+
+
+def _vocabularies(columns: ColumnsConfig) -> dict:
+    return {name: columns.vocabulary(name) for name in VOCABULARIES}
+
+
+def choose_header(
+    sheet: RawSheet, datasets: list[Dataset], columns: ColumnsConfig
+) -> tuple[HeaderMatch | None, list[HeaderMatch]]:
+    """The recognised header (None if no dataset's required columns are all there) and all
+    candidates, best first."""
+    candidates = [
+        m for d in datasets if (m := find_header(sheet, columns.index_for(d))) is not None
+    ]
+    candidates.sort(key=lambda m: (not m.missing_required, m.score), reverse=True)
+    recognised = [m for m in candidates if not m.missing_required]
+    return (recognised[0] if recognised else None), candidates
+
+
+def load_inputs(arguments: list[str], options: LoadOptions | None = None) -> LoadResult:
+    """Read all files, folders and globs in `arguments` (library entry point of `validate`)."""
+    options = options or LoadOptions()
+    files, issues = expand_inputs(arguments)
+    result = LoadResult(issues=list(issues))
+    result.failed_inputs.extend(i.path or "" for i in issues)
+    datasets = [get_dataset(options.dataset)] if options.dataset else list(DATASETS.values())
+    vocabularies = _vocabularies(options.columns)
+    frames: dict[str, list[pd.DataFrame]] = {}
+    for input_file in files:
+        for sheet_result in _load_file(input_file, datasets, options, vocabularies, result):
+            frames.setdefault(sheet_result[0], []).append(sheet_result[1])
+    for name, parts in frames.items():
+        table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+        dataset = DATASETS[name]
+        if dataset.key:
+            table, duplicate_issues = resolve_duplicates(table, dataset.key)
+            result.issues.extend(duplicate_issues)
+            result.duplicates += len(duplicate_issues)
+        result.tables[name] = table
+    return result
+
+
+def _load_file(
+    input_file: InputFile,
+    datasets: list[Dataset],
+    options: LoadOptions,
+    vocabularies: dict,
+    result: LoadResult,
+) -> list[tuple[str, pd.DataFrame]]:
+    path = str(input_file.path)
+    try:
+        content = input_file.path.read_bytes()
+    except OSError as exc:
+        result.issues.append(
+            make_issue("file.unreadable", path=path, params={"reason": exc.strerror or exc})
+        )
+        result.failed_inputs.append(path)
+        return []
+    sha256 = hashlib.sha256(content).hexdigest()
+    try:
+        fmt, sheets = read_file(content, Path(path).stem)
+    except UnknownEncoding:
+        result.issues.append(make_issue("file.encoding", path=path))
+        result.failed_inputs.append(path)
+        return []
+    except UnreadableFile as exc:
+        result.issues.append(make_issue("file.unreadable", path=path, params={"reason": exc}))
+        result.failed_inputs.append(path)
+        return []
+    source = SheetSource(path=path, sha256=sha256, format=str(fmt), order=input_file.order)
+    loaded: list[tuple[str, pd.DataFrame]] = []
+    unrecognised: list[Issue] = []
+    for sheet in sheets:
+        if sheet.cells.empty or not sheet.cells.notna().to_numpy().any():
+            continue
+        header, candidates = choose_header(sheet, datasets, options.columns)
+        if header is None:
+            unrecognised.append(_unrecognised(path, sheet, candidates, forced=bool(options.dataset)))
+            continue
+        sheet_result = validate_sheet(sheet, header, source, vocabularies)
+        result.accounts.append(sheet_result.account)
+        result.issues.extend(sheet_result.issues)
+        loaded.append((header.dataset.name, sheet_result.table))
+    if not loaded:
+        # Nothing usable in the file: the sheet messages (best candidate, missing columns) are
+        # the reason, so they become errors; a file with no sheet at all gets its own message.
+        unrecognised = [replace(i, severity=Severity.ERROR) for i in unrecognised]
+        if not unrecognised:
+            unrecognised.append(make_issue("file.no_dataset", path=path))
+        result.failed_inputs.append(path)
+    result.issues.extend(unrecognised)
+    return loaded
+
+
+def _unrecognised(
+    path: str, sheet: RawSheet, candidates: list[HeaderMatch], forced: bool
+) -> Issue:
+    best = candidates[0] if candidates else None
+    dataset = best.dataset if best else next(iter(DATASETS.values()))
+    missing = best.missing_required if best else dataset.missing_required(set())
+    return make_issue(
+        "sheet.no_dataset",
+        severity=Severity.ERROR if forced else None,
+        path=path,
+        sheet=sheet.name,
+        row=best.last_row if best else None,
+        params={
+            "dataset": dataset.name,
+            "header_row": best.last_row if best else "?",
+            "missing": ", ".join(missing),
+        },
+    )

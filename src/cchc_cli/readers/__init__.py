@@ -1,0 +1,8 @@
+"""File readers: sniff the real format, then return every sheet as a grid of text cells."""
+
+from __future__ import annotations
+
+from cchc_cli.readers.grid import FileFormat, MergedRange, RawSheet, read_file
+from cchc_cli.readers.inputs import InputFile, expand_inputs
+
+__all__ = ["FileFormat", "InputFile", "MergedRange", "RawSheet", "expand_inputs", "read_file"]

@@ -1,0 +1,70 @@
+"""Excel workbooks (.xlsx/.xlsm, legacy .xls, .ods) through fastexcel (Rust calamine + Arrow)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import fastexcel
+import pandas as pd
+import pyarrow as pa
+
+from cchc_cli.readers.grid import FileFormat, RawSheet, UnreadableFile
+
+
+def _zip_kind(content: bytes) -> FileFormat:
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile as exc:
+        raise UnreadableFile(f"tệp nén hỏng / corrupt zip: {exc}") from exc
+    if "content.xml" in names and "mimetype" in names:
+        return FileFormat.ODS
+    if not any(n.startswith("xl/") for n in names):
+        raise UnreadableFile("tệp zip không phải bảng tính Excel / zip is not an Excel workbook")
+    return FileFormat.XLSX
+
+
+def read_workbook(content: bytes, fmt: FileFormat) -> tuple[FileFormat, list[RawSheet]]:
+    """Every sheet as text cells, row numbers exactly as Excel shows them."""
+    if fmt is FileFormat.XLSX:
+        fmt = _zip_kind(content)
+    try:
+        reader = fastexcel.read_excel(content)
+        names = list(reader.sheet_names)
+    except Exception as exc:  # the Rust reader raises its own exception types
+        raise UnreadableFile(str(exc).splitlines()[0][:200]) from exc
+    sheets: list[RawSheet] = []
+    for index, name in enumerate(names):
+        try:
+            # skip_rows=0 (not None) keeps leading empty rows, so grid row i is Excel row i+1.
+            # Everything is read as text: codes keep their leading zeros and date columns that
+            # mix real dates with typed text are parsed by our own day-first parser.
+            sheet = reader.load_sheet(index, header_row=None, skip_rows=0, dtypes="string")
+            table = sheet.to_arrow()
+        except Exception as exc:
+            message = str(exc).splitlines()[0][:200]
+            if "no rows" in message.lower() or "empty" in message.lower():
+                sheets.append(RawSheet(name=name, cells=pd.DataFrame()))
+                continue
+            raise UnreadableFile(f"{name}: {message}") from exc
+        sheets.append(RawSheet(name=name, cells=_to_frame(table)))
+    return fmt, sheets
+
+
+def _to_frame(table: pa.Table | pa.RecordBatch) -> pd.DataFrame:
+    columns = {
+        i: pd.Series(pd.arrays.ArrowStringArray(_as_string(table.column(i))))
+        for i in range(table.num_columns)
+    }
+    frame = pd.DataFrame(columns)
+    frame.index = pd.RangeIndex(1, table.num_rows + 1)
+    return frame
+
+
+def _as_string(column: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
+    if isinstance(column, pa.Array):
+        column = pa.chunked_array([column])
+    if column.type != pa.large_string():
+        column = column.cast(pa.large_string())
+    return column

@@ -1,0 +1,259 @@
+"""Rows of one sheet -> the canonical, typed table plus issues, with exact row accounting (D3/D4)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from cchc_cli import parsing
+from cchc_cli.issues import Issue, Severity, make_issue, mask_personal
+from cchc_cli.readers.grid import RawSheet
+from cchc_cli.readers.headers import HeaderMatch
+from cchc_cli.rows import classify_rows, nonempty_mask
+from cchc_cli.schema.fields import FieldSpec, Kind
+from cchc_cli.schema.vocabularies import Vocabulary
+
+SOURCE_COLUMNS = ("source_order", "source_path", "source_sheet", "source_row")
+
+
+@dataclass
+class SheetAccount:
+    """Row accounting of one sheet (D4): read = valid + rejected + skipped."""
+
+    path: str
+    sha256: str
+    format: str
+    dataset: str
+    sheet: str
+    header_rows: list[int]
+    rows_read: int = 0
+    rows_valid: int = 0
+    rows_rejected: int = 0
+    rows_skipped: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    header: HeaderMatch | None = None
+    details: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self, with_hash: bool = False) -> dict[str, Any]:
+        """The D11 JSON form (`validate` omits the hash, `compute` includes it)."""
+        data: dict[str, Any] = {"path": self.path}
+        if with_hash:
+            data["sha256"] = self.sha256
+        data.update(
+            format=self.format,
+            dataset=self.dataset,
+            sheet=self.sheet,
+            header_rows=self.header_rows,
+            rows_read=self.rows_read,
+            rows_valid=self.rows_valid,
+            rows_rejected=self.rows_rejected,
+            rows_skipped=self.rows_skipped,
+        )
+        return data
+
+
+@dataclass
+class SheetResult:
+    """The typed valid rows of a sheet, its accounting and every issue found in it."""
+
+    table: pd.DataFrame
+    account: SheetAccount
+    issues: list[Issue]
+
+
+@dataclass(frozen=True)
+class SheetSource:
+    """Where a sheet came from, for provenance columns and issue locations."""
+
+    path: str
+    sha256: str
+    format: str
+    order: int
+
+
+def _arrow(series: pd.Series) -> pa.ChunkedArray:
+    array = pa.array(series.array, type=pa.large_string(), from_pandas=True)
+    return array if isinstance(array, pa.ChunkedArray) else pa.chunked_array([array])
+
+
+def parse_text_column(series: pd.Series) -> pd.Series:
+    """Trimmed NFC text, blank -> <NA> (vectorised twin of parsing.parse_text)."""
+    array = pc.utf8_trim(_arrow(series), characters=" \t\r\n\x0b\x0c\xa0")
+    array = pc.utf8_normalize(array, form="NFC")
+    array = pc.if_else(pc.equal(array, ""), pa.scalar(None, array.type), array)
+    return pd.Series(pd.arrays.ArrowStringArray(array), index=series.index)
+
+
+def _map_unique(
+    series: pd.Series, parse: Callable[[str | None], Any]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Apply a scalar parser once per distinct value: (values, problem codes or None)."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    parsed: list[Any] = []
+    problems: list[str | None] = []
+    for value in [*list(uniques), None]:  # the extra slot serves missing cells (code -1)
+        try:
+            parsed.append(parse(value))
+            problems.append(None)
+        except parsing.ParseProblem as problem:
+            parsed.append(None)
+            problems.append(problem.code)
+    parsed_array = np.empty(len(parsed), dtype=object)
+    parsed_array[:] = parsed
+    problem_array = np.array(problems, dtype=object)
+    return parsed_array[codes], problem_array[codes]
+
+
+def parse_column(
+    spec: FieldSpec, raw: pd.Series, vocabularies: dict[str, Vocabulary]
+) -> tuple[pd.Series, pd.Series]:
+    """Typed values of one column and the problem code per cell (None where fine)."""
+    index = raw.index
+    if spec.kind is Kind.TEXT:
+        return parse_text_column(raw), pd.Series(None, index=index, dtype=object)
+    if spec.kind is Kind.DATETIME:
+        return parsing.parse_dates(raw)
+    if spec.kind is Kind.LABEL:
+        vocabulary = vocabularies[spec.vocabulary or spec.name]
+
+        def resolve(text: str | None) -> str | None:
+            code = vocabulary.resolve(text)
+            if code == vocabulary.unknown:
+                raise parsing.ParseProblem("value.label_unknown")
+            return code
+
+        values, problems = _map_unique(raw, resolve)
+        values = np.where(problems == "value.label_unknown", vocabulary.unknown, values)
+        categories = [c.value for c in vocabulary.codes]
+        typed = pd.Series(pd.Categorical(values, categories=categories), index=index)
+        return typed, pd.Series(problems, index=index, dtype=object)
+    parser, dtype = {
+        Kind.BOOLEAN: (parsing.parse_boolean, "boolean"),
+        Kind.COUNT: (parsing.parse_count, "Int64"),
+        Kind.AMOUNT: (parsing.parse_amount, "Float64"),
+    }[spec.kind]
+    values, problems = _map_unique(raw, parser)
+    typed = pd.Series(pd.array(list(values), dtype=dtype), index=index)
+    if spec.kind is Kind.BOOLEAN:
+        # Blank means false in an existing yes/no column (D3); an unknown word stays empty.
+        typed = typed.where(pd.Series(problems, index=index).isna(), pd.NA)
+    return typed, pd.Series(problems, index=index, dtype=object)
+
+
+def validate_sheet(
+    sheet: RawSheet,
+    header: HeaderMatch,
+    source: SheetSource,
+    vocabularies: dict[str, Vocabulary],
+) -> SheetResult:
+    """Classify, parse and check every row below the header block of `sheet`."""
+    dataset = header.dataset
+    account = SheetAccount(
+        path=source.path,
+        sha256=source.sha256,
+        format=source.format,
+        dataset=dataset.name,
+        sheet=sheet.name,
+        header_rows=header.header_rows,
+        header=header,
+        details=dict(sheet.details),
+    )
+    issues: list[Issue] = []
+    for column_text, field_name, first in header.duplicates:
+        issues.append(
+            make_issue(
+                "header.duplicate_field", path=source.path, sheet=sheet.name,
+                row=header.last_row, column=column_text,
+                params={"field": field_name, "first": first},
+            )
+        )
+    body = sheet.cells.loc[header.last_row + 1 :]
+    filled_rows = nonempty_mask(body).any(axis=1)
+    if filled_rows.any():
+        body = body.loc[: filled_rows[filled_rows].index[-1]]
+    else:
+        body = body.iloc[0:0]
+    account.rows_read = len(body)
+
+    reasons, after_footer = classify_rows(body, header)
+    for row in after_footer:
+        issues.append(
+            make_issue("row.after_footer", path=source.path, sheet=sheet.name, row=row)
+        )
+    skipped = reasons.notna()
+    account.rows_skipped = int(skipped.sum())
+    account.skipped = {str(k): int(v) for k, v in reasons[skipped].value_counts().items()}
+    data = body.loc[~skipped.to_numpy()]
+
+    columns: dict[str, pd.Series] = {}
+    rejected = np.zeros(len(data), dtype=bool)
+    row_numbers = data.index.to_numpy()
+    for field_name, column_index in header.mapping.items():
+        spec = dataset.fields[field_name]
+        raw = data[column_index]
+        typed, problems = parse_column(spec, raw, vocabularies)
+        columns[field_name] = typed
+        required = field_name in dataset.required
+        bad = problems.notna().to_numpy()
+        if required:
+            rejected |= bad
+        column_text = header.text_of(field_name)
+        for position in np.flatnonzero(bad):
+            value = raw.iloc[position]
+            issues.append(
+                make_issue(
+                    problems.iloc[position],
+                    severity=Severity.ERROR if required else Severity.WARNING,
+                    path=source.path, sheet=sheet.name, row=int(row_numbers[position]),
+                    column=column_text,
+                    value=mask_personal(value) if spec.personal else value,
+                    params={
+                        "required": required,
+                        "vocabulary": vocabularies[spec.vocabulary].name_vi
+                        if spec.vocabulary
+                        else "",
+                    },
+                )
+            )
+        if required:
+            missing = (typed.isna().to_numpy() & ~bad)
+            rejected |= missing
+            for position in np.flatnonzero(missing):
+                issues.append(
+                    make_issue(
+                        "row.missing_required", path=source.path, sheet=sheet.name,
+                        row=int(row_numbers[position]), column=column_text,
+                    )
+                )
+    for group in dataset.required_any:
+        present = [name for name in group if name in columns]
+        if not present:
+            continue
+        none_filled = np.logical_and.reduce([columns[n].isna().to_numpy() for n in present])
+        rejected |= none_filled
+        column_text = " / ".join(header.text_of(n) for n in present)
+        for position in np.flatnonzero(none_filled):
+            issues.append(
+                make_issue(
+                    "row.missing_procedure", path=source.path, sheet=sheet.name,
+                    row=int(row_numbers[position]), column=column_text,
+                )
+            )
+    account.rows_rejected = int(rejected.sum())
+    account.rows_valid = len(data) - account.rows_rejected
+
+    keep = ~rejected
+    table = pd.DataFrame({name: series[keep] for name, series in columns.items()})
+    table["source_order"] = np.int32(source.order)
+    table["source_path"] = source.path
+    table["source_sheet"] = sheet.name
+    table["source_row"] = row_numbers[keep].astype(np.int64)
+    table = table.reset_index(drop=True)
+    return SheetResult(table=table, account=account, issues=issues)
+
