@@ -17,8 +17,8 @@ from cchc_cli.readers.headers import HeaderMatch, find_header
 from cchc_cli.schema import DATASETS, get_dataset
 from cchc_cli.schema.aliases import ColumnsConfig
 from cchc_cli.schema.fields import Dataset
-from cchc_cli.schema.vocabularies import VOCABULARIES
-from cchc_cli.validate import SheetAccount, SheetSource, validate_sheet
+from cchc_cli.schema.vocabularies import VOCABULARIES, Vocabulary
+from cchc_cli.validate import SheetAccount, SheetResult, SheetSource, validate_sheet
 
 
 @dataclass
@@ -53,7 +53,8 @@ class LoadOptions:
     dataset: str | None = None
 
 
-def _vocabularies(columns: ColumnsConfig) -> dict:
+def vocabularies_for(columns: ColumnsConfig) -> dict[str, Vocabulary]:
+    """Every vocabulary with the user's extra labels."""
     return {name: columns.vocabulary(name) for name in VOCABULARIES}
 
 
@@ -77,11 +78,17 @@ def load_inputs(arguments: list[str], options: LoadOptions | None = None) -> Loa
     result = LoadResult(issues=list(issues))
     result.failed_inputs.extend(i.path or "" for i in issues)
     datasets = [get_dataset(options.dataset)] if options.dataset else list(DATASETS.values())
-    vocabularies = _vocabularies(options.columns)
+    vocabularies = vocabularies_for(options.columns)
     frames: dict[str, list[pd.DataFrame]] = {}
     for input_file in files:
-        for sheet_result in _load_file(input_file, datasets, options, vocabularies, result):
-            frames.setdefault(sheet_result[0], []).append(sheet_result[1])
+        readout = read_input(input_file, datasets, options, vocabularies)
+        result.issues.extend(readout.issues)
+        if readout.failed:
+            result.failed_inputs.append(readout.path)
+        for outcome in readout.sheets:
+            if outcome.result is not None and outcome.header is not None:
+                result.accounts.append(outcome.result.account)
+                frames.setdefault(outcome.header.dataset.name, []).append(outcome.result.table)
     for name, parts in frames.items():
         table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
         dataset = DATASETS[name]
@@ -93,56 +100,79 @@ def load_inputs(arguments: list[str], options: LoadOptions | None = None) -> Loa
     return result
 
 
-def _load_file(
+@dataclass
+class SheetOutcome:
+    """What happened to one sheet: its header (if recognised), the candidates, the result."""
+
+    sheet: RawSheet
+    header: HeaderMatch | None
+    candidates: list[HeaderMatch]
+    result: SheetResult | None = None
+
+
+@dataclass
+class FileReadout:
+    """One input file read and validated sheet by sheet."""
+
+    path: str
+    sha256: str = ""
+    format: str | None = None
+    sheets: list[SheetOutcome] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    failed: bool = False
+
+
+def read_input(
     input_file: InputFile,
     datasets: list[Dataset],
     options: LoadOptions,
-    vocabularies: dict,
-    result: LoadResult,
-) -> list[tuple[str, pd.DataFrame]]:
+    vocabularies: dict[str, Vocabulary],
+) -> FileReadout:
+    """Sniff, read and validate every sheet of one file; problems become issues, never raise."""
     path = str(input_file.path)
+    readout = FileReadout(path=path)
     try:
         content = input_file.path.read_bytes()
     except OSError as exc:
-        result.issues.append(
+        readout.issues.append(
             make_issue("file.unreadable", path=path, params={"reason": exc.strerror or exc})
         )
-        result.failed_inputs.append(path)
-        return []
-    sha256 = hashlib.sha256(content).hexdigest()
+        readout.failed = True
+        return readout
+    readout.sha256 = hashlib.sha256(content).hexdigest()
     try:
         fmt, sheets = read_file(content, Path(path).stem)
     except UnknownEncoding:
-        result.issues.append(make_issue("file.encoding", path=path))
-        result.failed_inputs.append(path)
-        return []
+        readout.issues.append(make_issue("file.encoding", path=path))
+        readout.failed = True
+        return readout
     except UnreadableFile as exc:
-        result.issues.append(make_issue("file.unreadable", path=path, params={"reason": exc}))
-        result.failed_inputs.append(path)
-        return []
-    source = SheetSource(path=path, sha256=sha256, format=str(fmt), order=input_file.order)
-    loaded: list[tuple[str, pd.DataFrame]] = []
+        readout.issues.append(make_issue("file.unreadable", path=path, params={"reason": exc}))
+        readout.failed = True
+        return readout
+    readout.format = str(fmt)
+    source = SheetSource(path=path, sha256=readout.sha256, format=str(fmt), order=input_file.order)
     unrecognised: list[Issue] = []
     for sheet in sheets:
         if sheet.cells.empty or not sheet.cells.notna().to_numpy().any():
             continue
         header, candidates = choose_header(sheet, datasets, options.columns)
+        outcome = SheetOutcome(sheet, header, candidates)
+        readout.sheets.append(outcome)
         if header is None:
             unrecognised.append(_unrecognised(path, sheet, candidates, forced=bool(options.dataset)))
             continue
-        sheet_result = validate_sheet(sheet, header, source, vocabularies)
-        result.accounts.append(sheet_result.account)
-        result.issues.extend(sheet_result.issues)
-        loaded.append((header.dataset.name, sheet_result.table))
-    if not loaded:
+        outcome.result = validate_sheet(sheet, header, source, vocabularies)
+        readout.issues.extend(outcome.result.issues)
+    if not any(o.result for o in readout.sheets):
         # Nothing usable in the file: the sheet messages (best candidate, missing columns) are
         # the reason, so they become errors; a file with no sheet at all gets its own message.
         unrecognised = [replace(i, severity=Severity.ERROR) for i in unrecognised]
         if not unrecognised:
             unrecognised.append(make_issue("file.no_dataset", path=path))
-        result.failed_inputs.append(path)
-    result.issues.extend(unrecognised)
-    return loaded
+        readout.failed = True
+    readout.issues.extend(unrecognised)
+    return readout
 
 
 def _unrecognised(
@@ -163,3 +193,14 @@ def _unrecognised(
             "missing": ", ".join(missing),
         },
     )
+
+
+def inspect_input(argument: str, options: LoadOptions | None = None) -> FileReadout:
+    """Read one file for `cchc inspect`: every sheet, recognised or not, with its details."""
+    options = options or LoadOptions()
+    files, issues = expand_inputs([argument])
+    if issues or not files:
+        readout = FileReadout(path=argument, issues=list(issues), failed=True)
+        return readout
+    datasets = [get_dataset(options.dataset)] if options.dataset else list(DATASETS.values())
+    return read_input(files[0], datasets, options, vocabularies_for(options.columns))

@@ -1,0 +1,52 @@
+"""The `cchc` command line: parses options, calls the library, renders. Nothing else."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cchc_cli import __version__
+from cchc_cli.cli import inspect_cmd, validate_cmd
+from cchc_cli.cli.common import set_debug
+
+app = typer.Typer(
+    name="cchc",
+    help=(
+        "Đọc dữ liệu xuất từ Hệ thống thông tin một cửa điện tử và đánh giá chỉ tiêu cải cách "
+        "hành chính.\n\nReads one-stop-shop exports and checks administrative-reform targets."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cchc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản và thoát."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Hiện traceback khi có lỗi nội bộ (cho nhà phát triển).")
+    ] = False,
+) -> None:
+    """cchc: chỉ tiêu cải cách hành chính từ dữ liệu một cửa."""
+    set_debug(debug)
+
+
+app.command("inspect")(inspect_cmd.inspect)
+app.command("validate")(validate_cmd.validate)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,102 @@
+"""Options, consoles and error handling shared by every command."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from cchc_cli.errors import CchcError, ExitCode
+from cchc_cli.issues import render_message
+
+
+class Lang(StrEnum):
+    """Language of user-facing text."""
+
+    vi = "vi"
+    en = "en"
+
+
+class OutputFormat(StrEnum):
+    """Where the output goes: people (table) or scripts (json)."""
+
+    table = "table"
+    json = "json"
+
+
+LangOption = Annotated[
+    Lang,
+    typer.Option("--lang", envvar="CCHC_LANG", help="Ngôn ngữ hiển thị / output language."),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="table (mặc định) hoặc json.")
+]
+ColumnsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--columns",
+        help="Tệp YAML bổ sung tên cột/nhãn giá trị của phần mềm khác (xem README).",
+        dir_okay=False,
+    ),
+]
+DatasetOption = Annotated[
+    str | None,
+    typer.Option("--dataset", help="Buộc loại dữ liệu (vd. dossiers) thay vì tự nhận dạng."),
+]
+
+_state: dict[str, bool] = {"debug": False}
+
+
+def set_debug(value: bool) -> None:
+    """Remember --debug for the error handler."""
+    _state["debug"] = value or bool(os.environ.get("CCHC_DEBUG"))
+
+
+def stdout_console() -> Console:
+    """Console for the command's result (tables) on stdout."""
+    return Console(soft_wrap=False)
+
+
+def stderr_console() -> Console:
+    """Console for messages to people, never mixed into machine output."""
+    return Console(stderr=True, soft_wrap=False)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handles_errors(command: F) -> F:
+    """Expected errors print one catalogued line and exit with their code; anything else is an
+    internal error (exit 5) with a traceback only under --debug."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        lang = str(kwargs.get("lang") or "vi")
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except CchcError as error:
+            stderr_console().print(f"[red]{error.code}[/]: {error.message(lang)}", markup=True,
+                                   highlight=False)
+            raise typer.Exit(int(error.exit_code)) from None
+        except KeyboardInterrupt:
+            raise
+        except Exception as error:
+            if _state["debug"]:
+                raise
+            reason = f"{type(error).__name__}: {error}".splitlines()[0][:300]
+            print(
+                f"internal.error: {render_message('internal.error', lang, {'reason': reason})}",
+                file=sys.stderr,
+            )
+            raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+    return wrapper  # type: ignore[return-value]

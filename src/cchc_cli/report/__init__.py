@@ -1,0 +1,1 @@
+"""Renderers: the same result objects as console tables, JSON and (later) Excel."""

@@ -1,0 +1,86 @@
+"""Views of a LoadResult: the D11 `validate` JSON and the console tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from cchc_cli.issues import Issue, Severity
+from cchc_cli.load import LoadResult
+from cchc_cli.report.labels import label
+
+_SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
+
+
+def sorted_issues(issues: list[Issue]) -> list[Issue]:
+    """Issues in reading order: file, sheet, row; file-level ones first."""
+    return sorted(
+        issues, key=lambda i: (i.path or "", i.sheet or "", i.row if i.row is not None else -1)
+    )
+
+
+def validation_json(result: LoadResult, lang: str) -> dict[str, Any]:
+    """The D11 `cchc validate --format json` document."""
+    return {
+        "inputs": [account.to_dict() for account in result.accounts],
+        "issues": [issue.to_dict(lang) for issue in sorted_issues(result.issues)],
+        "duplicates": result.duplicates,
+    }
+
+
+def accounting_table(result: LoadResult, lang: str) -> Table:
+    """Per-sheet row accounting."""
+    table = Table(title=label("inputs_title", lang), title_justify="left")
+    for key in ("file", "sheet", "format", "dataset", "header_rows"):
+        table.add_column(label(key, lang), overflow="fold")
+    for key in ("rows_read", "rows_valid", "rows_rejected", "rows_skipped"):
+        table.add_column(label(key, lang), justify="right")
+    for a in result.accounts:
+        table.add_row(
+            a.path, a.sheet, a.format, a.dataset, ", ".join(map(str, a.header_rows)),
+            f"{a.rows_read:,}", f"{a.rows_valid:,}",
+            f"[red]{a.rows_rejected:,}[/]" if a.rows_rejected else "0", f"{a.rows_skipped:,}",
+        )
+    return table
+
+
+def issues_table(issues: list[Issue], lang: str, limit: int) -> Table:
+    """Issues, at most `limit` of them (0 = all)."""
+    table = Table(title=label("issues_title", lang), title_justify="left")
+    for key in ("severity", "code", "file", "sheet", "row", "column", "value", "message"):
+        table.add_column(label(key, lang), overflow="fold")
+    shown = issues if limit <= 0 else issues[:limit]
+    for i in shown:
+        table.add_row(
+            f"[{_SEVERITY_STYLE[i.severity]}]{label(str(i.severity), lang)}[/]",
+            i.code, i.path or "", i.sheet or "", "" if i.row is None else str(i.row),
+            i.column or "", i.value or "", i.message(lang),
+        )
+    return table
+
+
+def render_validation(console: Console, result: LoadResult, lang: str, limit: int) -> None:
+    """The `cchc validate` console view."""
+    if result.accounts:
+        console.print(accounting_table(result, lang))
+    issues = sorted_issues(result.issues)
+    if issues:
+        console.print(issues_table(issues, lang, limit))
+        if 0 < limit < len(issues):
+            console.print(label("more_issues", lang, n=len(issues) - limit))
+    else:
+        console.print(label("no_issues", lang))
+    console.print(
+        label(
+            "summary", lang,
+            read=f"{result.rows_read:,}",
+            valid=f"{sum(a.rows_valid for a in result.accounts):,}",
+            rejected=f"{result.rows_rejected:,}",
+            skipped=f"{sum(a.rows_skipped for a in result.accounts):,}",
+            errors=result.count(Severity.ERROR),
+            warnings=result.count(Severity.WARNING),
+            duplicates=result.duplicates,
+        )
+    )
