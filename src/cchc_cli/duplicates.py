@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
@@ -21,10 +23,16 @@ def end_dates(table: pd.DataFrame) -> pd.Series:
 
 
 def _location(row: pd.Series) -> str:
-    return f"{row['source_path']} › {row['source_sheet']} › dòng {row['source_row']}"
+    name = Path(row["source_path"]).name
+    sheet = row["source_sheet"]
+    # HTML and CSV "sheets" are named after the file; do not say it twice.
+    where = name if Path(name).stem.startswith(sheet) else f"{name} › {sheet}"
+    return where
 
 
-def resolve_duplicates(table: pd.DataFrame, key: str) -> tuple[pd.DataFrame, list[Issue]]:
+def resolve_duplicates(
+    table: pd.DataFrame, key: str, key_headers: dict[tuple[str, str], str] | None = None
+) -> tuple[pd.DataFrame, list[Issue]]:
     """Keep one row per key by the D5 order; one warning per dropped row with both locations."""
     repeated = table[key].duplicated(keep=False).to_numpy()
     if not repeated.any():
@@ -58,9 +66,9 @@ def resolve_duplicates(table: pd.DataFrame, key: str) -> tuple[pd.DataFrame, lis
                 path=row["source_path"],
                 sheet=row["source_sheet"],
                 row=int(row["source_row"]),
-                column=None,
+                column=(key_headers or {}).get((row["source_path"], row["source_sheet"])),
                 value=row[key],
-                params={"other": _location(winner)},
+                params={"other": _location(winner), "other_row": int(winner["source_row"])},
             )
         )
     keep = np.ones(len(table), dtype=bool)

@@ -136,10 +136,10 @@ CATALOGUE: dict[str, Message] = {
     ),
     "duplicate.dossier": Message(
         Severity.WARNING,
-        "Mã hồ sơ '{value}' trùng với bản ghi ở {other}; giữ bản ghi đó, không tính dòng này "
-        "(quy tắc D5: hồ sơ đã kết thúc, ngày kết thúc muộn hơn, ngày tiếp nhận muộn hơn, tệp sau).",
-        "Dossier code '{value}' also appears at {other}; that record is kept and this row is not "
-        "counted (rule D5: ended record, later end date, later received date, later file).",
+        "Trùng mã hồ sơ với {other}, dòng {other_row}; giữ bản ghi đó, không tính dòng này "
+        "(quy tắc D5).",
+        "Same dossier code as {other}, row {other_row}; that record is kept, this row is not "
+        "counted (rule D5).",
     ),
     # Configuration
     "config.columns_unreadable": Message(

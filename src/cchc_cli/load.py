@@ -93,7 +93,12 @@ def load_inputs(arguments: list[str], options: LoadOptions | None = None) -> Loa
         table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
         dataset = DATASETS[name]
         if dataset.key:
-            table, duplicate_issues = resolve_duplicates(table, dataset.key)
+            key_headers = {
+                (a.path, a.sheet): a.header.text_of(dataset.key)
+                for a in result.accounts
+                if a.header is not None and a.dataset == name
+            }
+            table, duplicate_issues = resolve_duplicates(table, dataset.key, key_headers)
             result.issues.extend(duplicate_issues)
             result.duplicates += len(duplicate_issues)
         result.tables[name] = table

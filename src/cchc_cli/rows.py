@@ -123,14 +123,12 @@ def classify_rows(
             marker_positions.append(position)
             continue
         labels = [t for _, t in cells if not _SECTION_LABEL.match(match_key(t))]
+        numbered = len(cells) == 2 and len(labels) == 1  # "II" + "UBND PHƯỜNG …"
         if (
-            not key_filled[position]
-            and len(cells) <= 2
-            and len(labels) == 1
+            len(labels) == 1
             and not labels[0].replace(".", "").isdigit()
+            and (not key_filled[position] or numbered or _SECTION_TITLE.match(labels[0]))
         ):
-            reasons.iloc[position] = SkipReason.SECTION
-        elif len(cells) == 1 and _SECTION_TITLE.match(cells[0][1]):
             reasons.iloc[position] = SkipReason.SECTION
 
     is_data = key_filled & reasons.isna().to_numpy()
@@ -142,7 +140,11 @@ def classify_rows(
     after_footer: list[int] = []
     if footer_start is not None:
         tail = slice(footer_start, len(body))
-        tail_data = is_data[tail]
-        after_footer = [int(body.index[footer_start + p]) for p in np.flatnonzero(tail_data)]
+        # Signers' names sit under the key column too; a real dossier code has digits and the
+        # row has more than a name in it.
+        key_text = body[key_column].iloc[tail] if key_column is not None else None
+        for p in np.flatnonzero(is_data[tail] & (count[tail] >= 3)):
+            if key_text is not None and any(ch.isdigit() for ch in key_text.iloc[p]):
+                after_footer.append(int(body.index[footer_start + p]))
         reasons.iloc[tail] = SkipReason.FOOTER
     return reasons, after_footer

@@ -237,7 +237,7 @@ def validate_sheet(
             continue
         none_filled = np.logical_and.reduce([columns[n].isna().to_numpy() for n in present])
         rejected |= none_filled
-        column_text = " / ".join(header.text_of(n) for n in present)
+        column_text = ", ".join(header.text_of(n).split(" / ")[-1] for n in present)
         for position in np.flatnonzero(none_filled):
             issues.append(
                 make_issue(
