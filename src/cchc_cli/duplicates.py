@@ -22,6 +22,11 @@ def end_dates(table: pd.DataFrame) -> pd.Series:
     return end.astype("datetime64[s]")
 
 
+def _earliest_if_missing(values: pd.Series) -> np.ndarray:
+    array = values.to_numpy(dtype="datetime64[s]")
+    return np.where(np.isnat(array), np.datetime64("0001-01-01", "s"), array)
+
+
 def _location(row: pd.Series) -> str:
     name = Path(row["source_path"]).name
     sheet = row["source_sheet"]
@@ -45,8 +50,8 @@ def resolve_duplicates(
         {
             "key": table[key].to_numpy(),
             "ended": end.notna().to_numpy(),
-            "end": end.fillna(pd.Timestamp.min).to_numpy(),
-            "received": received.fillna(pd.Timestamp.min).astype("datetime64[s]").to_numpy(),
+            "end": _earliest_if_missing(end),
+            "received": _earliest_if_missing(received),
             "order": table["source_order"].to_numpy(),
             "row": table["source_row"].to_numpy(),
         }

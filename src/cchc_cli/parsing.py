@@ -140,7 +140,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         )
         todo[values.index.get_indexer(serials.index)] = False
         problems.loc[values.index[todo]] = DATE_UNPARSEABLE
-    return result, problems
+    return result, problems.astype(object).where(problems.notna(), None)
 
 
 def _assemble(parts: dict[str, pd.Series]) -> pd.Series:

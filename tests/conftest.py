@@ -1,0 +1,71 @@
+"""Shared helpers: small workbooks built in the test itself, and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+# Rich wraps at terminal width: keep console output on one line per row in tests.
+os.environ.setdefault("COLUMNS", "250")
+os.environ.setdefault("TERMINAL_WIDTH", "250")
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DATA = ROOT / "sample_data"
+
+
+def write_xlsx(
+    path: Path,
+    rows: Sequence[Sequence[object]],
+    merges: Sequence[str] = (),
+    sheet: str = "Sheet1",
+    extra_sheets: dict[str, Sequence[Sequence[object]]] | None = None,
+) -> Path:
+    """A workbook with `rows` from A1 down; `merges` as Excel ranges ("A1:C1")."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for row in rows:
+        ws.append(list(row))
+    for merge in merges:
+        ws.merge_cells(merge)
+    for name, other in (extra_sheets or {}).items():
+        extra = wb.create_sheet(name)
+        for row in other:
+            extra.append(list(row))
+    wb.save(path)
+    return path
+
+
+def encode_cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Windows writes it: base letters precomposed, tones combining."""
+    out = b""
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        decomposed = unicodedata.normalize("NFD", ch)
+        shape = "".join(m for m in decomposed[1:] if m in "\u0302\u0306\u031b")
+        tones = "".join(m for m in decomposed[1:] if m not in "\u0302\u0306\u031b")
+        out += unicodedata.normalize("NFC", decomposed[0] + shape).encode("cp1258")
+        out += tones.encode("cp1258")
+    return out
+
+
+def issue_tuples(issues: Sequence[object]) -> list[tuple[object, ...]]:
+    """(code, severity, row, column, value) of each issue, in reading order."""
+    items = sorted(issues, key=lambda i: (i.path or "", i.sheet or "", i.row or -1, i.code))
+    return [(i.code, str(i.severity), i.row, i.column, i.value) for i in items]
+
+
+@pytest.fixture
+def runner():
+    from typer.testing import CliRunner
+
+    return CliRunner()

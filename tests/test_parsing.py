@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cchc_cli import parsing
+from cchc_cli.parsing import ParseProblem
+
+DATE_CASES = [
+    ("05/03/2025", datetime(2025, 3, 5)),
+    ("5/3/2025", datetime(2025, 3, 5)),
+    ("05-03-2025", datetime(2025, 3, 5)),
+    ("05.03.2025", datetime(2025, 3, 5)),
+    ("05/03/2025 08:30", datetime(2025, 3, 5, 8, 30)),
+    ("05/03/2025 08:30:15", datetime(2025, 3, 5, 8, 30, 15)),
+    ("08:30 05/03/2025", datetime(2025, 3, 5, 8, 30)),
+    ("2025-03-05", datetime(2025, 3, 5)),
+    ("2025-03-05 08:30", datetime(2025, 3, 5, 8, 30)),
+    ("2025-03-05 08:30:15", datetime(2025, 3, 5, 8, 30, 15)),
+    ("2025-03-05T08:30:15", datetime(2025, 3, 5, 8, 30, 15)),
+    # what the xlsx reader renders for a real date cell
+    ("2025-03-05 00:00:00", datetime(2025, 3, 5)),
+    # Excel serial numbers (1900 date system), with a time fraction
+    ("45721", datetime(2025, 3, 5)),
+    ("45721.5", datetime(2025, 3, 5, 12)),
+    ("  05/03/2025  ", datetime(2025, 3, 5)),
+    ("29/02/2024", datetime(2024, 2, 29)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATE_CASES)
+def test_parse_date_day_first_forms(text: str, expected: datetime) -> None:
+    assert parsing.parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("31/02/2025", "value.date_impossible"),
+        ("29/02/2025", "value.date_impossible"),
+        ("32/03/2025", "value.date_impossible"),
+        ("05/13/2025", "value.date_impossible"),
+        ("2025-02-30", "value.date_impossible"),
+        ("05/03/2025 25:00", "value.date_impossible"),
+        ("05/03/0225", "value.date_impossible"),
+        ("hôm qua", "value.date_unparseable"),
+        ("05/03", "value.date_unparseable"),
+        ("0", "value.date_unparseable"),
+        ("99999", "value.date_unparseable"),
+    ],
+)
+def test_parse_date_problems(text: str, code: str) -> None:
+    with pytest.raises(ParseProblem) as caught:
+        parsing.parse_date(text)
+    assert caught.value.code == code
+
+
+@pytest.mark.parametrize("blank", [None, "", "   "])
+def test_blank_date_is_none(blank: str | None) -> None:
+    assert parsing.parse_date(blank) is None
+
+
+def test_vectorised_dates_match_the_table() -> None:
+    texts = [t for t, _ in DATE_CASES] + ["31/02/2025", "hôm qua", None, ""]
+    values, problems = parsing.parse_dates(pd.Series(texts, dtype="string[pyarrow]"))
+    expected = [pd.Timestamp(d) for _, d in DATE_CASES]
+    assert list(values[: len(DATE_CASES)]) == expected
+    assert list(problems[len(DATE_CASES) :]) == [
+        "value.date_impossible", "value.date_unparseable", None, None
+    ]
+    assert values[len(DATE_CASES) :].isna().all()
+
+
+def _scalar(text: str | None) -> tuple[object, object]:
+    try:
+        value = parsing.parse_date(text)
+    except ParseProblem as problem:
+        return None, problem.code
+    return (pd.Timestamp(value) if value else None), None
+
+
+date_like = st.one_of(
+    st.text(max_size=25),
+    st.from_regex(r"\A[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}( [0-9]{1,2}:[0-9]{2})?\Z"),
+    st.from_regex(r"\A[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}( [0-9]{2}:[0-9]{2}:[0-9]{2})?\Z"),
+    st.from_regex(r"\A[0-9]{1,6}(\.[0-9]{1,4})?\Z"),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), date_like), min_size=1, max_size=12))
+def test_vectorised_dates_equal_scalar_parser(texts: list[str | None]) -> None:
+    values, problems = parsing.parse_dates(pd.Series(texts, dtype="string[pyarrow]"))
+    for i, text in enumerate(texts):
+        expected_value, expected_problem = _scalar(text)
+        got_value = None if pd.isna(values.iloc[i]) else values.iloc[i]
+        got_problem = None if pd.isna(problems.iloc[i]) else problems.iloc[i]
+        assert (got_value, got_problem) == (expected_value, expected_problem), text
+
+
+@given(st.text())
+def test_scalar_parsers_never_raise_anything_but_a_problem(text: str) -> None:
+    for parser in (
+        parsing.parse_date, parsing.parse_boolean, parsing.parse_amount, parsing.parse_count,
+        parsing.parse_text,
+    ):
+        try:
+            parser(text)
+        except ParseProblem as problem:
+            assert problem.code.startswith("value.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("x", True), ("X", True), ("✓", True), ("1", True), ("1.0", True), ("Có", True),
+        ("co", True), ("Đúng", True), ("TRUE", True), ("Yes", True), ("Đã thanh toán", True),
+        ("Đã", True), ("", False), (None, False), ("0", False), ("Không", False), ("Sai", False),
+        ("FALSE", False), ("No", False), ("Chưa thanh toán", False),
+    ],
+)
+def test_parse_boolean(text: str | None, expected: bool) -> None:
+    assert parsing.parse_boolean(text) is expected
+
+
+@pytest.mark.parametrize("text", ["?", "2", "có lẽ", "đang"])
+def test_unknown_boolean_is_a_problem(text: str) -> None:
+    with pytest.raises(ParseProblem, match="value.boolean_unknown"):
+        parsing.parse_boolean(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("150000", 150000.0), ("150000.0", 150000.0), ("150.000", 150000.0),
+        ("1.500.000", 1500000.0), ("1,500,000", 1500000.0), ("50.000 đ", 50000.0),
+        ("50000 VNĐ", 50000.0), ("2,5", 2.5), ("", None), (None, None),
+    ],
+)
+def test_parse_amount(text: str | None, expected: float | None) -> None:
+    assert parsing.parse_amount(text) == expected
+
+
+@pytest.mark.parametrize("text", ["năm mươi nghìn", "-5", "1.2.3"])
+def test_bad_amount(text: str) -> None:
+    with pytest.raises(ParseProblem, match="value.number_invalid"):
+        parsing.parse_amount(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("2", 2), ("2.0", 2), ("0", 0), ("", None)])
+def test_parse_count(text: str, expected: int | None) -> None:
+    assert parsing.parse_count(text) == expected
+
+
+@pytest.mark.parametrize("text", ["1.5", "-1", "hai"])
+def test_bad_count(text: str) -> None:
+    with pytest.raises(ParseProblem, match="value.integer_invalid"):
+        parsing.parse_count(text)

@@ -1,0 +1,103 @@
+"""Format sniffing and the readers of each format officers really have."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from cchc_cli.readers.grid import FileFormat, UnreadableFile, read_file, sniff
+from conftest import encode_cp1258, write_xlsx
+
+
+def test_xlsx_rows_are_numbered_as_excel_shows_them(tmp_path) -> None:
+    path = write_xlsx(tmp_path / "a.xlsx", [[], [], ["Mã hồ sơ", "Ngày nhận"], ["007", "x"]])
+    fmt, sheets = read_file(path.read_bytes(), "a")
+    assert fmt is FileFormat.XLSX
+    cells = sheets[0].cells
+    assert cells.loc[3, 0] == "Mã hồ sơ"
+    # codes typed as text keep their leading zeros
+    assert cells.loc[4, 0] == "007"
+
+
+def test_every_sheet_is_read(tmp_path) -> None:
+    path = write_xlsx(tmp_path / "a.xlsx", [["a"]], extra_sheets={"Hai": [["b"]]})
+    _, sheets = read_file(path.read_bytes(), "a")
+    assert [s.name for s in sheets] == ["Sheet1", "Hai"]
+
+
+def test_xlsx_content_is_sniffed_not_the_extension(tmp_path) -> None:
+    path = write_xlsx(tmp_path / "renamed.xls", [["Mã hồ sơ"]])
+    assert sniff(path.read_bytes()[:8]) is FileFormat.XLSX
+
+
+def test_legacy_binary_xls(tmp_path) -> None:
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("DS")
+    sheet.write(1, 0, "Mã hồ sơ")
+    sheet.write(2, 0, "000123")
+    path = tmp_path / "old.xls"
+    book.save(str(path))
+    fmt, sheets = read_file(path.read_bytes(), "old")
+    assert fmt is FileFormat.XLS
+    assert sheets[0].cells.loc[2, 0] == "Mã hồ sơ"
+    assert sheets[0].cells.loc[3, 0] == "000123"
+
+
+HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body>
+<table><tr><td colspan="2">UBND THỊ XÃ ĐỨC PHỔ</td><td colspan="2">CỘNG HÒA</td></tr></table>
+<table border="1">
+<tr><th rowspan="2">STT</th><th rowspan="2">Mã hồ sơ</th><th colspan="2">Thủ tục</th></tr>
+<tr><th>Tên TTHC</th><th>Lĩnh vực</th></tr>
+<tr><td>1</td><td style="mso-number-format:'\\@'">000123</td><td>Cấp<br>GCN</td>
+<td>Đất&nbsp;đai</td></tr>
+</table></body></html>"""
+
+
+def test_html_saved_as_xls_keeps_spans_and_row_numbers() -> None:
+    fmt, sheets = read_file(b"\xef\xbb\xbf" + HTML.encode("utf-8"), "ds")
+    assert fmt is FileFormat.HTML_XLS
+    cells = sheets[0].cells
+    assert cells.loc[1, 0] == "UBND THỊ XÃ ĐỨC PHỔ"
+    assert cells.loc[1, 2] == "CỘNG HÒA"
+    assert list(cells.loc[2, 0:1]) == ["STT", "Mã hồ sơ"]
+    assert cells.loc[2, 2] == "Thủ tục"
+    assert list(cells.loc[3, 2:]) == ["Tên TTHC", "Lĩnh vực"]
+    assert cells.loc[4, 1] == "000123"
+    assert cells.loc[4, 2] == "Cấp\nGCN"
+    assert cells.loc[4, 3] == "Đất đai"
+    merges = {(m.first_row, m.first_col, m.last_row, m.last_col) for m in sheets[0].merges}
+    assert (2, 0, 3, 0) in merges and (2, 2, 2, 3) in merges
+
+
+CSV_TEXT = "DANH SÁCH HỒ SƠ\n\nMã hồ sơ{d}Tên thủ tục{d}Ngày tiếp nhận\n0012{d}Đăng ký khai sinh{d}05/03/2025\n"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [("utf-8", ","), ("utf-8-sig", ";"), ("utf-16", "\t"), ("cp1258", ";"), ("utf-8", "\t")],
+)
+def test_csv_encodings_and_delimiters(encoding: str, delimiter: str) -> None:
+    text = CSV_TEXT.format(d=delimiter)
+    content = encode_cp1258(text) if encoding == "cp1258" else text.encode(encoding)
+    fmt, sheets = read_file(content, "ds")
+    assert fmt is FileFormat.CSV
+    cells = sheets[0].cells
+    # cp1258 carries tones as combining marks: the same text once normalised
+    assert unicodedata.normalize("NFC", cells.loc[1, 0]) == "DANH SÁCH HỒ SƠ"
+    assert unicodedata.normalize("NFC", cells.loc[3, 2]) == "Ngày tiếp nhận"
+    assert cells.loc[4, 0] == "0012"
+    assert sheets[0].details["encoding"] == encoding
+    assert sheets[0].details["delimiter"] == {"\t": "tab"}.get(delimiter, delimiter)
+
+
+def test_binary_garbage_is_unreadable() -> None:
+    with pytest.raises(UnreadableFile):
+        read_file(b"\x00\x01\x02\x03" * 100, "junk")
+
+
+def test_corrupt_zip_is_unreadable() -> None:
+    with pytest.raises(UnreadableFile):
+        read_file(b"PK\x03\x04" + b"\x00" * 200, "broken")

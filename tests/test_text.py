@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cchc_cli.text import fold_diacritics, match_key, normalize_label
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Ngày hẹn trả", "ngày hẹn trả"),
+        ("  NGÀY HẸN TRẢ:  ", "ngày hẹn trả"),
+        ("Ngày\nhẹn   trả (*)", "ngày hẹn trả"),
+        ("(Mã hồ sơ)", "mã hồ sơ"),
+        ("Đơn vị/ cá nhân giải quyết", "đơn vị/cá nhân giải quyết"),
+        (unicodedata.normalize("NFD", "Ngày tiếp nhận"), "ngày tiếp nhận"),
+        ("Phí, lệ phí.", "phí, lệ phí"),
+    ],
+)
+def test_normalize_label(raw: str, expected: str) -> None:
+    assert normalize_label(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ngay hen tra", "Ngày hẹn trả"),
+        ("ĐƠN VỊ", "don vi"),
+        (unicodedata.normalize("NFD", "Lĩnh vực"), "Linh vuc"),
+        ("Số hồ sơ", "so ho so"),
+    ],
+)
+def test_match_key_ignores_diacritics_case_and_form(a: str, b: str) -> None:
+    assert match_key(a) == match_key(b)
+
+
+def test_fold_keeps_base_letters() -> None:
+    assert fold_diacritics("Đức Phổ") == "Duc Pho"
+
+
+@given(st.text())
+def test_normalize_label_is_idempotent(text: str) -> None:
+    once = normalize_label(text)
+    assert normalize_label(once) == once
+
+
+@given(st.text())
+def test_match_key_is_idempotent(text: str) -> None:
+    once = match_key(text)
+    assert match_key(once) == once
