@@ -560,3 +560,34 @@ def write_vendor_c(dossiers: list[Dossier], path: Path, month: str) -> None:
             "1" if d.reused_data else "0", "1" if d.data_shared else "0", d.rating or "",
         ])
     path.write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+
+
+def write_vendor_a_large(dossiers: list[Dossier], path: Path, month: str, seed: int) -> None:
+    """Vendor A's layout for benchmark-size files: streamed (openpyxl write-only), so no merged
+    cells; cchc does not read xlsx merges anyway (it spreads group headings itself)."""
+    from openpyxl import Workbook
+
+    rng = random.Random(seed)
+    width = len(VENDOR_A_COLUMNS)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Danh sách hồ sơ")
+    start, end = month_start(month), month_end(month)
+    ws.append([f"UBND {TOWN}"] + [None] * 17 + ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+    ws.append(["BỘ PHẬN MỘT CỬA"] + [None] * 17 + ["Độc lập - Tự do - Hạnh phúc"])
+    ws.append([])
+    ws.append(["DANH SÁCH HỒ SƠ TIẾP NHẬN VÀ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"])
+    ws.append([f"(Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y})"])
+    ws.append([])
+    top = [group for group, _ in VENDOR_A_COLUMNS]
+    leaves = [leaf for _, leaf in VENDOR_A_COLUMNS]
+    first_of_group = [g is not None and (i == 0 or top[i - 1] != g) for i, g in enumerate(top)]
+    ws.append([leaf if g is None else (g if first else None)
+               for g, leaf, first in zip(top, leaves, first_of_group, strict=True)])
+    ws.append([leaf if g else None for g, leaf in zip(top, leaves, strict=True)])
+    ws.append([f"({i})" for i in range(1, width + 1)])
+    for number, d in enumerate(dossiers, start=1):
+        ws.append(vendor_a_row(rng, number, d, 0.10))
+    ws.append([])
+    ws.append(["Tổng cộng", None, None, None, None, None, None, None, None, None, len(dossiers)])
+    ws.append([None, "NGƯỜI LẬP BIỂU"] + [None] * 16 + ["THỦ TRƯỞNG ĐƠN VỊ"])
+    wb.save(path)

@@ -12,28 +12,29 @@ from datetime import datetime, timedelta
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from cchc_cli.text import match_key
 
 # Date forms, day first (D3). Explicit [0-9] and spaces: these patterns also run in RE2 (Arrow),
-# whose \d and \s are ASCII-only while Python's are Unicode.
-_TIME = r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?"
+# whose \d and \s are ASCII-only while Python's are Unicode. Named groups serve both engines.
+_TIME = r"(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2})(?:\.[0-9]+)?)?"
+_DMY = r"(?P<day>[0-9]{1,2})[/.-](?P<month>[0-9]{1,2})[/.-](?P<year>[0-9]{4})"
 DATE_PATTERNS: dict[str, str] = {
     # yyyy-mm-dd[ HH:MM[:SS]] (also what the xlsx reader renders for real date cells)
-    "iso": rf"^([0-9]{{4}})-([0-9]{{1,2}})-([0-9]{{1,2}})(?:[ T]+{_TIME})?$",
+    "iso": rf"^(?P<year>[0-9]{{4}})-(?P<month>[0-9]{{1,2}})-(?P<day>[0-9]{{1,2}})(?:[ T]+{_TIME})?$",
     # dd/mm/yyyy[ HH:MM[:SS]], separators / - .
-    "dmy": rf"^([0-9]{{1,2}})[/.-]([0-9]{{1,2}})[/.-]([0-9]{{4}})(?: +{_TIME})?$",
+    "dmy": rf"^{_DMY}(?: +{_TIME})?$",
     # HH:MM[:SS] dd/mm/yyyy
-    "hm_dmy": rf"^{_TIME} +([0-9]{{1,2}})[/.-]([0-9]{{1,2}})[/.-]([0-9]{{4}})$",
+    "hm_dmy": rf"^{_TIME} +{_DMY}$",
 }
-# Group order per pattern: (year, month, day, hour, minute, second) as group indices.
-_GROUP_ORDER: dict[str, tuple[int, int, int, int, int, int]] = {
-    "iso": (0, 1, 2, 3, 4, 5),
-    "dmy": (2, 1, 0, 3, 4, 5),
-    "hm_dmy": (5, 4, 3, 0, 1, 2),
-}
+_UNITS = ("year", "month", "day", "hour", "minute", "second")
 _COMPILED = {name: re.compile(p) for name, p in DATE_PATTERNS.items()}
-_SERIAL = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
+_SERIAL_PATTERN = r"^[0-9]+(?:\.[0-9]+)?$"
+_SERIAL = re.compile(_SERIAL_PATTERN)
+_FAST_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$"
+_TRIM = " \t\r\n\x0b\x0c\xa0"
 EXCEL_EPOCH = datetime(1899, 12, 30)
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_SERIAL = 73050.0  # 2099-12-31
@@ -54,7 +55,7 @@ class ParseProblem(ValueError):
 def _strip(text: str) -> str:
     # Python's str.strip and Arrow's utf8_trim_whitespace disagree on a few control characters;
     # trimming exactly this set keeps the scalar and vectorised parsers identical.
-    return text.strip(" \t\r\n\x0b\x0c\xa0")
+    return text.strip(_TRIM)
 
 
 def parse_date(text: str | None) -> datetime | None:
@@ -64,12 +65,11 @@ def parse_date(text: str | None) -> datetime | None:
     text = _strip(text)
     if not text:
         return None
-    for name, pattern in _COMPILED.items():
+    for pattern in _COMPILED.values():
         match = pattern.match(text)
         if match:
-            groups = match.groups()
-            order = _GROUP_ORDER[name]
-            parts = [int(groups[i]) if groups[i] is not None else 0 for i in order]
+            groups = match.groupdict()
+            parts = [int(groups[unit] or 0) for unit in _UNITS]
             try:
                 value = datetime(*parts)  # type: ignore[arg-type]
             except ValueError:
@@ -90,88 +90,96 @@ def _serial_to_datetime(serial: float) -> datetime:
     return EXCEL_EPOCH + timedelta(seconds=seconds)
 
 
+def arrow_strings(values: pd.Series) -> pa.ChunkedArray:
+    """The column as an Arrow large_string array (zero-copy for Arrow-backed strings)."""
+    array = pa.array(values.array, type=pa.large_string(), from_pandas=True)
+    return array if isinstance(array, pa.ChunkedArray) else pa.chunked_array([array])
+
+
 def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Vectorised parse_date: (datetime64 series, series of problem codes or None)."""
-    text = values.astype("string[pyarrow]").str.strip(" \t\r\n\x0b\x0c\xa0")
-    present = text.notna() & (text != "")
-    result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[s]")
-    problems = pd.Series(None, index=values.index, dtype="object")
-    todo = present.to_numpy(dtype=bool, na_value=False).copy()
-    if not todo.any():
-        return result, problems
-    # Fast path: the form the xlsx reader renders real date cells in.
-    candidates = text[todo]
-    fast = pd.to_datetime(candidates, format="%Y-%m-%d %H:%M:%S", errors="coerce")
-    fast_ok = fast.notna() & candidates.str.fullmatch(
-        r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}"
-    ).fillna(False)
-    fast_ok &= (fast.dt.year >= MIN_YEAR) & (fast.dt.year <= MAX_YEAR)
-    ok_index = fast_ok[fast_ok].index
-    result.loc[ok_index] = fast.loc[ok_index].astype("datetime64[s]")
-    todo[values.index.get_indexer(ok_index)] = False
-    for name, pattern in DATE_PATTERNS.items():
+    """Vectorised parse_date: (datetime64[s] series, series of problem codes or None)."""
+    count = len(values)
+    text = pc.utf8_trim(arrow_strings(values), characters=_TRIM)
+    result = np.full(count, np.datetime64("NaT"), dtype="datetime64[s]")
+    problems = np.full(count, None, dtype=object)
+    todo = pc.fill_null(pc.greater(pc.utf8_length(text), 0), False).to_numpy(
+        zero_copy_only=False
+    )
+    if todo.any():
+        # Fast path: the form the xlsx reader renders real date cells in.
+        fast_shape = pc.fill_null(pc.match_substring_regex(text, _FAST_PATTERN), False)
+        fast = pc.strptime(
+            pc.if_else(fast_shape, text, pa.scalar(None, text.type)),
+            format="%Y-%m-%d %H:%M:%S", unit="s", error_is_null=True,
+        ).to_numpy(zero_copy_only=False).astype("datetime64[s]")
+        years = fast.astype("datetime64[Y]").astype(np.int64) + 1970
+        fast_ok = ~np.isnat(fast) & (years >= MIN_YEAR) & (years <= MAX_YEAR)
+        result[fast_ok] = fast[fast_ok]
+        todo &= ~fast_ok
+    for pattern in DATE_PATTERNS.values():
         if not todo.any():
             break
-        subset = text[todo]
-        groups = subset.str.extract(pattern, expand=True)
-        matched = groups.iloc[:, 0].notna()
+        positions = np.flatnonzero(todo)
+        subset = text.take(pa.array(positions))
+        groups = pc.extract_regex(subset, pattern)
+        matched = pc.is_valid(groups).to_numpy(zero_copy_only=False)
         if not matched.any():
             continue
-        groups = groups[matched]
-        order = _GROUP_ORDER[name]
-        parts = {
-            unit: pd.to_numeric(groups.iloc[:, i], errors="coerce").fillna(0).astype("int64")
-            for unit, i in zip(("year", "month", "day", "hour", "minute", "second"), order, strict=True)
-        }
+        parts = {unit: _int_field(groups, unit) for unit in _UNITS}
         parsed = _assemble(parts)
-        good = parsed.notna()
-        result.loc[parsed.index[good]] = parsed[good]
-        problems.loc[parsed.index[~good]] = DATE_IMPOSSIBLE
-        todo[values.index.get_indexer(groups.index)] = False
+        hit = positions[matched]
+        good = ~np.isnat(parsed[matched])
+        result[hit[good]] = parsed[matched][good]
+        problems[hit[~good]] = DATE_IMPOSSIBLE
+        todo[hit] = False
     if todo.any():
-        subset = text[todo]
-        serial_like = subset.str.fullmatch(r"[0-9]+(?:\.[0-9]+)?").fillna(False)
-        serials = pd.to_numeric(subset[serial_like], errors="coerce")
-        in_range = (serials >= 1) & (serials <= MAX_SERIAL)
-        serials = serials[in_range]
-        seconds = np.round(serials.to_numpy(dtype="float64") * 86400).astype("int64")
-        result.loc[serials.index] = (
-            np.datetime64(EXCEL_EPOCH, "s") + seconds.astype("timedelta64[s]")
+        positions = np.flatnonzero(todo)
+        subset = text.take(pa.array(positions))
+        serial_like = pc.fill_null(pc.match_substring_regex(subset, _SERIAL_PATTERN), False)
+        serials = pc.cast(
+            pc.if_else(serial_like, subset, pa.scalar(None, subset.type)), pa.float64()
+        ).to_numpy(zero_copy_only=False)
+        in_range = (serials >= 1) & (serials <= MAX_SERIAL)  # NaN compares False
+        seconds = np.round(serials[in_range] * 86400).astype("int64")
+        result[positions[in_range]] = np.datetime64(EXCEL_EPOCH, "s") + seconds.astype(
+            "timedelta64[s]"
         )
-        todo[values.index.get_indexer(serials.index)] = False
-        problems.loc[values.index[todo]] = DATE_UNPARSEABLE
-    return result, problems.astype(object).where(problems.notna(), None)
+        todo[positions[in_range]] = False
+        problems[todo] = DATE_UNPARSEABLE
+    return (
+        pd.Series(result, index=values.index, dtype="datetime64[s]"),
+        pd.Series(problems, index=values.index, dtype=object),
+    )
 
 
-def _assemble(parts: dict[str, pd.Series]) -> pd.Series:
-    """Build datetimes from components; impossible calendar dates become NaT."""
+def _int_field(groups: pa.ChunkedArray | pa.Array, name: str) -> np.ndarray:
+    # RE2 gives "" for an optional group that did not take part (no time of day): zero.
+    field = pc.struct_field(groups, name)
+    field = pc.if_else(pc.equal(field, ""), "0", field)
+    return pc.cast(pc.fill_null(field, "0"), pa.int64()).to_numpy(zero_copy_only=False)
+
+
+def _assemble(parts: dict[str, np.ndarray]) -> np.ndarray:
+    """datetime64[s] from components; impossible calendar dates become NaT."""
     year, month, day = parts["year"], parts["month"], parts["day"]
+    hour, minute, second = parts["hour"], parts["minute"], parts["second"]
     valid = (
-        (year >= MIN_YEAR)
-        & (year <= MAX_YEAR)
-        & (month >= 1)
-        & (month <= 12)
-        & (day >= 1)
-        & (parts["hour"] <= 23)
-        & (parts["minute"] <= 59)
-        & (parts["second"] <= 59)
+        (year >= MIN_YEAR) & (year <= MAX_YEAR) & (month >= 1) & (month <= 12) & (day >= 1)
+        & (hour <= 23) & (minute <= 59) & (second <= 59)
     )
-    # Day within the month: compare against the month's length.
-    safe_month = month.where(valid, 1).clip(1, 12)
-    safe_year = year.where(valid, 2000).clip(MIN_YEAR, MAX_YEAR)
-    first = pd.to_datetime(
-        {"year": safe_year, "month": safe_month, "day": 1}, errors="coerce"
+    months = (np.where(valid, year, 2000) - 1970) * 12 + np.where(valid, month, 1) - 1
+    first = months.astype("datetime64[M]")
+    days_in_month = ((first + 1).astype("datetime64[D]") - first.astype("datetime64[D]")).astype(
+        np.int64
     )
-    days_in_month = first.dt.days_in_month
     valid &= day <= days_in_month
     stamp = (
-        first.astype("datetime64[s]")
-        + pd.to_timedelta(day.where(valid, 1) - 1, unit="D")
-        + pd.to_timedelta(parts["hour"].where(valid, 0), unit="h")
-        + pd.to_timedelta(parts["minute"].where(valid, 0), unit="m")
-        + pd.to_timedelta(parts["second"].where(valid, 0), unit="s")
+        first.astype("datetime64[D]").astype("datetime64[s]")
+        + ((np.where(valid, day, 1) - 1) * 86400 + hour * 3600 + minute * 60 + second).astype(
+            "timedelta64[s]"
+        )
     )
-    return stamp.where(valid).astype("datetime64[s]")
+    return np.where(valid, stamp, np.datetime64("NaT", "s"))
 
 
 # Booleans (D3). Prefix words "Đã …" / "Chưa …" follow the fixed words.

@@ -77,14 +77,9 @@ class SheetSource:
     order: int
 
 
-def _arrow(series: pd.Series) -> pa.ChunkedArray:
-    array = pa.array(series.array, type=pa.large_string(), from_pandas=True)
-    return array if isinstance(array, pa.ChunkedArray) else pa.chunked_array([array])
-
-
 def parse_text_column(series: pd.Series) -> pd.Series:
     """Trimmed NFC text, blank -> <NA> (vectorised twin of parsing.parse_text)."""
-    array = pc.utf8_trim(_arrow(series), characters=" \t\r\n\x0b\x0c\xa0")
+    array = pc.utf8_trim(parsing.arrow_strings(series), characters=" \t\r\n\x0b\x0c\xa0")
     array = pc.utf8_normalize(array, form="NFC")
     array = pc.if_else(pc.equal(array, ""), pa.scalar(None, array.type), array)
     return pd.Series(pd.arrays.ArrowStringArray(array), index=series.index)

@@ -17,7 +17,7 @@ from cchc_cli.validate import SOURCE_COLUMNS
 
 
 def _cell(value: Any) -> Any:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if value is None or pd.isna(value):
         return None
     if isinstance(value, pd.Timestamp):
         return value.isoformat()

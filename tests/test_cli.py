@@ -1,0 +1,226 @@
+"""The command line: JSON contract (D11), exit codes (D10), no tracebacks, help and version."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from cchc_cli.cli import app
+from cchc_cli.load import load_inputs
+from cchc_cli.report.validation import validation_json
+from conftest import SAMPLE_DATA, write_xlsx
+
+GOOD = [["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận"], ["H001", "Khai sinh", "03/03/2025"]]
+BAD = [["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận"], ["H001", "Khai sinh", "31/02/2025"]]
+
+
+def test_validate_sample_data_json_matches_the_contract(runner) -> None:
+    result = runner.invoke(app, ["validate", str(SAMPLE_DATA), "--format", "json"])
+    document = json.loads(result.stdout)
+    assert set(document) == {"inputs", "issues", "duplicates"}
+    assert len(document["inputs"]) == 3
+    for entry in document["inputs"]:
+        assert set(entry) == {
+            "path", "format", "dataset", "sheet", "header_rows", "rows_read", "rows_valid",
+            "rows_rejected", "rows_skipped",
+        }
+        assert entry["rows_read"] == (
+            entry["rows_valid"] + entry["rows_rejected"] + entry["rows_skipped"]
+        )
+    assert {e["format"] for e in document["inputs"]} == {"xlsx", "html-xls", "csv"}
+    for issue in document["issues"]:
+        assert set(issue) == {
+            "code", "severity", "path", "sheet", "row", "column", "value", "message"
+        }
+        assert issue["severity"] in {"error", "warning", "info"}
+    assert document["duplicates"] == sum(
+        1 for i in document["issues"] if i["code"] == "duplicate.dossier"
+    )
+    # the sample carries a handful of deliberately bad rows
+    assert sum(e["rows_rejected"] for e in document["inputs"]) == 4
+    assert result.exit_code == 3
+
+
+def test_validate_json_equals_the_library_result(runner) -> None:
+    result = runner.invoke(app, ["validate", str(SAMPLE_DATA), "--format", "json"])
+    assert json.loads(result.stdout) == validation_json(load_inputs([str(SAMPLE_DATA)]), "vi")
+
+
+def test_clean_input_exits_0(runner, tmp_path) -> None:
+    path = write_xlsx(tmp_path / "ok.xlsx", GOOD)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Hợp lệ" in result.stdout
+
+
+def test_rejected_rows_exit_3(runner, tmp_path) -> None:
+    path = write_xlsx(tmp_path / "bad.xlsx", BAD)
+    result = runner.invoke(app, ["validate", str(path), "--format", "json"])
+    assert result.exit_code == 3
+    issues = json.loads(result.stdout)["issues"]
+    assert [(i["code"], i["row"], i["column"]) for i in issues] == [
+        ("value.date_impossible", 2, "Ngày tiếp nhận")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (None, "input.not_found"),
+        (b"PK\x03\x04garbage", "file.unreadable"),
+        (b"\x00\x01\x02" * 50, "file.unreadable"),
+        (b"\x81\x8d\x8f\x90;\xff\n", "file.encoding"),
+        ("Tên;Tuổi\nAn;3\n".encode(), "sheet.no_dataset"),
+    ],
+)
+def test_bad_inputs_exit_3_with_a_message_and_no_traceback(runner, tmp_path, content, code):
+    path = tmp_path / "input.xlsx"
+    if content is not None:
+        path.write_bytes(content)
+    result = runner.invoke(app, ["validate", str(path), "--format", "json"])
+    assert result.exit_code == 3
+    assert "Traceback" not in result.output
+    issues = json.loads(result.stdout)["issues"]
+    assert [i["code"] for i in issues] == [code]
+    assert issues[0]["severity"] == "error"
+    assert issues[0]["message"]
+
+
+def test_empty_folder_exits_3(runner, tmp_path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 3
+    assert [i["code"] for i in json.loads(result.stdout)["issues"]] == ["input.no_files"]
+
+
+def test_glob_and_folder_inputs(runner, tmp_path) -> None:
+    write_xlsx(tmp_path / "a.xlsx", GOOD)
+    (tmp_path / "sub").mkdir()
+    write_xlsx(tmp_path / "sub" / "b.xlsx", [GOOD[0], ["H002", "Kết hôn", "04/03/2025"]])
+    (tmp_path / "~$a.xlsx").write_bytes(b"lock")  # Excel's lock file is not data
+    folder = runner.invoke(app, ["validate", str(tmp_path), "--format", "json"])
+    pattern = runner.invoke(app, ["validate", str(tmp_path / "*.xlsx"), "--format", "json"])
+    assert folder.exit_code == 0 and pattern.exit_code == 0
+    assert [e["path"][-6:] for e in json.loads(folder.stdout)["inputs"]] == ["a.xlsx", "b.xlsx"]
+    assert [e["path"][-6:] for e in json.loads(pattern.stdout)["inputs"]] == ["a.xlsx"]
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "fragment"),
+    [
+        ("dossiers:\n  due_att: ['Hạn trả']\n", "due_at"),
+        ("dosiers:\n  due_at: ['Hạn trả']\n", "dossiers"),
+        ("dossiers: [unclosed\n", "config.columns_unreadable"),
+        ("values:\n  status:\n    PROCESING: ['Chờ']\n", "PROCESSING"),
+        ("dossiers:\n  due_at: 5\n", "dossiers.due_at"),
+    ],
+)
+def test_bad_columns_file_exits_4_naming_the_place(runner, tmp_path, yaml_text, fragment):
+    columns = tmp_path / "cot.yaml"
+    columns.write_text(yaml_text, encoding="utf-8")
+    path = write_xlsx(tmp_path / "ok.xlsx", GOOD)
+    result = runner.invoke(app, ["validate", str(path), "--columns", str(columns)])
+    assert result.exit_code == 4
+    assert fragment in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_columns_file_is_never_executed(runner, tmp_path) -> None:
+    columns = tmp_path / "cot.yaml"
+    columns.write_text("!!python/object/apply:os.system ['echo pwned']\n", encoding="utf-8")
+    path = write_xlsx(tmp_path / "ok.xlsx", GOOD)
+    result = runner.invoke(app, ["validate", str(path), "--columns", str(columns)])
+    assert result.exit_code == 4
+    assert "pwned" not in result.stdout
+
+
+def test_unknown_dataset_exits_4_with_suggestion(runner, tmp_path) -> None:
+    path = write_xlsx(tmp_path / "ok.xlsx", GOOD)
+    result = runner.invoke(app, ["validate", str(path), "--dataset", "dossier"])
+    assert result.exit_code == 4
+    assert "dossiers" in result.stderr
+
+
+def test_usage_error_exits_2(runner) -> None:
+    assert runner.invoke(app, ["validate"]).exit_code == 2
+    assert runner.invoke(app, ["validate", "x", "--format", "yaml"]).exit_code == 2
+
+
+def test_internal_error_is_one_line_exit_5(runner, tmp_path, monkeypatch) -> None:
+    import cchc_cli.cli.validate_cmd as command
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(command, "load_inputs", broken)
+    path = write_xlsx(tmp_path / "ok.xlsx", GOOD)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 5
+    assert "Traceback" not in result.output
+    assert "internal.error" in result.stderr and "boom" in result.stderr
+    debug = runner.invoke(app, ["--debug", "validate", str(path)])
+    assert isinstance(debug.exception, RuntimeError)
+
+
+def test_english_messages(runner, tmp_path) -> None:
+    path = write_xlsx(tmp_path / "bad.xlsx", BAD)
+    result = runner.invoke(app, ["validate", str(path), "--format", "json", "--lang", "en"])
+    message = json.loads(result.stdout)["issues"][0]["message"]
+    assert "does not exist in the calendar" in message
+
+
+def test_personal_values_are_masked_in_issues(runner, tmp_path) -> None:
+    rows = [["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Thanh toán trực tuyến", "Chủ hồ sơ"],
+            ["H001", "Khai sinh", "03/03/2025", "?", "Nguyễn Văn An"]]
+    path = write_xlsx(tmp_path / "p.xlsx", rows)
+    result = runner.invoke(app, ["inspect", str(path), "--format", "json"])
+    assert "Nguyễn Văn An" not in result.stdout
+    preview = json.loads(result.stdout)["sheets"][0]["preview"]
+    assert preview[0]["applicant_name"] == "N***"
+
+
+def test_inspect_shows_the_mapping(runner) -> None:
+    path = next(SAMPLE_DATA.glob("*.xlsx"))
+    result = runner.invoke(app, ["inspect", str(path), "--format", "json"])
+    assert result.exit_code == 0
+    sheet = json.loads(result.stdout)["sheets"][0]
+    assert sheet["recognised"] and sheet["header_rows"] == [7, 8]
+    fields = {c["header"]: c["field"] for c in sheet["columns"]}
+    assert fields["Ngày, tháng, năm / Ngày tiếp nhận"] == "received_at"
+    assert fields["STT"] is None
+    accounting = sheet["accounting"]
+    assert accounting["rows_read"] == sum(
+        accounting[k] for k in ("rows_valid", "rows_rejected", "rows_skipped")
+    )
+    table = runner.invoke(app, ["inspect", str(path)])
+    assert table.exit_code == 0
+    assert "received_at" in table.stdout and "Dòng tiêu đề: 7, 8" in table.stdout
+
+
+def test_inspect_missing_file_exits_3(runner, tmp_path) -> None:
+    result = runner.invoke(app, ["inspect", str(tmp_path / "nope.xlsx")])
+    assert result.exit_code == 3
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["inspect", "validate"])
+def test_every_command_has_help_with_an_example(runner, command) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Ví dụ" in result.stdout and f"cchc {command}" in result.stdout
+
+
+def test_version(runner) -> None:
+    from cchc_cli import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"cchc {__version__}"
+
+
+def test_python_dash_m_runs() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "cchc_cli", "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and done.stdout.startswith("cchc ")
