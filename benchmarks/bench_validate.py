@@ -13,7 +13,6 @@ import os
 import platform
 import resource
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -62,25 +61,40 @@ def main() -> None:
     path = ensure_export(args.rows)
     contenders = {
         "fastexcel alone (typed, header row given)": [
-            sys.executable, "-c", READER_TYPED, str(path), "7"
+            sys.executable,
+            "-c",
+            READER_TYPED,
+            str(path),
+            "7",
         ],
         "fastexcel alone (whole sheet as text -> pandas)": [
-            sys.executable, "-c", READER_ALONE, str(path)
+            sys.executable,
+            "-c",
+            READER_ALONE,
+            str(path),
         ],
         "cchc validate --format json": [
-            sys.executable, "-m", "cchc_cli", "validate", str(path), "--format", "json"
+            sys.executable,
+            "-m",
+            "cchc_cli",
+            "validate",
+            str(path),
+            "--format",
+            "json",
         ],
     }
     results: dict[str, tuple[float, float]] = {}
     for name, command in contenders.items():
         runs = [run(command) for _ in range(args.repeat)]
         results[name] = (
-            statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+            statistics.median(r[0] for r in runs),
+            statistics.median(r[1] for r in runs),
         )
     size = path.stat().st_size / 1e6
     print(f"input: {path.name} ({args.rows:,} rows, {size:.1f} MB); {args.repeat} runs each")
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
     print(f"{'contender':<52} {'median s':>9} {'peak MB':>9}")
     for name, (seconds, rss) in results.items():
         print(f"{name:<52} {seconds:>9.2f} {rss:>9.0f}")

@@ -1,6 +1,6 @@
 """Write the bundled sample_data/ (seeded, so the files are the same on every machine).
 
-    python scripts/make_sample_data.py [--out sample_data] [--seed 2025]
+python scripts/make_sample_data.py [--out sample_data] [--seed 2025]
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import synthetic  # noqa: E402
+import synthetic
 
 
 def _template(code: str, procedure_code: str, unit: str, received: datetime) -> synthetic.Dossier:
@@ -21,14 +21,31 @@ def _template(code: str, procedure_code: str, unit: str, received: datetime) -> 
     unit_row = next(u for u in synthetic.UNITS if u[0] == unit)
     done = received + timedelta(hours=3)
     return synthetic.Dossier(
-        code=code, procedure=procedure, unit=unit_row, channel="Trực tiếp",
-        submitted_at=received, received_at=received,
-        due_at=synthetic.add_working_days(received, procedure.days), original_due_at=None,
-        completed_at=done, returned_at=done + timedelta(hours=2), supplement_requested_at=None,
-        supplement_received_at=None, supplement_count=0, rejected_at=None, status="RETURNED",
-        fee=procedure.fee, paid_online=False, reused_data=True, data_shared=False,
-        inter_agency=False, inter_agency_electronic=False, rating="Hài lòng",
-        applicant="Lê Văn Tư", address="Thôn An Thạch, Phổ Hòa", phone="0905123456",
+        code=code,
+        procedure=procedure,
+        unit=unit_row,
+        channel="Trực tiếp",
+        submitted_at=received,
+        received_at=received,
+        due_at=synthetic.add_working_days(received, procedure.days),
+        original_due_at=None,
+        completed_at=done,
+        returned_at=done + timedelta(hours=2),
+        supplement_requested_at=None,
+        supplement_received_at=None,
+        supplement_count=0,
+        rejected_at=None,
+        status="RETURNED",
+        fee=procedure.fee,
+        paid_online=False,
+        reused_data=True,
+        data_shared=False,
+        inter_agency=False,
+        inter_agency_electronic=False,
+        rating="Hài lòng",
+        applicant="Lê Văn Tư",
+        address="Thôn An Thạch, Phổ Hòa",
+        phone="0905123456",
     )
 
 
@@ -98,24 +115,30 @@ def main() -> None:
     february = list(synthetic.handled_in(dossiers, "2025-02"))
     march = list(synthetic.handled_in(dossiers, "2025-03"))
     synthetic.write_vendor_a(
-        february, args.out / "2025-02 danh sach ho so - thi xa Duc Pho.xlsx", "2025-02",
-        seed=args.seed, bad_rows=bad_rows_vendor_a(),
+        february,
+        args.out / "2025-02 danh sach ho so - thi xa Duc Pho.xlsx",
+        "2025-02",
+        seed=args.seed,
+        bad_rows=bad_rows_vendor_a(),
     )
     synthetic.write_vendor_b(
-        march, args.out / "2025-03 DanhSachHoSo_20250401_0815.xls", "2025-03",
+        march,
+        args.out / "2025-03 DanhSachHoSo_20250401_0815.xls",
+        "2025-03",
         bad_rows=bad_rows_vendor_b(),
     )
-    ward = [d for d in march if d.unit[0] == "UBND phường Nguyễn Nghiêm"
-            and d.received_at >= synthetic.month_start("2025-03")]
+    ward = [
+        d
+        for d in march
+        if d.unit[0] == "UBND phường Nguyễn Nghiêm"
+        and d.received_at >= synthetic.month_start("2025-03")
+    ]
     # The ward's own export is taken a few days later: some of its dossiers have moved on.
     rng = random.Random(args.seed)
     later = synthetic.month_end("2025-03").replace(day=31)
     ward = [d for d in dossiers if d.code in {w.code for w in ward}]
-    ward = [d.as_of(later) if rng.random() < 0.5 else d.as_of(later.replace(day=28))
-            for d in ward]
-    synthetic.write_vendor_c(
-        ward, args.out / "2025-03 phuong Nguyen Nghiem.csv", "2025-03"
-    )
+    ward = [d.as_of(later) if rng.random() < 0.5 else d.as_of(later.replace(day=28)) for d in ward]
+    synthetic.write_vendor_c(ward, args.out / "2025-03 phuong Nguyen Nghiem.csv", "2025-03")
     print(f"wrote {len(february)} + {len(march)} + {len(ward)} dossiers to {args.out}")
 
 

@@ -51,49 +51,179 @@ class Procedure:
 
 
 PROCEDURES: list[Procedure] = [
-    Procedure("2.000815", "Chứng thực bản sao từ bản chính giấy tờ, văn bản", "Chứng thực",
-              "Cấp xã", 1, 2000, "Một phần"),
-    Procedure("2.000884", "Chứng thực chữ ký trong các giấy tờ, văn bản", "Chứng thực",
-              "Cấp xã", 1, 10000, "Một phần"),
+    Procedure(
+        "2.000815",
+        "Chứng thực bản sao từ bản chính giấy tờ, văn bản",
+        "Chứng thực",
+        "Cấp xã",
+        1,
+        2000,
+        "Một phần",
+    ),
+    Procedure(
+        "2.000884",
+        "Chứng thực chữ ký trong các giấy tờ, văn bản",
+        "Chứng thực",
+        "Cấp xã",
+        1,
+        10000,
+        "Một phần",
+    ),
     Procedure("1.001193", "Đăng ký khai sinh", "Hộ tịch", "Cấp xã", 1, 0, "Toàn trình"),
     Procedure("1.000894", "Đăng ký kết hôn", "Hộ tịch", "Cấp xã", 3, 0, "Một phần"),
     Procedure("1.000656", "Đăng ký khai tử", "Hộ tịch", "Cấp xã", 1, 0, "Toàn trình"),
-    Procedure("2.000635", "Cấp bản sao trích lục hộ tịch", "Hộ tịch", "Cấp xã", 1, 8000,
-              "Toàn trình"),
-    Procedure("1.001699", "Xác nhận thông tin hộ tịch", "Hộ tịch", "Cấp xã", 3, 15000,
-              "Một phần"),
-    Procedure("1.003005", "Trợ cấp xã hội hàng tháng đối với đối tượng bảo trợ xã hội",
-              "Bảo trợ xã hội", "Cấp xã", 10, 0, "Một phần", True),
-    Procedure("1.004227", "Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền "
-              "với đất", "Đất đai", "Cấp huyện", 10, 50000, "Một phần", True),
-    Procedure("1.004203", "Cấp Giấy chứng nhận quyền sử dụng đất lần đầu", "Đất đai", "Cấp huyện",
-              30, 100000, "Một phần", True),
-    Procedure("1.010010", "Tách thửa hoặc hợp thửa đất", "Đất đai", "Cấp huyện", 15, 50000,
-              "Một phần", True),
-    Procedure("1.009994", "Cấp giấy phép xây dựng nhà ở riêng lẻ", "Xây dựng", "Cấp huyện", 15,
-              75000, "Toàn trình"),
-    Procedure("1.009996", "Cấp giấy phép sửa chữa, cải tạo công trình", "Xây dựng", "Cấp huyện",
-              15, 75000, "Toàn trình"),
-    Procedure("2.000575", "Đăng ký thành lập hộ kinh doanh", "Thành lập và hoạt động doanh "
-              "nghiệp (hộ kinh doanh)", "Cấp huyện", 3, 100000, "Toàn trình"),
-    Procedure("1.001612", "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh", "Thành lập và hoạt "
-              "động doanh nghiệp (hộ kinh doanh)", "Cấp huyện", 3, 50000, "Toàn trình"),
-    Procedure("1.009645", "Quyết định chủ trương đầu tư dự án", "Đầu tư tại Việt Nam",
-              "Cấp huyện", 20, 0, "Một phần"),
-    Procedure("2.001157", "Cấp bản sao có chứng thực từ sổ gốc", "Chứng thực", "Cấp huyện", 1,
-              3000, "Một phần"),
-    Procedure("1.001776", "Chuyển trường đối với học sinh trung học cơ sở", "Giáo dục và Đào tạo",
-              "Cấp huyện", 3, 0, "Toàn trình"),
-    Procedure("1.002252", "Giải quyết chế độ trợ cấp một lần đối với người có công",
-              "Người có công", "Cấp huyện", 12, 0, "Một phần", True),
+    Procedure(
+        "2.000635", "Cấp bản sao trích lục hộ tịch", "Hộ tịch", "Cấp xã", 1, 8000, "Toàn trình"
+    ),
+    Procedure("1.001699", "Xác nhận thông tin hộ tịch", "Hộ tịch", "Cấp xã", 3, 15000, "Một phần"),
+    Procedure(
+        "1.003005",
+        "Trợ cấp xã hội hàng tháng đối với đối tượng bảo trợ xã hội",
+        "Bảo trợ xã hội",
+        "Cấp xã",
+        10,
+        0,
+        "Một phần",
+        True,
+    ),
+    Procedure(
+        "1.004227",
+        "Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất",
+        "Đất đai",
+        "Cấp huyện",
+        10,
+        50000,
+        "Một phần",
+        True,
+    ),
+    Procedure(
+        "1.004203",
+        "Cấp Giấy chứng nhận quyền sử dụng đất lần đầu",
+        "Đất đai",
+        "Cấp huyện",
+        30,
+        100000,
+        "Một phần",
+        True,
+    ),
+    Procedure(
+        "1.010010",
+        "Tách thửa hoặc hợp thửa đất",
+        "Đất đai",
+        "Cấp huyện",
+        15,
+        50000,
+        "Một phần",
+        True,
+    ),
+    Procedure(
+        "1.009994",
+        "Cấp giấy phép xây dựng nhà ở riêng lẻ",
+        "Xây dựng",
+        "Cấp huyện",
+        15,
+        75000,
+        "Toàn trình",
+    ),
+    Procedure(
+        "1.009996",
+        "Cấp giấy phép sửa chữa, cải tạo công trình",
+        "Xây dựng",
+        "Cấp huyện",
+        15,
+        75000,
+        "Toàn trình",
+    ),
+    Procedure(
+        "2.000575",
+        "Đăng ký thành lập hộ kinh doanh",
+        "Thành lập và hoạt động doanh nghiệp (hộ kinh doanh)",
+        "Cấp huyện",
+        3,
+        100000,
+        "Toàn trình",
+    ),
+    Procedure(
+        "1.001612",
+        "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh",
+        "Thành lập và hoạt động doanh nghiệp (hộ kinh doanh)",
+        "Cấp huyện",
+        3,
+        50000,
+        "Toàn trình",
+    ),
+    Procedure(
+        "1.009645",
+        "Quyết định chủ trương đầu tư dự án",
+        "Đầu tư tại Việt Nam",
+        "Cấp huyện",
+        20,
+        0,
+        "Một phần",
+    ),
+    Procedure(
+        "2.001157",
+        "Cấp bản sao có chứng thực từ sổ gốc",
+        "Chứng thực",
+        "Cấp huyện",
+        1,
+        3000,
+        "Một phần",
+    ),
+    Procedure(
+        "1.001776",
+        "Chuyển trường đối với học sinh trung học cơ sở",
+        "Giáo dục và Đào tạo",
+        "Cấp huyện",
+        3,
+        0,
+        "Toàn trình",
+    ),
+    Procedure(
+        "1.002252",
+        "Giải quyết chế độ trợ cấp một lần đối với người có công",
+        "Người có công",
+        "Cấp huyện",
+        12,
+        0,
+        "Một phần",
+        True,
+    ),
 ]
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Đặng", "Bùi", "Đỗ"]
 MIDDLE = ["Văn", "Thị", "Minh", "Ngọc", "Đức", "Thanh", "Quốc", "Thu"]
-GIVEN = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hoa", "Hùng", "Lan", "Long", "Mai",
-         "Nam", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Vy"]
-VILLAGES = ["Tổ dân phố 1", "Tổ dân phố 3", "Thôn An Thạch", "Thôn Vĩnh Xuân", "Khu phố 2",
-            "Thôn Hiệp An", "Thôn Trung Tân"]
+GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Hà",
+    "Hải",
+    "Hoa",
+    "Hùng",
+    "Lan",
+    "Long",
+    "Mai",
+    "Nam",
+    "Phúc",
+    "Quân",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Trang",
+    "Tuấn",
+    "Vy",
+]
+VILLAGES = [
+    "Tổ dân phố 1",
+    "Tổ dân phố 3",
+    "Thôn An Thạch",
+    "Thôn Vĩnh Xuân",
+    "Khu phố 2",
+    "Thôn Hiệp An",
+    "Thôn Trung Tân",
+]
 
 STATUS_LABEL = {
     "RECEIVED": "Đã tiếp nhận",
@@ -106,8 +236,14 @@ STATUS_LABEL = {
     "RETURNED": "Đã trả kết quả",
 }
 STATUS_NUMBER = {
-    "RECEIVED": "2", "PROCESSING": "4", "SUPPLEMENT_REQUESTED": "5", "AWAITING_PAYMENT": "6",
-    "WITHDRAWN": "7", "STOPPED": "8", "COMPLETED": "9", "RETURNED": "10",
+    "RECEIVED": "2",
+    "PROCESSING": "4",
+    "SUPPLEMENT_REQUESTED": "5",
+    "AWAITING_PAYMENT": "6",
+    "WITHDRAWN": "7",
+    "STOPPED": "8",
+    "COMPLETED": "9",
+    "RETURNED": "10",
 }
 RATINGS = ["Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng"]
 
@@ -152,9 +288,10 @@ class Dossier:
             state.returned_at = None
             state.rating = None
             state.status = "PROCESSING"
-            if self.supplement_requested_at and self.supplement_requested_at <= moment:
-                if not self.supplement_received_at or self.supplement_received_at > moment:
-                    state.status = "SUPPLEMENT_REQUESTED"
+            asked = self.supplement_requested_at and self.supplement_requested_at <= moment
+            answered = self.supplement_received_at and self.supplement_received_at <= moment
+            if asked and not answered:
+                state.status = "SUPPLEMENT_REQUESTED"
         elif state.returned_at and state.returned_at > moment:
             state.returned_at = None
             state.status = "COMPLETED"
@@ -202,19 +339,40 @@ def simulate(seed: int, months: list[str], per_month: int) -> list[Dossier]:
             received = _working_moment(rng, rng.choice(working))
             online_share = 0.75 if procedure.service == "Toàn trình" else 0.45
             roll = rng.random()
-            channel = "Trực tuyến" if roll < online_share else (
-                "Dịch vụ bưu chính" if roll < online_share + 0.04 else "Trực tiếp")
-            submitted = received - timedelta(minutes=rng.randint(0, 600)) \
-                if channel == "Trực tuyến" else received
+            channel = (
+                "Trực tuyến"
+                if roll < online_share
+                else ("Dịch vụ bưu chính" if roll < online_share + 0.04 else "Trực tiếp")
+            )
+            submitted = (
+                received - timedelta(minutes=rng.randint(0, 600))
+                if channel == "Trực tuyến"
+                else received
+            )
             due = add_working_days(received, procedure.days)
             dossier = Dossier(
                 code=f"{unit[2]}-{received:%y%m%d}-{serial:04d}",
-                procedure=procedure, unit=unit, channel=channel, submitted_at=submitted,
-                received_at=received, due_at=due, original_due_at=None, completed_at=None,
-                returned_at=None, supplement_requested_at=None, supplement_received_at=None,
-                supplement_count=0, rejected_at=None, status="PROCESSING", fee=procedure.fee,
-                paid_online=False, reused_data=rng.random() < 0.83, data_shared=False,
-                inter_agency=procedure.inter_agency, inter_agency_electronic=False, rating=None,
+                procedure=procedure,
+                unit=unit,
+                channel=channel,
+                submitted_at=submitted,
+                received_at=received,
+                due_at=due,
+                original_due_at=None,
+                completed_at=None,
+                returned_at=None,
+                supplement_requested_at=None,
+                supplement_received_at=None,
+                supplement_count=0,
+                rejected_at=None,
+                status="PROCESSING",
+                fee=procedure.fee,
+                paid_online=False,
+                reused_data=rng.random() < 0.83,
+                data_shared=False,
+                inter_agency=procedure.inter_agency,
+                inter_agency_electronic=False,
+                rating=None,
                 applicant=f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}",
                 address=f"{rng.choice(VILLAGES)}, {unit[0].split(' ', 2)[-1]}",
                 phone="0" + "".join(str(rng.randint(0, 9)) for _ in range(9)),
@@ -235,13 +393,16 @@ def simulate(seed: int, months: list[str], per_month: int) -> list[Dossier]:
             else:
                 if rng.random() < 0.08:
                     dossier.supplement_requested_at = received + timedelta(
-                        seconds=span * rng.uniform(0.1, 0.5))
+                        seconds=span * rng.uniform(0.1, 0.5)
+                    )
                     dossier.supplement_received_at = dossier.supplement_requested_at + timedelta(
-                        days=rng.randint(1, 6), hours=rng.randint(0, 5))
+                        days=rng.randint(1, 6), hours=rng.randint(0, 5)
+                    )
                     dossier.supplement_count = 1 if rng.random() < 0.85 else 2
                     dossier.original_due_at = due
-                    dossier.due_at = add_working_days(dossier.supplement_received_at,
-                                                      procedure.days)
+                    dossier.due_at = add_working_days(
+                        dossier.supplement_received_at, procedure.days
+                    )
                 lateness = rng.random()
                 if lateness < 0.55:
                     finish = received + timedelta(seconds=span * rng.uniform(0.2, 0.9))
@@ -342,22 +503,44 @@ def vendor_a_row(rng: random.Random, number: int, d: Dossier, text_share: float)
         return "x" if flag else None
 
     return [
-        number, d.code, d.procedure.code, d.procedure.name, d.procedure.field, d.unit[0],
-        d.unit[1], d.channel, d.procedure.service,
-        _date_cell(rng, d.submitted_at, text_share), _date_cell(rng, d.received_at, text_share),
-        _date_cell(rng, d.due_at, text_share), _date_cell(rng, d.original_due_at, text_share),
-        _date_cell(rng, d.completed_at, text_share), _date_cell(rng, d.returned_at, text_share),
+        number,
+        d.code,
+        d.procedure.code,
+        d.procedure.name,
+        d.procedure.field,
+        d.unit[0],
+        d.unit[1],
+        d.channel,
+        d.procedure.service,
+        _date_cell(rng, d.submitted_at, text_share),
+        _date_cell(rng, d.received_at, text_share),
+        _date_cell(rng, d.due_at, text_share),
+        _date_cell(rng, d.original_due_at, text_share),
+        _date_cell(rng, d.completed_at, text_share),
+        _date_cell(rng, d.returned_at, text_share),
         _date_cell(rng, d.supplement_requested_at, text_share),
         _date_cell(rng, d.supplement_received_at, text_share),
-        d.supplement_count or None, _date_cell(rng, d.rejected_at, text_share),
-        STATUS_LABEL[d.status], d.fee or None, yes(d.paid_online), yes(d.reused_data),
-        yes(d.data_shared), yes(d.inter_agency), yes(d.inter_agency_electronic), d.rating,
-        d.applicant, d.phone, d.note or None,
+        d.supplement_count or None,
+        _date_cell(rng, d.rejected_at, text_share),
+        STATUS_LABEL[d.status],
+        d.fee or None,
+        yes(d.paid_online),
+        yes(d.reused_data),
+        yes(d.data_shared),
+        yes(d.inter_agency),
+        yes(d.inter_agency_electronic),
+        d.rating,
+        d.applicant,
+        d.phone,
+        d.note or None,
     ]
 
 
 def write_vendor_a(
-    dossiers: list[Dossier], path: Path, month: str, seed: int,
+    dossiers: list[Dossier],
+    path: Path,
+    month: str,
+    seed: int,
     bad_rows: list[list[object]] | None = None,
 ) -> None:
     """The .xlsx layout of vendor A, grouped by unit with section titles."""
@@ -390,8 +573,9 @@ def write_vendor_a(
     while col <= width:
         group = top[col - 1]
         if group is None:
-            ws.merge_cells(start_row=header_top, start_column=col, end_row=header_top + 1,
-                           end_column=col)
+            ws.merge_cells(
+                start_row=header_top, start_column=col, end_row=header_top + 1, end_column=col
+            )
             col += 1
             continue
         span = 1
@@ -399,8 +583,9 @@ def write_vendor_a(
             span += 1
         for c in range(col + 1, col + span):
             ws.cell(header_top, c).value = None
-        ws.merge_cells(start_row=header_top, start_column=col, end_row=header_top,
-                       end_column=col + span - 1)
+        ws.merge_cells(
+            start_row=header_top, start_column=col, end_row=header_top, end_column=col + span - 1
+        )
         col += span
     ws.append([f"({i})" for i in range(1, width + 1)])
     for row in ws.iter_rows(min_row=header_top, max_row=header_top + 2):
@@ -411,8 +596,24 @@ def write_vendor_a(
     by_unit: dict[str, list[Dossier]] = {}
     for d in dossiers:
         by_unit.setdefault(d.unit[0], []).append(d)
-    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
-             "XIV", "XV", "XVI"]
+    roman = [
+        "I",
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+        "X",
+        "XI",
+        "XII",
+        "XIII",
+        "XIV",
+        "XV",
+        "XVI",
+    ]
     for index, (unit, items) in enumerate(sorted(by_unit.items())):
         ws.append([roman[index], unit.upper()])
         ws.merge_cells(start_row=ws.max_row, start_column=2, end_row=ws.max_row, end_column=width)
@@ -431,8 +632,9 @@ def write_vendor_a(
     ws.append([None, "(Ký, ghi rõ họ tên)"] + [None] * 16 + ["(Ký tên, đóng dấu)"])
     ws.append([])
     ws.append([None, "Trần Thị Thu Hà"] + [None] * 16 + ["Nguyễn Văn Lâm"])
-    for column, cell_width in zip("ABCDEFGHIJ", (6, 26, 10, 40, 18, 28, 10, 14, 12, 17),
-                                  strict=True):
+    for column, cell_width in zip(
+        "ABCDEFGHIJ", (6, 26, 10, 40, 18, 28, 10, 14, 12, 17), strict=True
+    ):
         ws.column_dimensions[column].width = cell_width
     ws.freeze_panes = "C10"
     wb.save(path)
@@ -451,8 +653,12 @@ VENDOR_B_HEADER = [
     ("Cấp", 1, 2, []),
     ("Hình thức nộp", 1, 2, []),
     ("Mức độ", 1, 2, []),
-    ("Thời gian", 5, 1, ["Ngày nhận", "Hạn xử lý", "Ngày hẹn trả trước", "Ngày có kết quả",
-                         "Ngày trả"]),
+    (
+        "Thời gian",
+        5,
+        1,
+        ["Ngày nhận", "Hạn xử lý", "Ngày hẹn trả trước", "Ngày có kết quả", "Ngày trả"],
+    ),
     ("Bổ sung", 3, 1, ["Ngày yêu cầu bổ sung", "Ngày bổ sung", "Số lần bổ sung"]),
     ("Ngày dừng xử lý", 1, 2, []),
     ("Tình trạng", 1, 2, []),
@@ -478,16 +684,34 @@ def vendor_b_cells(number: int, d: Dossier) -> list[str]:
 
     level = "Xã" if d.unit[1] == "Cấp xã" else "Huyện"
     return [
-        str(number), d.code, d.procedure.code, d.procedure.name, d.procedure.field, d.unit[0],
-        level, {"Trực tuyến": "2", "Trực tiếp": "1", "Dịch vụ bưu chính": "3"}[d.channel],
+        str(number),
+        d.code,
+        d.procedure.code,
+        d.procedure.name,
+        d.procedure.field,
+        d.unit[0],
+        level,
+        {"Trực tuyến": "2", "Trực tiếp": "1", "Dịch vụ bưu chính": "3"}[d.channel],
         {"Toàn trình": "4", "Một phần": "3"}.get(d.procedure.service, "2"),
-        _html_date(d.received_at), _html_date(d.due_at), _html_date(d.original_due_at),
-        _html_date(d.completed_at), _html_date(d.returned_at),
-        _html_date(d.supplement_requested_at), _html_date(d.supplement_received_at),
-        str(d.supplement_count) if d.supplement_count else "", _html_date(d.rejected_at),
-        STATUS_NUMBER[d.status], f"{d.fee:,}".replace(",", ".") if d.fee else "",
-        yes(d.paid_online), yes(d.reused_data), yes(d.data_shared), yes(d.inter_agency),
-        yes(d.inter_agency_electronic), d.rating or "", d.applicant, d.address,
+        _html_date(d.received_at),
+        _html_date(d.due_at),
+        _html_date(d.original_due_at),
+        _html_date(d.completed_at),
+        _html_date(d.returned_at),
+        _html_date(d.supplement_requested_at),
+        _html_date(d.supplement_received_at),
+        str(d.supplement_count) if d.supplement_count else "",
+        _html_date(d.rejected_at),
+        STATUS_NUMBER[d.status],
+        f"{d.fee:,}".replace(",", ".") if d.fee else "",
+        yes(d.paid_online),
+        yes(d.reused_data),
+        yes(d.data_shared),
+        yes(d.inter_agency),
+        yes(d.inter_agency_electronic),
+        d.rating or "",
+        d.applicant,
+        d.address,
     ]
 
 
@@ -498,19 +722,26 @@ def write_vendor_b(
     start, end = month_start(month), month_end(month)
     width = sum(span for _, span, _, _ in VENDOR_B_HEADER)
     out = io.StringIO()
-    out.write('<html xmlns:o="urn:schemas-microsoft-com:office:office" '
-              'xmlns:x="urn:schemas-microsoft-com:office:excel" '
-              'xmlns="http://www.w3.org/TR/REC-html40">\n<head><meta charset="utf-8">'
-              "<style>.text{mso-number-format:\"\\@\";}</style></head>\n<body>\n")
+    out.write(
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office" '
+        'xmlns:x="urn:schemas-microsoft-com:office:excel" '
+        'xmlns="http://www.w3.org/TR/REC-html40">\n<head><meta charset="utf-8">'
+        '<style>.text{mso-number-format:"\\@";}</style></head>\n<body>\n'
+    )
     out.write("<table>\n")
-    out.write(f'<tr><td colspan="5"><b>UBND {TOWN}</b></td><td colspan="{width - 5}" '
-              'align="center"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br>'
-              "Độc lập - Tự do - Hạnh phúc</td></tr>\n")
-    out.write(f'<tr><td colspan="{width}" align="center"><b>DANH SÁCH HỒ SƠ THEO DÕI</b>'
-              "</td></tr>\n")
-    out.write(f'<tr><td colspan="{width}" align="center"><i>Từ ngày {start:%d/%m/%Y} đến ngày '
-              f"{end:%d/%m/%Y}</i></td></tr>\n")
-    out.write("</table>\n<table border=\"1\">\n<tr>")
+    out.write(
+        f'<tr><td colspan="5"><b>UBND {TOWN}</b></td><td colspan="{width - 5}" '
+        'align="center"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br>'
+        "Độc lập - Tự do - Hạnh phúc</td></tr>\n"
+    )
+    out.write(
+        f'<tr><td colspan="{width}" align="center"><b>DANH SÁCH HỒ SƠ THEO DÕI</b></td></tr>\n'
+    )
+    out.write(
+        f'<tr><td colspan="{width}" align="center"><i>Từ ngày {start:%d/%m/%Y} đến ngày '
+        f"{end:%d/%m/%Y}</i></td></tr>\n"
+    )
+    out.write('</table>\n<table border="1">\n<tr>')
     for text, colspan, rowspan, _ in VENDOR_B_HEADER:
         out.write(f'<th colspan="{colspan}" rowspan="{rowspan}">{html.escape(text)}</th>')
     out.write("</tr>\n<tr>")
@@ -527,8 +758,10 @@ def write_vendor_b(
             out.write(f"<td{css}>{html.escape(cell)}</td>")
         out.write("</tr>\n")
     out.write(f'<tr><td colspan="9"><b>Tổng số: {len(rows)} hồ sơ</b></td></tr>\n</table>\n')
-    out.write(f"<p>Đức Phổ, ngày {end.day:02d} tháng {end.month:02d} năm {end.year}</p>\n"
-              "<p>Người lập biểu</p>\n</body></html>\n")
+    out.write(
+        f"<p>Đức Phổ, ngày {end.day:02d} tháng {end.month:02d} năm {end.year}</p>\n"
+        "<p>Người lập biểu</p>\n</body></html>\n"
+    )
     path.write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
 
 
@@ -536,9 +769,21 @@ def write_vendor_b(
 # Vendor C: a commune's CSV with headers written without diacritics, `;` delimiter, UTF-8 BOM.
 
 VENDOR_C_HEADER = [
-    "Ma ho so", "Ma thu tuc", "Ten thu tuc", "Linh vuc", "Don vi", "Kenh thuc hien",
-    "Ngay tiep nhan", "Ngay hen tra", "Ngay ket thuc xu ly", "Ngay tra ket qua", "Trang thai",
-    "Phi", "Thanh toan truc tuyen", "Tai su dung du lieu", "Ket noi chia se du lieu",
+    "Ma ho so",
+    "Ma thu tuc",
+    "Ten thu tuc",
+    "Linh vuc",
+    "Don vi",
+    "Kenh thuc hien",
+    "Ngay tiep nhan",
+    "Ngay hen tra",
+    "Ngay ket thuc xu ly",
+    "Ngay tra ket qua",
+    "Trang thai",
+    "Phi",
+    "Thanh toan truc tuyen",
+    "Tai su dung du lieu",
+    "Ket noi chia se du lieu",
     "Danh gia",
 ]
 
@@ -550,15 +795,26 @@ def write_vendor_c(dossiers: list[Dossier], path: Path, month: str) -> None:
     writer.writerow([f"BÁO CÁO HỒ SƠ THÁNG {month[5:]}/{month[:4]}"])
     writer.writerow(VENDOR_C_HEADER)
     for d in dossiers:
-        writer.writerow([
-            d.code, d.procedure.code, d.procedure.name, d.procedure.field, d.unit[0], d.channel,
-            d.received_at.strftime("%d/%m/%Y %H:%M"),
-            d.due_at.strftime("%d/%m/%Y %H:%M"),
-            d.completed_at.strftime("%d/%m/%Y %H:%M") if d.completed_at else "",
-            d.returned_at.strftime("%d/%m/%Y %H:%M") if d.returned_at else "",
-            STATUS_LABEL[d.status], d.fee or "", "1" if d.paid_online else "0",
-            "1" if d.reused_data else "0", "1" if d.data_shared else "0", d.rating or "",
-        ])
+        writer.writerow(
+            [
+                d.code,
+                d.procedure.code,
+                d.procedure.name,
+                d.procedure.field,
+                d.unit[0],
+                d.channel,
+                d.received_at.strftime("%d/%m/%Y %H:%M"),
+                d.due_at.strftime("%d/%m/%Y %H:%M"),
+                d.completed_at.strftime("%d/%m/%Y %H:%M") if d.completed_at else "",
+                d.returned_at.strftime("%d/%m/%Y %H:%M") if d.returned_at else "",
+                STATUS_LABEL[d.status],
+                d.fee or "",
+                "1" if d.paid_online else "0",
+                "1" if d.reused_data else "0",
+                "1" if d.data_shared else "0",
+                d.rating or "",
+            ]
+        )
     path.write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
 
 
@@ -581,8 +837,12 @@ def write_vendor_a_large(dossiers: list[Dossier], path: Path, month: str, seed: 
     top = [group for group, _ in VENDOR_A_COLUMNS]
     leaves = [leaf for _, leaf in VENDOR_A_COLUMNS]
     first_of_group = [g is not None and (i == 0 or top[i - 1] != g) for i, g in enumerate(top)]
-    ws.append([leaf if g is None else (g if first else None)
-               for g, leaf, first in zip(top, leaves, first_of_group, strict=True)])
+    ws.append(
+        [
+            leaf if g is None else (g if first else None)
+            for g, leaf, first in zip(top, leaves, first_of_group, strict=True)
+        ]
+    )
     ws.append([leaf if g else None for g, leaf in zip(top, leaves, strict=True)])
     ws.append([f"({i})" for i in range(1, width + 1)])
     for number, d in enumerate(dossiers, start=1):

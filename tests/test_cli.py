@@ -24,8 +24,15 @@ def test_validate_sample_data_json_matches_the_contract(runner) -> None:
     assert len(document["inputs"]) == 3
     for entry in document["inputs"]:
         assert set(entry) == {
-            "path", "format", "dataset", "sheet", "header_rows", "rows_read", "rows_valid",
-            "rows_rejected", "rows_skipped",
+            "path",
+            "format",
+            "dataset",
+            "sheet",
+            "header_rows",
+            "rows_read",
+            "rows_valid",
+            "rows_rejected",
+            "rows_skipped",
         }
         assert entry["rows_read"] == (
             entry["rows_valid"] + entry["rows_rejected"] + entry["rows_skipped"]
@@ -33,7 +40,14 @@ def test_validate_sample_data_json_matches_the_contract(runner) -> None:
     assert {e["format"] for e in document["inputs"]} == {"xlsx", "html-xls", "csv"}
     for issue in document["issues"]:
         assert set(issue) == {
-            "code", "severity", "path", "sheet", "row", "column", "value", "message"
+            "code",
+            "severity",
+            "path",
+            "sheet",
+            "row",
+            "column",
+            "value",
+            "message",
         }
         assert issue["severity"] in {"error", "warning", "info"}
     assert document["duplicates"] == sum(
@@ -172,8 +186,10 @@ def test_english_messages(runner, tmp_path) -> None:
 
 
 def test_personal_values_are_masked_in_issues(runner, tmp_path) -> None:
-    rows = [["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Thanh toán trực tuyến", "Chủ hồ sơ"],
-            ["H001", "Khai sinh", "03/03/2025", "?", "Nguyễn Văn An"]]
+    rows = [
+        ["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Thanh toán trực tuyến", "Chủ hồ sơ"],
+        ["H001", "Khai sinh", "03/03/2025", "?", "Nguyễn Văn An"],
+    ]
     path = write_xlsx(tmp_path / "p.xlsx", rows)
     result = runner.invoke(app, ["inspect", str(path), "--format", "json"])
     assert "Nguyễn Văn An" not in result.stdout

@@ -31,9 +31,12 @@ def accounting(result) -> list[tuple[object, ...]]:
 
 
 def test_banner_title_and_period_lines_are_above_the_header(tmp_path) -> None:
-    rows = [*BANNER, HEADER,
-            [1, "H001", "Đăng ký khai sinh", "03/03/2025", "Đã trả kết quả"],
-            [2, "H002", "Đăng ký kết hôn", "04/03/2025 09:10", "Đang xử lý"]]
+    rows = [
+        *BANNER,
+        HEADER,
+        [1, "H001", "Đăng ký khai sinh", "03/03/2025", "Đã trả kết quả"],
+        [2, "H002", "Đăng ký kết hôn", "04/03/2025 09:10", "Đang xử lý"],
+    ]
     path = write_xlsx(tmp_path / "a.xlsx", rows, merges=["A1:C1", "D1:E1", "A4:E4", "A5:E5"])
     result = load_inputs([str(path)])
     assert accounting(result) == [("Sheet1", [6], 2, 2, 0, 0)]
@@ -43,7 +46,8 @@ def test_banner_title_and_period_lines_are_above_the_header(tmp_path) -> None:
     assert list(table["source_row"]) == [7, 8]
     assert list(table["status"]) == ["RETURNED", "PROCESSING"]
     assert list(table["received_at"]) == [
-        pd.Timestamp("2025-03-03"), pd.Timestamp("2025-03-04 09:10")
+        pd.Timestamp("2025-03-03"),
+        pd.Timestamp("2025-03-04 09:10"),
     ]
 
 
@@ -63,7 +67,10 @@ def test_two_row_merged_header_with_column_number_row(tmp_path) -> None:
     assert result.accounts[0].skipped == {"column_numbers": 1}
     header = result.accounts[0].header
     assert header.mapping == {
-        "dossier_code": 1, "procedure_code": 2, "procedure_name": 3, "received_at": 4,
+        "dossier_code": 1,
+        "procedure_code": 2,
+        "procedure_name": 3,
+        "received_at": 4,
         "due_at": 5,
     }
     assert header.text_of("due_at") == "Ngày, tháng, năm / Hẹn trả kết quả"
@@ -79,8 +86,10 @@ def test_nfd_headers_match(tmp_path) -> None:
 
 
 def test_headers_without_diacritics_match(tmp_path) -> None:
-    rows = [["STT", "Ma ho so", "Ten thu tuc", "NGAY TIEP NHAN", "Trang thai"],
-            [1, "H001", "Đăng ký khai sinh", "03/03/2025", "9"]]
+    rows = [
+        ["STT", "Ma ho so", "Ten thu tuc", "NGAY TIEP NHAN", "Trang thai"],
+        [1, "H001", "Đăng ký khai sinh", "03/03/2025", "9"],
+    ]
     result = load_inputs([str(write_xlsx(tmp_path / "ascii.xlsx", rows))])
     assert accounting(result) == [("Sheet1", [1], 1, 1, 0, 0)]
     assert result.accounts[0].header.text_of("received_at") == "NGAY TIEP NHAN"
@@ -89,18 +98,20 @@ def test_headers_without_diacritics_match(tmp_path) -> None:
 
 def test_total_line_and_signature_block_are_skipped(tmp_path) -> None:
     rows = [
-        *BANNER, HEADER,                                                      # header: row 6
-        [1, "H001", "Đăng ký khai sinh", "03/03/2025", "Đã trả kết quả"],     # 7 valid
-        ["I", "UBND PHƯỜNG PHỔ HÒA"],                                         # 8 section
-        [2, "H002", "Đăng ký kết hôn", "04/03/2025", "Đang xử lý"],           # 9 valid
-        [],                                                                   # 10 blank
-        ["Tổng cộng", None, None, 2],                                         # 11 footer
-        [None, None, None, "Đức Phổ, ngày 01 tháng 04 năm 2025"],             # 12 footer
-        [None, "Người lập biểu", None, "Thủ trưởng đơn vị"],                   # 13 footer
-        [None, "(Ký, ghi rõ họ tên)", None, "(Ký tên, đóng dấu)"],            # 14 footer
-        [],                                                                   # 15 footer
-        [None, "Trần Thị Thu Hà", None, "Nguyễn Văn Lâm"],                     # 16 footer
-        [], [],                                                               # trailing
+        *BANNER,
+        HEADER,  # header: row 6
+        [1, "H001", "Đăng ký khai sinh", "03/03/2025", "Đã trả kết quả"],  # 7 valid
+        ["I", "UBND PHƯỜNG PHỔ HÒA"],  # 8 section
+        [2, "H002", "Đăng ký kết hôn", "04/03/2025", "Đang xử lý"],  # 9 valid
+        [],  # 10 blank
+        ["Tổng cộng", None, None, 2],  # 11 footer
+        [None, None, None, "Đức Phổ, ngày 01 tháng 04 năm 2025"],  # 12 footer
+        [None, "Người lập biểu", None, "Thủ trưởng đơn vị"],  # 13 footer
+        [None, "(Ký, ghi rõ họ tên)", None, "(Ký tên, đóng dấu)"],  # 14 footer
+        [],  # 15 footer
+        [None, "Trần Thị Thu Hà", None, "Nguyễn Văn Lâm"],  # 16 footer
+        [],
+        [],  # trailing
     ]
     result = load_inputs([str(write_xlsx(tmp_path / "footer.xlsx", rows))])
     assert accounting(result) == [("Sheet1", [6], 10, 2, 0, 8)]
@@ -109,8 +120,12 @@ def test_total_line_and_signature_block_are_skipped(tmp_path) -> None:
 
 
 def test_total_line_inside_the_data_hides_rows_but_says_so(tmp_path) -> None:
-    rows = [HEADER, [1, "H001", "Đăng ký khai sinh", "03/03/2025", "9"], ["Cộng", None, None, 1],
-            [2, "H002", "Đăng ký kết hôn", "04/03/2025", "9"]]
+    rows = [
+        HEADER,
+        [1, "H001", "Đăng ký khai sinh", "03/03/2025", "9"],
+        ["Cộng", None, None, 1],
+        [2, "H002", "Đăng ký kết hôn", "04/03/2025", "9"],
+    ]
     result = load_inputs([str(write_xlsx(tmp_path / "subtotal.xlsx", rows))])
     assert accounting(result) == [("Sheet1", [1], 3, 1, 0, 2)]
     assert issue_tuples(result.issues) == [("row.after_footer", "warning", 4, None, None)]
@@ -119,17 +134,20 @@ def test_total_line_inside_the_data_hides_rows_but_says_so(tmp_path) -> None:
 def test_mixed_date_forms_in_one_column(tmp_path) -> None:
     rows = [
         HEADER,
-        [1, "H001", "Khai sinh", datetime(2025, 3, 3, 8, 30), "9"],   # real Excel date
-        [2, "H002", "Khai sinh", "04/03/2025 14:05", "9"],            # typed text
-        [3, "H003", "Khai sinh", 45721, "9"],                          # serial number
-        [4, "H004", "Khai sinh", 45721.75, "9"],                       # serial with time
-        [5, "H005", "Khai sinh", "2025-03-06", "9"],                   # ISO text
+        [1, "H001", "Khai sinh", datetime(2025, 3, 3, 8, 30), "9"],  # real Excel date
+        [2, "H002", "Khai sinh", "04/03/2025 14:05", "9"],  # typed text
+        [3, "H003", "Khai sinh", 45721, "9"],  # serial number
+        [4, "H004", "Khai sinh", 45721.75, "9"],  # serial with time
+        [5, "H005", "Khai sinh", "2025-03-06", "9"],  # ISO text
     ]
     result = load_inputs([str(write_xlsx(tmp_path / "dates.xlsx", rows))])
     assert accounting(result) == [("Sheet1", [1], 5, 5, 0, 0)]
     assert list(result.tables["dossiers"]["received_at"]) == [
-        pd.Timestamp("2025-03-03 08:30"), pd.Timestamp("2025-03-04 14:05"),
-        pd.Timestamp("2025-03-05"), pd.Timestamp("2025-03-05 18:00"), pd.Timestamp("2025-03-06"),
+        pd.Timestamp("2025-03-03 08:30"),
+        pd.Timestamp("2025-03-04 14:05"),
+        pd.Timestamp("2025-03-05"),
+        pd.Timestamp("2025-03-05 18:00"),
+        pd.Timestamp("2025-03-06"),
     ]
 
 
@@ -152,8 +170,11 @@ def test_impossible_dates_reject_required_and_empty_optional(tmp_path) -> None:
 
 
 def test_unknown_status_is_unknown_with_a_warning(tmp_path) -> None:
-    rows = [HEADER, [1, "H001", "Khai sinh", "03/03/2025", "Chờ ý kiến lãnh đạo"],
-            [2, "H002", "Khai sinh", "03/03/2025", "4"]]
+    rows = [
+        HEADER,
+        [1, "H001", "Khai sinh", "03/03/2025", "Chờ ý kiến lãnh đạo"],
+        [2, "H002", "Khai sinh", "03/03/2025", "4"],
+    ]
     result = load_inputs([str(write_xlsx(tmp_path / "status.xlsx", rows))])
     assert accounting(result) == [("Sheet1", [1], 2, 2, 0, 0)]
     assert issue_tuples(result.issues) == [
@@ -169,8 +190,10 @@ def test_vendor_status_label_from_columns_file(tmp_path) -> None:
         "    PROCESSING: ['Chờ ý kiến lãnh đạo']\n",
         encoding="utf-8",
     )
-    rows = [[*HEADER, "Hạn trả KQ"],
-            [1, "H001", "Khai sinh", "03/03/2025", "Chờ ý kiến lãnh đạo", "05/03/2025"]]
+    rows = [
+        [*HEADER, "Hạn trả KQ"],
+        [1, "H001", "Khai sinh", "03/03/2025", "Chờ ý kiến lãnh đạo", "05/03/2025"],
+    ]
     options = LoadOptions(columns=load_columns_file(columns, DATASETS))
     result = load_inputs([str(write_xlsx(tmp_path / "vendor.xlsx", rows))], options)
     assert result.issues == []
@@ -181,23 +204,31 @@ def test_vendor_status_label_from_columns_file(tmp_path) -> None:
 
 def test_duplicates_across_two_files_keep_the_most_advanced(tmp_path) -> None:
     header = ["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Ngày kết thúc xử lý", "Trạng thái"]
-    february = write_xlsx(tmp_path / "2025-02.xlsx", [
-        header,
-        ["H001", "Khai sinh", "25/02/2025", None, "Đang xử lý"],           # row 2: open
-        ["H002", "Khai sinh", "26/02/2025", "27/02/2025", "Có kết quả"],   # row 3: ended
-        ["H003", "Khai sinh", "27/02/2025", None, "Đang xử lý"],           # row 4
-    ])
-    march = write_xlsx(tmp_path / "2025-03.xlsx", [
-        header,
-        ["H001", "Khai sinh", "25/02/2025", "03/03/2025", "Có kết quả"],   # row 2: wins
-        ["H002", "Khai sinh", "26/02/2025", None, "Đang xử lý"],           # row 3: loses
-        ["H003", "Khai sinh", "27/02/2025", None, "Đang xử lý"],           # row 4: later file
-    ])
+    february = write_xlsx(
+        tmp_path / "2025-02.xlsx",
+        [
+            header,
+            ["H001", "Khai sinh", "25/02/2025", None, "Đang xử lý"],  # row 2: open
+            ["H002", "Khai sinh", "26/02/2025", "27/02/2025", "Có kết quả"],  # row 3: ended
+            ["H003", "Khai sinh", "27/02/2025", None, "Đang xử lý"],  # row 4
+        ],
+    )
+    march = write_xlsx(
+        tmp_path / "2025-03.xlsx",
+        [
+            header,
+            ["H001", "Khai sinh", "25/02/2025", "03/03/2025", "Có kết quả"],  # row 2: wins
+            ["H002", "Khai sinh", "26/02/2025", None, "Đang xử lý"],  # row 3: loses
+            ["H003", "Khai sinh", "27/02/2025", None, "Đang xử lý"],  # row 4: later file
+        ],
+    )
     result = load_inputs([str(february), str(march)])
     assert accounting(result) == [("Sheet1", [1], 3, 3, 0, 0), ("Sheet1", [1], 3, 3, 0, 0)]
     assert result.duplicates == 3
-    dropped = sorted((i.path.split("/")[-1], i.row, i.value, i.params["other"],
-                      i.params["other_row"]) for i in result.issues)
+    dropped = sorted(
+        (i.path.split("/")[-1], i.row, i.value, i.params["other"], i.params["other_row"])
+        for i in result.issues
+    )
     assert dropped == [
         ("2025-02.xlsx", 2, "H001", "2025-03.xlsx › Sheet1", 2),
         ("2025-02.xlsx", 4, "H003", "2025-03.xlsx › Sheet1", 4),
@@ -225,15 +256,19 @@ def test_html_xls_golden(tmp_path) -> None:
     path = tmp_path / "export.xls"
     path.write_bytes(b"\xef\xbb\xbf" + html.encode("utf-8"))
     result = load_inputs([str(path)])
-    assert [(a.format, a.sheet, a.header_rows, a.rows_read, a.rows_valid, a.rows_skipped)
-            for a in result.accounts] == [("html-xls", "export", [2, 3], 4, 2, 2)]
+    assert [
+        (a.format, a.sheet, a.header_rows, a.rows_read, a.rows_valid, a.rows_skipped)
+        for a in result.accounts
+    ] == [("html-xls", "export", [2, 3], 4, 2, 2)]
     assert list(result.tables["dossiers"]["dossier_code"]) == ["000123", "000124"]
 
 
 def test_csv_in_each_encoding_gives_the_same_rows(tmp_path) -> None:
-    text = ("Báo cáo tháng 3\nMã hồ sơ;Tên thủ tục;Ngày tiếp nhận;Trạng thái\n"
-            "0012;Đăng ký khai sinh;05/03/2025;Đã trả kết quả\n"
-            "0013;Đăng ký kết hôn;06/03/2025;Chờ bổ sung hồ sơ\n")
+    text = (
+        "Báo cáo tháng 3\nMã hồ sơ;Tên thủ tục;Ngày tiếp nhận;Trạng thái\n"
+        "0012;Đăng ký khai sinh;05/03/2025;Đã trả kết quả\n"
+        "0013;Đăng ký kết hôn;06/03/2025;Chờ bổ sung hồ sơ\n"
+    )
     encodings = {
         "utf8.csv": text.encode("utf-8"),
         "bom.csv": b"\xef\xbb\xbf" + text.encode("utf-8"),
@@ -261,8 +296,11 @@ def test_unrecognised_sheet_names_best_candidate_and_missing_columns(tmp_path) -
 
 def test_other_sheets_do_not_fail_a_workbook_with_data(tmp_path) -> None:
     rows = [HEADER, [1, "H001", "Khai sinh", "03/03/2025", "9"]]
-    path = write_xlsx(tmp_path / "two.xlsx", rows,
-                      extra_sheets={"Hướng dẫn": [["Cách điền"], ["Ghi ngày dạng dd/mm/yyyy"]]})
+    path = write_xlsx(
+        tmp_path / "two.xlsx",
+        rows,
+        extra_sheets={"Hướng dẫn": [["Cách điền"], ["Ghi ngày dạng dd/mm/yyyy"]]},
+    )
     result = load_inputs([str(path)])
     assert accounting(result) == [("Sheet1", [1], 1, 1, 0, 0)]
     assert result.failed_inputs == []
@@ -270,19 +308,25 @@ def test_other_sheets_do_not_fail_a_workbook_with_data(tmp_path) -> None:
 
 
 def test_repeated_header_after_a_page_break_is_skipped(tmp_path) -> None:
-    rows = [HEADER, [1, "H001", "Khai sinh", "03/03/2025", "9"], HEADER,
-            [2, "H002", "Khai sinh", "04/03/2025", "9"]]
+    rows = [
+        HEADER,
+        [1, "H001", "Khai sinh", "03/03/2025", "9"],
+        HEADER,
+        [2, "H002", "Khai sinh", "04/03/2025", "9"],
+    ]
     result = load_inputs([str(write_xlsx(tmp_path / "pages.xlsx", rows))])
     assert accounting(result) == [("Sheet1", [1], 3, 2, 0, 1)]
     assert result.accounts[0].skipped == {"repeated_header": 1}
 
 
 def test_missing_values_reject_with_reasons(tmp_path) -> None:
-    rows = [["Mã hồ sơ", "Mã TTHC", "Tên thủ tục", "Ngày tiếp nhận"],
-            [None, "1.001193", "Khai sinh", "03/03/2025"],
-            ["H002", None, None, "03/03/2025"],
-            ["H003", "1.001193", None, None],
-            ["H004", "1.001193", None, "03/03/2025"]]
+    rows = [
+        ["Mã hồ sơ", "Mã TTHC", "Tên thủ tục", "Ngày tiếp nhận"],
+        [None, "1.001193", "Khai sinh", "03/03/2025"],
+        ["H002", None, None, "03/03/2025"],
+        ["H003", "1.001193", None, None],
+        ["H004", "1.001193", None, "03/03/2025"],
+    ]
     result = load_inputs([str(write_xlsx(tmp_path / "missing.xlsx", rows))])
     assert accounting(result) == [("Sheet1", [1], 4, 1, 3, 0)]
     assert issue_tuples(result.issues) == [
@@ -290,3 +334,28 @@ def test_missing_values_reject_with_reasons(tmp_path) -> None:
         ("row.missing_procedure", "error", 3, "Mã TTHC, Tên thủ tục", None),
         ("row.missing_required", "error", 4, "Ngày tiếp nhận", None),
     ]
+
+
+def test_two_datasets_fitting_equally_is_ambiguous(tmp_path) -> None:
+    from cchc_cli.load import choose_header
+    from cchc_cli.readers.grid import read_file
+    from cchc_cli.schema.aliases import ColumnsConfig
+    from cchc_cli.schema.fields import Dataset
+
+    dossiers = DATASETS["dossiers"]
+    twin = Dataset(
+        "twin",
+        "Bản sao",
+        "Twin",
+        dossiers.model,
+        dossiers.required,
+        dossiers.required_any,
+        dossiers.key,
+    )
+    path = write_xlsx(tmp_path / "a.xlsx", [HEADER, [1, "H1", "Khai sinh", "03/03/2025", "9"]])
+    _, sheets = read_file(path.read_bytes(), "a")
+    header, candidates = choose_header(sheets[0], [dossiers, twin], ColumnsConfig())
+    assert header is None
+    assert {c.dataset.name for c in candidates} == {"dossiers", "twin"}
+    only, _ = choose_header(sheets[0], [dossiers], ColumnsConfig())
+    assert only is not None and only.dataset.name == "dossiers"

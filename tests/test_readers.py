@@ -72,7 +72,10 @@ def test_html_saved_as_xls_keeps_spans_and_row_numbers() -> None:
     assert (2, 0, 3, 0) in merges and (2, 2, 2, 3) in merges
 
 
-CSV_TEXT = "DANH SÁCH HỒ SƠ\n\nMã hồ sơ{d}Tên thủ tục{d}Ngày tiếp nhận\n0012{d}Đăng ký khai sinh{d}05/03/2025\n"
+CSV_TEXT = (
+    "DANH SÁCH HỒ SƠ\n\nMã hồ sơ{d}Tên thủ tục{d}Ngày tiếp nhận\n"
+    "0012{d}Đăng ký khai sinh{d}05/03/2025\n"
+)
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,9 @@ def resolve_duplicates(
     if not repeated.any():
         return table, []
     end = end_dates(table)
-    received = table["received_at"] if "received_at" in table else pd.Series(pd.NaT, index=table.index)
+    received = (
+        table["received_at"] if "received_at" in table else pd.Series(pd.NaT, index=table.index)
+    )
     # Ascending sort so that the winner is the last row of each key: ended beats open, then the
     # later end date, the later received date, the later file, the later row.
     order = pd.DataFrame(

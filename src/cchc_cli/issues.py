@@ -38,11 +38,6 @@ CATALOGUE: dict[str, Message] = {
         "Không có tệp .xlsx/.xls/.csv nào trong '{path}'.",
         "No .xlsx/.xls/.csv file found in '{path}'.",
     ),
-    "input.is_output": Message(
-        Severity.ERROR,
-        "Tệp kết quả '{path}' trùng với một tệp đầu vào; chọn tên khác để không ghi đè dữ liệu.",
-        "Output file '{path}' is also an input; choose another name so no input is overwritten.",
-    ),
     "file.unreadable": Message(
         Severity.ERROR,
         "Không đọc được tệp ({reason}). Mở tệp bằng Excel, lưu lại dạng .xlsx rồi chạy lại.",
@@ -65,11 +60,6 @@ CATALOGUE: dict[str, Message] = {
         "thiếu cột bắt buộc: {missing}. Thêm tên cột vào tệp --columns hoặc kiểm tra dòng tiêu đề.",
         "Sheet not recognised: closest is '{dataset}' (header row {header_row}), missing "
         "required columns: {missing}. Add the header names with --columns or check the header row.",
-    ),
-    "sheet.empty": Message(
-        Severity.INFO,
-        "Trang tính trống, bỏ qua.",
-        "Empty sheet, ignored.",
     ),
     "sheet.ambiguous_dataset": Message(
         Severity.ERROR,

@@ -61,13 +61,17 @@ def vocabularies_for(columns: ColumnsConfig) -> dict[str, Vocabulary]:
 def choose_header(
     sheet: RawSheet, datasets: list[Dataset], columns: ColumnsConfig
 ) -> tuple[HeaderMatch | None, list[HeaderMatch]]:
-    """The recognised header (None if no dataset's required columns are all there) and all
-    candidates, best first."""
+    """The recognised header and all candidates, best first.
+
+    The header is None when no dataset has all its required columns, or when two datasets fit
+    equally well (the caller reports the ambiguity)."""
     candidates = [
         m for d in datasets if (m := find_header(sheet, columns.index_for(d))) is not None
     ]
     candidates.sort(key=lambda m: (not m.missing_required, m.score), reverse=True)
     recognised = [m for m in candidates if not m.missing_required]
+    if len(recognised) > 1 and recognised[0].score == recognised[1].score:
+        return None, candidates
     return (recognised[0] if recognised else None), candidates
 
 
@@ -165,7 +169,9 @@ def read_input(
         outcome = SheetOutcome(sheet, header, candidates)
         readout.sheets.append(outcome)
         if header is None:
-            unrecognised.append(_unrecognised(path, sheet, candidates, forced=bool(options.dataset)))
+            unrecognised.append(
+                _unrecognised(path, sheet, candidates, forced=bool(options.dataset))
+            )
             continue
         outcome.result = validate_sheet(sheet, header, source, vocabularies)
         readout.issues.extend(outcome.result.issues)
@@ -180,9 +186,16 @@ def read_input(
     return readout
 
 
-def _unrecognised(
-    path: str, sheet: RawSheet, candidates: list[HeaderMatch], forced: bool
-) -> Issue:
+def _unrecognised(path: str, sheet: RawSheet, candidates: list[HeaderMatch], forced: bool) -> Issue:
+    fitting = [m for m in candidates if not m.missing_required]
+    if len(fitting) > 1:
+        return make_issue(
+            "sheet.ambiguous_dataset",
+            path=path,
+            sheet=sheet.name,
+            row=fitting[0].last_row,
+            params={"datasets": ", ".join(m.dataset.name for m in fitting)},
+        )
     best = candidates[0] if candidates else None
     dataset = best.dataset if best else next(iter(DATASETS.values()))
     missing = best.missing_required if best else dataset.missing_required(set())

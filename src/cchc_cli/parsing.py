@@ -23,7 +23,10 @@ _TIME = r"(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2})(?:\.
 _DMY = r"(?P<day>[0-9]{1,2})[/.-](?P<month>[0-9]{1,2})[/.-](?P<year>[0-9]{4})"
 DATE_PATTERNS: dict[str, str] = {
     # yyyy-mm-dd[ HH:MM[:SS]] (also what the xlsx reader renders for real date cells)
-    "iso": rf"^(?P<year>[0-9]{{4}})-(?P<month>[0-9]{{1,2}})-(?P<day>[0-9]{{1,2}})(?:[ T]+{_TIME})?$",
+    "iso": (
+        r"^(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})"
+        rf"(?:[ T]+{_TIME})?$"
+    ),
     # dd/mm/yyyy[ HH:MM[:SS]], separators / - .
     "dmy": rf"^{_DMY}(?: +{_TIME})?$",
     # HH:MM[:SS] dd/mm/yyyy
@@ -102,16 +105,20 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     text = pc.utf8_trim(arrow_strings(values), characters=_TRIM)
     result = np.full(count, np.datetime64("NaT"), dtype="datetime64[s]")
     problems = np.full(count, None, dtype=object)
-    todo = pc.fill_null(pc.greater(pc.utf8_length(text), 0), False).to_numpy(
-        zero_copy_only=False
-    )
+    todo = pc.fill_null(pc.greater(pc.utf8_length(text), 0), False).to_numpy(zero_copy_only=False)
     if todo.any():
         # Fast path: the form the xlsx reader renders real date cells in.
         fast_shape = pc.fill_null(pc.match_substring_regex(text, _FAST_PATTERN), False)
-        fast = pc.strptime(
-            pc.if_else(fast_shape, text, pa.scalar(None, text.type)),
-            format="%Y-%m-%d %H:%M:%S", unit="s", error_is_null=True,
-        ).to_numpy(zero_copy_only=False).astype("datetime64[s]")
+        fast = (
+            pc.strptime(
+                pc.if_else(fast_shape, text, pa.scalar(None, text.type)),
+                format="%Y-%m-%d %H:%M:%S",
+                unit="s",
+                error_is_null=True,
+            )
+            .to_numpy(zero_copy_only=False)
+            .astype("datetime64[s]")
+        )
         years = fast.astype("datetime64[Y]").astype(np.int64) + 1970
         fast_ok = ~np.isnat(fast) & (years >= MIN_YEAR) & (years <= MAX_YEAR)
         result[fast_ok] = fast[fast_ok]
@@ -164,8 +171,14 @@ def _assemble(parts: dict[str, np.ndarray]) -> np.ndarray:
     year, month, day = parts["year"], parts["month"], parts["day"]
     hour, minute, second = parts["hour"], parts["minute"], parts["second"]
     valid = (
-        (year >= MIN_YEAR) & (year <= MAX_YEAR) & (month >= 1) & (month <= 12) & (day >= 1)
-        & (hour <= 23) & (minute <= 59) & (second <= 59)
+        (year >= MIN_YEAR)
+        & (year <= MAX_YEAR)
+        & (month >= 1)
+        & (month <= 12)
+        & (day >= 1)
+        & (hour <= 23)
+        & (minute <= 59)
+        & (second <= 59)
     )
     months = (np.where(valid, year, 2000) - 1970) * 12 + np.where(valid, month, 1) - 1
     first = months.astype("datetime64[M]")
@@ -173,12 +186,9 @@ def _assemble(parts: dict[str, np.ndarray]) -> np.ndarray:
         np.int64
     )
     valid &= day <= days_in_month
-    stamp = (
-        first.astype("datetime64[D]").astype("datetime64[s]")
-        + ((np.where(valid, day, 1) - 1) * 86400 + hour * 3600 + minute * 60 + second).astype(
-            "timedelta64[s]"
-        )
-    )
+    stamp = first.astype("datetime64[D]").astype("datetime64[s]") + (
+        (np.where(valid, day, 1) - 1) * 86400 + hour * 3600 + minute * 60 + second
+    ).astype("timedelta64[s]")
     return np.where(valid, stamp, np.datetime64("NaT", "s"))
 
 
@@ -219,7 +229,7 @@ _PLAIN = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
 
 
 def parse_amount(text: str | None) -> float | None:
-    """A non-negative amount in VND; `1.500.000`, `1,500,000`, `150000 đ` all read. None if blank."""
+    """A non-negative VND amount: `1.500.000`, `1,500,000`, `150000 đ` all read; None if blank."""
     if text is None:
         return None
     stripped = _CURRENCY.sub("", _strip(text)).replace(" ", "")

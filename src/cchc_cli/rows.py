@@ -73,16 +73,16 @@ def nonempty_mask(body: pd.DataFrame) -> pd.DataFrame:
 
 
 def classify_rows(
-    body: pd.DataFrame, header: HeaderMatch
+    body: pd.DataFrame, filled: pd.DataFrame, header: HeaderMatch
 ) -> tuple[pd.Series, list[int]]:
     """Skip reason per row (None for data), and the data-looking rows found after a footer.
 
-    `body` holds the rows from just below the header block to the last non-empty row.
+    `body` holds the rows from just below the header block to the last non-empty row, and
+    `filled` is its nonempty_mask.
     """
     reasons = pd.Series(None, index=body.index, dtype="object")
     if body.empty:
         return reasons, []
-    filled = nonempty_mask(body)
     count = filled.sum(axis=1).to_numpy()
     reasons[count == 0] = SkipReason.BLANK
 
@@ -115,9 +115,11 @@ def classify_rows(
         row = body.iloc[position]
         cells = [(c, t.strip()) for c, t in row.items() if isinstance(t, str) and t.strip()]
         keys = [match_key(t) for _, t in cells]
-        key_cell = row[key_column].strip() if key_column is not None and key_filled[position] else ""
-        key_is_marker = not key_cell or _is_total(match_key(key_cell)) or _is_signature(
-            match_key(key_cell)
+        key_cell = (
+            row[key_column].strip() if key_column is not None and key_filled[position] else ""
+        )
+        key_is_marker = (
+            not key_cell or _is_total(match_key(key_cell)) or _is_signature(match_key(key_cell))
         )
         if key_is_marker and any(_is_total(k) or _is_signature(k) for k in keys):
             marker_positions.append(position)

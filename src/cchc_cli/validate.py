@@ -1,4 +1,4 @@
-"""Rows of one sheet -> the canonical, typed table plus issues, with exact row accounting (D3/D4)."""
+"""Rows of one sheet -> the canonical typed table plus issues, with exact row accounting (D3/D4)."""
 
 from __future__ import annotations
 
@@ -163,24 +163,25 @@ def validate_sheet(
     for column_text, field_name, first in header.duplicates:
         issues.append(
             make_issue(
-                "header.duplicate_field", path=source.path, sheet=sheet.name,
-                row=header.last_row, column=column_text,
+                "header.duplicate_field",
+                path=source.path,
+                sheet=sheet.name,
+                row=header.last_row,
+                column=column_text,
                 params={"field": field_name, "first": first},
             )
         )
     body = sheet.cells.loc[header.last_row + 1 :]
-    filled_rows = nonempty_mask(body).any(axis=1)
-    if filled_rows.any():
-        body = body.loc[: filled_rows[filled_rows].index[-1]]
-    else:
-        body = body.iloc[0:0]
+    # Counting ends at the last non-empty row (D4): trailing empty rows are not read.
+    filled = nonempty_mask(body)
+    filled_rows = filled.any(axis=1).to_numpy()
+    last = int(np.flatnonzero(filled_rows)[-1]) + 1 if filled_rows.any() else 0
+    body, filled = body.iloc[:last], filled.iloc[:last]
     account.rows_read = len(body)
 
-    reasons, after_footer = classify_rows(body, header)
+    reasons, after_footer = classify_rows(body, filled, header)
     for row in after_footer:
-        issues.append(
-            make_issue("row.after_footer", path=source.path, sheet=sheet.name, row=row)
-        )
+        issues.append(make_issue("row.after_footer", path=source.path, sheet=sheet.name, row=row))
     skipped = reasons.notna()
     account.rows_skipped = int(skipped.sum())
     account.skipped = {str(k): int(v) for k, v in reasons[skipped].value_counts().items()}
@@ -205,7 +206,9 @@ def validate_sheet(
                 make_issue(
                     problems.iloc[position],
                     severity=Severity.ERROR if required else Severity.WARNING,
-                    path=source.path, sheet=sheet.name, row=int(row_numbers[position]),
+                    path=source.path,
+                    sheet=sheet.name,
+                    row=int(row_numbers[position]),
                     column=column_text,
                     value=mask_personal(value) if spec.personal else value,
                     params={
@@ -217,13 +220,16 @@ def validate_sheet(
                 )
             )
         if required:
-            missing = (typed.isna().to_numpy() & ~bad)
+            missing = typed.isna().to_numpy() & ~bad
             rejected |= missing
             for position in np.flatnonzero(missing):
                 issues.append(
                     make_issue(
-                        "row.missing_required", path=source.path, sheet=sheet.name,
-                        row=int(row_numbers[position]), column=column_text,
+                        "row.missing_required",
+                        path=source.path,
+                        sheet=sheet.name,
+                        row=int(row_numbers[position]),
+                        column=column_text,
                     )
                 )
     for group in dataset.required_any:
@@ -236,8 +242,11 @@ def validate_sheet(
         for position in np.flatnonzero(none_filled):
             issues.append(
                 make_issue(
-                    "row.missing_procedure", path=source.path, sheet=sheet.name,
-                    row=int(row_numbers[position]), column=column_text,
+                    "row.missing_procedure",
+                    path=source.path,
+                    sheet=sheet.name,
+                    row=int(row_numbers[position]),
+                    column=column_text,
                 )
             )
     account.rows_rejected = int(rejected.sum())
@@ -251,4 +260,3 @@ def validate_sheet(
     table["source_row"] = row_numbers[keep].astype(np.int64)
     table = table.reset_index(drop=True)
     return SheetResult(table=table, account=account, issues=issues)
-

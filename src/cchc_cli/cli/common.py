@@ -84,8 +84,9 @@ def handles_errors(command: F) -> F:
         except typer.Exit:
             raise
         except CchcError as error:
-            stderr_console().print(f"[red]{error.code}[/]: {error.message(lang)}", markup=True,
-                                   highlight=False)
+            stderr_console().print(
+                f"[red]{error.code}[/]: {error.message(lang)}", markup=True, highlight=False
+            )
             raise typer.Exit(int(error.exit_code)) from None
         except KeyboardInterrupt:
             raise

@@ -70,7 +70,10 @@ def _probe(sheet: RawSheet) -> tuple[list[int], list[list[str]]]:
 
 
 def _block_levels(
-    rows: list[list[str]], row_numbers: list[int], start: int, end: int,
+    rows: list[list[str]],
+    row_numbers: list[int],
+    start: int,
+    end: int,
     merges: list[MergedRange] | None,
 ) -> list[list[str]]:
     """Per column, the header texts of block rows start..end (grid positions), merges spread."""
@@ -86,7 +89,9 @@ def _block_levels(
             if not text and merge.first_row < first_number:
                 # A rowspan that starts above the block (e.g. a title): not a header level.
                 continue
-            for r in range(max(merge.first_row, first_number), min(merge.last_row, last_number) + 1):
+            for r in range(
+                max(merge.first_row, first_number), min(merge.last_row, last_number) + 1
+            ):
                 for c in range(merge.first_col, min(merge.last_col, width - 1) + 1):
                     block[r - first_number][c] = text
     else:

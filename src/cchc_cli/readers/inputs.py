@@ -52,9 +52,7 @@ def expand_inputs(arguments: list[str]) -> tuple[list[InputFile], list[Issue]]:
                 )
             paths.extend(found)
         else:
-            issues.append(
-                make_issue("input.not_found", path=argument, params={"path": argument})
-            )
+            issues.append(make_issue("input.not_found", path=argument, params={"path": argument}))
     seen: set[Path] = set()
     files: list[InputFile] = []
     for path in paths:

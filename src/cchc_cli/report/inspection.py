@@ -120,7 +120,8 @@ def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
         parts.append(
             f"{label('rows_read', lang)}: {a.rows_read:,}  {label('rows_valid', lang)}: "
             f"{a.rows_valid:,}  {label('rows_rejected', lang)}: {a.rows_rejected:,}  "
-            f"{label('rows_skipped', lang)}: {a.rows_skipped:,}" + (f" ({reasons})" if reasons else "")
+            f"{label('rows_skipped', lang)}: {a.rows_skipped:,}"
+            + (f" ({reasons})" if reasons else "")
         )
         preview = preview_rows(outcome, rows)
         if preview:
@@ -131,8 +132,9 @@ def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
             for name in [k for k in preview[0] if k != "row"]:
                 table.add_row(name, *["" if r[name] is None else str(r[name]) for r in preview])
             parts.append(table)
-    return Panel(Group(*parts), title=f"{label('sheet', lang)}: {outcome.sheet.name}",
-                 title_align="left")
+    return Panel(
+        Group(*parts), title=f"{label('sheet', lang)}: {outcome.sheet.name}", title_align="left"
+    )
 
 
 def render_inspection(console: Console, readout: FileReadout, lang: str, rows: int) -> None:

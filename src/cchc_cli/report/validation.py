@@ -39,9 +39,15 @@ def accounting_table(result: LoadResult, lang: str) -> Table:
         table.add_column(label(key, lang), justify="right")
     for a in result.accounts:
         table.add_row(
-            a.path, a.sheet, a.format, a.dataset, ", ".join(map(str, a.header_rows)),
-            f"{a.rows_read:,}", f"{a.rows_valid:,}",
-            f"[red]{a.rows_rejected:,}[/]" if a.rows_rejected else "0", f"{a.rows_skipped:,}",
+            a.path,
+            a.sheet,
+            a.format,
+            a.dataset,
+            ", ".join(map(str, a.header_rows)),
+            f"{a.rows_read:,}",
+            f"{a.rows_valid:,}",
+            f"[red]{a.rows_rejected:,}[/]" if a.rows_rejected else "0",
+            f"{a.rows_skipped:,}",
         )
     return table
 
@@ -55,8 +61,13 @@ def issues_table(issues: list[Issue], lang: str, limit: int) -> Table:
     for i in shown:
         table.add_row(
             f"[{_SEVERITY_STYLE[i.severity]}]{label(str(i.severity), lang)}[/]",
-            i.code, i.path or "", i.sheet or "", "" if i.row is None else str(i.row),
-            i.column or "", i.value or "", i.message(lang),
+            i.code,
+            i.path or "",
+            i.sheet or "",
+            "" if i.row is None else str(i.row),
+            i.column or "",
+            i.value or "",
+            i.message(lang),
         )
     return table
 
@@ -74,7 +85,8 @@ def render_validation(console: Console, result: LoadResult, lang: str, limit: in
         console.print(label("no_issues", lang))
     console.print(
         label(
-            "summary", lang,
+            "summary",
+            lang,
             read=f"{result.rows_read:,}",
             valid=f"{sum(a.rows_valid for a in result.accounts):,}",
             rejected=f"{result.rows_rejected:,}",

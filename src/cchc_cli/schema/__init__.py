@@ -17,9 +17,7 @@ def get_dataset(name: str) -> Dataset:
         return DATASETS[name]
     close = difflib.get_close_matches(name, list(DATASETS), n=1)
     hint = f" Có phải '{close[0]}'?" if close else ""
-    raise ConfigError(
-        "config.unknown_dataset", name=name, choices=", ".join(DATASETS), hint=hint
-    )
+    raise ConfigError("config.unknown_dataset", name=name, choices=", ".join(DATASETS), hint=hint)
 
 
 __all__ = ["DATASETS", "Dataset", "FieldSpec", "Kind", "get_dataset"]

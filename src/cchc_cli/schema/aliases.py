@@ -18,7 +18,7 @@ from cchc_cli.text import match_key, normalize_label
 
 @dataclass
 class AliasIndex:
-    """Header text -> canonical field for one dataset: exact normalised form, then diacritic-free."""
+    """Header text -> canonical field of one dataset: exact normalised form, then without marks."""
 
     dataset: Dataset
     exact: dict[str, str] = field(default_factory=dict)
@@ -99,7 +99,9 @@ def load_columns_file(path: Path | None, datasets: dict[str, Dataset]) -> Column
         return ColumnsConfig()
     if not isinstance(raw, dict):
         raise ConfigError(
-            "config.columns_invalid", path=str(path), location="/",
+            "config.columns_invalid",
+            path=str(path),
+            location="/",
             reason="cần một bảng 'tên dữ liệu: {trường: [tên cột]}' / expected a mapping",
         )
     try:
@@ -107,8 +109,10 @@ def load_columns_file(path: Path | None, datasets: dict[str, Dataset]) -> Column
     except ValidationError as exc:
         first = exc.errors()[0]
         raise ConfigError(
-            "config.columns_invalid", path=str(path),
-            location=".".join(str(p) for p in first["loc"]), reason=first["msg"],
+            "config.columns_invalid",
+            path=str(path),
+            location=".".join(str(p) for p in first["loc"]),
+            reason=first["msg"],
         ) from exc
     config = ColumnsConfig()
     for dataset_name, mapping in raw.items():
@@ -116,13 +120,17 @@ def load_columns_file(path: Path | None, datasets: dict[str, Dataset]) -> Column
             continue
         if dataset_name not in datasets:
             raise ConfigError(
-                "config.columns_invalid", path=str(path), location=str(dataset_name),
+                "config.columns_invalid",
+                path=str(path),
+                location=str(dataset_name),
                 reason="không có loại dữ liệu này / unknown dataset."
                 + _hint(str(dataset_name), list(datasets)),
             )
         if not isinstance(mapping, dict):
             raise ConfigError(
-                "config.columns_invalid", path=str(path), location=str(dataset_name),
+                "config.columns_invalid",
+                path=str(path),
+                location=str(dataset_name),
                 reason="cần 'trường: [tên cột, …]' / expected 'field: [header, …]'",
             )
         fields = datasets[dataset_name].fields
@@ -130,14 +138,18 @@ def load_columns_file(path: Path | None, datasets: dict[str, Dataset]) -> Column
             location = f"{dataset_name}.{field_name}"
             if field_name not in fields:
                 raise ConfigError(
-                    "config.columns_invalid", path=str(path), location=location,
+                    "config.columns_invalid",
+                    path=str(path),
+                    location=location,
                     reason="không có trường này / unknown field."
                     + _hint(str(field_name), list(fields)),
                 )
             names = [aliases] if isinstance(aliases, str) else aliases
             if not isinstance(names, list) or not all(isinstance(a, str) for a in names):
                 raise ConfigError(
-                    "config.columns_invalid", path=str(path), location=location,
+                    "config.columns_invalid",
+                    path=str(path),
+                    location=location,
                     reason="cần danh sách tên cột / expected a list of header names",
                 )
             config.aliases.setdefault(dataset_name, {})[field_name] = names
@@ -145,7 +157,9 @@ def load_columns_file(path: Path | None, datasets: dict[str, Dataset]) -> Column
         location = f"values.{vocabulary_name}"
         if vocabulary_name not in VOCABULARIES:
             raise ConfigError(
-                "config.columns_invalid", path=str(path), location=location,
+                "config.columns_invalid",
+                path=str(path),
+                location=location,
                 reason="không có danh mục này / unknown vocabulary."
                 + _hint(vocabulary_name, list(VOCABULARIES)),
             )
@@ -153,7 +167,9 @@ def load_columns_file(path: Path | None, datasets: dict[str, Dataset]) -> Column
         for code in labels:
             if code not in codes:
                 raise ConfigError(
-                    "config.columns_invalid", path=str(path), location=f"{location}.{code}",
+                    "config.columns_invalid",
+                    path=str(path),
+                    location=f"{location}.{code}",
                     reason=f"mã phải là một trong / code must be one of {', '.join(codes)}."
                     + _hint(code, codes),
                 )

@@ -1,0 +1,25 @@
+"""The README documents every issue code and exit code the tool can produce."""
+
+from __future__ import annotations
+
+from cchc_cli.errors import ExitCode
+from cchc_cli.issues import CATALOGUE
+from conftest import ROOT
+
+
+def test_every_issue_code_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [code for code in CATALOGUE if f"`{code}`" not in readme]
+    assert missing == []
+
+
+def test_every_exit_code_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"| {int(code)} |" in readme for code in ExitCode)
+
+
+def test_readme_commands_are_the_ci_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert 'pip install ".[test]" && pytest' in readme
+    assert 'pip install --quiet ".[test]"' in ci and "python -m pytest" in ci
