@@ -59,14 +59,21 @@ def set_debug(value: bool) -> None:
     _state["debug"] = value or bool(os.environ.get("CCHC_DEBUG"))
 
 
+def _width(stream: object) -> int | None:
+    # Redirected to a file or a scheduler's log, Rich would wrap at 80 columns; a log is read
+    # in an editor, so give tables room unless the user set COLUMNS.
+    is_terminal = getattr(stream, "isatty", lambda: False)()
+    return None if is_terminal or os.environ.get("COLUMNS") else 160
+
+
 def stdout_console() -> Console:
     """Console for the command's result (tables) on stdout."""
-    return Console(soft_wrap=False)
+    return Console(soft_wrap=False, width=_width(sys.stdout))
 
 
 def stderr_console() -> Console:
     """Console for messages to people, never mixed into machine output."""
-    return Console(stderr=True, soft_wrap=False)
+    return Console(stderr=True, soft_wrap=False, width=_width(sys.stderr))
 
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -39,7 +40,7 @@ def accounting_table(result: LoadResult, lang: str) -> Table:
         table.add_column(label(key, lang), justify="right")
     for a in result.accounts:
         table.add_row(
-            a.path,
+            Path(a.path).name,
             a.sheet,
             a.format,
             a.dataset,
@@ -55,14 +56,15 @@ def accounting_table(result: LoadResult, lang: str) -> Table:
 def issues_table(issues: list[Issue], lang: str, limit: int) -> Table:
     """Issues, at most `limit` of them (0 = all)."""
     table = Table(title=label("issues_title", lang), title_justify="left")
-    for key in ("severity", "code", "file", "sheet", "row", "column", "value", "message"):
+    for key in ("severity", "code", "file", "sheet", "row", "column", "value"):
         table.add_column(label(key, lang), overflow="fold")
+    table.add_column(label("message", lang), overflow="fold", min_width=40)
     shown = issues if limit <= 0 else issues[:limit]
     for i in shown:
         table.add_row(
             f"[{_SEVERITY_STYLE[i.severity]}]{label(str(i.severity), lang)}[/]",
             i.code,
-            i.path or "",
+            Path(i.path).name if i.path else "",
             i.sheet or "",
             "" if i.row is None else str(i.row),
             i.column or "",
@@ -76,7 +78,9 @@ def render_validation(console: Console, result: LoadResult, lang: str, limit: in
     """The `cchc validate` console view."""
     if result.accounts:
         console.print(accounting_table(result, lang))
-    issues = sorted_issues(result.issues)
+    # People read errors first; JSON keeps plain reading order.
+    rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    issues = sorted(sorted_issues(result.issues), key=lambda i: rank[i.severity])
     if issues:
         console.print(issues_table(issues, lang, limit))
         if 0 < limit < len(issues):
