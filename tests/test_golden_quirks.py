@@ -260,6 +260,8 @@ def test_html_xls_golden(tmp_path) -> None:
         (a.format, a.sheet, a.header_rows, a.rows_read, a.rows_valid, a.rows_skipped)
         for a in result.accounts
     ] == [("html-xls", "export", [2, 3], 4, 2, 2)]
+    assert result.accounts[0].skipped == {"footer": 2}
+    assert result.issues == []
     assert list(result.tables["dossiers"]["dossier_code"]) == ["000123", "000124"]
 
 
@@ -282,6 +284,7 @@ def test_csv_in_each_encoding_gives_the_same_rows(tmp_path) -> None:
         table = result.tables["dossiers"]
         assert list(table["procedure_name"]) == ["Đăng ký khai sinh", "Đăng ký kết hôn"], name
         assert list(table["status"]) == ["RETURNED", "SUPPLEMENT_REQUESTED"], name
+        assert result.issues == [], name
 
 
 def test_unrecognised_sheet_names_best_candidate_and_missing_columns(tmp_path) -> None:
@@ -359,3 +362,38 @@ def test_two_datasets_fitting_equally_is_ambiguous(tmp_path) -> None:
     assert {c.dataset.name for c in candidates} == {"dossiers", "twin"}
     only, _ = choose_header(sheets[0], [dossiers], ColumnsConfig())
     assert only is not None and only.dataset.name == "dossiers"
+
+
+def test_two_columns_for_one_field_keep_the_first_and_warn(tmp_path) -> None:
+    rows = [
+        [
+            "Mã hồ sơ",
+            "Tên thủ tục",
+            "Ngày tiếp nhận",
+            "Đơn vị tiếp nhận",
+            "Đơn vị/ cá nhân giải quyết",
+        ],
+        ["H001", "Khai sinh", "03/03/2025", "UBND phường Phổ Hòa", "Nguyễn Văn An"],
+    ]
+    result = load_inputs([str(write_xlsx(tmp_path / "two.xlsx", rows))])
+    assert accounting(result) == [("Sheet1", [1], 1, 1, 0, 0)]
+    assert issue_tuples(result.issues) == [
+        ("header.duplicate_field", "warning", 1, "Đơn vị/ cá nhân giải quyết", None)
+    ]
+    assert list(result.tables["dossiers"]["agency_name"]) == ["UBND phường Phổ Hòa"]
+
+
+def test_forced_dataset_missing_required_columns_is_an_error(tmp_path) -> None:
+    rows = [["Mã hồ sơ", "Tên thủ tục"], ["H001", "Khai sinh"]]
+    path = write_xlsx(tmp_path / "short.xlsx", rows)
+    result = load_inputs([str(path)], LoadOptions(dataset="dossiers"))
+    assert result.accounts == [] and result.failed_inputs == [str(path)]
+    assert issue_tuples(result.issues) == [("sheet.no_dataset", "error", 1, None, None)]
+    assert "received_at" in result.issues[0].message("en")
+
+
+def test_header_below_thirty_title_rows_is_found(tmp_path) -> None:
+    titles = [[f"Dòng tiêu đề {i}"] for i in range(32)]
+    rows = [*titles, HEADER, [1, "H001", "Khai sinh", "03/03/2025", "9"]]
+    result = load_inputs([str(write_xlsx(tmp_path / "deep.xlsx", rows))])
+    assert accounting(result) == [("Sheet1", [33], 1, 1, 0, 0)]

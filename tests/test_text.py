@@ -19,6 +19,7 @@ from cchc_cli.text import fold_diacritics, match_key, normalize_label
         ("Đơn vị/ cá nhân giải quyết", "đơn vị/cá nhân giải quyết"),
         (unicodedata.normalize("NFD", "Ngày tiếp nhận"), "ngày tiếp nhận"),
         ("Phí, lệ phí.", "phí, lệ phí"),
+        ("\ufeffMã\u200b hồ sơ", "mã hồ sơ"),
     ],
 )
 def test_normalize_label(raw: str, expected: str) -> None:

@@ -6,6 +6,8 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# Zero-width characters and stray byte-order marks that web exports leave inside header cells.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SPACE_AROUND_SLASH = re.compile(r"\s*/\s*")
 _EDGE_PUNCTUATION = ":*.() \t"
 
@@ -15,7 +17,7 @@ def normalize_label(text: str) -> str:
 
     Idempotent: normalize_label(normalize_label(x)) == normalize_label(x).
     """
-    text = unicodedata.normalize("NFC", text).casefold()
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text)).casefold()
     # casefold can produce characters whose NFC form differs (e.g. combining marks), so
     # normalise again before collapsing whitespace.
     text = unicodedata.normalize("NFC", text)
