@@ -8,18 +8,7 @@ import numpy as np
 import pandas as pd
 
 from cchc_cli.issues import Issue, make_issue
-
-
-def end_dates(table: pd.DataFrame) -> pd.Series:
-    """End of processing (D7): completed, else returned, else rejected when status is STOPPED."""
-    end = pd.Series(pd.NaT, index=table.index, dtype="datetime64[s]")
-    if "rejected_at" in table and "status" in table:
-        stopped = (table["status"] == "STOPPED").fillna(False).to_numpy(dtype=bool)
-        end = end.where(~stopped, table["rejected_at"])
-    for name in ("returned_at", "completed_at"):
-        if name in table:
-            end = table[name].where(table[name].notna(), end)
-    return end.astype("datetime64[s]")
+from cchc_cli.rules import end_dates
 
 
 def _earliest_if_missing(values: pd.Series) -> np.ndarray:

@@ -147,6 +147,18 @@ CATALOGUE: dict[str, Message] = {
         "Không có loại dữ liệu '{name}'. Các loại có: {choices}.{hint}",
         "Unknown dataset '{name}'. Available: {choices}.{hint}",
     ),
+    "period.invalid": Message(
+        Severity.ERROR,
+        "Kỳ báo cáo '{value}' không hợp lệ. Dùng tháng 2025-03, quý 2025-Q1, năm 2025 hoặc "
+        "khoảng tháng 2025-01..2025-06.",
+        "Period '{value}' is not valid. Use a month 2025-03, a quarter 2025-Q1, a year 2025 or "
+        "a month range 2025-01..2025-06.",
+    ),
+    "period.no_data": Message(
+        Severity.ERROR,
+        "Không xác định được kỳ báo cáo vì không có hồ sơ nào có ngày tiếp nhận; chỉ rõ --period.",
+        "Cannot choose a period: no dossier has a received date; give --period.",
+    ),
     "internal.error": Message(
         Severity.ERROR,
         "Lỗi nội bộ của cchc ({reason}). Chạy lại với --debug và gửi kết quả cho nhóm phát triển.",

@@ -1,0 +1,1 @@
+"""Targets: the targets.yaml model, periods, the timeliness rule and the engine."""

@@ -1,0 +1,136 @@
+"""Period membership (D6) and the on-time rule (D7, the 766 rule), vectorised over dossiers.
+
+All comparisons are by calendar date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+import pandas as pd
+
+from cchc_cli.rules import due_dates, end_dates
+from cchc_cli.targets.periods import Period
+
+
+class Timeliness(StrEnum):
+    """How a dossier handled in the period stands against its due date."""
+
+    EARLY = "early"
+    ON_TIME = "on_time"
+    LATE = "late"
+    OPEN_IN_TIME = "open_in_time"
+    OPEN_OVERDUE = "open_overdue"
+    NOT_APPLICABLE = "not_applicable"
+
+
+NEVER_RECEIVED = ("NEW", "NOT_ACCEPTED")
+
+
+def _days(values: pd.Series | None, length: int) -> np.ndarray:
+    if values is None:
+        return np.full(length, np.datetime64("NaT"), dtype="datetime64[D]")
+    return values.to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
+
+
+def _column(table: pd.DataFrame, name: str) -> pd.Series | None:
+    return table[name] if name in table else None
+
+
+def _status_is(table: pd.DataFrame, *codes: str) -> np.ndarray:
+    if "status" not in table:
+        return np.zeros(len(table), dtype=bool)
+    return table["status"].isin(codes).to_numpy(dtype=bool)
+
+
+@dataclass
+class DossierView:
+    """Per-dossier facts for one period: membership masks and timeliness."""
+
+    received_in: np.ndarray
+    ended_in: np.ndarray
+    handled_in: np.ndarray
+    carried_over: np.ndarray
+    is_open: np.ndarray
+    timeliness: pd.Series
+
+    def population(self, name: str) -> np.ndarray:
+        """The mask of a population named in targets.yaml."""
+        return {
+            "received": self.received_in,
+            "ended": self.ended_in,
+            "handled": self.handled_in,
+        }[name]
+
+
+def classify(table: pd.DataFrame, period: Period) -> DossierView:
+    """Membership in `period` and timeliness judged at `period.as_of` for every dossier."""
+    n = len(table)
+    start = np.datetime64(period.start, "D")
+    stop = np.datetime64(period.end, "D")
+    as_of = np.datetime64(period.as_of, "D")
+    received = _days(_column(table, "received_at"), n)
+    end_full = end_dates(table)
+    end = _days(end_full, n)
+    due = _days(due_dates(table), n)
+
+    counted = ~_status_is(table, *NEVER_RECEIVED)
+    has_end = ~np.isnat(end)
+    is_open = ~has_end | (end > as_of)
+    received_in = counted & (received >= start) & (received <= stop)
+    ended_in = counted & ~is_open & (end >= start) & (end <= stop)
+    # Carried over: received before P and not ended before P's start (D6).
+    carried_over = counted & (received < start) & ~(has_end & (end < start))
+    handled_in = received_in | carried_over
+
+    # D7 rule 3: the time the citizen took to supply documents does not count.
+    requested = _column(table, "supplement_requested_at")
+    supplied = _column(table, "supplement_received_at")
+    effective_end = end_full
+    if requested is not None and supplied is not None:
+        pause = (supplied - requested).where(requested.notna() & supplied.notna())
+        # A supply date before the request is a data error: it must not add time.
+        pause = pause.clip(lower=pd.Timedelta(0)).fillna(pd.Timedelta(0))
+        effective_end = end_full - pause
+    effective = _days(effective_end, n)
+
+    supplements = (
+        table["supplement_count"].fillna(0).to_numpy(dtype="int64")
+        if "supplement_count" in table
+        else np.zeros(n, dtype="int64")
+    )
+    requested_day = _days(requested, n)
+    waiting = _status_is(table, "SUPPLEMENT_REQUESTED") & ~np.isnat(requested_day)
+    not_applicable = _status_is(table, "WITHDRAWN") | np.isnat(due)
+
+    conditions = [
+        not_applicable,  # rule 1
+        (supplements > 1) & ~is_open,  # rule 2
+        (supplements > 1) & is_open,
+        ~is_open & (effective < due),  # rule 3
+        ~is_open & (effective == due),
+        ~is_open & (effective > due),
+        is_open & waiting & (requested_day <= due),  # rule 4
+        is_open & waiting,
+        is_open & (as_of <= due),  # rule 5
+        is_open,
+    ]
+    choices = [
+        Timeliness.NOT_APPLICABLE,
+        Timeliness.LATE,
+        Timeliness.OPEN_OVERDUE,
+        Timeliness.EARLY,
+        Timeliness.ON_TIME,
+        Timeliness.LATE,
+        Timeliness.OPEN_IN_TIME,
+        Timeliness.OPEN_OVERDUE,
+        Timeliness.OPEN_IN_TIME,
+        Timeliness.OPEN_OVERDUE,
+    ]
+    codes = np.select(conditions, [c.value for c in choices], default=Timeliness.NOT_APPLICABLE)
+    timeliness = pd.Series(
+        pd.Categorical(codes, categories=[t.value for t in Timeliness]), index=table.index
+    )
+    return DossierView(received_in, ended_in, handled_in, carried_over, is_open, timeliness)
