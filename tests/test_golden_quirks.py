@@ -397,3 +397,29 @@ def test_header_below_thirty_title_rows_is_found(tmp_path) -> None:
     rows = [*titles, HEADER, [1, "H001", "Khai sinh", "03/03/2025", "9"]]
     result = load_inputs([str(write_xlsx(tmp_path / "deep.xlsx", rows))])
     assert accounting(result) == [("Sheet1", [33], 1, 1, 0, 0)]
+
+
+def test_duplicate_winner_keeps_its_values_and_gains_only_absent_columns(tmp_path) -> None:
+    town = write_xlsx(
+        tmp_path / "1-town.xlsx",
+        [
+            ["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Cấp", "Kênh thực hiện", "Trạng thái"],
+            ["H001", "Khai sinh", "03/03/2025", "Cấp xã", "Trực tuyến", "Đang xử lý"],
+        ],
+    )
+    ward = write_xlsx(
+        tmp_path / "2-ward.xlsx",
+        [
+            ["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Kênh thực hiện", "Ngày kết thúc xử lý"],
+            ["H001", "Khai sinh", "03/03/2025", None, "05/03/2025"],
+        ],
+    )
+    result = load_inputs([str(town), str(ward)])
+    table = result.tables["dossiers"]
+    assert len(table) == 1 and table.loc[0, "source_path"].endswith("2-ward.xlsx")
+    # the ward sheet has no "Cấp" or status column: completed from the town's record
+    assert table.loc[0, "admin_level"] == "commune"
+    assert table.loc[0, "status"] == "PROCESSING"
+    # its own blank channel (blank means direct, D3) is not overwritten
+    assert table.loc[0, "channel"] == "DIRECT"
+    assert table.loc[0, "completed_at"] == pd.Timestamp("2025-03-05")

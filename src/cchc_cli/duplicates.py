@@ -25,9 +25,17 @@ def _location(row: pd.Series) -> str:
 
 
 def resolve_duplicates(
-    table: pd.DataFrame, key: str, key_headers: dict[tuple[str, str], str] | None = None
+    table: pd.DataFrame,
+    key: str,
+    key_headers: dict[tuple[str, str], str] | None = None,
+    sheet_columns: dict[tuple[str, str], frozenset[str]] | None = None,
 ) -> tuple[pd.DataFrame, list[Issue]]:
-    """Keep one row per key by the D5 order; one warning per dropped row with both locations."""
+    """Keep one row per key by the D5 order; one warning per dropped row with both locations.
+
+    The winner's values always win. Only a column that the winner's own sheet does not have at
+    all (a ward's CSV without "Cấp", say) is completed from the most advanced other record of
+    the same dossier whose sheet has it; `sheet_columns` tells which sheet has which columns.
+    """
     repeated = table[key].duplicated(keep=False).to_numpy()
     if not repeated.any():
         return table, []
@@ -67,6 +75,39 @@ def resolve_duplicates(
                 params={"other": _location(winner), "other_row": int(winner["source_row"])},
             )
         )
+    if sheet_columns:
+        table = _complete_absent_columns(table, order, winners, sheet_columns)
     keep = np.ones(len(table), dtype=bool)
     keep[table.index.get_indexer(losers)] = False
     return table[keep].reset_index(drop=True), issues
+
+
+def _complete_absent_columns(
+    table: pd.DataFrame,
+    order: pd.DataFrame,
+    winners: pd.DataFrame,
+    sheet_columns: dict[tuple[str, str], frozenset[str]],
+) -> pd.DataFrame:
+    sheets = list(
+        zip(
+            table.loc[order.index, "source_path"],
+            table.loc[order.index, "source_sheet"],
+            strict=True,
+        )
+    )
+    data_columns = [c for c in table.columns if not c.startswith("source_")]
+    is_winner = order.index.isin(winners.index)
+    table = table.copy()
+    for column in data_columns:
+        has = np.array([column in sheet_columns.get(s, frozenset()) for s in sheets])
+        if has.all() or not has.any():
+            continue
+        donors = order[has].drop_duplicates("key", keep="last")
+        donor_of = pd.Series(donors.index, index=donors["key"].to_numpy())
+        needy = order[is_winner & ~has]
+        needy = needy[needy["key"].isin(donor_of.index)]
+        if needy.empty:
+            continue
+        sources = donor_of[needy["key"].to_numpy()].to_numpy()
+        table.loc[needy.index, column] = table.loc[sources, column].to_numpy()
+    return table

@@ -159,6 +159,73 @@ CATALOGUE: dict[str, Message] = {
         "Không xác định được kỳ báo cáo vì không có hồ sơ nào có ngày tiếp nhận; chỉ rõ --period.",
         "Cannot choose a period: no dossier has a received date; give --period.",
     ),
+    "config.targets_unreadable": Message(
+        Severity.ERROR,
+        "Không đọc được tệp chỉ tiêu '{path}': {reason}",
+        "Cannot read targets file '{path}': {reason}",
+    ),
+    "config.targets_invalid": Message(
+        Severity.ERROR,
+        "Tệp chỉ tiêu '{path}' sai ở chỉ tiêu '{target}', khóa '{location}': {reason}",
+        "Targets file '{path}' is wrong in target '{target}' at '{location}': {reason}",
+    ),
+    "config.unknown_target": Message(
+        Severity.ERROR,
+        "Không có chỉ tiêu '{name}'.{hint}",
+        "No target '{name}'.{hint}",
+    ),
+    "result.no_dataset": Message(
+        Severity.INFO,
+        "Không có dữ liệu '{dataset}' trong các tệp đầu vào.",
+        "No '{dataset}' data among the inputs.",
+    ),
+    "result.missing_columns": Message(
+        Severity.INFO,
+        "Dữ liệu thiếu cột: {columns}.",
+        "The data lacks column(s): {columns}.",
+    ),
+    "result.empty_denominator": Message(
+        Severity.INFO,
+        "Mẫu số bằng 0: không có bản ghi nào thuộc diện tính trong kỳ.",
+        "Zero denominator: no record in scope for the period.",
+    ),
+    "result.no_previous_year": Message(
+        Severity.INFO,
+        "Không có số liệu kỳ so sánh {period} (cùng kỳ năm trước).",
+        "No data for the comparison period {period} (same period last year).",
+    ),
+    "result.no_reported_value": Message(
+        Severity.INFO,
+        "Chưa có giá trị báo cáo cho kỳ {period}.",
+        "No reported value for period {period}.",
+    ),
+    "result.trend_from_inputs": Message(
+        Severity.INFO,
+        "Mức năm {year} lấy từ dữ liệu đầu vào: {rate:.1%}.",
+        "Year {year} level taken from the inputs: {rate:.1%}.",
+    ),
+    "result.trend_from_baseline": Message(
+        Severity.INFO,
+        "Mức năm {year} lấy từ baseline trong tệp chỉ tiêu: {rate:.1%}.",
+        "Year {year} level taken from the baseline in the targets file: {rate:.1%}.",
+    ),
+    "result.trend_no_baseline": Message(
+        Severity.INFO,
+        "Thiếu số liệu năm {year} của cấp '{level}': thêm dữ liệu năm {year} hoặc khai báo "
+        "trend.baselines.{year}.{level} trong tệp chỉ tiêu.",
+        "No {year} figure for level '{level}': add {year} data or declare "
+        "trend.baselines.{year}.{level} in the targets file.",
+    ),
+    "result.trend_levels_without_data": Message(
+        Severity.INFO,
+        "Không đánh giá được cấp: {levels} (thiếu số liệu năm trước hoặc baseline).",
+        "Cannot judge level(s): {levels} (no previous-year figure or baseline).",
+    ),
+    "result.trend_unknown_level": Message(
+        Severity.INFO,
+        "{count} hồ sơ không rõ cấp, không tính theo cấp.",
+        "{count} dossiers have no level and are not judged by level.",
+    ),
     "internal.error": Message(
         Severity.ERROR,
         "Lỗi nội bộ của cchc ({reason}). Chạy lại với --debug và gửi kết quả cho nhóm phát triển.",

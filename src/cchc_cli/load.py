@@ -102,7 +102,14 @@ def load_inputs(arguments: list[str], options: LoadOptions | None = None) -> Loa
                 for a in result.accounts
                 if a.header is not None and a.dataset == name
             }
-            table, duplicate_issues = resolve_duplicates(table, dataset.key, key_headers)
+            sheet_columns = {
+                (a.path, a.sheet): frozenset(a.header.mapping)
+                for a in result.accounts
+                if a.header is not None and a.dataset == name
+            }
+            table, duplicate_issues = resolve_duplicates(
+                table, dataset.key, key_headers, sheet_columns
+            )
             result.issues.extend(duplicate_issues)
             result.duplicates += len(duplicate_issues)
         result.tables[name] = table

@@ -1,0 +1,230 @@
+"""The filter language of targets.yaml: parsed into a small typed tree, evaluated as vectorised
+masks. Nothing in a filter is ever executed as code."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from cchc_cli.schema.fields import Kind
+from cchc_cli.text import match_key
+
+COMPARISONS = ("gt", "gte", "lt", "lte")
+OPERATORS = ("eq", "ne", "in", "not_in", *COMPARISONS, "present", "in_group")
+LOGICAL = ("all", "any", "not")
+
+
+@dataclass(frozen=True)
+class FilterField:
+    """What a filter may say about a field: its kind and, for labels, the allowed codes."""
+
+    name: str
+    kind: Kind
+    codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FieldGroup:
+    """A named set of values of a text field, matched by normalised "contains" (D8)."""
+
+    name: str
+    field: str
+    contains: tuple[str, ...]
+
+    def matches(self, value: str) -> bool:
+        """Whether a value belongs to the group."""
+        key = match_key(value)
+        return any(match_key(term) in key for term in self.contains)
+
+
+@dataclass(frozen=True)
+class Condition:
+    field: str
+    op: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class AllOf:
+    items: tuple[Filter, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    items: tuple[Filter, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    item: Filter
+
+
+Filter = Condition | AllOf | AnyOf | Not
+
+
+class FilterProblem(ValueError):
+    """A mistake in a filter: where (key path below the filter) and why."""
+
+    def __init__(self, location: str, reason: str) -> None:
+        super().__init__(reason)
+        self.location = location
+        self.reason = reason
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    """' Có phải …? / Did you mean …?' when a close choice exists."""
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f" Có phải '{close[0]}'? / Did you mean '{close[0]}'?" if close else ""
+
+
+def parse_filter(
+    raw: Any, fields: Mapping[str, FilterField], groups: Mapping[str, FieldGroup], where: str
+) -> Filter:
+    """Check and build a filter from its YAML form; FilterProblem names the exact key."""
+    if not isinstance(raw, dict) or not raw:
+        raise FilterProblem(where, "cần một bảng điều kiện / expected a mapping of conditions")
+    items: list[Filter] = []
+    for key, value in raw.items():
+        path = f"{where}.{key}"
+        if key in ("all", "any"):
+            if not isinstance(value, list) or not value:
+                raise FilterProblem(path, "cần một danh sách điều kiện / expected a list")
+            parts = tuple(
+                parse_filter(v, fields, groups, f"{path}[{i}]") for i, v in enumerate(value)
+            )
+            items.append(AllOf(parts) if key == "all" else AnyOf(parts))
+        elif key == "not":
+            items.append(Not(parse_filter(value, fields, groups, path)))
+        elif key in fields:
+            items.extend(_conditions(fields[key], value, groups, path))
+        else:
+            raise FilterProblem(
+                path,
+                "không có trường này / unknown field."
+                + did_you_mean(str(key), [*fields, *LOGICAL]),
+            )
+    return items[0] if len(items) == 1 else AllOf(tuple(items))
+
+
+def _conditions(
+    field: FilterField, raw: Any, groups: Mapping[str, FieldGroup], where: str
+) -> list[Condition]:
+    if isinstance(raw, list):
+        raw = {"in": raw}
+    elif not isinstance(raw, dict):
+        raw = {"eq": raw}
+    if not raw:
+        raise FilterProblem(where, "thiếu điều kiện / no condition")
+    conditions = []
+    for op, value in raw.items():
+        path = f"{where}.{op}"
+        if op not in OPERATORS:
+            raise FilterProblem(
+                path, "không có phép so sánh này / unknown operator." + did_you_mean(op, OPERATORS)
+            )
+        conditions.append(Condition(field.name, op, _checked_value(field, op, value, groups, path)))
+    return conditions
+
+
+def _checked_value(
+    field: FilterField, op: str, value: Any, groups: Mapping[str, FieldGroup], where: str
+) -> Any:
+    if op == "present":
+        if not isinstance(value, bool):
+            raise FilterProblem(where, "cần true hoặc false / expected true or false")
+        return value
+    if op == "in_group":
+        if field.kind is not Kind.TEXT:
+            raise FilterProblem(where, "in_group chỉ dùng cho trường chữ / only for text fields")
+        if value not in groups:
+            raise FilterProblem(
+                where,
+                "chưa khai báo nhóm này trong 'groups' / no such group."
+                + did_you_mean(str(value), list(groups)),
+            )
+        if groups[value].field != field.name:
+            raise FilterProblem(where, f"nhóm này dành cho trường '{groups[value].field}'")
+        return value
+    if op in COMPARISONS:
+        if field.kind not in (Kind.AMOUNT, Kind.COUNT):
+            raise FilterProblem(where, "chỉ so sánh lớn/nhỏ với trường số / numbers only")
+        return _number(value, where)
+    if op in ("in", "not_in"):
+        if not isinstance(value, list) or not value:
+            raise FilterProblem(where, "cần một danh sách giá trị / expected a list of values")
+        return tuple(_scalar(field, v, f"{where}[{i}]") for i, v in enumerate(value))
+    return _scalar(field, value, where)
+
+
+def _number(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise FilterProblem(where, "cần một số / expected a number")
+    return float(value)
+
+
+def _scalar(field: FilterField, value: Any, where: str) -> Any:
+    if field.kind is Kind.LABEL:
+        if value not in field.codes:
+            raise FilterProblem(
+                where,
+                f"'{value}' không thuộc danh mục {field.name} ({', '.join(field.codes)})."
+                + did_you_mean(str(value), field.codes),
+            )
+        return value
+    if field.kind is Kind.BOOLEAN:
+        if not isinstance(value, bool):
+            raise FilterProblem(where, "cần true hoặc false / expected true or false")
+        return value
+    if field.kind in (Kind.AMOUNT, Kind.COUNT):
+        return _number(value, where)
+    if field.kind is Kind.DATETIME:
+        raise FilterProblem(where, "trường ngày chỉ dùng 'present' / dates take 'present' only")
+    if not isinstance(value, str):
+        raise FilterProblem(where, "cần một chuỗi / expected text")
+    return value
+
+
+def fields_used(node: Filter) -> set[str]:
+    """Every field a filter reads."""
+    if isinstance(node, Condition):
+        return {node.field}
+    if isinstance(node, Not):
+        return fields_used(node.item)
+    return set().union(*(fields_used(i) for i in node.items))
+
+
+def evaluate(
+    node: Filter, column: Callable[[str], pd.Series], groups: Mapping[str, FieldGroup]
+) -> np.ndarray:
+    """The boolean mask of rows the filter keeps; `column(name)` gives a field's values."""
+    if isinstance(node, AllOf):
+        masks = [evaluate(i, column, groups) for i in node.items]
+        return np.logical_and.reduce(masks)
+    if isinstance(node, AnyOf):
+        masks = [evaluate(i, column, groups) for i in node.items]
+        return np.logical_or.reduce(masks)
+    if isinstance(node, Not):
+        return ~evaluate(node.item, column, groups)
+    values = column(node.field)
+    present = values.notna().to_numpy(dtype=bool)
+    op, target = node.op, node.value
+    if op == "present":
+        return present if target else ~present
+    if op == "in_group":
+        group = groups[target]
+        codes, uniques = pd.factorize(values)
+        member = np.array([group.matches(str(u)) for u in uniques] + [False], dtype=bool)
+        return member[codes]
+    if op in ("eq", "ne", "in", "not_in"):
+        wanted = list(target) if op in ("in", "not_in") else [target]
+        hit = values.isin(wanted).fillna(False).to_numpy(dtype=bool) & present
+        return hit if op in ("eq", "in") else (~hit & present)
+    numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    compare = {"gt": np.greater, "gte": np.greater_equal, "lt": np.less, "lte": np.less_equal}
+    with np.errstate(invalid="ignore"):
+        return compare[op](numbers, target) & ~np.isnan(numbers)
