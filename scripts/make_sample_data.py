@@ -139,7 +139,23 @@ def main() -> None:
     ward = [d for d in dossiers if d.code in {w.code for w in ward}]
     ward = [d.as_of(later) if rng.random() < 0.5 else d.as_of(later.replace(day=28)) for d in ward]
     synthetic.write_vendor_c(ward, args.out / "2025-03 phuong Nguyen Nghiem.csv", "2025-03")
-    print(f"wrote {len(february)} + {len(march)} + {len(ward)} dossiers to {args.out}")
+    # The previous year, for the "+20 points a year" target (D9): less data sharing then.
+    last_year = synthetic.simulate(
+        args.seed + 2024, [f"2024-{m:02d}" for m in range(1, 13)], 140, data_shared=(0.45, 0.33)
+    )
+    # Exported after the year closed, so the dossiers of late December show how they ended.
+    exported = synthetic.month_end("2025-01")
+    synthetic.write_vendor_a(
+        [d.as_of(exported) for d in last_year],
+        args.out / "2024 danh sach ho so ca nam.xlsx",
+        "2024-12",
+        seed=args.seed,
+        first_month="2024-01",
+    )
+    print(
+        f"wrote {len(february)} + {len(march)} + {len(ward)} + {len(last_year)} dossiers "
+        f"to {args.out}"
+    )
 
 
 if __name__ == "__main__":

@@ -322,8 +322,16 @@ def _working_moment(rng: random.Random, day: date) -> datetime:
     return datetime(day.year, day.month, day.day, minute // 60, minute % 60, rng.randint(0, 59))
 
 
-def simulate(seed: int, months: list[str], per_month: int) -> list[Dossier]:
-    """Dossiers received in the given months (`YYYY-MM`), about `per_month` each."""
+def simulate(
+    seed: int,
+    months: list[str],
+    per_month: int,
+    data_shared: tuple[float, float] = (0.62, 0.48),
+) -> list[Dossier]:
+    """Dossiers received in the given months (`YYYY-MM`), about `per_month` each.
+
+    `data_shared` is the share of dossiers using shared data at (commune, district) level.
+    """
     rng = random.Random(seed)
     dossiers: list[Dossier] = []
     serial = 0
@@ -377,7 +385,7 @@ def simulate(seed: int, months: list[str], per_month: int) -> list[Dossier]:
                 address=f"{rng.choice(VILLAGES)}, {unit[0].split(' ', 2)[-1]}",
                 phone="0" + "".join(str(rng.randint(0, 9)) for _ in range(9)),
             )
-            level_share = 0.62 if unit[1] == "Cấp xã" else 0.48
+            level_share = data_shared[0] if unit[1] == "Cấp xã" else data_shared[1]
             dossier.data_shared = rng.random() < level_share
             dossier.inter_agency_electronic = dossier.inter_agency and rng.random() < 0.85
             if dossier.fee and channel == "Trực tuyến":
@@ -542,8 +550,10 @@ def write_vendor_a(
     month: str,
     seed: int,
     bad_rows: list[list[object]] | None = None,
+    first_month: str | None = None,
 ) -> None:
-    """The .xlsx layout of vendor A, grouped by unit with section titles."""
+    """The .xlsx layout of vendor A, grouped by unit with section titles; the period line runs
+    from `first_month` (default: `month`) to the end of `month`."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -552,7 +562,7 @@ def write_vendor_a(
     wb = Workbook()
     ws = wb.active
     ws.title = "Danh sách hồ sơ"
-    start, end = month_start(month), month_end(month)
+    start, end = month_start(first_month or month), month_end(month)
     ws.append([f"UBND {TOWN}"] + [None] * 17 + ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
     ws.append(["BỘ PHẬN MỘT CỬA"] + [None] * 17 + ["Độc lập - Tự do - Hạnh phúc"])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=6)

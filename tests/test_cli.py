@@ -21,7 +21,7 @@ def test_validate_sample_data_json_matches_the_contract(runner) -> None:
     result = runner.invoke(app, ["validate", str(SAMPLE_DATA), "--format", "json"])
     document = json.loads(result.stdout)
     assert set(document) == {"inputs", "issues", "duplicates"}
-    assert len(document["inputs"]) == 3
+    assert len(document["inputs"]) == 4
     for entry in document["inputs"]:
         assert set(entry) == {
             "path",

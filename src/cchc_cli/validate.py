@@ -40,16 +40,15 @@ class SheetAccount:
     header: HeaderMatch | None = None
     details: dict[str, str] = field(default_factory=dict)
 
-    def to_dict(self, with_hash: bool = False) -> dict[str, Any]:
-        """The D11 JSON form (`validate` omits the hash, `compute` includes it)."""
+    def to_dict(self, for_compute: bool = False) -> dict[str, Any]:
+        """The D11 JSON form: `validate` shows header rows, `compute` the file's SHA-256."""
         data: dict[str, Any] = {"path": self.path}
-        if with_hash:
+        if for_compute:
             data["sha256"] = self.sha256
+        data.update(format=self.format, dataset=self.dataset, sheet=self.sheet)
+        if not for_compute:
+            data["header_rows"] = self.header_rows
         data.update(
-            format=self.format,
-            dataset=self.dataset,
-            sheet=self.sheet,
-            header_rows=self.header_rows,
             rows_read=self.rows_read,
             rows_valid=self.rows_valid,
             rows_rejected=self.rows_rejected,

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from cchc_cli import __version__
-from cchc_cli.cli import inspect_cmd, validate_cmd
+from cchc_cli.cli import compute_cmd, inspect_cmd, targets_cmd, validate_cmd
 from cchc_cli.cli.common import set_debug
 
 app = typer.Typer(
@@ -45,6 +45,8 @@ def root(
 
 app.command("inspect")(inspect_cmd.inspect)
 app.command("validate")(validate_cmd.validate)
+app.command("compute")(compute_cmd.compute_command)
+app.add_typer(targets_cmd.app, name="targets")
 
 
 def main() -> None:

@@ -53,6 +53,51 @@ LABELS: dict[str, tuple[str, str]] = {
     "section": ("tiêu đề nhóm", "section title"),
     "repeated_header": ("tiêu đề lặp lại", "repeated header"),
     "missing_required": ("Thiếu cột bắt buộc", "Missing required columns"),
+    "compute_title": ("Kết quả thực hiện chỉ tiêu kỳ {period}", "Target results for {period}"),
+    "as_of": ("tính đến ngày", "as of"),
+    "col_id": ("Mã", "ID"),
+    "col_name": ("Chỉ tiêu", "Target"),
+    "col_num": ("Tử số", "Numerator"),
+    "col_den": ("Mẫu số", "Denominator"),
+    "col_value": ("Kết quả", "Result"),
+    "col_target": ("Mục tiêu", "Target value"),
+    "col_status": ("Đánh giá", "Status"),
+    "status_met": ("Đạt", "Met"),
+    "status_missed": ("Không đạt", "Missed"),
+    "status_warning": ("Cảnh báo", "Warning"),
+    "status_no_data": ("Không có dữ liệu", "No data"),
+    "trend_rule": ("+{step} điểm %/năm", "+{step} pp/year"),
+    "decrease": ("giảm so với cùng kỳ", "lower than last year"),
+    "increase": ("tăng so với cùng kỳ", "higher than last year"),
+    "blank_group": ("(không rõ)", "(blank)"),
+    "level_province": ("Cấp tỉnh", "Province level"),
+    "level_district": ("Cấp huyện", "District level"),
+    "level_commune": ("Cấp xã", "Commune level"),
+    "accounting_line": (
+        "Đầu vào: {files} tệp, {read} dòng đọc, {valid} hợp lệ, {rejected} bị loại, {skipped} bỏ "
+        "qua; {duplicates} dòng trùng mã hồ sơ không tính lại.",
+        "Inputs: {files} files, {read} rows read, {valid} valid, {rejected} rejected, {skipped} "
+        "skipped; {duplicates} duplicate dossier rows not counted twice.",
+    ),
+    "default_period": (
+        "Kỳ báo cáo: {period} (tháng trọn vẹn gần nhất trong dữ liệu; chọn kỳ khác bằng --period).",
+        "Period: {period} (last complete month in the data; choose another with --period).",
+    ),
+    "too_many_rejected": (
+        "Tỷ lệ dòng bị loại {rate} vượt ngưỡng --max-invalid {limit}: không tính chỉ tiêu. Sửa các "
+        "dòng lỗi (cchc validate) hoặc nâng ngưỡng.",
+        "Rejected rows {rate} exceed --max-invalid {limit}: targets not computed. Fix the rows "
+        "(cchc validate) or raise the tolerance.",
+    ),
+    "inputs_failed": (
+        "Có tệp đầu vào không đọc được: không tính chỉ tiêu. Xem các lỗi ở trên.",
+        "Some inputs could not be read: targets not computed. See the errors above.",
+    ),
+    "written": ("Đã ghi {path}", "Wrote {path}"),
+    "output_is_input": (
+        "Tệp kết quả '{path}' trùng với một tệp đầu vào; chọn tên khác.",
+        "Output file '{path}' is also an input; choose another name.",
+    ),
 }
 
 

@@ -256,9 +256,9 @@ class Engine:
         # The threshold differs per level; the overall row has none of its own.
         result = TargetResult(target, num, den, _rate(num, den), None, Status.NO_DATA)
         targets: dict[Any, tuple[float | None, Note]] = {}
+        # Levels judged: those with dossiers in the period (a baseline alone judges nothing).
         levels = sorted(
             {v for v in pd.unique(level_column[denominator]) if pd.notna(v) and v != "UNKNOWN"}
-            | set(baselines)
         )
         for level in levels:
             here = (prev_levels == level).fillna(False).to_numpy(dtype=bool)

@@ -36,7 +36,7 @@ def _days(values: pd.Series | None, length: int) -> np.ndarray:
 
 
 def _column(table: pd.DataFrame, name: str) -> pd.Series | None:
-    return table[name] if name in table else None
+    return table.get(name, None)
 
 
 def _status_is(table: pd.DataFrame, *codes: str) -> np.ndarray:

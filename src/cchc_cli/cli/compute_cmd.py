@@ -1,0 +1,213 @@
+"""`cchc compute`: every target for a period, as a table, JSON, CSV or Markdown."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cchc_cli import parsing
+from cchc_cli.cli.common import (
+    ColumnsOption,
+    Lang,
+    LangOption,
+    handles_errors,
+    stderr_console,
+    stdout_console,
+)
+from cchc_cli.errors import CchcError, ExitCode
+from cchc_cli.load import LoadOptions, LoadResult, load_inputs
+from cchc_cli.output import is_same_file, write_atomic
+from cchc_cli.readers import expand_inputs
+from cchc_cli.report.labels import label
+from cchc_cli.report.results import (
+    compute_csv,
+    compute_json,
+    compute_markdown,
+    render_results,
+)
+from cchc_cli.report.validation import accounting_table, issues_table, sorted_issues
+from cchc_cli.schema import DATASETS
+from cchc_cli.schema.aliases import load_columns_file
+from cchc_cli.targets.config import load_targets
+from cchc_cli.targets.engine import Status, compute
+from cchc_cli.targets.filters import did_you_mean
+from cchc_cli.targets.periods import Period, last_complete_month, parse_period
+
+
+class ComputeFormat(StrEnum):
+    """Output forms of `compute`."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def _parse_as_of(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        value = parsing.parse_date(text)
+    except parsing.ParseProblem:
+        value = None
+    if value is None:
+        raise typer.BadParameter(f"'{text}': cần một ngày dd/mm/yyyy / expected a date")
+    return value.date()
+
+
+def _check_by(by: list[str]) -> list[str]:
+    known = sorted({name for d in DATASETS.values() for name in d.fields})
+    for name in by:
+        if name not in known:
+            raise typer.BadParameter(
+                f"'{name}': không phải trường chuẩn / not a canonical field."
+                + did_you_mean(name, known)
+            )
+    return list(dict.fromkeys(by))
+
+
+def choose_period(loaded: LoadResult, period: str | None, as_of: date | None) -> Period:
+    """--period as given, or the last complete month in the data (said on stderr)."""
+    if period:
+        return parse_period(period, as_of)
+    dossiers = loaded.tables.get("dossiers")
+    if dossiers is None or "received_at" not in dossiers or dossiers["received_at"].isna().all():
+        raise CchcError("period.no_data")
+    chosen = last_complete_month(dossiers["received_at"].max().date())
+    return chosen.with_as_of(as_of)
+
+
+@handles_errors
+def compute_command(
+    inputs: Annotated[list[str], typer.Argument(help="Tệp, thư mục hoặc mẫu (*.xlsx).")],
+    targets: Annotated[
+        Path | None,
+        typer.Option(
+            "--targets", help="Tệp chỉ tiêu (mặc định ./configs/targets.yaml).", dir_okay=False
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", "-p", help="Kỳ: 2025-03, 2025-Q1, 2025, 2025-01..2025-06."),
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Ngày đánh giá (mặc định: cuối kỳ).")
+    ] = None,
+    by: Annotated[
+        list[str] | None,
+        typer.Option("--by", help="Tính theo nhóm: agency_name, admin_level, field_name, …"),
+    ] = None,
+    format: Annotated[
+        ComputeFormat, typer.Option("--format", "-f", help="table, json, csv hoặc markdown.")
+    ] = ComputeFormat.table,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Ghi kết quả ra tệp (ghi an toàn, không ghi đè đầu vào).",
+            dir_okay=False,
+        ),
+    ] = None,
+    fail_on_miss: Annotated[
+        bool, typer.Option("--fail-on-miss", help="Thoát mã 1 nếu có chỉ tiêu không đạt.")
+    ] = False,
+    max_invalid: Annotated[
+        float,
+        typer.Option(
+            "--max-invalid",
+            min=0.0,
+            max=1.0,
+            help="Tỷ lệ dòng bị loại tối đa cho phép (mặc định 0.01).",
+        ),
+    ] = 0.01,
+    columns: ColumnsOption = None,
+    lang: LangOption = Lang.vi,
+) -> None:
+    """Tính mọi chỉ tiêu cho một kỳ: tử số, mẫu số, kết quả, mục tiêu, đánh giá.
+
+    Compute every configured target for a period, overall and per group.
+    Exit 0 on success, 1 when a target is missed and --fail-on-miss is given, 3 on input data
+    errors, 4 on configuration errors.
+
+    [bold]Ví dụ / example:[/bold] cchc compute sample_data/ --period 2025-Q1 --by agency_name
+    """
+    config = load_targets(targets)
+    by_fields = _check_by(by or [])
+    judged_at = _parse_as_of(as_of)
+    if period is not None:
+        parse_period(period)  # a bad --period fails before any file is read
+    if output is not None:
+        files, _ = expand_inputs(inputs)
+        if is_same_file(output, [f.path for f in files]):
+            raise typer.BadParameter(
+                label("output_is_input", lang, path=output), param_hint="--output"
+            )
+    columns_config = load_columns_file(columns, DATASETS)
+    loaded = load_inputs(inputs, LoadOptions(columns=columns_config))
+    errors = stderr_console()
+    rejected_rate = loaded.rows_rejected / loaded.rows_read if loaded.rows_read else 0.0
+    if loaded.failed_inputs or not loaded.accounts or rejected_rate > max_invalid + 1e-12:
+        _print_accounting(loaded, format, lang)
+        if loaded.failed_inputs or not loaded.accounts:
+            errors.print(f"[red]{label('inputs_failed', lang)}[/]")
+        else:
+            errors.print(
+                "[red]"
+                + label(
+                    "too_many_rejected",
+                    lang,
+                    rate=f"{rejected_rate:.2%}",
+                    limit=f"{max_invalid:.2%}",
+                )
+                + "[/]"
+            )
+        raise typer.Exit(int(ExitCode.INPUT_DATA))
+    chosen = choose_period(loaded, period, judged_at)
+    if period is None:
+        errors.print(label("default_period", lang, period=chosen.label), highlight=False)
+    result = compute(loaded.tables, config, chosen, by_fields)
+
+    if format is ComputeFormat.table and output is None:
+        render_results(stdout_console(), result, loaded, lang)
+    else:
+        if format is ComputeFormat.json:
+            text = json.dumps(compute_json(result, loaded, lang), ensure_ascii=False, indent=2)
+            text += "\n"
+        elif format is ComputeFormat.csv:
+            text = compute_csv(result, lang)
+        elif format is ComputeFormat.markdown:
+            text = compute_markdown(result, loaded, lang)
+        else:
+            console = stdout_console()
+            with console.capture() as captured:
+                render_results(console, result, loaded, lang)
+            text = captured.get()
+        if output is None:
+            typer.echo(text, nl=False)
+        else:
+            # Excel opens a UTF-8 CSV correctly only with a BOM.
+            data = text.encode("utf-8-sig" if format is ComputeFormat.csv else "utf-8")
+            write_atomic(output, data)
+            errors.print(label("written", lang, path=output), highlight=False)
+    if fail_on_miss and any(t.status is Status.MISSED for t in result.targets):
+        raise typer.Exit(int(ExitCode.TARGET_MISSED))
+
+
+def _print_accounting(loaded: LoadResult, format: ComputeFormat, lang: str) -> None:
+    if format is ComputeFormat.json:
+        from cchc_cli.report.validation import validation_json
+
+        typer.echo(json.dumps(validation_json(loaded, lang), ensure_ascii=False, indent=2))
+        return
+    console = stderr_console()
+    if loaded.accounts:
+        console.print(accounting_table(loaded, lang))
+    errors = [i for i in sorted_issues(loaded.issues) if i.severity.value == "error"]
+    if errors:
+        console.print(issues_table(errors, lang, 20))

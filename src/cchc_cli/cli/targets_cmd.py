@@ -1,0 +1,158 @@
+"""`cchc targets list|show|check`: the configured targets, without any data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+import yaml
+from rich.table import Table
+
+from cchc_cli.cli.common import (
+    FormatOption,
+    Lang,
+    LangOption,
+    OutputFormat,
+    handles_errors,
+    stdout_console,
+)
+from cchc_cli.report.labels import label
+from cchc_cli.targets.config import Target, TargetConfig, load_targets
+
+TargetsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--targets", help="Tệp chỉ tiêu (mặc định ./configs/targets.yaml).", dir_okay=False
+    ),
+]
+
+app = typer.Typer(
+    help="Xem và kiểm tra tệp chỉ tiêu / list, show and check targets.",
+    no_args_is_help=True,
+)
+
+
+def _threshold_text(target: Target) -> str:
+    spec = target.spec
+    if spec.kind == "trend" and spec.trend is not None:
+        return f"+{spec.trend.step:g}/năm ≤ {spec.trend.cap:g} ({spec.trend.per})"
+    if spec.kind == "count_change":
+        return "giảm" if spec.direction == "decrease" else "tăng"
+    threshold = target.threshold
+    return f"{threshold.op} {threshold.value:g}" if threshold else "—"
+
+
+def target_summary(target: Target) -> dict[str, Any]:
+    """A target as `targets list --format json` shows it."""
+    spec = target.spec
+    threshold = target.threshold
+    return {
+        "id": spec.id,
+        "name": spec.name,
+        "kind": spec.kind,
+        "dataset": spec.dataset,
+        "threshold": None if threshold is None else {"op": threshold.op, "value": threshold.value},
+        "trend": spec.trend.model_dump() if spec.trend else None,
+        "source": spec.source,
+        "formula": spec.formula,
+    }
+
+
+def _list_table(config: TargetConfig, lang: str) -> Table:
+    table = Table(title=config.path, title_justify="left")
+    for key in ("col_id", "col_name", "col_target", "dataset"):
+        table.add_column(label(key, lang), overflow="fold")
+    table.add_column("Nguồn" if lang == "vi" else "Source", overflow="fold")
+    for target in config.targets:
+        spec = target.spec
+        table.add_row(spec.id, spec.name, _threshold_text(target), spec.dataset, spec.source)
+    return table
+
+
+@app.command("list")
+@handles_errors
+def list_targets(
+    targets: TargetsOption = None,
+    format: FormatOption = OutputFormat.table,
+    lang: LangOption = Lang.vi,
+) -> None:
+    """Liệt kê các chỉ tiêu đã cấu hình.
+
+    List the configured targets: id, name, threshold, dataset, source.
+
+    [bold]Ví dụ / example:[/bold] cchc targets list --format json
+    """
+    config = load_targets(targets)
+    if format is OutputFormat.json:
+        document = {
+            "path": config.path,
+            "sha256": config.sha256,
+            "targets": [target_summary(t) for t in config.targets],
+        }
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        stdout_console().print(_list_table(config, lang))
+
+
+@app.command("show")
+@handles_errors
+def show_target(
+    target_id: Annotated[str, typer.Argument(help="Mã chỉ tiêu, vd. ho_so_dung_han.")],
+    targets: TargetsOption = None,
+    lang: LangOption = Lang.vi,
+) -> None:
+    """Xem một chỉ tiêu với công thức và điều kiện tính.
+
+    Show one target with its formula and filters.
+
+    [bold]Ví dụ / example:[/bold] cchc targets show ho_so_dung_han
+    """
+    target = load_targets(targets).get(target_id)
+    console = stdout_console()
+    spec = target.spec
+    console.print(f"[bold]{spec.id}[/] — {spec.name}")
+    console.print(f"{label('col_target', lang)}: {_threshold_text(target)}")
+    console.print(f"{'Công thức' if lang == 'vi' else 'Formula'}: {spec.formula}")
+    console.print(f"{'Nguồn' if lang == 'vi' else 'Source'}: {spec.source}")
+    if spec.note:
+        console.print(spec.note)
+    definition = spec.model_dump(
+        include={
+            "kind",
+            "dataset",
+            "population",
+            "numerator",
+            "denominator",
+            "filter",
+            "direction",
+            "threshold",
+            "warning_band",
+            "trend",
+            "reported",
+        },
+        exclude_none=True,
+    )
+    console.print(yaml.safe_dump(definition, allow_unicode=True, sort_keys=False), markup=False)
+
+
+@app.command("check")
+@handles_errors
+def check_targets(
+    file: Annotated[Path, typer.Argument(help="Tệp chỉ tiêu cần kiểm tra.", dir_okay=False)],
+    lang: LangOption = Lang.vi,
+) -> None:
+    """Kiểm tra một tệp chỉ tiêu mà không cần dữ liệu (lỗi: mã thoát 4).
+
+    Check a targets file without data; exit 4 naming the target and key on a mistake.
+
+    [bold]Ví dụ / example:[/bold] cchc targets check configs/targets.yaml
+    """
+    config = load_targets(file)
+    message = (
+        f"Tệp chỉ tiêu hợp lệ: {len(config.targets)} chỉ tiêu."
+        if lang == "vi"
+        else f"Targets file is valid: {len(config.targets)} targets."
+    )
+    typer.echo(message)

@@ -1,0 +1,373 @@
+"""Views of a ComputeResult: the D11 JSON, CSV, Markdown and the Rich console table."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from cchc_cli import __version__
+from cchc_cli.issues import Severity
+from cchc_cli.load import LoadResult
+from cchc_cli.report.labels import LABELS, label
+from cchc_cli.targets.config import Threshold
+from cchc_cli.targets.engine import EPSILON, ComputeResult, GroupResult, Status, TargetResult
+
+STATUS_STYLE = {
+    Status.MET: "bold green",
+    Status.MISSED: "bold red",
+    Status.WARNING: "bold yellow",
+    Status.NO_DATA: "dim",
+}
+_OPS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
+
+
+# -- formatting ---------------------------------------------------------------------------------
+
+
+def percent(value: float | None, lang: str) -> str:
+    """0.95814 -> '95,8%' (vi) / '95.8%' (en); '—' when there is no value."""
+    if value is None:
+        return "—"
+    text = f"{value * 100:.1f}%"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def count(value: float | None, lang: str) -> str:
+    """Whole numbers with thousands separators (1.234 in vi, 1,234 in en)."""
+    if value is None:
+        return "—"
+    if float(value).is_integer():
+        text = f"{int(value):,}"
+        return text.replace(",", ".") if lang == "vi" else text
+    return f"{value:g}".replace(".", ",") if lang == "vi" else f"{value:g}"
+
+
+def _is_rate(result: TargetResult) -> bool:
+    return result.target.spec.kind in ("ratio", "trend")
+
+
+def shown_value(
+    result: TargetResult, value: float | None, lang: str, goal: float | None = None
+) -> str:
+    """The result as officers read it: a percentage for rates, a number otherwise.
+
+    A rate that rounds to its threshold without reaching it (94.98 % against 95 %) gets more
+    decimals, so that the table never shows "95.0 %" next to "not met".
+    """
+    if result.target.spec.kind == "count_change" and value is not None:
+        change = value - 1
+        sign = "+" if change >= 0 else "−"
+        return f"{sign}{percent(abs(change), lang)}"
+    if not _is_rate(result):
+        return count(value, lang)
+    if goal is None and result.threshold is not None:
+        goal = result.threshold.value
+    text = percent(value, lang)
+    if value is not None and goal is not None and abs(value - goal) > EPSILON:
+        digits = 1
+        while text == percent(goal, lang) and digits < 4:
+            digits += 1
+            text = f"{value * 100:.{digits}f}%"
+            text = text.replace(".", ",") if lang == "vi" else text
+    return text
+
+
+def shown_target(
+    result: TargetResult, lang: str, level_target: float | None = None, level: bool = False
+) -> str:
+    """The threshold as officers read it."""
+    spec = result.target.spec
+    if spec.kind == "trend":
+        if level_target is not None:
+            return f"≥ {percent(level_target, lang)}"
+        if level_target is None and level:
+            return "—"
+        assert spec.trend is not None
+        step = f"{spec.trend.step * 100:g}"
+        return label("trend_rule", lang, step=step.replace(".", ",") if lang == "vi" else step)
+    if spec.kind == "count_change":
+        return label("decrease" if spec.direction == "decrease" else "increase", lang)
+    threshold = result.threshold
+    if threshold is None:
+        return "—"
+    value = percent(threshold.value, lang) if _is_rate(result) else count(threshold.value, lang)
+    return f"{_OPS[threshold.op]} {value}"
+
+
+def status_label(status: Status, lang: str) -> str:
+    """Đạt / Không đạt / Cảnh báo / Không có dữ liệu."""
+    return label(f"status_{status.value}", lang)
+
+
+def safe_cell(value: Any) -> Any:
+    """Text from the data never becomes a formula in a spreadsheet (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def sub_rows(result: TargetResult) -> list[GroupResult]:
+    """Rows shown under a target: its groups (which carry the level of a trend target), or the
+    levels of a trend target when no grouping was asked for."""
+    return result.groups or result.levels
+
+
+def _group_label(by: dict[str, Any], lang: str) -> str:
+    parts = []
+    for name, value in by.items():
+        if value is None:
+            parts.append(label("blank_group", lang))
+        elif name == "admin_level" and f"level_{value}" in LABELS:
+            parts.append(label(f"level_{value}", lang))
+        else:
+            parts.append(str(value))
+    return " · ".join(parts)
+
+
+# -- JSON (D11) ---------------------------------------------------------------------------------
+
+
+def _threshold_json(result: TargetResult) -> dict[str, Any]:
+    spec = result.target.spec
+    if spec.kind == "trend" and spec.trend is not None:
+        return {
+            "op": ">=",
+            "value": None,
+            "rule": "trend",
+            "step": spec.trend.step,
+            "cap": spec.trend.cap,
+            "per": spec.trend.per,
+        }
+    threshold: Threshold | None = result.threshold
+    if threshold is None:
+        return {"op": None, "value": None}
+    return {"op": threshold.op, "value": threshold.value}
+
+
+def _group_json(group: GroupResult, lang: str, with_target: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "by": group.by,
+        "numerator": group.numerator,
+        "denominator": group.denominator,
+        "value": group.value,
+        "status": group.status.value,
+    }
+    if with_target:
+        data["target"] = group.target_value
+        data["message"] = group.note.render(lang) if group.note else None
+    return data
+
+
+def target_json(result: TargetResult, lang: str, grouped: bool) -> dict[str, Any]:
+    """One entry of `targets` in the D11 document."""
+    spec = result.target.spec
+    data: dict[str, Any] = {
+        "id": spec.id,
+        "name": spec.name,
+        "source": spec.source,
+        "dataset": spec.dataset,
+        "numerator": result.numerator,
+        "denominator": result.denominator,
+        "value": result.value,
+        "target": _threshold_json(result),
+        "status": result.status.value,
+        "message": result.note.render(lang) if result.note else None,
+    }
+    trend = spec.kind == "trend"
+    if trend:
+        data["levels"] = [_group_json(g, lang, True) for g in result.levels]
+    if grouped:
+        data["groups"] = [_group_json(g, lang, trend) for g in result.groups]
+    return data
+
+
+def compute_json(result: ComputeResult, loaded: LoadResult, lang: str) -> dict[str, Any]:
+    """The D11 `cchc compute --format json` document."""
+    return {
+        "cchc_version": __version__,
+        "period": result.period.to_dict(),
+        "inputs": [a.to_dict(for_compute=True) for a in loaded.accounts],
+        "targets": [target_json(t, lang, bool(result.by)) for t in result.targets],
+        "issues_summary": {
+            "errors": loaded.count(Severity.ERROR),
+            "warnings": loaded.count(Severity.WARNING),
+            "duplicates": loaded.duplicates,
+        },
+    }
+
+
+# -- CSV and Markdown -------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "id",
+    "name",
+    "group_by",
+    "group",
+    "numerator",
+    "denominator",
+    "value",
+    "target_op",
+    "target_value",
+    "status",
+    "message",
+)
+
+
+def _flat_rows(result: ComputeResult, lang: str) -> list[dict[str, Any]]:
+    rows = []
+    for t in result.targets:
+        threshold = _threshold_json(t)
+        base = {"id": t.target.id, "name": t.target.spec.name}
+        rows.append(
+            {
+                **base,
+                "group_by": "",
+                "group": "",
+                "numerator": t.numerator,
+                "denominator": t.denominator,
+                "value": t.value,
+                "target_op": threshold["op"],
+                "target_value": threshold["value"],
+                "status": t.status.value,
+                "message": t.note.render(lang) if t.note else "",
+            }
+        )
+        for g in sub_rows(t):
+            rows.append(
+                {
+                    **base,
+                    "group_by": "|".join(g.by),
+                    "group": "|".join("" if v is None else str(v) for v in g.by.values()),
+                    "numerator": g.numerator,
+                    "denominator": g.denominator,
+                    "value": g.value,
+                    "target_op": threshold["op"],
+                    "target_value": g.target_value
+                    if g.target_value is not None
+                    else threshold["value"],
+                    "status": g.status.value,
+                    "message": g.note.render(lang) if g.note else "",
+                }
+            )
+    return rows
+
+
+def compute_csv(result: ComputeResult, lang: str) -> str:
+    """One row per target, then one per level/group; unrounded rates."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in _flat_rows(result, lang):
+        writer.writerow({k: safe_cell("" if v is None else v) for k, v in row.items()})
+    return out.getvalue()
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def compute_markdown(result: ComputeResult, loaded: LoadResult, lang: str) -> str:
+    """A table to paste into a report."""
+    headers = [
+        label(k, lang)
+        for k in (
+            "col_id",
+            "col_name",
+            "col_num",
+            "col_den",
+            "col_value",
+            "col_target",
+            "col_status",
+        )
+    ]
+    lines = [
+        f"**{label('compute_title', lang, period=result.period.label)}** "
+        f"({label('as_of', lang)} {result.period.as_of:%d/%m/%Y})",
+        "",
+        "| " + " | ".join(headers) + " |",
+        "|" + "|".join(["---", "---", "---:", "---:", "---:", "---", "---"]) + "|",
+    ]
+    for t in result.targets:
+        lines.append("| " + " | ".join(_md(c) for c in _cells(t, lang)) + " |")
+        for g in sub_rows(t):
+            lines.append("| " + " | ".join(_md(c) for c in _group_cells(t, g, lang)) + " |")
+    lines += ["", _md(accounting_line(loaded, lang))]
+    return "\n".join(lines) + "\n"
+
+
+# -- console ----------------------------------------------------------------------------------
+
+
+def _cells(t: TargetResult, lang: str) -> list[str]:
+    return [
+        t.target.id,
+        t.target.spec.name,
+        count(t.numerator, lang),
+        count(t.denominator, lang),
+        shown_value(t, t.value, lang),
+        shown_target(t, lang),
+        status_label(t.status, lang),
+    ]
+
+
+def _group_cells(t: TargetResult, g: GroupResult, lang: str) -> list[str]:
+    return [
+        "",
+        f"  └ {_group_label(g.by, lang)}",
+        count(g.numerator, lang),
+        count(g.denominator, lang),
+        shown_value(t, g.value, lang, g.target_value),
+        shown_target(t, lang, g.target_value, level=True),
+        status_label(g.status, lang),
+    ]
+
+
+def accounting_line(loaded: LoadResult, lang: str) -> str:
+    """The input accounting in one sentence."""
+    files = len({a.path for a in loaded.accounts})
+    return label(
+        "accounting_line",
+        lang,
+        files=files,
+        read=count(loaded.rows_read, lang),
+        valid=count(sum(a.rows_valid for a in loaded.accounts), lang),
+        rejected=count(loaded.rows_rejected, lang),
+        skipped=count(sum(a.rows_skipped for a in loaded.accounts), lang),
+        duplicates=count(loaded.duplicates, lang),
+    )
+
+
+def render_results(console: Console, result: ComputeResult, loaded: LoadResult, lang: str) -> None:
+    """The `cchc compute` console table."""
+    table = Table(
+        title=f"{label('compute_title', lang, period=result.period.label)} "
+        f"({label('as_of', lang)} {result.period.as_of:%d/%m/%Y})",
+        title_justify="left",
+        caption=accounting_line(loaded, lang),
+        caption_justify="left",
+    )
+    table.add_column(label("col_id", lang), overflow="fold")
+    table.add_column(label("col_name", lang), overflow="fold", ratio=3)
+    for key in ("col_num", "col_den", "col_value"):
+        table.add_column(label(key, lang), justify="right", no_wrap=True)
+    table.add_column(label("col_target", lang), no_wrap=True)
+    table.add_column(label("col_status", lang), no_wrap=True)
+    for t in result.targets:
+        cells = _cells(t, lang)
+        table.add_row(*cells[:-1], Text(cells[-1], style=STATUS_STYLE[t.status]))
+        for g in sub_rows(t):
+            cells = _group_cells(t, g, lang)
+            table.add_row(
+                *cells[:-1],
+                Text(cells[-1], style=STATUS_STYLE[g.status]),
+                style="dim" if g.status is Status.NO_DATA else None,
+            )
+    console.print(table)
+    notes = [(t.target.id, t.note.render(lang)) for t in result.targets if t.note]
+    for target_id, note in notes:
+        console.print(f"[dim]{target_id}: {note}[/]")
