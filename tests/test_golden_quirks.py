@@ -423,3 +423,20 @@ def test_duplicate_winner_keeps_its_values_and_gains_only_absent_columns(tmp_pat
     # its own blank channel (blank means direct, D3) is not overwritten
     assert table.loc[0, "channel"] == "DIRECT"
     assert table.loc[0, "completed_at"] == pd.Timestamp("2025-03-05")
+
+
+def test_review_user_value_labels_win_over_built_ins(tmp_path) -> None:
+    columns = tmp_path / "cot.yaml"
+    columns.write_text(
+        "values:\n  status:\n    PROCESSING: ['Trả lại']\n    RETURNED: ['Hoàn thành']\n",
+        encoding="utf-8",
+    )
+    rows = [
+        HEADER,
+        [1, "H1", "Khai sinh", "03/03/2025", "Trả lại"],
+        [2, "H2", "Khai sinh", "03/03/2025", "Hoan thanh"],
+        [3, "H3", "Khai sinh", "03/03/2025", "Dừng xử lý"],
+    ]
+    options = LoadOptions(columns=load_columns_file(columns, DATASETS))
+    result = load_inputs([str(write_xlsx(tmp_path / "v.xlsx", rows))], options)
+    assert list(result.tables["dossiers"]["status"]) == ["PROCESSING", "RETURNED", "STOPPED"]

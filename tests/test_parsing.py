@@ -29,6 +29,9 @@ DATE_CASES = [
     ("45721.5", datetime(2025, 3, 5, 12)),
     ("  05/03/2025  ", datetime(2025, 3, 5)),
     ("29/02/2024", datetime(2024, 2, 29)),
+    # date and time on two lines of one cell (review finding 11)
+    ("01/03/2025\n08:30", datetime(2025, 3, 1, 8, 30)),
+    ("08:30\r\n01/03/2025", datetime(2025, 3, 1, 8, 30)),
 ]
 
 
@@ -51,6 +54,10 @@ def test_parse_date_day_first_forms(text: str, expected: datetime) -> None:
         ("05/03", "value.date_unparseable"),
         ("0", "value.date_unparseable"),
         ("99999", "value.date_unparseable"),
+        # a bare year or a small number is not an Excel date (review finding 10)
+        ("2025", "value.date_unparseable"),
+        ("15", "value.date_unparseable"),
+        ("1", "value.date_unparseable"),
     ],
 )
 def test_parse_date_problems(text: str, code: str) -> None:

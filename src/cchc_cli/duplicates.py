@@ -44,7 +44,7 @@ def resolve_duplicates(
         table["received_at"] if "received_at" in table else pd.Series(pd.NaT, index=table.index)
     )
     # Ascending sort so that the winner is the last row of each key: ended beats open, then the
-    # later end date, the later received date, the later file, the later row.
+    # later end date, the later received date, the later file (and sheet), the later row.
     order = pd.DataFrame(
         {
             "key": table[key].to_numpy(),
@@ -52,11 +52,14 @@ def resolve_duplicates(
             "end": _earliest_if_missing(end),
             "received": _earliest_if_missing(received),
             "order": table["source_order"].to_numpy(),
+            "sheet_order": table["source_sheet_order"].to_numpy(),
             "row": table["source_row"].to_numpy(),
         }
     )
     order = order[repeated]
-    order = order.sort_values(["key", "ended", "end", "received", "order", "row"], kind="stable")
+    order = order.sort_values(
+        ["key", "ended", "end", "received", "order", "sheet_order", "row"], kind="stable"
+    )
     winners = order.drop_duplicates("key", keep="last")
     losers = order.index.difference(winners.index)
     winner_of = pd.Series(winners.index, index=winners["key"].to_numpy())

@@ -53,6 +53,13 @@ CATALOGUE: dict[str, Message] = {
         "Tệp không có trang tính nào chứa dữ liệu.",
         "The file has no sheet with data.",
     ),
+    "file.not_data": Message(
+        Severity.WARNING,
+        "Tệp trong thư mục không phải danh sách dữ liệu (không nhận ra dòng tiêu đề); bỏ qua. "
+        "Nếu đây là dữ liệu, chạy riêng tệp này với cchc inspect để xem lý do.",
+        "A file in the folder is not a data list (no header recognised); passed over. If it is "
+        "data, run cchc inspect on it to see why.",
+    ),
     # Sheets and headers
     "sheet.no_dataset": Message(
         Severity.INFO,

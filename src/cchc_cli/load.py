@@ -14,6 +14,7 @@ from cchc_cli.readers import InputFile, expand_inputs, read_file
 from cchc_cli.readers.delimited import UnknownEncoding
 from cchc_cli.readers.grid import RawSheet, UnreadableFile
 from cchc_cli.readers.headers import HeaderMatch, find_header
+from cchc_cli.readers.inputs import display_path
 from cchc_cli.schema import DATASETS, get_dataset
 from cchc_cli.schema.aliases import ColumnsConfig
 from cchc_cli.schema.fields import Dataset
@@ -145,7 +146,7 @@ def read_input(
     vocabularies: dict[str, Vocabulary],
 ) -> FileReadout:
     """Sniff, read and validate every sheet of one file; problems become issues, never raise."""
-    path = str(input_file.path)
+    path = input_file.label
     readout = FileReadout(path=path)
     try:
         content = input_file.path.read_bytes()
@@ -167,9 +168,8 @@ def read_input(
         readout.failed = True
         return readout
     readout.format = str(fmt)
-    source = SheetSource(path=path, sha256=readout.sha256, format=str(fmt), order=input_file.order)
     unrecognised: list[Issue] = []
-    for sheet in sheets:
+    for sheet_order, sheet in enumerate(sheets):
         if sheet.cells.empty or not sheet.cells.notna().to_numpy().any():
             continue
         header, candidates = choose_header(sheet, datasets, options.columns)
@@ -180,9 +180,19 @@ def read_input(
                 _unrecognised(path, sheet, candidates, forced=bool(options.dataset))
             )
             continue
+        source = SheetSource(
+            path=path,
+            sha256=readout.sha256,
+            format=str(fmt),
+            order=input_file.order,
+            sheet_order=sheet_order,
+        )
         outcome.result = validate_sheet(sheet, header, source, vocabularies)
         readout.issues.extend(outcome.result.issues)
-    if not any(o.result for o in readout.sheets):
+    if not any(o.result for o in readout.sheets) and not input_file.explicit:
+        # Found in a folder or by a glob (a README, an instructions workbook): pass it over.
+        readout.issues.append(make_issue("file.not_data", path=path))
+    elif not any(o.result for o in readout.sheets):
         # Nothing usable in the file: the sheet messages (best candidate, missing columns) are
         # the reason, so they become errors; a file with no sheet at all gets its own message.
         unrecognised = [replace(i, severity=Severity.ERROR) for i in unrecognised]
@@ -225,7 +235,7 @@ def inspect_input(argument: str, options: LoadOptions | None = None) -> FileRead
     options = options or LoadOptions()
     files, issues = expand_inputs([argument])
     if issues or not files:
-        readout = FileReadout(path=argument, issues=list(issues), failed=True)
+        readout = FileReadout(path=display_path(argument), issues=list(issues), failed=True)
         return readout
     datasets = [get_dataset(options.dataset)] if options.dataset else list(DATASETS.values())
     return read_input(files[0], datasets, options, vocabularies_for(options.columns))

@@ -21,16 +21,18 @@ from cchc_cli.text import match_key
 # whose \d and \s are ASCII-only while Python's are Unicode. Named groups serve both engines.
 _TIME = r"(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2})(?:\.[0-9]+)?)?"
 _DMY = r"(?P<day>[0-9]{1,2})[/.-](?P<month>[0-9]{1,2})[/.-](?P<year>[0-9]{4})"
+# Date and time may also be split over two lines of one cell (Alt+Enter, <br> in HTML).
+_GAP = r"[ \t\r\n]+"
 DATE_PATTERNS: dict[str, str] = {
     # yyyy-mm-dd[ HH:MM[:SS]] (also what the xlsx reader renders for real date cells)
     "iso": (
         r"^(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})"
-        rf"(?:[ T]+{_TIME})?$"
+        rf"(?:(?:{_GAP}|T){_TIME})?$"
     ),
     # dd/mm/yyyy[ HH:MM[:SS]], separators / - .
-    "dmy": rf"^{_DMY}(?: +{_TIME})?$",
+    "dmy": rf"^{_DMY}(?:{_GAP}{_TIME})?$",
     # HH:MM[:SS] dd/mm/yyyy
-    "hm_dmy": rf"^{_TIME} +{_DMY}$",
+    "hm_dmy": rf"^{_TIME}{_GAP}{_DMY}$",
 }
 _UNITS = ("year", "month", "day", "hour", "minute", "second")
 _COMPILED = {name: re.compile(p) for name, p in DATE_PATTERNS.items()}
@@ -40,7 +42,10 @@ _FAST_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$"
 _TRIM = " \t\r\n\x0b\x0c\xa0"
 EXCEL_EPOCH = datetime(1899, 12, 30)
 MIN_YEAR, MAX_YEAR = 1900, 2100
-MAX_SERIAL = 73050.0  # 2099-12-31
+# Excel serial numbers are accepted from 2000-01-01 (36526) to 2099-12-31 (73050): a bare
+# number below that in a date column is a year ("2025") or a count, never a dossier date.
+MIN_SERIAL = 36526.0
+MAX_SERIAL = 73050.0
 DATE_UNPARSEABLE = "value.date_unparseable"
 DATE_IMPOSSIBLE = "value.date_impossible"
 
@@ -82,7 +87,7 @@ def parse_date(text: str | None) -> datetime | None:
             return value
     if _SERIAL.match(text):
         serial = float(text)
-        if 1 <= serial <= MAX_SERIAL:
+        if MIN_SERIAL <= serial <= MAX_SERIAL:
             return _serial_to_datetime(serial)
     raise ParseProblem(DATE_UNPARSEABLE)
 
@@ -146,7 +151,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         serials = pc.cast(
             pc.if_else(serial_like, subset, pa.scalar(None, subset.type)), pa.float64()
         ).to_numpy(zero_copy_only=False)
-        in_range = (serials >= 1) & (serials <= MAX_SERIAL)  # NaN compares False
+        in_range = (serials >= MIN_SERIAL) & (serials <= MAX_SERIAL)  # NaN compares False
         seconds = np.round(serials[in_range] * 86400).astype("int64")
         result[positions[in_range]] = np.datetime64(EXCEL_EPOCH, "s") + seconds.astype(
             "timedelta64[s]"

@@ -8,6 +8,7 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 
+from cchc_cli import parsing
 from cchc_cli.readers.headers import HeaderMatch
 from cchc_cli.text import match_key
 
@@ -28,40 +29,69 @@ _SIGNATURE_MARKERS = tuple(
     for m in (
         "Người lập biểu",
         "Người lập",
-        "Thủ trưởng đơn vị",
-        "Thủ trưởng cơ quan",
-        "Ký, ghi rõ họ tên",
-        "Ký tên",
-        "Ký và ghi rõ họ tên",
         "Người làm báo cáo",
         "Cán bộ báo cáo",
+        "Thủ trưởng đơn vị",
+        "Thủ trưởng cơ quan",
         "Lãnh đạo đơn vị",
+        "Kế toán",
+        "Ký, ghi rõ họ tên",
+        "Ký và ghi rõ họ tên",
+        "Ký tên",
         "Bên giao",
         "Bên nhận",
     )
 )
-_PLACE_DATE = re.compile(r"ngay\s*\S*\s*thang\s*\S*\s*nam\s*\S*")
+# "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "Q. TRƯỞNG PHÒNG" …
+_SIGNING_PREFIX = re.compile(r"^(?:(?:kt|tm|tl|q|ktl)\.\s*)+")
+# "Đức Phổ, ngày 05 tháng 03 năm 2025" or the blank form "ngày … tháng … năm …"
+_PLACE_DATE = re.compile(
+    r"ngay\s+(?:[0-9]{1,2}|[.…]+)\s+thang\s+(?:[0-9]{1,2}|[.…]+)\s+nam\s+(?:[0-9]{4}|[.…]+)"
+)
 _SECTION_LABEL = re.compile(r"^(?:[ivxlc]+|[a-z])[.)]?$")
 _SECTION_TITLE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]\s+\S")
-_COLUMN_NUMBER = re.compile(r"^\(?([0-9]+)\)?(?:\s*=\s*[0-9+\s()]+)?$")
+_COLUMN_TOKEN = re.compile(
+    r"^\(?(?:(?P<number>[0-9]+)|(?P<letter>[A-Z]))\)?(?:\s*=\s*[0-9+\s()]+)?$"
+)
 
 
 def _is_total(key: str) -> bool:
-    return key == "cong" or key.startswith(("tong cong", "tong so")) or key == "tong"
+    return key in ("cong", "tong") or key.startswith(("tong cong", "tong so"))
 
 
 def _is_signature(key: str) -> bool:
-    return any(marker in key for marker in _SIGNATURE_MARKERS) or bool(_PLACE_DATE.search(key))
+    bare = _SIGNING_PREFIX.sub("", key)
+    return bare.startswith(_SIGNATURE_MARKERS) or bool(_PLACE_DATE.search(key))
+
+
+def _is_marker(text: str) -> bool:
+    key = match_key(text)
+    return _is_total(key) or _is_signature(key)
 
 
 def _is_column_numbers(texts: list[str]) -> bool:
-    numbers = []
+    """`1 2 3 …`, `(1) (2) …` or `A B 1 2 …` as official forms number their columns."""
+    letters: list[str] = []
+    numbers: list[int] = []
     for text in texts:
-        match = _COLUMN_NUMBER.match(text)
+        match = _COLUMN_TOKEN.match(text)
         if not match:
             return False
-        numbers.append(int(match.group(1)))
-    return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        if match.group("letter"):
+            if numbers:
+                return False
+            letters.append(match.group("letter"))
+        else:
+            numbers.append(int(match.group("number")))
+    consecutive_letters = (
+        [ord(c) for c in letters] == list(range(ord(letters[0]), ord(letters[0]) + len(letters)))
+        if letters
+        else True
+    )
+    consecutive_numbers = (
+        numbers == list(range(numbers[0], numbers[0] + len(numbers))) if (numbers) else True
+    )
+    return len(texts) >= 3 and consecutive_letters and consecutive_numbers
 
 
 def nonempty_mask(body: pd.DataFrame) -> pd.DataFrame:
@@ -70,6 +100,23 @@ def nonempty_mask(body: pd.DataFrame) -> pd.DataFrame:
         {c: body[c].str.strip().str.len().fillna(0).to_numpy() > 0 for c in body.columns},
         index=body.index,
     )
+
+
+def _header_texts(header: HeaderMatch) -> dict[int, set[str]]:
+    return {
+        c.index: {match_key(level) for level in c.text.split(" / ")}
+        for c in header.columns
+        if c.text
+    }
+
+
+def _looks_like_date(text: object) -> bool:
+    if not isinstance(text, str):
+        return False
+    try:
+        return parsing.parse_date(text) is not None
+    except parsing.ParseProblem:
+        return False
 
 
 def classify_rows(
@@ -85,8 +132,9 @@ def classify_rows(
         return reasons, []
     count = filled.sum(axis=1).to_numpy()
     reasons[count == 0] = SkipReason.BLANK
-
+    first_column = body.columns[0]
     key_column = header.mapping[header.dataset.key] if header.dataset.key else None
+    date_column = header.mapping.get("received_at")
     key_filled = (
         filled[key_column].to_numpy() if key_column is not None else np.ones(len(body), bool)
     )
@@ -97,40 +145,50 @@ def classify_rows(
         if _is_column_numbers(texts):
             reasons.iloc[position] = SkipReason.COLUMN_NUMBERS
 
-    # A page break may repeat the header inside the data.
+    # Rows that may be something other than data: no key, nearly empty, or a key cell that is
+    # a total/signature word or the key's own header text (a header repeated after a page break).
+    suspicious = (count > 0) & ((~key_filled) | (count <= 2))
     if key_column is not None:
-        key_header = match_key(header.text_of(header.dataset.key).split(" / ")[-1])
-        key_text = body[key_column]
-        looks_like = key_text.str.strip().str.len() == len(key_header)
-        for position in np.flatnonzero(looks_like.fillna(False).to_numpy()):
-            if match_key(key_text.iloc[position]) == key_header:
-                reasons.iloc[position] = SkipReason.REPEATED_HEADER
+        key_texts = body[key_column]
+        codes, uniques = pd.factorize(key_texts)
+        key_header = {match_key(t) for t in header.text_of(header.dataset.key).split(" / ")}
+        odd = np.array(
+            [_is_marker(u) or match_key(u) in key_header for u in uniques] + [False], dtype=bool
+        )
+        suspicious |= odd[codes]
+    texts_of = _header_texts(header)
 
-    # Only rows without a key (or nearly empty ones) can be totals, signatures or sections.
-    candidates = np.flatnonzero((count > 0) & ((~key_filled) | (count <= 2)))
     marker_positions: list[int] = []
-    for position in candidates:
+    for position in np.flatnonzero(suspicious):
         if not pd.isna(reasons.iloc[position]):
             continue
         row = body.iloc[position]
         cells = [(c, t.strip()) for c, t in row.items() if isinstance(t, str) and t.strip()]
-        keys = [match_key(t) for _, t in cells]
+        if len(cells) >= 2 and all(match_key(t) in texts_of.get(c, ()) for c, t in cells):
+            reasons.iloc[position] = SkipReason.REPEATED_HEADER
+            continue
         key_cell = (
             row[key_column].strip() if key_column is not None and key_filled[position] else ""
         )
-        key_is_marker = (
-            not key_cell or _is_total(match_key(key_cell)) or _is_signature(match_key(key_cell))
-        )
-        if key_is_marker and any(_is_total(k) or _is_signature(k) for k in keys):
+        key_is_marker = not key_cell or _is_marker(key_cell)
+        has_date = date_column is not None and _looks_like_date(row[date_column])
+        if key_is_marker and not has_date and any(_is_marker(t) for _, t in cells):
             marker_positions.append(position)
             continue
-        labels = [t for _, t in cells if not _SECTION_LABEL.match(match_key(t))]
-        numbered = len(cells) == 2 and len(labels) == 1  # "II" + "UBND PHƯỜNG …"
-        if (
-            len(labels) == 1
-            and not labels[0].replace(".", "").isdigit()
-            and (not key_filled[position] or numbered or _SECTION_TITLE.match(labels[0]))
-        ):
+        # Section titles: "II | UBND PHƯỜNG …" (a numbering label in the first column and one
+        # text) or a lone text cell; never a lone number, never a one-word key (a bad code).
+        numbered = (
+            len(cells) == 2
+            and cells[0][0] == first_column
+            and bool(_SECTION_LABEL.match(match_key(cells[0][1])))
+        )
+        if not numbered and len(cells) != 1:
+            continue
+        title_column, title = cells[-1]
+        if title.replace(".", "").replace(",", "").replace(" ", "").isdigit():
+            continue
+        one_word_key = title_column == key_column and len(title.split()) < 2
+        if numbered or not one_word_key or _SECTION_TITLE.match(title):
             reasons.iloc[position] = SkipReason.SECTION
 
     is_data = key_filled & reasons.isna().to_numpy()

@@ -19,7 +19,7 @@ from cchc_cli.rows import classify_rows, nonempty_mask
 from cchc_cli.schema.fields import FieldSpec, Kind
 from cchc_cli.schema.vocabularies import Vocabulary
 
-SOURCE_COLUMNS = ("source_order", "source_path", "source_sheet", "source_row")
+SOURCE_COLUMNS = ("source_order", "source_sheet_order", "source_path", "source_sheet", "source_row")
 
 
 @dataclass
@@ -74,6 +74,7 @@ class SheetSource:
     sha256: str
     format: str
     order: int
+    sheet_order: int = 0
 
 
 def parse_text_column(series: pd.Series) -> pd.Series:
@@ -254,6 +255,7 @@ def validate_sheet(
     keep = ~rejected
     table = pd.DataFrame({name: series[keep] for name, series in columns.items()})
     table["source_order"] = np.int32(source.order)
+    table["source_sheet_order"] = np.int16(source.sheet_order)
     table["source_path"] = source.path
     table["source_sheet"] = sheet.name
     table["source_row"] = row_numbers[keep].astype(np.int64)

@@ -12,6 +12,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from cchc_cli.errors import CchcError, ExitCode
 from cchc_cli.issues import render_message
@@ -68,12 +69,15 @@ def _width(stream: object) -> int | None:
 
 def stdout_console() -> Console:
     """Console for the command's result (tables) on stdout."""
-    return Console(soft_wrap=False, width=_width(sys.stdout))
+    # markup=False: text from the data (cells, paths, header names) may contain "[...]".
+    return Console(soft_wrap=False, width=_width(sys.stdout), markup=False, highlight=False)
 
 
 def stderr_console() -> Console:
     """Console for messages to people, never mixed into machine output."""
-    return Console(stderr=True, soft_wrap=False, width=_width(sys.stderr))
+    return Console(
+        stderr=True, soft_wrap=False, width=_width(sys.stderr), markup=False, highlight=False
+    )
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -91,9 +95,7 @@ def handles_errors(command: F) -> F:
         except typer.Exit:
             raise
         except CchcError as error:
-            stderr_console().print(
-                f"[red]{error.code}[/]: {error.message(lang)}", markup=True, highlight=False
-            )
+            stderr_console().print(Text.assemble((error.code, "red"), ": ", error.message(lang)))
             raise typer.Exit(int(error.exit_code)) from None
         except KeyboardInterrupt:
             raise

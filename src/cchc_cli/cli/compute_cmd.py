@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
 from cchc_cli import parsing
 from cchc_cli.cli.common import (
@@ -155,17 +156,18 @@ def compute_command(
     if loaded.failed_inputs or not loaded.accounts or rejected_rate > max_invalid + 1e-12:
         _print_accounting(loaded, format, lang)
         if loaded.failed_inputs or not loaded.accounts:
-            errors.print(f"[red]{label('inputs_failed', lang)}[/]")
+            errors.print(Text(label("inputs_failed", lang), "red"))
         else:
             errors.print(
-                "[red]"
-                + label(
-                    "too_many_rejected",
-                    lang,
-                    rate=f"{rejected_rate:.2%}",
-                    limit=f"{max_invalid:.2%}",
+                Text(
+                    label(
+                        "too_many_rejected",
+                        lang,
+                        rate=f"{rejected_rate:.2%}",
+                        limit=f"{max_invalid:.2%}",
+                    ),
+                    "red",
                 )
-                + "[/]"
             )
         raise typer.Exit(int(ExitCode.INPUT_DATA))
     chosen = choose_period(loaded, period, judged_at)

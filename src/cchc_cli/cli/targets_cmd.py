@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 import yaml
 from rich.table import Table
+from rich.text import Text
 
 from cchc_cli.cli.common import (
     FormatOption,
@@ -112,7 +113,7 @@ def show_target(
     target = load_targets(targets).get(target_id)
     console = stdout_console()
     spec = target.spec
-    console.print(f"[bold]{spec.id}[/] — {spec.name}")
+    console.print(Text.assemble((spec.id, "bold"), f" — {spec.name}"))
     console.print(f"{label('col_target', lang)}: {_threshold_text(target)}")
     console.print(f"{'Công thức' if lang == 'vi' else 'Formula'}: {spec.formula}")
     console.print(f"{'Nguồn' if lang == 'vi' else 'Source'}: {spec.source}")
@@ -134,7 +135,7 @@ def show_target(
         },
         exclude_none=True,
     )
-    console.print(yaml.safe_dump(definition, allow_unicode=True, sort_keys=False), markup=False)
+    console.print(yaml.safe_dump(definition, allow_unicode=True, sort_keys=False))
 
 
 @app.command("check")

@@ -20,7 +20,13 @@ def decode_html(content: bytes) -> str:
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
         return content.decode("utf-16", errors="replace")
     declared = _CHARSET.search(content[:4096])
-    candidates = [declared.group(1).decode("ascii")] if declared else []
+    # A UTF-16 declaration on a file without a UTF-16 byte-order mark is wrong (browsers ignore
+    # it too): the bytes we are reading it from are ASCII-compatible.
+    candidates = [
+        name
+        for name in ([declared.group(1).decode("ascii")] if declared else [])
+        if not name.lower().startswith("utf-16")
+    ]
     for encoding in [*candidates, "utf-8", "cp1258"]:
         try:
             return content.decode(encoding)
@@ -99,10 +105,13 @@ def _append_table(
                     MergedRange(row_index + 1, col, row_index + rowspan, col + colspan - 1)
                 )
             col += colspan
-    # A rowspan reaching past the last <tr> still occupies rows in Excel.
-    extra = max((r for r, _ in occupied), default=-1) + 1
-    while len(rows) < first + extra:
-        rows.append([])
+    # A rowspan reaching past the last <tr> is cut at the table's end: it holds no data, and
+    # counting hundreds of phantom rows would only confuse the accounting.
+    for merge_index, merge in enumerate(merges):
+        if merge.last_row > first + len(table_rows):
+            merges[merge_index] = MergedRange(
+                merge.first_row, merge.first_col, first + len(table_rows), merge.last_col
+            )
 
 
 def _owner_table(tr: etree._Element) -> etree._Element | None:

@@ -11,12 +11,31 @@ from cchc_cli.issues import Issue, make_issue
 SUPPORTED_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".htm", ".html"}
 
 
+def display_path(path: Path | str) -> str:
+    """A path as text that can always be printed and written to JSON.
+
+    A file name that is not valid UTF-8 (copied from an old Windows machine, say) reaches Python
+    with surrogate escapes; those are shown as \\xNN instead of breaking the output.
+    """
+    text = str(path)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 @dataclass(frozen=True, slots=True)
 class InputFile:
-    """One file to read; `order` is its position for the D5 "later file wins" rule."""
+    """One file to read; `order` is its position for the D5 "later file wins" rule.
+
+    `explicit` is False for files found inside a folder or by a glob: such a file that turns
+    out not to be a data list is passed over with a warning instead of failing the run.
+    """
 
     path: Path
     order: int
+    explicit: bool = True
+
+    @property
+    def label(self) -> str:
+        return display_path(self.path)
 
 
 def _is_candidate(path: Path) -> bool:
@@ -31,34 +50,33 @@ def _is_candidate(path: Path) -> bool:
 
 def expand_inputs(arguments: list[str]) -> tuple[list[InputFile], list[Issue]]:
     """Files as given; folders (recursively) and globs in name order (D5). Duplicates once."""
-    paths: list[Path] = []
+    paths: list[tuple[Path, bool]] = []
     issues: list[Issue] = []
     for argument in arguments:
         path = Path(argument)
+        shown = display_path(argument)
         if path.is_file():
-            paths.append(path)
+            paths.append((path, True))
         elif path.is_dir():
             found = sorted(p for p in path.rglob("*") if _is_candidate(p))
             if not found:
-                issues.append(make_issue("input.no_files", path=str(path), params={"path": path}))
-            paths.extend(found)
+                issues.append(make_issue("input.no_files", path=shown, params={"path": shown}))
+            paths.extend((p, False) for p in found)
         elif any(ch in argument for ch in "*?["):
             # Windows shells do not expand globs, so we do.
             found = sorted(Path(p) for p in glob.glob(argument, recursive=True))
             found = [p for p in found if _is_candidate(p)]
             if not found:
-                issues.append(
-                    make_issue("input.no_files", path=argument, params={"path": argument})
-                )
-            paths.extend(found)
+                issues.append(make_issue("input.no_files", path=shown, params={"path": shown}))
+            paths.extend((p, False) for p in found)
         else:
-            issues.append(make_issue("input.not_found", path=argument, params={"path": argument}))
+            issues.append(make_issue("input.not_found", path=shown, params={"path": shown}))
     seen: set[Path] = set()
     files: list[InputFile] = []
-    for path in paths:
+    for path, explicit in paths:
         key = path.resolve()
         if key in seen:
             continue
         seen.add(key)
-        files.append(InputFile(path=path, order=len(files)))
+        files.append(InputFile(path=path, order=len(files), explicit=explicit))
     return files, issues

@@ -8,6 +8,7 @@ import pandas as pd
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
 from cchc_cli.issues import mask_personal
 from cchc_cli.load import FileReadout, SheetOutcome
@@ -88,9 +89,9 @@ def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
     header = outcome.header or (outcome.candidates[0] if outcome.candidates else None)
     parts: list[Any] = []
     if outcome.header is not None:
-        status = f"[green]{label('recognised_as', lang)}: {outcome.header.dataset.name}[/]"
+        status = Text(f"{label('recognised_as', lang)}: {outcome.header.dataset.name}", "green")
     else:
-        status = f"[red]{label('not_recognised', lang)}[/]"
+        status = Text(label("not_recognised", lang), "red")
         if header is not None:
             status += (
                 f" — {header.dataset.name}: {label('missing_required', lang)}: "
@@ -111,7 +112,9 @@ def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
             if not c.text:
                 continue
             used = c.field is not None and c.index in winners
-            field = f"[cyan]{c.field}[/]" if used else f"[dim]{label('unmapped', lang)}[/]"
+            field = (
+                Text(c.field, "cyan") if used and c.field else Text(label("unmapped", lang), "dim")
+            )
             columns.add_row(str(c.index + 1), c.text, field)
         parts.append(columns)
     if outcome.result is not None:
@@ -139,7 +142,7 @@ def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
 
 def render_inspection(console: Console, readout: FileReadout, lang: str, rows: int) -> None:
     """The `cchc inspect` console view."""
-    console.print(f"[bold]{readout.path}[/]")
+    console.print(Text(readout.path, "bold"))
     if readout.format:
         console.print(f"{label('detected_format', lang)}: {readout.format}")
     for outcome in readout.sheets:

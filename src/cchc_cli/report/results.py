@@ -370,4 +370,4 @@ def render_results(console: Console, result: ComputeResult, loaded: LoadResult, 
     console.print(table)
     notes = [(t.target.id, t.note.render(lang)) for t in result.targets if t.note]
     for target_id, note in notes:
-        console.print(f"[dim]{target_id}: {note}[/]")
+        console.print(Text(f"{target_id}: {note}", "dim"))

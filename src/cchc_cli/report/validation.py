@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from cchc_cli.issues import Issue, Severity
 from cchc_cli.load import LoadResult
@@ -47,7 +48,7 @@ def accounting_table(result: LoadResult, lang: str) -> Table:
             ", ".join(map(str, a.header_rows)),
             f"{a.rows_read:,}",
             f"{a.rows_valid:,}",
-            f"[red]{a.rows_rejected:,}[/]" if a.rows_rejected else "0",
+            Text(f"{a.rows_rejected:,}", "red") if a.rows_rejected else "0",
             f"{a.rows_skipped:,}",
         )
     return table
@@ -62,7 +63,7 @@ def issues_table(issues: list[Issue], lang: str, limit: int) -> Table:
     shown = issues if limit <= 0 else issues[:limit]
     for i in shown:
         table.add_row(
-            f"[{_SEVERITY_STYLE[i.severity]}]{label(str(i.severity), lang)}[/]",
+            Text(label(str(i.severity), lang), _SEVERITY_STYLE[i.severity]),
             i.code,
             Path(i.path).name if i.path else "",
             i.sheet or "",

@@ -72,9 +72,13 @@ class _ColumnsFile(BaseModel):
     @field_validator("values", mode="before")
     @classmethod
     def _lists(cls, value: Any) -> Any:
+        # A single label may be written without brackets; any other shape is left for
+        # Pydantic to report with its location.
         if isinstance(value, dict):
             return {
-                k: {c: [v] if isinstance(v, str) else v for c, v in (labels or {}).items()}
+                k: {c: [v] if isinstance(v, str) else v for c, v in labels.items()}
+                if isinstance(labels, dict)
+                else labels
                 for k, labels in value.items()
             }
         return value

@@ -82,21 +82,26 @@ class Vocabulary:
         object.__setattr__(self, "_lookup", {})
         self.extend(self.labels)
 
-    def extend(self, labels: Mapping[str, Iterable[str]]) -> None:
-        """Add (or override) labels; exact normalised form first, diacritic-free second."""
+    def extend(self, labels: Mapping[str, Iterable[str]], override: bool = False) -> None:
+        """Add labels: exact normalised form first, diacritic-free second. Built-in labels keep
+        the first meaning on a clash; `override` (the user's labels) replaces it."""
         for code, names in labels.items():
             for name in [code, *names]:
-                self._lookup[normalize_label(name)] = code
-                self._lookup.setdefault("~" + match_key(name), code)
+                exact, folded = normalize_label(name), "~" + match_key(name)
+                if override:
+                    self._lookup[exact] = code
+                    self._lookup[folded] = code
+                else:
+                    self._lookup.setdefault(exact, code)
+                    self._lookup.setdefault(folded, code)
 
     def with_labels(self, labels: Mapping[str, Iterable[str]]) -> Vocabulary:
-        """A copy that also knows `labels` (vendor-specific ones from a --columns file)."""
-        merged = {code: tuple(names) for code, names in self.labels.items()}
-        for code, names in labels.items():
-            merged[code] = (*merged.get(code, ()), *names)
-        return Vocabulary(
-            self.name, self.name_vi, self.codes, merged, self.numeric_codes, self.blank
+        """A copy that also knows `labels` (a vendor's own, from a --columns file); they win."""
+        copy = Vocabulary(
+            self.name, self.name_vi, self.codes, self.labels, self.numeric_codes, self.blank
         )
+        copy.extend(labels, override=True)
+        return copy
 
     @property
     def unknown(self) -> str:
