@@ -1,6 +1,6 @@
 """Rewrite the issue-code table of README.md from the catalogue (src/cchc_cli/issues.py).
 
-    python scripts/update_readme_codes.py
+python scripts/update_readme_codes.py
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ START, END = "<!-- codes:start -->", "<!-- codes:end -->"
 
 
 def table() -> str:
-    lines = ["| code | default severity | message (Vietnamese; `--lang en` for English) |",
-             "|---|---|---|"]
+    lines = [
+        "| code | default severity | message (Vietnamese; `--lang en` for English) |",
+        "|---|---|---|",
+    ]
     for code, entry in CATALOGUE.items():
         lines.append(f"| `{code}` | {entry.severity} | {entry.vi.replace('|', '/')} |")
     return "\n".join(lines)
