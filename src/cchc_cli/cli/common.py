@@ -92,7 +92,7 @@ def handles_errors(command: F) -> F:
         lang = str(kwargs.get("lang") or "vi")
         try:
             return command(*args, **kwargs)
-        except typer.Exit:
+        except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
         except CchcError as error:
             stderr_console().print(Text.assemble((error.code, "red"), ": ", error.message(lang)))

@@ -144,8 +144,8 @@ def _checked_value(
         if value not in groups:
             raise FilterProblem(
                 where,
-                "chưa khai báo nhóm này trong 'groups' / no such group."
-                + did_you_mean(str(value), list(groups)),
+                "chưa khai báo nhóm này trong 'groups' / no such group (có / known: "
+                f"{', '.join(groups) or '-'}).",
             )
         if groups[value].field != field.name:
             raise FilterProblem(where, f"nhóm này dành cho trường '{groups[value].field}'")

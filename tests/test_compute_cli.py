@@ -1,0 +1,261 @@
+"""`cchc compute` and `cchc targets` through the command line: formats, files, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from cchc_cli.cli import app
+from conftest import ROOT, SAMPLE_DATA, write_xlsx
+
+TARGETS = ROOT / "configs" / "targets.yaml"
+HEADER = ["Mã hồ sơ", "Tên thủ tục", "Đơn vị", "Kênh thực hiện", "Ngày tiếp nhận"]
+
+
+def _export(tmp_path, rows, name="ds.xlsx"):
+    return str(write_xlsx(tmp_path / name, [HEADER, *rows]))
+
+
+def test_sample_data_every_dossier_target_is_judged(runner) -> None:
+    result = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    statuses = {t["id"]: t["status"] for t in document["targets"]}
+    assert set(statuses) == {
+        "ho_so_dung_han",
+        "ho_so_truc_tuyen",
+        "khong_cung_cap_lai",
+        "ket_noi_chia_se_du_lieu",
+        "luan_chuyen_dien_tu",
+        "giao_dich_thanh_toan_truc_tuyen",
+        "hai_long_tthc",
+        "hai_long_dat_dai_xay_dung_dau_tu",
+    }
+    assert "no_data" not in statuses.values()
+    assert document["period"]["label"] == "2025-03"  # the last complete month
+    assert "2025-03" in result.stderr
+    trend = next(t for t in document["targets"] if t["id"] == "ket_noi_chia_se_du_lieu")
+    assert {lvl["message"].split(":")[0] for lvl in trend["levels"]} == {
+        "Mức năm 2024 lấy từ dữ liệu đầu vào"
+    }
+
+
+def test_table_in_vietnamese_with_accounting_footer(runner) -> None:
+    result = runner.invoke(app, ["compute", str(SAMPLE_DATA)])
+    assert result.exit_code == 0
+    for word in (
+        "Mã",
+        "Chỉ tiêu",
+        "Tử số",
+        "Mẫu số",
+        "Kết quả",
+        "Mục tiêu",
+        "Đánh giá",
+        "Đầu vào:",
+        "ho_so_dung_han",
+    ):
+        assert word in result.stdout
+    assert any(s in result.stdout for s in ("Đạt", "Không đạt", "Cảnh báo"))
+    english = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--lang", "en"])
+    assert "Numerator" in english.stdout and "Inputs:" in english.stdout
+
+
+def test_fail_on_miss_exits_1(runner, tmp_path) -> None:
+    path = _export(tmp_path, [["H1", "Khai sinh", "UBND xã X", "Trực tiếp", "03/03/2025"]])
+    ok = runner.invoke(app, ["compute", path, "--period", "2025-03"])
+    assert ok.exit_code == 0
+    missed = runner.invoke(app, ["compute", path, "--period", "2025-03", "--fail-on-miss"])
+    assert missed.exit_code == 1
+
+
+def test_rejected_rows_above_tolerance_exit_3_after_the_accounting(runner, tmp_path) -> None:
+    rows = [
+        ["H1", "Khai sinh", "X", "Trực tiếp", "03/03/2025"],
+        ["H2", "Khai sinh", "X", "Trực tiếp", "31/02/2025"],
+    ]
+    path = _export(tmp_path, rows)
+    result = runner.invoke(app, ["compute", path, "--period", "2025-03"])
+    assert result.exit_code == 3
+    assert "50.00%" in result.stderr and "Bị loại" in result.stderr
+    tolerant = runner.invoke(app, ["compute", path, "--period", "2025-03", "--max-invalid", "0.5"])
+    assert tolerant.exit_code == 0
+
+
+def test_unreadable_input_exits_3(runner, tmp_path) -> None:
+    result = runner.invoke(app, ["compute", str(tmp_path / "none.xlsx"), "--format", "json"])
+    assert result.exit_code == 3
+    assert json.loads(result.stdout)["issues"][0]["code"] == "input.not_found"
+
+
+def test_bad_targets_file_exits_4_before_reading_data(runner, tmp_path) -> None:
+    bad = tmp_path / "t.yaml"
+    bad.write_text(
+        TARGETS.read_text(encoding="utf-8").replace("channel: ONLINE", "channel: ONLNE"),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["compute", str(tmp_path / "none.xlsx"), "--targets", str(bad)])
+    assert result.exit_code == 4
+    assert "ho_so_truc_tuyen" in result.stderr and "ONLINE" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fragments"),
+    [
+        (
+            "population: received\n    numerator: {channel: ONLINE}",
+            "populaton: received\n    numerator: {channel: ONLINE}",
+            ["population"],
+        ),
+        ("numerator: {reused_data: true}", "numerator: {reused_dta: true}", ["reused_data"]),
+        (
+            "dataset: dossiers\n    kind: ratio\n    population: received\n    numerator: {channel",
+            "dataset: dosiers\n    kind: ratio\n    population: received\n    numerator: {channel",
+            ["dataset", "dossiers"],
+        ),
+        (
+            "timeliness: [early, on_time, open_in_time]",
+            "timeliness: [early, ontime]",
+            ["ho_so_dung_han", "on_time"],
+        ),
+        ("denominator: {fee_amount: {gt: 0}}", "denominator: {fee_amount: {gtt: 0}}", ["gt"]),
+        (
+            "      field_name: {in_group: dat_dai_xay_dung_dau_tu}",
+            "      field_name: {in_group: dat_dai}",
+            ["dat_dai_xay_dung_dau_tu"],
+        ),
+        ("kind: trend", "kind: trnd", ["kind"]),
+    ],
+)
+def test_targets_check_names_target_and_key_with_suggestion(runner, tmp_path, old, new, fragments):
+    text = TARGETS.read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / "t.yaml"
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = runner.invoke(app, ["targets", "check", str(bad)])
+    assert result.exit_code == 4, result.output
+    for fragment in fragments:
+        assert fragment in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_targets_file_is_never_executed(runner, tmp_path) -> None:
+    bad = tmp_path / "t.yaml"
+    bad.write_text("!!python/object/apply:os.system ['echo pwned']\n", encoding="utf-8")
+    result = runner.invoke(app, ["targets", "check", str(bad)])
+    assert result.exit_code == 4 and "pwned" not in result.stdout
+
+
+def test_targets_check_list_show(runner) -> None:
+    check = runner.invoke(app, ["targets", "check", str(TARGETS)])
+    assert check.exit_code == 0 and "8" in check.stdout
+    listed = runner.invoke(app, ["targets", "list", "--format", "json"])
+    targets = json.loads(listed.stdout)["targets"]
+    thresholds = {t["id"]: t["threshold"] for t in targets}
+    assert thresholds["ho_so_truc_tuyen"] == {"op": ">=", "value": 0.5}
+    assert thresholds["ho_so_dung_han"] == {"op": ">=", "value": 0.95}
+    assert thresholds["giao_dich_thanh_toan_truc_tuyen"] == {"op": ">=", "value": 0.3}
+    assert thresholds["hai_long_dat_dai_xay_dung_dau_tu"] == {"op": ">=", "value": 0.85}
+    trend = next(t for t in targets if t["id"] == "ket_noi_chia_se_du_lieu")
+    assert trend["trend"]["step"] == 0.2 and trend["trend"]["cap"] == 1.0
+    table = runner.invoke(app, ["targets", "list"])
+    assert table.exit_code == 0 and "khong_cung_cap_lai" in table.stdout
+    shown = runner.invoke(app, ["targets", "show", "hai_long_tthc"])
+    assert shown.exit_code == 0 and "VERY_SATISFIED" in shown.stdout and "Công thức" in shown.stdout
+    unknown = runner.invoke(app, ["targets", "show", "hai_long"])
+    assert unknown.exit_code == 4 and "hai_long_tthc" in unknown.stderr
+
+
+def test_packaged_targets_file_is_the_same_file() -> None:
+    packaged = ROOT / "src" / "cchc_cli" / "data" / "targets.yaml"
+    assert packaged.read_bytes() == TARGETS.read_bytes()
+
+
+def test_default_targets_file_falls_back_to_the_package(runner, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./configs/targets.yaml here
+    listed = runner.invoke(app, ["targets", "list", "--format", "json"])
+    assert listed.exit_code == 0
+    assert json.loads(listed.stdout)["path"].endswith("cchc_cli/data/targets.yaml")
+
+
+def test_csv_markdown_and_output_file(runner, tmp_path) -> None:
+    source = tmp_path / "ds.csv"
+    source.write_text(
+        "Mã hồ sơ;Tên thủ tục;Đơn vị;Kênh thực hiện;Ngày tiếp nhận\n"
+        'H1;Khai sinh;"=HYPERLINK(""http://x"")";Trực tuyến;03/03/2025\n'
+        "H2;Khai sinh;+Phòng;Trực tiếp;04/03/2025\n",
+        encoding="utf-8",
+    )
+    path = str(source)
+    out = tmp_path / "kq.csv"
+    result = runner.invoke(
+        app,
+        [
+            "compute",
+            path,
+            "--period",
+            "2025-03",
+            "--by",
+            "agency_name",
+            "--format",
+            "csv",
+            "--output",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_bytes().decode("utf-8-sig")
+    records = list(csv.DictReader(io.StringIO(text)))
+    online = [r for r in records if r["id"] == "ho_so_truc_tuyen"]
+    assert online[0]["numerator"] == "1" and online[0]["denominator"] == "2"
+    groups = {r["group"] for r in online[1:]}
+    # values from the data never become formulas
+    assert groups == {'\'=HYPERLINK("http://x")', "'+Phòng"}
+    assert not list(tmp_path.glob(".kq.csv.*"))  # no temporary file left behind
+    markdown = runner.invoke(app, ["compute", path, "--period", "2025-03", "--format", "markdown"])
+    assert "| ho_so_truc_tuyen |" in markdown.stdout and "50,0%" in markdown.stdout
+
+
+def test_output_never_overwrites_an_input(runner, tmp_path) -> None:
+    path = _export(tmp_path, [["H1", "Khai sinh", "X", "Trực tiếp", "03/03/2025"]])
+    before = (tmp_path / "ds.xlsx").read_bytes()
+    result = runner.invoke(app, ["compute", path, "--output", path, "--format", "json"])
+    assert result.exit_code == 2
+    assert (tmp_path / "ds.xlsx").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--period", "2025-13"], "2025-13"),
+        (["--by", "agency"], "agency_name"),
+        (["--as-of", "hôm qua"], "hôm qua"),
+    ],
+)
+def test_bad_options_are_usage_errors(runner, tmp_path, args, fragment) -> None:
+    path = _export(tmp_path, [["H1", "Khai sinh", "X", "Trực tiếp", "03/03/2025"]])
+    result = runner.invoke(app, ["compute", path, *args])
+    assert result.exit_code == 2, result.output
+    assert fragment in result.output
+
+
+def test_rounding_never_shows_the_threshold_beside_a_miss(runner, tmp_path) -> None:
+    rows = [
+        [f"H{i}", "Khai sinh", "X", "Trực tuyến" if i < 1999 else "Trực tiếp", "03/03/2025"]
+        for i in range(4000)
+    ]
+    path = _export(tmp_path, rows)
+    config = tmp_path / "t.yaml"
+    config.write_text(
+        TARGETS.read_text(encoding="utf-8").replace(
+            'threshold: {op: ">=", value: 0.50}',
+            'threshold: {op: ">=", value: 0.50}\n    # test',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["compute", path, "--period", "2025-03", "--targets", str(config)])
+    # 1999/4000 = 49.975 %: shown with more decimals, not as 50,0 %
+    assert "49,98%" in result.stdout

@@ -1,0 +1,539 @@
+"""Golden end-to-end tests of every dossier target (D6-D9), hand-computed on small workbooks.
+
+The data (two monthly exports of 2025 and one of 2024):
+
+code  file  agency       level     field       channel  received  due     end     status     fee     paid reuse share inter elec rating
+A01   Feb   UBND xã X    commune   Hộ tịch     online   03/02     05/02   04/02   returned   0        -    x     x     -     -   Hài lòng
+A02   Feb   Phòng TNMT   district  Đất đai     direct   10/02     20/02   25/02   returned   50000    -    -     -     x     x   Không hài lòng
+A03   Feb   UBND xã X    commune   Chứng thực  online   26/02     04/03   (open)  processing 10000    x    x     -     -     -
+A04   Feb   Phòng TNMT   district  Đất đai     online   27/02     14/03   (open)  processing 100000   x    x     x     x     -
+A03   Mar   (same dossier, now ended 05/03, returned, rating Rất hài lòng) -> wins (D5)
+A05   Mar   UBND xã Y    commune   Hộ tịch     online   03/03     04/03   04/03   returned   0        -    x     x     -     -   Rất hài lòng
+A06   Mar   Phòng QLĐT   district  Xây dựng    direct   05/03     20/03   12/03   returned   75000    -    x     -     x     x   Hài lòng
+A07   Mar   UBND xã Y    commune   Chứng thực  postal   10/03     11/03   (open)  processing 2000     -    -     -     -     -
+A08   Mar   Phòng TNMT   district  Đất đai     online   20/03     10/04   (open)  processing 50000    x    x     x     x     x
+A09   Mar   UBND xã X    commune   Hộ tịch     direct   25/03     26/03   (open)  withdrawn  0        -    -     -     -     -
+A10   Mar   UBND xã X    commune   Hộ tịch     online   28/03     31/03   (open)  NEW (never received: counts nowhere)
+Y1-Y4 2024 commune, data shared 1 of 4 (25 %); Y5-Y7 2024 district, data shared 1 of 3.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cchc_cli.cli import app
+from cchc_cli.load import load_inputs
+from cchc_cli.report.results import compute_json
+from cchc_cli.targets.config import load_targets
+from cchc_cli.targets.engine import compute
+from cchc_cli.targets.periods import parse_period
+from conftest import ROOT, write_xlsx
+
+HEADER = [
+    "Mã hồ sơ",
+    "Tên thủ tục",
+    "Lĩnh vực",
+    "Đơn vị",
+    "Cấp",
+    "Kênh thực hiện",
+    "Ngày tiếp nhận",
+    "Ngày hẹn trả",
+    "Ngày kết thúc xử lý",
+    "Trạng thái",
+    "Phí",
+    "Thanh toán trực tuyến",
+    "Tái sử dụng dữ liệu",
+    "Kết nối chia sẻ dữ liệu",
+    "Liên thông",
+    "Luân chuyển điện tử",
+    "Đánh giá",
+]
+X = "x"
+FEB = [
+    [
+        "A01",
+        "Khai sinh",
+        "Hộ tịch",
+        "UBND xã X",
+        "Cấp xã",
+        "Trực tuyến",
+        "03/02/2025",
+        "05/02/2025",
+        "04/02/2025",
+        "Đã trả kết quả",
+        0,
+        None,
+        X,
+        X,
+        None,
+        None,
+        "Hài lòng",
+    ],
+    [
+        "A02",
+        "Đăng ký biến động",
+        "Đất đai",
+        "Phòng TNMT",
+        "Cấp huyện",
+        "Trực tiếp",
+        "10/02/2025",
+        "20/02/2025",
+        "25/02/2025",
+        "Đã trả kết quả",
+        50000,
+        None,
+        None,
+        None,
+        X,
+        X,
+        "Không hài lòng",
+    ],
+    [
+        "A03",
+        "Chứng thực bản sao",
+        "Chứng thực",
+        "UBND xã X",
+        "Cấp xã",
+        "Trực tuyến",
+        "26/02/2025",
+        "04/03/2025",
+        None,
+        "Đang xử lý",
+        10000,
+        X,
+        X,
+        None,
+        None,
+        None,
+        None,
+    ],
+    [
+        "A04",
+        "Cấp GCN lần đầu",
+        "Đất đai",
+        "Phòng TNMT",
+        "Cấp huyện",
+        "Trực tuyến",
+        "27/02/2025",
+        "14/03/2025",
+        None,
+        "Đang xử lý",
+        100000,
+        X,
+        X,
+        X,
+        X,
+        None,
+        None,
+    ],
+]
+MAR = [
+    [
+        "A03",
+        "Chứng thực bản sao",
+        "Chứng thực",
+        "UBND xã X",
+        "Cấp xã",
+        "Trực tuyến",
+        "26/02/2025",
+        "04/03/2025",
+        "05/03/2025",
+        "Đã trả kết quả",
+        10000,
+        X,
+        X,
+        None,
+        None,
+        None,
+        "Rất hài lòng",
+    ],
+    [
+        "A05",
+        "Khai sinh",
+        "Hộ tịch",
+        "UBND xã Y",
+        "Cấp xã",
+        "Trực tuyến",
+        "03/03/2025",
+        "04/03/2025",
+        "04/03/2025",
+        "Đã trả kết quả",
+        0,
+        None,
+        X,
+        X,
+        None,
+        None,
+        "Rất hài lòng",
+    ],
+    [
+        "A06",
+        "Giấy phép xây dựng",
+        "Xây dựng",
+        "Phòng QLĐT",
+        "Cấp huyện",
+        "Trực tiếp",
+        "05/03/2025",
+        "20/03/2025",
+        "12/03/2025",
+        "Đã trả kết quả",
+        75000,
+        None,
+        X,
+        None,
+        X,
+        X,
+        "Hài lòng",
+    ],
+    [
+        "A07",
+        "Chứng thực chữ ký",
+        "Chứng thực",
+        "UBND xã Y",
+        "Cấp xã",
+        "Dịch vụ bưu chính",
+        "10/03/2025",
+        "11/03/2025",
+        None,
+        "Đang xử lý",
+        2000,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ],
+    [
+        "A08",
+        "Tách thửa",
+        "Đất đai",
+        "Phòng TNMT",
+        "Cấp huyện",
+        "Trực tuyến",
+        "20/03/2025",
+        "10/04/2025",
+        None,
+        "Đang xử lý",
+        50000,
+        X,
+        X,
+        X,
+        X,
+        X,
+        None,
+    ],
+    [
+        "A09",
+        "Khai sinh",
+        "Hộ tịch",
+        "UBND xã X",
+        "Cấp xã",
+        "Trực tiếp",
+        "25/03/2025",
+        "26/03/2025",
+        None,
+        "Đã rút hồ sơ",
+        0,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ],
+    [
+        "A10",
+        "Khai sinh",
+        "Hộ tịch",
+        "UBND xã X",
+        "Cấp xã",
+        "Trực tuyến",
+        "28/03/2025",
+        "31/03/2025",
+        None,
+        "Mới đăng ký",
+        0,
+        None,
+        X,
+        X,
+        None,
+        None,
+        None,
+    ],
+]
+
+
+def _year_row(code: str, level: str, shared: bool) -> list[object]:
+    return [
+        code,
+        "Khai sinh",
+        "Hộ tịch",
+        "UBND xã X" if level == "Cấp xã" else "Phòng TNMT",
+        level,
+        "Trực tiếp",
+        "06/05/2024",
+        "08/05/2024",
+        "07/05/2024",
+        "Đã trả kết quả",
+        0,
+        None,
+        None,
+        X if shared else None,
+        None,
+        None,
+        None,
+    ]
+
+
+YEAR_2024 = [
+    _year_row("Y1", "Cấp xã", True),
+    _year_row("Y2", "Cấp xã", False),
+    _year_row("Y3", "Cấp xã", False),
+    _year_row("Y4", "Cấp xã", False),
+    _year_row("Y5", "Cấp huyện", True),
+    _year_row("Y6", "Cấp huyện", False),
+    _year_row("Y7", "Cấp huyện", False),
+]
+
+
+@pytest.fixture
+def exports(tmp_path):
+    return [
+        str(write_xlsx(tmp_path / "2024.xlsx", [HEADER, *YEAR_2024])),
+        str(write_xlsx(tmp_path / "2025-02.xlsx", [HEADER, *FEB])),
+        str(write_xlsx(tmp_path / "2025-03.xlsx", [HEADER, *MAR])),
+    ]
+
+
+@pytest.fixture
+def config():
+    return load_targets(ROOT / "configs" / "targets.yaml")
+
+
+def results(paths, config, period: str, by: list[str] | None = None):
+    loaded = load_inputs(paths)
+    result = compute(loaded.tables, config, parse_period(period), by or [])
+    return loaded, {t.target.id: t for t in result.targets}
+
+
+def summary(target) -> tuple[object, object, str]:
+    return (target.numerator, target.denominator, target.status.value)
+
+
+def test_march(exports, config) -> None:
+    loaded, got = results(exports, config, "2025-03")
+    assert loaded.duplicates == 1  # A03 is in both monthly files, counted once
+    assert summary(got["ho_so_dung_han"]) == (3, 6, "missed")  # A05 A06 A08 / -A09
+    assert summary(got["ho_so_truc_tuyen"]) == (2, 5, "missed")  # A05 A08 / A05-A09
+    assert summary(got["khong_cung_cap_lai"]) == (3, 5, "missed")
+    assert summary(got["luan_chuyen_dien_tu"]) == (2, 3, "missed")  # A06 A08 / A04 A06 A08
+    assert summary(got["giao_dich_thanh_toan_truc_tuyen"]) == (1, 3, "met")  # A08 / A06-A08
+    assert summary(got["hai_long_tthc"]) == (3, 3, "met")  # ended: A03 A05 A06
+    assert summary(got["hai_long_dat_dai_xay_dung_dau_tu"]) == (1, 1, "met")  # A06
+    trend = got["ket_noi_chia_se_du_lieu"]
+    assert summary(trend) == (2, 5, "missed")
+    levels = {
+        g.by["admin_level"]: (g.numerator, g.denominator, g.target_value, g.status.value)
+        for g in trend.levels
+    }
+    # commune: 2024 = 1/4 -> target 45 %; district: 2024 = 1/3 -> 53.3 % (within 5 points)
+    assert levels["commune"][:2] == (1, 3) and levels["commune"][2] == pytest.approx(0.45)
+    assert levels["commune"][3] == "missed"
+    assert levels["district"][:2] == (1, 2)
+    assert levels["district"][2] == pytest.approx(1 / 3 + 0.2)
+    assert levels["district"][3] == "warning"
+    assert trend.levels[0].note.code == "result.trend_from_inputs"
+
+
+def test_quarter(exports, config) -> None:
+    _, got = results(exports, config, "2025-Q1")
+    assert summary(got["ho_so_dung_han"]) == (4, 8, "missed")  # A01 A05 A06 A08
+    assert summary(got["ho_so_truc_tuyen"]) == (5, 9, "met")
+    assert summary(got["khong_cung_cap_lai"]) == (6, 9, "missed")
+    assert summary(got["luan_chuyen_dien_tu"]) == (3, 4, "warning")  # 75 %: 5 points short
+    assert summary(got["giao_dich_thanh_toan_truc_tuyen"]) == (3, 6, "met")
+    assert summary(got["hai_long_tthc"]) == (4, 5, "missed")
+    assert summary(got["hai_long_dat_dai_xay_dung_dau_tu"]) == (1, 2, "missed")  # A02 A06
+    trend = got["ket_noi_chia_se_du_lieu"]
+    assert summary(trend) == (4, 9, "warning")
+    assert [
+        (g.by["admin_level"], g.numerator, g.denominator, g.status.value) for g in trend.levels
+    ] == [("commune", 2, 5, "warning"), ("district", 2, 4, "warning")]
+
+
+def test_year_judged_at_its_end(exports, config) -> None:
+    _, got = results(exports, config, "2025")
+    # A08 was open in time on 31/03 but is overdue by 31/12
+    assert summary(got["ho_so_dung_han"]) == (3, 8, "missed")
+    assert summary(got["ho_so_truc_tuyen"]) == (5, 9, "met")
+
+
+def test_as_of_changes_open_dossiers_only(exports, config) -> None:
+    loaded = load_inputs(exports)
+    early = compute(
+        loaded.tables,
+        config,
+        parse_period("2025-03").with_as_of(parse_period("2025-03").start.replace(day=12)),
+        [],
+    )
+    got = {t.target.id: t for t in early.targets}
+    # on 12/03: A04 (due 14/03) and A08 in time, A07 (due 11/03) overdue; A03 late, A05 on
+    # time, A06 early (ended 12/03); A09 withdrawn
+    assert summary(got["ho_so_dung_han"]) == (4, 6, "missed")
+
+
+def test_by_agency(exports, config) -> None:
+    _, got = results(exports, config, "2025-03", by=["agency_name"])
+    online = {
+        g.by["agency_name"]: (g.numerator, g.denominator) for g in got["ho_so_truc_tuyen"].groups
+    }
+    assert online == {
+        "Phòng QLĐT": (0, 1),
+        "Phòng TNMT": (1, 1),
+        "UBND xã X": (0, 1),
+        "UBND xã Y": (1, 2),
+    }
+    timely = {
+        g.by["agency_name"]: (g.numerator, g.denominator, g.status.value)
+        for g in got["ho_so_dung_han"].groups
+    }
+    assert timely == {
+        "Phòng QLĐT": (1, 1, "met"),
+        "Phòng TNMT": (1, 2, "missed"),
+        "UBND xã X": (0, 1, "missed"),
+        "UBND xã Y": (1, 2, "missed"),
+    }
+    # the group sums equal the whole
+    groups = got["ho_so_dung_han"].groups
+    assert sum(g.numerator for g in groups) == 3 and sum(g.denominator for g in groups) == 6
+
+
+def test_by_two_fields(exports, config) -> None:
+    _, got = results(exports, config, "2025-Q1", by=["admin_level", "field_name"])
+    satisfied = {
+        (g.by["admin_level"], g.by["field_name"]): (g.numerator, g.denominator)
+        for g in got["hai_long_tthc"].groups
+    }
+    assert satisfied == {
+        ("commune", "Chứng thực"): (1, 1),
+        ("commune", "Hộ tịch"): (2, 2),
+        ("district", "Xây dựng"): (1, 1),
+        ("district", "Đất đai"): (0, 1),
+    }
+
+
+def test_trend_from_configured_baseline(exports, tmp_path) -> None:
+    text = (
+        (ROOT / "configs" / "targets.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "2024: {province: 0.40, district: 0.35, commune: 0.45}",
+            "2024: {district: 0.20, commune: 0.30}",
+        )
+    )
+    custom = tmp_path / "targets.yaml"
+    custom.write_text(text, encoding="utf-8")
+    config = load_targets(custom)
+    _, got = results(exports[1:], config, "2025-03")  # without the 2024 export
+    trend = got["ket_noi_chia_se_du_lieu"]
+    levels = {
+        g.by["admin_level"]: (g.target_value, g.status.value, g.note.code) for g in trend.levels
+    }
+    assert levels["commune"][0] == pytest.approx(0.50)
+    assert levels["commune"][1:] == ("missed", "result.trend_from_baseline")  # 1/3
+    assert levels["district"][0] == pytest.approx(0.40)
+    assert levels["district"][1:] == ("met", "result.trend_from_baseline")  # 1/2
+    assert trend.status.value == "missed"
+
+
+def test_trend_without_previous_year_or_baseline_says_what_is_missing(exports, config) -> None:
+    _, got = results(exports, config, "2024")
+    trend = got["ket_noi_chia_se_du_lieu"]
+    assert trend.status.value == "no_data"
+    assert {g.note.code for g in trend.levels} == {"result.trend_no_baseline"}
+    assert "2023" in trend.levels[0].note.render("vi")
+    assert "commune" in trend.note.render("en")
+
+
+def test_cap_at_100_percent(exports, tmp_path) -> None:
+    text = (
+        (ROOT / "configs" / "targets.yaml")
+        .read_text(encoding="utf-8")
+        .replace("step: 0.20", "step: 0.90")
+    )
+    custom = tmp_path / "targets.yaml"
+    custom.write_text(text, encoding="utf-8")
+    _, got = results(exports, load_targets(custom), "2025-03")
+    assert {g.target_value for g in got["ket_noi_chia_se_du_lieu"].levels} == {1.0}
+
+
+def test_missing_column_is_no_data_naming_it(tmp_path, config) -> None:
+    narrow = write_xlsx(
+        tmp_path / "narrow.xlsx",
+        [
+            ["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận"],
+            ["B1", "Khai sinh", "03/03/2025"],
+        ],
+    )
+    _, got = results([str(narrow)], config, "2025-03")
+    assert got["ho_so_truc_tuyen"].status.value == "no_data"
+    assert "channel" in got["ho_so_truc_tuyen"].note.render("vi")
+    assert "due_at/original_due_at" in got["ho_so_dung_han"].note.render("en")
+
+
+def test_zero_denominator_is_no_data_never_zero_percent(exports, config) -> None:
+    _, got = results(exports, config, "2023-06")
+    assert got["ho_so_truc_tuyen"].denominator == 0
+    assert got["ho_so_truc_tuyen"].value is None
+    assert got["ho_so_truc_tuyen"].status.value == "no_data"
+
+
+def test_cli_json_equals_the_library(runner, exports, config) -> None:
+    result = runner.invoke(
+        app, ["compute", *exports, "--period", "2025-03", "--by", "agency_name", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    loaded = load_inputs(exports)
+    library = compute_json(
+        compute(loaded.tables, config, parse_period("2025-03"), ["agency_name"]), loaded, "vi"
+    )
+    assert json.loads(result.stdout) == library
+    document = json.loads(result.stdout)
+    assert set(document) == {"cchc_version", "period", "inputs", "targets", "issues_summary"}
+    assert document["period"] == {
+        "label": "2025-03",
+        "start": "2025-03-01",
+        "end": "2025-03-31",
+        "as_of": "2025-03-31",
+    }
+    first = document["targets"][0]
+    assert {
+        "id",
+        "name",
+        "source",
+        "dataset",
+        "numerator",
+        "denominator",
+        "value",
+        "target",
+        "status",
+        "message",
+        "groups",
+    } <= set(first)
+    assert first["target"] == {"op": ">=", "value": 0.95}
+    assert first["value"] == 0.5  # unrounded fraction
+    assert set(document["inputs"][0]) == {
+        "path",
+        "sha256",
+        "format",
+        "dataset",
+        "sheet",
+        "rows_read",
+        "rows_valid",
+        "rows_rejected",
+        "rows_skipped",
+    }
+    assert document["issues_summary"] == {"errors": 0, "warnings": 1, "duplicates": 1}
