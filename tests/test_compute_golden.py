@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the hand-check table in the docstring is wider than a code line)
 """Golden end-to-end tests of every dossier target (D6-D9), hand-computed on small workbooks.
 
 The data (two monthly exports of 2025 and one of 2024):
