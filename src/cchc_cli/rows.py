@@ -149,13 +149,18 @@ def classify_rows(
     # a total/signature word or the key's own header text (a header repeated after a page break).
     suspicious = (count > 0) & ((~key_filled) | (count <= 2))
     if key_column is not None:
+        # Dossier codes carry digits; only keys without any can be words. Checking just those
+        # keeps this cheap on a million rows.
         key_texts = body[key_column]
-        codes, uniques = pd.factorize(key_texts)
-        key_header = {match_key(t) for t in header.text_of(header.dataset.key).split(" / ")}
-        odd = np.array(
-            [_is_marker(u) or match_key(u) in key_header for u in uniques] + [False], dtype=bool
-        )
-        suspicious |= odd[codes]
+        wordy = (~key_texts.str.contains(r"[0-9]", regex=True)).fillna(False).to_numpy(bool)
+        if wordy.any():
+            codes, uniques = pd.factorize(key_texts[wordy])
+            key_header = {match_key(t) for t in header.text_of(header.dataset.key).split(" / ")}
+            odd = np.array(
+                [_is_marker(u) or match_key(u) in key_header for u in uniques] + [False],
+                dtype=bool,
+            )
+            suspicious[np.flatnonzero(wordy)] |= odd[codes]
     texts_of = _header_texts(header)
 
     marker_positions: list[int] = []
