@@ -118,6 +118,15 @@ def config():
     return load_targets(ROOT / "configs" / "targets.yaml")
 
 
+def _targets_with(tmp_path, old: str, new: str):
+    """The default targets file with one change."""
+    text = (ROOT / "configs" / "targets.yaml").read_text(encoding="utf-8")
+    assert old in text
+    custom = tmp_path / "targets.yaml"
+    custom.write_text(text.replace(old, new), encoding="utf-8")
+    return load_targets(custom)
+
+
 def results(paths, config, period: str, by: list[str] | None = None):
     loaded = load_inputs(paths)
     result = compute(loaded.tables, config, parse_period(period), by or [])
@@ -231,17 +240,11 @@ def test_by_two_fields(exports, config) -> None:
 
 
 def test_trend_from_configured_baseline(exports, tmp_path) -> None:
-    text = (
-        (ROOT / "configs" / "targets.yaml")
-        .read_text(encoding="utf-8")
-        .replace(
-            "2024: {province: 0.40, district: 0.35, commune: 0.45}",
-            "2024: {district: 0.20, commune: 0.30}",
-        )
+    config = _targets_with(
+        tmp_path,
+        "2024: {province: 0.40, district: 0.35, commune: 0.45}",
+        "2024: {district: 0.20, commune: 0.30}",
     )
-    custom = tmp_path / "targets.yaml"
-    custom.write_text(text, encoding="utf-8")
-    config = load_targets(custom)
     _, got = results(exports[1:], config, "2025-03")  # without the 2024 export
     trend = got["ket_noi_chia_se_du_lieu"]
     levels = {
@@ -264,14 +267,7 @@ def test_trend_without_previous_year_or_baseline_says_what_is_missing(exports, c
 
 
 def test_cap_at_100_percent(exports, tmp_path) -> None:
-    text = (
-        (ROOT / "configs" / "targets.yaml")
-        .read_text(encoding="utf-8")
-        .replace("step: 0.20", "step: 0.90")
-    )
-    custom = tmp_path / "targets.yaml"
-    custom.write_text(text, encoding="utf-8")
-    _, got = results(exports, load_targets(custom), "2025-03")
+    _, got = results(exports, _targets_with(tmp_path, "step: 0.20", "step: 0.90"), "2025-03")
     assert {g.target_value for g in got["ket_noi_chia_se_du_lieu"].levels} == {1.0}
 
 
