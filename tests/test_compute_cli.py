@@ -165,7 +165,7 @@ def test_targets_check_list_show(runner) -> None:
     shown = runner.invoke(app, ["targets", "show", "hai_long_tthc"])
     assert shown.exit_code == 0 and "VERY_SATISFIED" in shown.stdout and "Công thức" in shown.stdout
     unknown = runner.invoke(app, ["targets", "show", "hai_long"])
-    assert unknown.exit_code == 4 and "hai_long_tthc" in unknown.stderr
+    assert unknown.exit_code == 2 and "hai_long_tthc" in unknown.stderr
 
 
 def test_packaged_targets_file_is_the_same_file() -> None:

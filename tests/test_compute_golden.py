@@ -15,7 +15,7 @@ A07   Mar   UBND xã Y    commune   Chứng thực  postal   10/03     11/03   (
 A08   Mar   Phòng TNMT   district  Đất đai     online   20/03     10/04   (open)  processing 50000    x    x     x     x     x
 A09   Mar   UBND xã X    commune   Hộ tịch     direct   25/03     26/03   (open)  withdrawn  0        -    -     -     -     -
 A10   Mar   UBND xã X    commune   Hộ tịch     online   28/03     31/03   (open)  NEW (never received: counts nowhere)
-Y1-Y4 2024 commune, data shared 1 of 4 (25 %); Y5-Y7 2024 district, data shared 1 of 3.
+2024: one commune and one district dossier a month; data shared 3/12 (commune), 4/12 (district).
 """
 
 from __future__ import annotations
@@ -71,17 +71,18 @@ MAR = [
 # fmt: on
 
 
-def _year_row(code: str, level: str, shared: bool) -> list[object]:
+def _year_row(month: int, level: str, shared: bool) -> list[object]:
+    day = f"{6:02d}/{month:02d}/2024"
     return [
-        code,
+        f"Y{month:02d}{level[-1]}",
         "Khai sinh",
         "Hộ tịch",
         "UBND xã X" if level == "Cấp xã" else "Phòng TNMT",
         level,
         "Trực tiếp",
-        "06/05/2024",
-        "08/05/2024",
-        "07/05/2024",
+        day,
+        f"{8:02d}/{month:02d}/2024",
+        f"{7:02d}/{month:02d}/2024",
         "Đã trả kết quả",
         0,
         None,
@@ -93,14 +94,10 @@ def _year_row(code: str, level: str, shared: bool) -> list[object]:
     ]
 
 
-YEAR_2024 = [
-    _year_row("Y1", "Cấp xã", True),
-    _year_row("Y2", "Cấp xã", False),
-    _year_row("Y3", "Cấp xã", False),
-    _year_row("Y4", "Cấp xã", False),
-    _year_row("Y5", "Cấp huyện", True),
-    _year_row("Y6", "Cấp huyện", False),
-    _year_row("Y7", "Cấp huyện", False),
+# 2024, one dossier a month per level, so that the inputs cover the year (D9): communes share
+# data in 3 of 12 (25 %), district offices in 4 of 12 (1/3).
+YEAR_2024 = [_year_row(m, "Cấp xã", m in (1, 5, 9)) for m in range(1, 13)] + [
+    _year_row(m, "Cấp huyện", m in (2, 4, 6, 8)) for m in range(1, 13)
 ]
 
 
@@ -153,7 +150,7 @@ def test_march(exports, config) -> None:
         g.by["admin_level"]: (g.numerator, g.denominator, g.target_value, g.status.value)
         for g in trend.levels
     }
-    # commune: 2024 = 1/4 -> target 45 %; district: 2024 = 1/3 -> 53.3 % (within 5 points)
+    # commune: 2024 = 3/12 -> target 45 %; district: 2024 = 4/12 -> 53.3 % (within 5 points)
     assert levels["commune"][:2] == (1, 3) and levels["commune"][2] == pytest.approx(0.45)
     assert levels["commune"][3] == "missed"
     assert levels["district"][:2] == (1, 2)
@@ -194,9 +191,9 @@ def test_as_of_changes_open_dossiers_only(exports, config) -> None:
         [],
     )
     got = {t.target.id: t for t in early.targets}
-    # on 12/03: A04 (due 14/03) and A08 in time, A07 (due 11/03) overdue; A03 late, A05 on
-    # time, A06 early (ended 12/03); A09 withdrawn
-    assert summary(got["ho_so_dung_han"]) == (4, 6, "missed")
+    # on 12/03: A08 and A09 are not received yet; A04 (due 14/03) in time, A07 (due 11/03)
+    # overdue, A03 late, A05 on time, A06 early (ended 12/03)
+    assert summary(got["ho_so_dung_han"]) == (3, 5, "missed")
 
 
 def test_by_agency(exports, config) -> None:

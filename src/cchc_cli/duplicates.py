@@ -11,9 +11,10 @@ from cchc_cli.issues import Issue, make_issue
 from cchc_cli.rules import end_dates
 
 
-def _earliest_if_missing(values: pd.Series) -> np.ndarray:
-    array = values.to_numpy(dtype="datetime64[s]")
-    return np.where(np.isnat(array), np.datetime64("0001-01-01", "s"), array)
+def _day_or_earliest(values: pd.Series) -> np.ndarray:
+    # D5 compares calendar dates: two records ending the same day tie, and the later file wins.
+    days = values.to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
+    return np.where(np.isnat(days), np.datetime64("0001-01-01", "D"), days)
 
 
 def _location(row: pd.Series) -> str:
@@ -49,8 +50,8 @@ def resolve_duplicates(
         {
             "key": table[key].to_numpy(),
             "ended": end.notna().to_numpy(),
-            "end": _earliest_if_missing(end),
-            "received": _earliest_if_missing(received),
+            "end": _day_or_earliest(end),
+            "received": _day_or_earliest(received),
             "order": table["source_order"].to_numpy(),
             "sheet_order": table["source_sheet_order"].to_numpy(),
             "row": table["source_row"].to_numpy(),

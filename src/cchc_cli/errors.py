@@ -44,3 +44,9 @@ class InputError(CchcError):
     """An input cannot be used at all (exit 3)."""
 
     exit_code = ExitCode.INPUT_DATA
+
+
+class UsageError(CchcError):
+    """An option value that cannot be used (exit 2, like Typer's own usage errors)."""
+
+    exit_code = ExitCode.USAGE

@@ -161,6 +161,11 @@ CATALOGUE: dict[str, Message] = {
         "Period '{value}' is not valid. Use a month 2025-03, a quarter 2025-Q1, a year 2025 or "
         "a month range 2025-01..2025-06.",
     ),
+    "period.as_of_before_start": Message(
+        Severity.ERROR,
+        "Ngày đánh giá {value} trước ngày đầu kỳ {period}; chọn --as-of trong hoặc sau kỳ.",
+        "As-of date {value} is before the start of {period}; choose --as-of within or after it.",
+    ),
     "period.no_data": Message(
         Severity.ERROR,
         "Không xác định được kỳ báo cáo vì không có hồ sơ nào có ngày tiếp nhận; chỉ rõ --period.",
@@ -176,7 +181,7 @@ CATALOGUE: dict[str, Message] = {
         "Tệp chỉ tiêu '{path}' sai ở chỉ tiêu '{target}', khóa '{location}': {reason}",
         "Targets file '{path}' is wrong in target '{target}' at '{location}': {reason}",
     ),
-    "config.unknown_target": Message(
+    "target.unknown": Message(
         Severity.ERROR,
         "Không có chỉ tiêu '{name}'.{hint}",
         "No target '{name}'.{hint}",

@@ -8,6 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
+import numpy as np
 import typer
 from rich.text import Text
 
@@ -20,7 +21,7 @@ from cchc_cli.cli.common import (
     stderr_console,
     stdout_console,
 )
-from cchc_cli.errors import CchcError, ExitCode
+from cchc_cli.errors import ExitCode, InputError
 from cchc_cli.load import LoadOptions, LoadResult, load_inputs
 from cchc_cli.output import is_same_file, write_atomic
 from cchc_cli.readers import expand_inputs
@@ -36,8 +37,9 @@ from cchc_cli.schema import DATASETS
 from cchc_cli.schema.aliases import load_columns_file
 from cchc_cli.targets.config import load_targets
 from cchc_cli.targets.engine import Status, compute
-from cchc_cli.targets.filters import did_you_mean
+from cchc_cli.targets.filters import GROUPABLE_KINDS, did_you_mean
 from cchc_cli.targets.periods import Period, last_complete_month, parse_period
+from cchc_cli.targets.timeliness import NEVER_RECEIVED
 
 
 class ComputeFormat(StrEnum):
@@ -62,25 +64,44 @@ def _parse_as_of(text: str | None) -> date | None:
 
 
 def _check_by(by: list[str]) -> list[str]:
-    known = sorted({name for d in DATASETS.values() for name in d.fields})
+    kinds = {name: spec.kind for d in DATASETS.values() for name, spec in d.fields.items()}
+    known = sorted(n for n, kind in kinds.items() if kind in GROUPABLE_KINDS)
     for name in by:
         if name not in known:
-            raise typer.BadParameter(
-                f"'{name}': không phải trường chuẩn / not a canonical field."
-                + did_you_mean(name, known)
+            reason = (
+                "không nhóm theo trường ngày hoặc số / dates and amounts cannot group"
+                if name in kinds
+                else "không phải trường chuẩn / not a canonical field."
             )
+            raise typer.BadParameter(f"'{name}': {reason}" + did_you_mean(name, known))
     return list(dict.fromkeys(by))
 
 
-def choose_period(loaded: LoadResult, period: str | None, as_of: date | None) -> Period:
-    """--period as given, or the last complete month in the data (said on stderr)."""
+def choose_period(
+    loaded: LoadResult, period: str | None, as_of: date | None
+) -> tuple[Period, str | None]:
+    """--period as given, or the last complete month in the data, with the line that explains
+    the choice (for stderr)."""
     if period:
-        return parse_period(period, as_of)
+        return parse_period(period, as_of), None
     dossiers = loaded.tables.get("dossiers")
-    if dossiers is None or "received_at" not in dossiers or dossiers["received_at"].isna().all():
-        raise CchcError("period.no_data")
-    chosen = last_complete_month(dossiers["received_at"].max().date())
-    return chosen.with_as_of(as_of)
+    received = None
+    if dossiers is not None and "received_at" in dossiers:
+        counted = (
+            ~dossiers["status"].isin(NEVER_RECEIVED).to_numpy(bool)
+            if "status" in dossiers
+            else np.ones(len(dossiers), bool)
+        )
+        received = dossiers.loc[counted, "received_at"].dropna()
+    if received is None or received.empty:
+        raise InputError("period.no_data")
+    last = received.max().date()
+    chosen = last_complete_month(last)
+    months = set(received.dt.strftime("%Y-%m"))
+    if chosen.label in months:
+        return chosen.with_as_of(as_of), "default_period"
+    # The last complete month has no dossier at all: the data only holds the current month.
+    return parse_period(f"{last.year:04d}-{last.month:02d}", as_of), "default_period_partial"
 
 
 @handles_errors
@@ -142,7 +163,7 @@ def compute_command(
     by_fields = _check_by(by or [])
     judged_at = _parse_as_of(as_of)
     if period is not None:
-        parse_period(period)  # a bad --period fails before any file is read
+        parse_period(period, judged_at)  # a bad --period fails before any file is read
     if output is not None:
         files, _ = expand_inputs(inputs)
         if is_same_file(output, [f.path for f in files]):
@@ -170,9 +191,9 @@ def compute_command(
                 )
             )
         raise typer.Exit(int(ExitCode.INPUT_DATA))
-    chosen = choose_period(loaded, period, judged_at)
-    if period is None:
-        errors.print(label("default_period", lang, period=chosen.label), highlight=False)
+    chosen, explanation = choose_period(loaded, period, judged_at)
+    if explanation:
+        errors.print(label(explanation, lang, period=chosen.label))
     result = compute(loaded.tables, config, chosen, by_fields)
 
     if format is ComputeFormat.table and output is None:

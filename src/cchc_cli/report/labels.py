@@ -83,6 +83,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Kỳ báo cáo: {period} (tháng trọn vẹn gần nhất trong dữ liệu; chọn kỳ khác bằng --period).",
         "Period: {period} (last complete month in the data; choose another with --period).",
     ),
+    "default_period_partial": (
+        "Kỳ báo cáo: {period} — CHƯA TRỌN THÁNG: dữ liệu không có tháng trọn vẹn nào; chọn kỳ "
+        "bằng --period.",
+        "Period: {period} — NOT A COMPLETE MONTH: the data holds no complete month; choose one "
+        "with --period.",
+    ),
     "too_many_rejected": (
         "Tỷ lệ dòng bị loại {rate} vượt ngưỡng --max-invalid {limit}: không tính chỉ tiêu. Sửa các "
         "dòng lỗi (cchc validate) hoặc nâng ngưỡng.",

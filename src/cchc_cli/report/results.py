@@ -158,7 +158,7 @@ def _group_json(group: GroupResult, lang: str, with_target: bool) -> dict[str, A
         "status": group.status.value,
     }
     if with_target:
-        data["target"] = group.target_value
+        data["target"] = {"op": ">=", "value": group.target_value}
         data["message"] = group.note.render(lang) if group.note else None
     return data
 

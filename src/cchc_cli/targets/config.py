@@ -10,16 +10,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from cchc_cli.errors import ConfigError
+from cchc_cli.errors import ConfigError, UsageError
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.fields import Kind
 from cchc_cli.schema.vocabularies import VOCABULARIES
 from cchc_cli.targets.filters import (
+    GROUPABLE_KINDS,
     FieldGroup,
     Filter,
     FilterField,
@@ -27,6 +28,7 @@ from cchc_cli.targets.filters import (
     did_you_mean,
     parse_filter,
 )
+from cchc_cli.targets.periods import PeriodError, parse_period
 from cchc_cli.targets.timeliness import Timeliness
 
 TargetKind = Literal["ratio", "trend", "count_change", "value"]
@@ -37,7 +39,7 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Threshold(_Strict):
@@ -54,7 +56,7 @@ class Trend(_Strict):
     cap: float = Field(1.0, gt=0, le=1)
     per: str = "admin_level"
     # year -> level -> rate, used when the inputs do not cover the previous year
-    baselines: dict[int, dict[str, float]] = {}
+    baselines: dict[int, dict[str, Annotated[float, Field(ge=0, le=1)]]] = {}
 
 
 class Reported(_Strict):
@@ -63,6 +65,18 @@ class Reported(_Strict):
     period: str
     value: float
     note: str | None = None
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _canonical_period(cls, value: Any) -> str:
+        # "2025", 2025, "2025-3" and "2025q1" all name a period; keep its canonical label so
+        # that it matches the period being computed.
+        try:
+            return parse_period(str(value)).label
+        except PeriodError:
+            raise ValueError(
+                "kỳ không hợp lệ (vd. 2025, 2025-Q1, 2025-03) / not a period"
+            ) from None
 
 
 class GroupSpec(_Strict):
@@ -82,7 +96,8 @@ class TargetSpec(_Strict):
     dataset: str
     kind: TargetKind
     formula: str
-    population: Population = "all"
+    # Required for dossiers (received, ended or handled in the period, D6).
+    population: Population | None = None
     numerator: dict[str, Any] | None = None
     denominator: dict[str, Any] | None = None
     filter: dict[str, Any] | None = None
@@ -146,9 +161,7 @@ class TargetConfig:
             if target.id == target_id:
                 return target
         ids = [t.id for t in self.targets]
-        raise ConfigError(
-            "config.unknown_target", name=target_id, hint=did_you_mean(target_id, ids)
-        )
+        raise UsageError("target.unknown", name=target_id, hint=did_you_mean(target_id, ids))
 
 
 def filter_fields(dataset: str) -> dict[str, FilterField]:
@@ -180,8 +193,31 @@ def _fail(path: Path, target: str, location: str, reason: str) -> ConfigError:
     )
 
 
+_NESTED: dict[str, type[BaseModel]] = {
+    "threshold": Threshold,
+    "trend": Trend,
+    "reported": Reported,
+    "groups": GroupSpec,
+}
+
+
+def _model_at(loc: list[Any]) -> type[BaseModel]:
+    """The model whose keys are checked at an error location (for "did you mean")."""
+    model: type[BaseModel] = TargetsFile
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        if part == "targets":
+            model = TargetSpec
+        elif part in _NESTED:
+            model = _NESTED[part]
+    return model
+
+
 def _pydantic_problem(path: Path, raw: Mapping[str, Any], error: ValidationError) -> ConfigError:
-    first = error.errors()[0]
+    # A misspelt key also makes the real key "missing": report the misspelling first.
+    errors = sorted(error.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    first = errors[0]
     loc = list(first["loc"])
     target = "-"
     if len(loc) >= 2 and loc[0] == "targets" and isinstance(loc[1], int):
@@ -191,9 +227,8 @@ def _pydantic_problem(path: Path, raw: Mapping[str, Any], error: ValidationError
     location = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
     reason = first["msg"]
     if first["type"] == "extra_forbidden":
-        model = TargetSpec if "targets" in loc[:1] and len(loc) == 3 else TargetsFile
         reason = "khóa không hợp lệ / unknown key." + did_you_mean(
-            str(loc[-1]), list(model.model_fields)
+            str(loc[-1]), list(_model_at(loc).model_fields)
         )
     return _fail(path, target, location, reason)
 
@@ -240,6 +275,36 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _check_trend(path: Path, spec: TargetSpec, fields: dict[str, FilterField], where: str) -> None:
+    trend = spec.trend
+    assert trend is not None
+    per = fields.get(trend.per)
+    if per is None:
+        raise _fail(
+            path,
+            spec.id,
+            f"{where}.trend.per",
+            "không có trường này / unknown field." + did_you_mean(trend.per, list(fields)),
+        )
+    if per.kind not in GROUPABLE_KINDS:
+        raise _fail(
+            path,
+            spec.id,
+            f"{where}.trend.per",
+            "chỉ tính theo trường danh mục hoặc chữ / only a label or text field",
+        )
+    for year, levels in trend.baselines.items():
+        for level in levels:
+            if per.codes and level not in per.codes:
+                raise _fail(
+                    path,
+                    spec.id,
+                    f"{where}.trend.baselines.{year}.{level}",
+                    f"không phải giá trị của {trend.per} ({', '.join(per.codes)})."
+                    + did_you_mean(level, per.codes),
+                )
+
+
 def _check_target(
     path: Path, spec: TargetSpec, groups: dict[str, FieldGroup], where: str
 ) -> Target:
@@ -254,20 +319,27 @@ def _check_target(
     for key in _NEEDS[spec.kind]:
         if getattr(spec, key) is None:
             raise _fail(path, spec.id, f"{where}.{key}", f"chỉ tiêu loại '{spec.kind}' cần '{key}'")
-    if (
-        spec.kind in ("ratio", "trend", "count_change")
-        and spec.population != "all"
-        and (spec.dataset != "dossiers")
-    ):
-        raise _fail(path, spec.id, f"{where}.population", "chỉ dùng cho hồ sơ / dossiers only")
-    fields = filter_fields(spec.dataset)
-    if spec.trend is not None and spec.trend.per not in fields:
+    if spec.kind != "value" and spec.dataset == "dossiers" and spec.population in (None, "all"):
         raise _fail(
             path,
             spec.id,
-            f"{where}.trend.per",
-            "không có trường này / unknown field." + did_you_mean(spec.trend.per, list(fields)),
+            f"{where}.population",
+            "chỉ tiêu về hồ sơ cần population: received, ended hoặc handled (D6) / dossier "
+            "targets need population: received, ended or handled",
         )
+    if spec.population not in (None, "all") and spec.dataset != "dossiers":
+        raise _fail(path, spec.id, f"{where}.population", "chỉ dùng cho hồ sơ / dossiers only")
+    threshold = spec.threshold
+    if spec.kind in ("ratio", "trend") and threshold and not 0 <= threshold.value <= 1:
+        raise _fail(
+            path,
+            spec.id,
+            f"{where}.threshold.value",
+            "tỷ lệ viết dạng phân số từ 0 đến 1 (50 % = 0.5) / a rate is a fraction in [0, 1]",
+        )
+    fields = filter_fields(spec.dataset)
+    if spec.trend is not None:
+        _check_trend(path, spec, fields, where)
     parsed: dict[str, Filter | None] = {}
     for key in ("numerator", "denominator", "filter"):
         raw = getattr(spec, key)

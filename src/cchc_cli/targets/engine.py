@@ -15,7 +15,7 @@ from cchc_cli.issues import render_message
 from cchc_cli.targets.config import Target, TargetConfig, Threshold
 from cchc_cli.targets.filters import evaluate, fields_used
 from cchc_cli.targets.periods import Period, parse_period
-from cchc_cli.targets.timeliness import DossierView, classify
+from cchc_cli.targets.timeliness import NEVER_RECEIVED, DossierView, classify
 
 # Rates are compared with a tolerance so that 19/20 meets ">= 0.95" whatever the float rounding.
 EPSILON = 1e-9
@@ -154,8 +154,8 @@ class _Frame:
             raise _MissingColumns([name])
         return self.table[name]
 
-    def population(self, name: str) -> np.ndarray:
-        if name == "all":
+    def population(self, name: str | None) -> np.ndarray:
+        if name in (None, "all"):
             return np.ones(len(self.table), dtype=bool)
         return self.view.population(name)
 
@@ -167,6 +167,26 @@ class Engine:
         self.tables = tables
         self.config = config
         self._frames: dict[tuple[str, Period], _Frame] = {}
+        self._months: dict[str, set[str]] = {}
+
+    def covers(self, dataset: str, period: Period) -> bool:
+        """Whether the inputs hold `period`: dossiers received in every one of its months.
+
+        One carried-over dossier from last December does not make last year's rate (D9).
+        """
+        if dataset not in self._months:
+            table = self.tables.get(dataset)
+            months: set[str] = set()
+            if table is not None and "received_at" in table:
+                counted = (
+                    ~table["status"].isin(NEVER_RECEIVED).to_numpy(bool)
+                    if ("status" in table)
+                    else np.ones(len(table), bool)
+                )
+                received = table.loc[counted, "received_at"].dropna()
+                months = set(received.dt.strftime("%Y-%m").unique())
+            self._months[dataset] = months
+        return all(month in self._months[dataset] for month in period.months())
 
     def frame(self, dataset: str, period: Period) -> _Frame | None:
         if dataset not in self.tables:
@@ -191,7 +211,7 @@ class Engine:
             return self._no_data(
                 target, Note("result.no_dataset", {"dataset": target.spec.dataset})
             )
-        needed = set(_POPULATION_NEEDS[target.spec.population])
+        needed = set(_POPULATION_NEEDS[target.spec.population or "all"])
         for node in (target.numerator, target.denominator, target.filter):
             if node is not None:
                 needed |= fields_used(node)
@@ -249,6 +269,8 @@ class Engine:
         assert previous is not None
         numerator, denominator = self._masks(target, frame)
         prev_num, prev_den = self._masks(target, previous)
+        if not self.covers(target.spec.dataset, previous_period):
+            prev_den = np.zeros_like(prev_den)  # not a whole year: the baseline decides
         level_column = frame.column(trend.per)
         prev_levels = previous.column(trend.per)
         baselines = trend.baselines.get(year - 1, {})
@@ -303,14 +325,18 @@ class Engine:
         if by:
             keys_with_level = list(dict.fromkeys([*by, trend.per]))
             for keys, n, d in _grouped(frame, keys_with_level, numerator, denominator):
-                goal = targets.get(keys[trend.per], (None, None))[0]
+                goal, note = targets.get(
+                    keys[trend.per], (None, Note("result.trend_unknown_level", {"count": d}))
+                )
                 rate = _rate(n, d)
                 status = (
                     judge(rate, Threshold(op=">=", value=goal), target.spec.warning_band)
                     if (goal is not None)
                     else Status.NO_DATA
                 )
-                result.groups.append(GroupResult(keys, n, d, rate, status, goal))
+                result.groups.append(
+                    GroupResult(keys, n, d, rate, status, goal, None if goal is not None else note)
+                )
         return result
 
     def _count_change(self, target: Target, period: Period) -> TargetResult:
@@ -323,6 +349,9 @@ class Engine:
             )
             counts.append(int(mask.sum()))
         now, before = counts
+        earlier = period.shifted_years(-1)
+        if not self.covers(target.spec.dataset, earlier):
+            before = 0  # the inputs do not hold last year's period: no comparison
         value = _rate(now, before)
         return TargetResult(
             target,

@@ -17,6 +17,8 @@ from cchc_cli.text import match_key
 COMPARISONS = ("gt", "gte", "lt", "lte")
 OPERATORS = ("eq", "ne", "in", "not_in", *COMPARISONS, "present", "in_group")
 LOGICAL = ("all", "any", "not")
+# Fields results can be grouped by (--by, trend.per): not dates or amounts.
+GROUPABLE_KINDS = (Kind.LABEL, Kind.TEXT, Kind.BOOLEAN)
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,7 @@ def _checked_value(
     if op == "in_group":
         if field.kind is not Kind.TEXT:
             raise FilterProblem(where, "in_group chỉ dùng cho trường chữ / only for text fields")
-        if value not in groups:
+        if not isinstance(value, str) or value not in groups:
             raise FilterProblem(
                 where,
                 "chưa khai báo nhóm này trong 'groups' / no such group (có / known: "

@@ -7,13 +7,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from cchc_cli.errors import CchcError, ExitCode
+from cchc_cli.errors import UsageError
 
 
-class PeriodError(CchcError):
+class PeriodError(UsageError):
     """A --period or --as-of value that is not understood (a usage problem: exit 2)."""
-
-    exit_code = ExitCode.USAGE
 
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -36,7 +34,11 @@ class Period:
     as_of: date
 
     def with_as_of(self, as_of: date | None) -> Period:
-        """The same period judged at another day."""
+        """The same period judged at another day (not before the period starts)."""
+        if as_of is not None and as_of < self.start:
+            raise PeriodError(
+                "period.as_of_before_start", value=as_of.isoformat(), period=self.label
+            )
         return Period(self.label, self.start, self.end, as_of or self.end)
 
     def shifted_years(self, years: int) -> Period:
@@ -45,6 +47,15 @@ class Period:
         end = _shift(self.end, years)
         label = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + years), self.label)
         return Period(label, start, end, _shift(self.as_of, years))
+
+    def months(self) -> list[str]:
+        """The months the period spans, as `YYYY-MM`."""
+        months = []
+        year, month = self.start.year, self.start.month
+        while (year, month) <= (self.end.year, self.end.month):
+            months.append(f"{year:04d}-{month:02d}")
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return months
 
     def to_dict(self) -> dict[str, str]:
         """The D11 JSON form."""
@@ -89,7 +100,7 @@ def parse_period(text: str, as_of: date | None = None) -> Period:
             raise PeriodError("period.invalid", value=text)
     except ValueError:
         raise PeriodError("period.invalid", value=text) from None
-    return Period(label, start, end, as_of or end)
+    return Period(label, start, end, end).with_as_of(as_of)
 
 
 def last_complete_month(last_day: date) -> Period:

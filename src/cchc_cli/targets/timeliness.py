@@ -72,11 +72,11 @@ def classify(table: pd.DataFrame, period: Period) -> DossierView:
     stop = np.datetime64(period.end, "D")
     as_of = np.datetime64(period.as_of, "D")
     received = _days(_column(table, "received_at"), n)
-    end_full = end_dates(table)
-    end = _days(end_full, n)
+    end = _days(end_dates(table), n)
     due = _days(due_dates(table), n)
 
-    counted = ~_status_is(table, *NEVER_RECEIVED)
+    # Judged with what was known at as_of: a dossier received after it does not count yet.
+    counted = ~_status_is(table, *NEVER_RECEIVED) & ~(received > as_of)
     has_end = ~np.isnat(end)
     is_open = ~has_end | (end > as_of)
     received_in = counted & (received >= start) & (received <= stop)
@@ -85,24 +85,25 @@ def classify(table: pd.DataFrame, period: Period) -> DossierView:
     carried_over = counted & (received < start) & ~(has_end & (end < start))
     handled_in = received_in | carried_over
 
-    # D7 rule 3: the time the citizen took to supply documents does not count.
-    requested = _column(table, "supplement_requested_at")
-    supplied = _column(table, "supplement_received_at")
-    effective_end = end_full
-    if requested is not None and supplied is not None:
-        pause = (supplied - requested).where(requested.notna() & supplied.notna())
-        # A supply date before the request is a data error: it must not add time.
-        pause = pause.clip(lower=pd.Timedelta(0)).fillna(pd.Timedelta(0))
-        effective_end = end_full - pause
-    effective = _days(effective_end, n)
+    # D7 rule 3, by calendar date: the days the citizen took to supply documents do not count.
+    requested_day = _days(_column(table, "supplement_requested_at"), n)
+    supplied_day = _days(_column(table, "supplement_received_at"), n)
+    both = ~np.isnat(requested_day) & ~np.isnat(supplied_day)
+    pause = np.where(both, supplied_day - requested_day, np.timedelta64(0, "D"))
+    # A supply date before the request is a data error: it must not add time.
+    pause = np.maximum(pause, np.timedelta64(0, "D"))
+    effective = end - pause
 
     supplements = (
         table["supplement_count"].fillna(0).to_numpy(dtype="int64")
         if "supplement_count" in table
         else np.zeros(n, dtype="int64")
     )
-    requested_day = _days(requested, n)
-    waiting = _status_is(table, "SUPPLEMENT_REQUESTED") & ~np.isnat(requested_day)
+    waiting = (
+        _status_is(table, "SUPPLEMENT_REQUESTED")
+        & ~np.isnat(requested_day)
+        & ~(requested_day > as_of)
+    )
     not_applicable = _status_is(table, "WITHDRAWN") | np.isnat(due)
 
     conditions = [
