@@ -90,6 +90,11 @@ CATALOGUE: dict[str, Message] = {
         "Thiếu cả mã thủ tục và tên thủ tục; dòng bị loại.",
         "Both procedure code and procedure name are missing; row rejected.",
     ),
+    "row.missing_one_of": Message(
+        Severity.ERROR,
+        "Thiếu giá trị ở tất cả các cột {column} (cần ít nhất một); dòng bị loại.",
+        "No value in any of the columns {column} (at least one is needed); row rejected.",
+    ),
     "row.after_footer": Message(
         Severity.WARNING,
         "Dòng có mã hồ sơ nằm sau dòng tổng cộng/chữ ký nên bị bỏ qua (quy tắc D4). Nếu đây là "
@@ -210,6 +215,11 @@ CATALOGUE: dict[str, Message] = {
         Severity.INFO,
         "Chưa có giá trị báo cáo cho kỳ {period}.",
         "No reported value for period {period}.",
+    ),
+    "result.after_deadline": Message(
+        Severity.INFO,
+        "Hoàn thành sau thời hạn {deadline} (hoặc không ghi ngày hoàn thành).",
+        "Done after the deadline {deadline} (or no completion date given).",
     ),
     "result.trend_from_inputs": Message(
         Severity.INFO,

@@ -242,7 +242,9 @@ def validate_sheet(
         for position in np.flatnonzero(none_filled):
             issues.append(
                 make_issue(
-                    "row.missing_procedure",
+                    "row.missing_procedure"
+                    if set(group) == {"procedure_code", "procedure_name"}
+                    else "row.missing_one_of",
                     path=source.path,
                     sheet=sheet.name,
                     row=int(row_numbers[position]),

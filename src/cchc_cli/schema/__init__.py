@@ -5,8 +5,9 @@ from __future__ import annotations
 from cchc_cli.errors import ConfigError
 from cchc_cli.schema.dossiers import DOSSIERS
 from cchc_cli.schema.fields import Dataset, FieldSpec, Kind
+from cchc_cli.schema.registers import REGISTERS
 
-DATASETS: dict[str, Dataset] = {d.name: d for d in (DOSSIERS,)}
+DATASETS: dict[str, Dataset] = {d.name: d for d in (DOSSIERS, *REGISTERS)}
 
 
 def get_dataset(name: str) -> Dataset:

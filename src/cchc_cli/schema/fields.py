@@ -30,6 +30,9 @@ class Column:
     personal: bool = False
     label_vi: str = ""
     label_en: str = ""
+    # For `cchc template`: what a filled cell looks like and what the field means.
+    example: str = ""
+    note_vi: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,8 @@ class FieldSpec:
     personal: bool
     label_vi: str
     label_en: str
+    example: str = ""
+    note_vi: str = ""
 
     def label(self, lang: str) -> str:
         """The human header of this field."""
@@ -61,6 +66,8 @@ class Dataset:
     # Each inner tuple: at least one of these columns must be present and filled.
     required_any: tuple[tuple[str, ...], ...] = ()
     key: str | None = None
+    # Registers officers keep by hand: `cchc template` makes a ready-to-fill workbook for them.
+    hand_kept: bool = False
     fields: dict[str, FieldSpec] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -96,6 +103,8 @@ def fields_of(model: type[BaseModel]) -> dict[str, FieldSpec]:
             personal=column.personal,
             label_vi=column.label_vi,
             label_en=column.label_en,
+            example=column.example,
+            note_vi=column.note_vi,
         )
     return specs
 

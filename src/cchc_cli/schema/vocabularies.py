@@ -229,6 +229,129 @@ ADMIN_LEVEL = Vocabulary(
     },
 )
 
+
+class Sector(StrEnum):
+    """Sector a satisfaction survey is about."""
+
+    ADMINISTRATION = "ADMINISTRATION"
+    HEALTH = "HEALTH"
+    EDUCATION = "EDUCATION"
+    OTHER = "OTHER"
+    UNKNOWN = "UNKNOWN"
+
+
+class PaymentMethod(StrEnum):
+    """How a fee was paid (domain.md §9.2)."""
+
+    ONLINE = "ONLINE"
+    CASH = "CASH"
+    BANK_TRANSFER = "BANK_TRANSFER"
+    UNKNOWN = "UNKNOWN"
+
+
+class PaymentStatus(StrEnum):
+    """State of a payment transaction."""
+
+    PAID = "PAID"
+    PENDING = "PENDING"
+    CANCELLED = "CANCELLED"
+    REFUNDED = "REFUNDED"
+    UNKNOWN = "UNKNOWN"
+
+
+class Direction(StrEnum):
+    """An official document sent or received."""
+
+    OUTGOING = "OUTGOING"
+    INCOMING = "INCOMING"
+    UNKNOWN = "UNKNOWN"
+
+
+class Autonomy(StrEnum):
+    """Financial autonomy group of a public service unit (Nghị định 60/2021/NĐ-CP)."""
+
+    GROUP_1 = "GROUP_1"
+    GROUP_2 = "GROUP_2"
+    GROUP_3 = "GROUP_3"
+    GROUP_4 = "GROUP_4"
+    UNKNOWN = "UNKNOWN"
+
+
+SECTOR = Vocabulary(
+    "sector",
+    "lĩnh vực khảo sát",
+    Sector,
+    {
+        Sector.ADMINISTRATION: ("Hành chính", "Hành chính công", "Cơ quan hành chính nhà nước"),
+        Sector.HEALTH: ("Y tế", "Dịch vụ y tế"),
+        Sector.EDUCATION: ("Giáo dục", "Giáo dục công", "Dịch vụ giáo dục"),
+        Sector.OTHER: ("Khác",),
+    },
+)
+
+PAYMENT_METHOD = Vocabulary(
+    "payment_method",
+    "hình thức thanh toán",
+    PaymentMethod,
+    {
+        PaymentMethod.ONLINE: ("Trực tuyến", "truc-tuyen", "Thanh toán trực tuyến", "Online"),
+        PaymentMethod.CASH: ("Tiền mặt", "tien-mat"),
+        PaymentMethod.BANK_TRANSFER: ("Chuyển khoản", "chuyen-khoan"),
+    },
+)
+
+PAYMENT_STATUS = Vocabulary(
+    "payment_status",
+    "trạng thái thanh toán",
+    PaymentStatus,
+    {
+        PaymentStatus.PAID: ("Đã thanh toán", "Thành công"),
+        PaymentStatus.PENDING: ("Chờ thanh toán", "Chưa thanh toán"),
+        PaymentStatus.CANCELLED: ("Hủy thanh toán", "Đã hủy"),
+        PaymentStatus.REFUNDED: ("Đã hoàn phí", "Hoàn tiền"),
+    },
+)
+
+DIRECTION = Vocabulary(
+    "direction",
+    "văn bản đi/đến",
+    Direction,
+    {
+        Direction.OUTGOING: ("Đi", "Văn bản đi"),
+        Direction.INCOMING: ("Đến", "Văn bản đến"),
+    },
+)
+
+AUTONOMY = Vocabulary(
+    "autonomy",
+    "mức tự chủ tài chính",
+    Autonomy,
+    {
+        Autonomy.GROUP_1: ("Nhóm 1", "Tự bảo đảm chi thường xuyên và chi đầu tư"),
+        Autonomy.GROUP_2: ("Nhóm 2", "Tự bảo đảm chi thường xuyên"),
+        Autonomy.GROUP_3: ("Nhóm 3", "Tự bảo đảm một phần chi thường xuyên"),
+        Autonomy.GROUP_4: ("Nhóm 4", "Do ngân sách nhà nước bảo đảm chi thường xuyên"),
+    },
+    numeric_codes={
+        "1": Autonomy.GROUP_1,
+        "2": Autonomy.GROUP_2,
+        "3": Autonomy.GROUP_3,
+        "4": Autonomy.GROUP_4,
+    },
+)
+
 VOCABULARIES: dict[str, Vocabulary] = {
-    v.name: v for v in (STATUS, CHANNEL, SERVICE_LEVEL, RATING, ADMIN_LEVEL)
+    v.name: v
+    for v in (
+        STATUS,
+        CHANNEL,
+        SERVICE_LEVEL,
+        RATING,
+        ADMIN_LEVEL,
+        SECTOR,
+        PAYMENT_METHOD,
+        PAYMENT_STATUS,
+        DIRECTION,
+        AUTONOMY,
+    )
 }

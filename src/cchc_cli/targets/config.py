@@ -8,6 +8,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -87,6 +88,32 @@ class GroupSpec(_Strict):
     contains: list[str] = Field(min_length=1)
 
 
+class Source(_Strict):
+    """Another dataset a target may be computed from when its own has no data (`fallback`)."""
+
+    dataset: str
+    population: Population | None = None
+    period_field: str | None = None
+    numerator: dict[str, Any] | None = None
+    denominator: dict[str, Any] | None = None
+
+
+class Measure(_Strict):
+    """What a count_change target compares: rows (default) or the sum of a number field."""
+
+    sum: str
+
+
+class Unit(_Strict):
+    """An organisation unit and its administrative level, valid between two dates."""
+
+    name: str
+    level: Literal["province", "district", "commune"]
+    valid_from: date | None = None
+    valid_to: date | None = None
+    aliases: list[str] = []
+
+
 class TargetSpec(_Strict):
     """One target of the programme."""
 
@@ -107,6 +134,16 @@ class TargetSpec(_Strict):
     trend: Trend | None = None
     reported: list[Reported] = []
     note: str | None = None
+    # Datasets other than dossiers: the date (or year) field that places a row in the period.
+    period_field: str | None = None
+    # count_change: the sum of a field instead of a row count, and a fixed base year.
+    measure: Measure | None = None
+    compare_to: int | None = Field(None, ge=1990, le=2100)
+    # value: read from the `values` dataset (by indicator id) instead of `reported`.
+    indicator: str | None = None
+    any_period: bool = False
+    deadline: date | None = None
+    fallback: list[Source] = []
 
     @field_validator("id")
     @classmethod
@@ -121,6 +158,7 @@ class TargetsFile(_Strict):
 
     version: Literal[1]
     groups: dict[str, GroupSpec] = {}
+    units: list[Unit] = []
     targets: list[TargetSpec]
 
 
@@ -132,6 +170,8 @@ class Target:
     numerator: Filter | None = None
     denominator: Filter | None = None
     filter: Filter | None = None
+    # The same target computed from the `fallback` sources, in order.
+    alternatives: tuple[Target, ...] = ()
 
     @property
     def id(self) -> str:
@@ -140,7 +180,7 @@ class Target:
     @property
     def threshold(self) -> Threshold | None:
         """The threshold, derived from the direction for count-change targets."""
-        if self.spec.kind == "count_change":
+        if self.spec.kind == "count_change" and self.spec.threshold is None:
             op = "<" if self.spec.direction == "decrease" else ">"
             return Threshold(op=op, value=1.0)
         return self.spec.threshold
@@ -154,6 +194,7 @@ class TargetConfig:
     sha256: str
     targets: list[Target]
     groups: dict[str, FieldGroup] = field(default_factory=dict)
+    units: list[Unit] = field(default_factory=list)
 
     def get(self, target_id: str) -> Target:
         """The target with this id, or a configuration error with a suggestion."""
@@ -198,6 +239,9 @@ _NESTED: dict[str, type[BaseModel]] = {
     "trend": Trend,
     "reported": Reported,
     "groups": GroupSpec,
+    "fallback": Source,
+    "measure": Measure,
+    "units": Unit,
 }
 
 
@@ -264,13 +308,15 @@ def load_targets(path: Path | None = None) -> TargetConfig:
         datasets_with_field = [d for d in DATASETS.values() if group.field in d.fields]
         if not datasets_with_field:
             raise _fail(path, "-", f"groups.{key}.field", "không có trường này / unknown field")
-    return TargetConfig(str(path), hashlib.sha256(content).hexdigest(), targets, groups)
+    return TargetConfig(
+        str(path), hashlib.sha256(content).hexdigest(), targets, groups, list(parsed.units)
+    )
 
 
 _NEEDS: dict[str, tuple[str, ...]] = {
     "ratio": ("numerator", "denominator", "threshold"),
     "trend": ("numerator", "denominator", "trend"),
-    "count_change": ("filter", "direction"),
+    "count_change": ("direction",),
     "value": ("threshold",),
 }
 
@@ -340,6 +386,30 @@ def _check_target(
     fields = filter_fields(spec.dataset)
     if spec.trend is not None:
         _check_trend(path, spec, fields, where)
+    for key, allowed in (
+        ("period_field", (Kind.DATETIME, Kind.COUNT)),
+        ("measure", (Kind.COUNT, Kind.AMOUNT)),
+    ):
+        name = getattr(spec, key)
+        if key == "measure" and name is not None:
+            name = name.sum
+        if name is None:
+            continue
+        if key == "period_field" and spec.dataset == "dossiers":
+            raise _fail(path, spec.id, f"{where}.{key}", "hồ sơ dùng population / use population")
+        known = fields.get(name)
+        if known is None or known.kind not in allowed:
+            choices = [n for n, f in fields.items() if f.kind in allowed]
+            raise _fail(
+                path,
+                spec.id,
+                f"{where}.{key}",
+                f"cần một trường {'ngày hoặc năm' if key == 'period_field' else 'số'} của "
+                f"'{spec.dataset}' / needs one of: {', '.join(choices)}."
+                + did_you_mean(str(name), choices),
+            )
+    if spec.kind == "value" and not spec.reported and spec.indicator is None:
+        raise _fail(path, spec.id, where, "chỉ tiêu 'value' cần 'indicator' hoặc 'reported'")
     parsed: dict[str, Filter | None] = {}
     for key in ("numerator", "denominator", "filter"):
         raw = getattr(spec, key)
@@ -350,4 +420,10 @@ def _check_target(
             parsed[key] = parse_filter(raw, fields, groups, f"{where}.{key}")
         except FilterProblem as problem:
             raise _fail(path, spec.id, problem.location, problem.reason) from None
-    return Target(spec, parsed["numerator"], parsed["denominator"], parsed["filter"])
+    alternatives = []
+    for index, source in enumerate(spec.fallback):
+        alternative = spec.model_copy(update={**source.model_dump(), "fallback": []})
+        alternatives.append(_check_target(path, alternative, groups, f"{where}.fallback[{index}]"))
+    return Target(
+        spec, parsed["numerator"], parsed["denominator"], parsed["filter"], tuple(alternatives)
+    )

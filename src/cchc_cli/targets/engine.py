@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -12,10 +13,12 @@ import numpy as np
 import pandas as pd
 
 from cchc_cli.issues import render_message
-from cchc_cli.targets.config import Target, TargetConfig, Threshold
+from cchc_cli.schema.vocabularies import AdminLevel
+from cchc_cli.targets.config import Target, TargetConfig, TargetSpec, Threshold, Unit
 from cchc_cli.targets.filters import evaluate, fields_used
-from cchc_cli.targets.periods import Period, parse_period
+from cchc_cli.targets.periods import Period, PeriodError, parse_period
 from cchc_cli.targets.timeliness import NEVER_RECEIVED, DossierView, classify
+from cchc_cli.text import match_key
 
 # Rates are compared with a tolerance so that 19/20 meets ">= 0.95" whatever the float rounding.
 EPSILON = 1e-9
@@ -68,6 +71,8 @@ class TargetResult:
     note: Note | None = None
     groups: list[GroupResult] = field(default_factory=list)
     levels: list[GroupResult] = field(default_factory=list)
+    # The dataset the numbers came from when it is not the target's own (a `fallback`).
+    source: str | None = None
 
 
 @dataclass
@@ -121,6 +126,7 @@ _POPULATION_NEEDS = {
     "handled": ("received_at",),
     "all": (),
 }
+_FALLBACK_WHEN = ("result.no_dataset", "result.missing_columns")
 
 
 def _missing(table: pd.DataFrame, names: Iterable[str]) -> list[str]:
@@ -133,8 +139,34 @@ def _missing(table: pd.DataFrame, names: Iterable[str]) -> list[str]:
     return sorted(set(missing))
 
 
+def _with_unit_levels(table: pd.DataFrame, units: list[Unit], day: date) -> pd.DataFrame:
+    """admin_level completed from the units configuration, as the units were on `day`.
+
+    The two-tier local government (no district level from 1 July 2025) is a matter of the
+    units' validity dates, not of code.
+    """
+    if not units or "agency_name" not in table:
+        return table
+    valid = [
+        u
+        for u in units
+        if (u.valid_from is None or u.valid_from <= day)
+        and (u.valid_to is None or day <= u.valid_to)
+    ]
+    level_of = {match_key(name): u.level for u in valid for name in (u.name, *u.aliases)}
+    codes, uniques = pd.factorize(table["agency_name"])
+    looked_up = np.array([level_of.get(match_key(str(u))) for u in uniques] + [None], dtype=object)
+    derived = pd.Series(looked_up[codes], index=table.index)
+    table = table.copy()
+    if "admin_level" in table:
+        derived = table["admin_level"].astype(object).where(table["admin_level"].notna(), derived)
+    categories = [c.value for c in AdminLevel]
+    table["admin_level"] = pd.Categorical(derived, categories=categories)
+    return table
+
+
 class _Frame:
-    """A dataset table for one period: column access (derived ones included) and populations."""
+    """A dataset table for one period: column access (derived ones included) and scopes."""
 
     def __init__(self, table: pd.DataFrame, period: Period) -> None:
         self.table = table
@@ -154,10 +186,24 @@ class _Frame:
             raise _MissingColumns([name])
         return self.table[name]
 
-    def population(self, name: str | None) -> np.ndarray:
-        if name in (None, "all"):
-            return np.ones(len(self.table), dtype=bool)
-        return self.view.population(name)
+    def scope(self, spec: TargetSpec) -> np.ndarray:
+        """The rows a target looks at in this period: a D6 population for dossiers, rows whose
+        `period_field` falls in the period for other datasets, else every row (a snapshot)."""
+        if spec.population not in (None, "all"):
+            return self.view.population(spec.population)
+        if spec.period_field:
+            return self.in_period(spec.period_field)
+        return np.ones(len(self.table), dtype=bool)
+
+    def in_period(self, name: str) -> np.ndarray:
+        values = self.table[name]
+        period = self.period
+        if pd.api.types.is_datetime64_any_dtype(values):
+            days = values.to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
+            last = min(period.end, period.as_of)
+            return (days >= np.datetime64(period.start, "D")) & (days <= np.datetime64(last, "D"))
+        years = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        return (years >= period.start.year) & (years <= period.end.year)
 
 
 class Engine:
@@ -167,34 +213,44 @@ class Engine:
         self.tables = tables
         self.config = config
         self._frames: dict[tuple[str, Period], _Frame] = {}
-        self._months: dict[str, set[str]] = {}
-
-    def covers(self, dataset: str, period: Period) -> bool:
-        """Whether the inputs hold `period`: dossiers received in every one of its months.
-
-        One carried-over dossier from last December does not make last year's rate (D9).
-        """
-        if dataset not in self._months:
-            table = self.tables.get(dataset)
-            months: set[str] = set()
-            if table is not None and "received_at" in table:
-                counted = (
-                    ~table["status"].isin(NEVER_RECEIVED).to_numpy(bool)
-                    if ("status" in table)
-                    else np.ones(len(table), bool)
-                )
-                received = table.loc[counted, "received_at"].dropna()
-                months = set(received.dt.strftime("%Y-%m").unique())
-            self._months[dataset] = months
-        return all(month in self._months[dataset] for month in period.months())
 
     def frame(self, dataset: str, period: Period) -> _Frame | None:
         if dataset not in self.tables:
             return None
         key = (dataset, period)
         if key not in self._frames:
-            self._frames[key] = _Frame(self.tables[dataset], period)
+            table = _with_unit_levels(self.tables[dataset], self.config.units, period.end)
+            self._frames[key] = _Frame(table, period)
         return self._frames[key]
+
+    def covers(self, spec: TargetSpec, period: Period) -> bool:
+        """Whether the inputs hold `period` for this target's dataset.
+
+        Dossiers (and dated registers): rows in every month of the period, so that one
+        carried-over dossier from last December does not make last year's rate (D9). Yearly
+        registers: at least one row of that year.
+        """
+        table = self.tables.get(spec.dataset)
+        if table is None:
+            return False
+        if spec.dataset == "dossiers":
+            field = "received_at"
+            counted = (
+                ~table["status"].isin(NEVER_RECEIVED).to_numpy(bool)
+                if "status" in table
+                else np.ones(len(table), bool)
+            )
+        else:
+            field = spec.period_field or ""
+            counted = np.ones(len(table), bool)
+        if field not in table:
+            return False
+        values = table.loc[counted, field].dropna()
+        if pd.api.types.is_datetime64_any_dtype(values):
+            months = set(values.dt.strftime("%Y-%m").unique())
+            return all(month in months for month in period.months())
+        years = set(pd.to_numeric(values, errors="coerce").dropna().astype(int))
+        return all(year in years for year in range(period.start.year, period.end.year + 1))
 
     def compute(self, period: Period, by: list[str]) -> ComputeResult:
         """Every target of the configuration for `period`."""
@@ -202,39 +258,58 @@ class Engine:
         return ComputeResult(period=period, by=by, config=self.config, targets=results)
 
     def compute_target(self, target: Target, period: Period, by: list[str]) -> TargetResult:
-        """One target; problems with the data become no_data with a note, never exceptions."""
-        kind = target.spec.kind
-        if kind == "value":
+        """One target; when its dataset or columns are missing, its `fallback` sources are
+        tried in order (the target's own dataset wins whenever it has the data)."""
+        result = self._compute_one(target, period, by)
+        for alternative in target.alternatives:
+            if result.status is not Status.NO_DATA or result.note is None:
+                break
+            if result.note.code not in _FALLBACK_WHEN:
+                break
+            candidate = self._compute_one(alternative, period, by)
+            if candidate.note is None or candidate.note.code not in _FALLBACK_WHEN:
+                candidate.target = target
+                candidate.source = alternative.spec.dataset
+                return candidate
+        return result
+
+    def _compute_one(self, target: Target, period: Period, by: list[str]) -> TargetResult:
+        """One source of one target; problems with the data become no_data with a note."""
+        spec = target.spec
+        if spec.kind == "value":
             return self._value(target, period)
-        frame = self.frame(target.spec.dataset, period)
+        frame = self.frame(spec.dataset, period)
         if frame is None:
-            return self._no_data(
-                target, Note("result.no_dataset", {"dataset": target.spec.dataset})
-            )
-        needed = set(_POPULATION_NEEDS[target.spec.population or "all"])
+            return self._no_data(target, Note("result.no_dataset", {"dataset": spec.dataset}))
+        needed = set(_POPULATION_NEEDS[spec.population or "all"])
         for node in (target.numerator, target.denominator, target.filter):
             if node is not None:
                 needed |= fields_used(node)
-        if target.spec.trend is not None:
-            needed.add(target.spec.trend.per)
+        for name in (
+            spec.period_field,
+            spec.measure.sum if spec.measure else None,
+            spec.trend.per if spec.trend else None,
+        ):
+            if name:
+                needed.add(name)
         missing = _missing(frame.table, needed)
         if missing:
             return self._no_data(
                 target, Note("result.missing_columns", {"columns": ", ".join(missing)})
             )
-        if kind == "count_change":
+        if spec.kind == "count_change":
             return self._count_change(target, period)
-        if kind == "trend":
+        if spec.kind == "trend":
             return self._trend(target, frame, period, by)
         return self._ratio(target, frame, by)
 
     # -- kinds --------------------------------------------------------------------------------
 
     def _masks(self, target: Target, frame: _Frame) -> tuple[np.ndarray, np.ndarray]:
-        population = frame.population(target.spec.population)
+        scope = frame.scope(target.spec)
         groups = self.config.groups
         assert target.denominator is not None and target.numerator is not None
-        denominator = population & evaluate(target.denominator, frame.column, groups)
+        denominator = scope & evaluate(target.denominator, frame.column, groups)
         numerator = denominator & evaluate(target.numerator, frame.column, groups)
         return numerator, denominator
 
@@ -269,7 +344,7 @@ class Engine:
         assert previous is not None
         numerator, denominator = self._masks(target, frame)
         prev_num, prev_den = self._masks(target, previous)
-        if not self.covers(target.spec.dataset, previous_period):
+        if not self.covers(target.spec, previous_period):
             prev_den = np.zeros_like(prev_den)  # not a whole year: the baseline decides
         level_column = frame.column(trend.per)
         prev_levels = previous.column(trend.per)
@@ -340,18 +415,25 @@ class Engine:
         return result
 
     def _count_change(self, target: Target, period: Period) -> TargetResult:
-        counts = []
-        for when in (period, period.shifted_years(-1)):
-            frame = self.frame(target.spec.dataset, when)
-            assert frame is not None and target.filter is not None
-            mask = frame.population(target.spec.population) & evaluate(
-                target.filter, frame.column, self.config.groups
-            )
-            counts.append(int(mask.sum()))
-        now, before = counts
-        earlier = period.shifted_years(-1)
-        if not self.covers(target.spec.dataset, earlier):
-            before = 0  # the inputs do not hold last year's period: no comparison
+        spec = target.spec
+        earlier = (
+            parse_period(str(spec.compare_to)) if spec.compare_to else period.shifted_years(-1)
+        )
+        amounts = []
+        for when in (period, earlier):
+            frame = self.frame(spec.dataset, when)
+            assert frame is not None
+            mask = frame.scope(spec)
+            if target.filter is not None:
+                mask &= evaluate(target.filter, frame.column, self.config.groups)
+            if spec.measure is not None:
+                values = pd.to_numeric(frame.column(spec.measure.sum), errors="coerce")
+                amounts.append(float(values[mask].sum()))
+            else:
+                amounts.append(int(mask.sum()))
+        now, before = amounts
+        if not self.covers(spec, earlier):
+            before = 0  # the inputs do not hold the comparison period: no comparison
         value = _rate(now, before)
         return TargetResult(
             target,
@@ -359,21 +441,40 @@ class Engine:
             before,
             value,
             target.threshold,
-            judge(value, target.threshold, target.spec.warning_band),
-            None
-            if before
-            else Note("result.no_previous_year", {"period": period.shifted_years(-1).label}),
+            judge(value, target.threshold, spec.warning_band),
+            None if before else Note("result.no_previous_year", {"period": earlier.label}),
         )
 
     def _value(self, target: Target, period: Period) -> TargetResult:
-        reported = {r.period: r.value for r in target.spec.reported}
-        value = reported.get(period.label, reported.get(str(period.end.year)))
-        status = judge(value, target.threshold, target.spec.warning_band)
-        note = (
-            None
-            if value is not None
-            else Note("result.no_reported_value", {"period": period.label})
-        )
+        spec = target.spec
+        reported: dict[str, tuple[float, date | None]] = {
+            r.period: (r.value, None) for r in spec.reported
+        }
+        table = self.tables.get("values")
+        if spec.indicator and table is not None:
+            rows = table[table["indicator_id"].astype(str) == spec.indicator]
+            for record in rows.itertuples(index=False):
+                try:
+                    label = parse_period(str(record.period)).label
+                except PeriodError:
+                    continue
+                achieved = getattr(record, "achieved_at", None)
+                day = None if achieved is None or pd.isna(achieved) else achieved.date()
+                reported[label] = (float(record.value), day)
+        if spec.any_period and reported:
+            found: tuple[float, date | None] | None = reported[sorted(reported)[-1]]
+        else:
+            found = reported.get(period.label, reported.get(str(period.end.year)))
+        if found is None:
+            note = Note("result.no_reported_value", {"period": period.label})
+            return TargetResult(target, None, None, None, target.threshold, Status.NO_DATA, note)
+        value, achieved_at = found
+        status = judge(value, target.threshold, spec.warning_band)
+        note = None
+        late = achieved_at is None or (spec.deadline is not None and achieved_at > spec.deadline)
+        if spec.deadline is not None and status is Status.MET and late:
+            status = Status.MISSED
+            note = Note("result.after_deadline", {"deadline": spec.deadline.isoformat()})
         return TargetResult(target, value, None, value, target.threshold, status, note)
 
     def _no_data(self, target: Target, note: Note) -> TargetResult:

@@ -1,0 +1,395 @@
+"""The datasets beyond dossiers (issue #4): catalogue, ratings, payments, documents, work files,
+inspections, staff, legal documents, public service units and manually reported values.
+
+Each is a Pydantic model built from a compact field table, so that a new register is data,
+not code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, create_model
+
+from cchc_cli.schema.fields import Column, Dataset, Kind
+from cchc_cli.schema.validators import (
+    AmountCell,
+    BooleanCell,
+    CountCell,
+    DateCell,
+    TextCell,
+    vocabulary_validator,
+)
+from cchc_cli.schema.vocabularies import VOCABULARIES
+
+T, D, B, N, A, L = Kind.TEXT, Kind.DATETIME, Kind.BOOLEAN, Kind.COUNT, Kind.AMOUNT, Kind.LABEL
+_CELLS = {T: TextCell, D: DateCell, B: BooleanCell, N: CountCell, A: AmountCell}
+
+
+@dataclass(frozen=True)
+class F:
+    """One row of a field table: name, kind, header aliases (the first is the template's)."""
+
+    name: str
+    kind: Kind
+    aliases: tuple[str, ...]
+    vocabulary: str | None = None
+    example: str = ""
+    note: str = ""
+    personal: bool = False
+
+
+def build_model(name: str, fields: list[F], required: tuple[str, ...]) -> type[BaseModel]:
+    """A frozen Pydantic model whose fields carry the Column metadata the readers use."""
+    definitions: dict[str, Any] = {}
+    for f in fields:
+        column = Column(
+            f.kind,
+            f.aliases,
+            f.vocabulary,
+            f.personal,
+            label_vi=f.aliases[0],
+            example=f.example,
+            note_vi=f.note,
+        )
+        if f.kind is L:
+            assert f.vocabulary is not None
+            codes = VOCABULARIES[f.vocabulary].codes
+            annotated: Any = Annotated[codes | None, vocabulary_validator(f.vocabulary), column]
+        else:
+            annotated = Annotated[_CELLS[f.kind], column]
+        default: Any = ... if f.name in required else (False if f.kind is B else None)
+        definitions[f.name] = (annotated, default)
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    return create_model(name, __config__=model_config, **definitions)
+
+
+def register(
+    name: str,
+    title_vi: str,
+    title_en: str,
+    fields: list[F],
+    required: tuple[str, ...],
+    required_any: tuple[tuple[str, ...], ...] = (),
+    key: str | None = None,
+    hand_kept: bool = False,
+) -> Dataset:
+    """A dataset from its field table."""
+    model = build_model(
+        "".join(part.title() for part in name.split("_")) + "Record", fields, required
+    )
+    return Dataset(name, title_vi, title_en, model, required, required_any, key, hand_kept)
+
+
+YES = "Có/Không (x, 1, Có, Đã… hoặc để trống)"
+
+PROCEDURES = register(
+    "procedures",
+    "Danh mục thủ tục hành chính",
+    "Procedure catalogue",
+    [
+        F("procedure_code", T, ("Mã TTHC", "Mã thủ tục", "Mã số TTHC", "Mã thủ tục hành chính")),
+        F("procedure_name", T, ("Tên TTHC", "Tên thủ tục hành chính", "Tên thủ tục")),
+        F("field_name", T, ("Lĩnh vực", "Tên lĩnh vực")),
+        F("admin_level", L, ("Cấp thực hiện", "Cấp"), "admin_level"),
+        F("agency_name", T, ("Cơ quan thực hiện", "Đơn vị áp dụng", "Cơ quan áp dụng", "Đơn vị")),
+        F(
+            "service_level",
+            L,
+            ("Mức độ DVC", "Mức độ", "Mức độ dịch vụ công trực tuyến"),
+            "service_level",
+        ),
+        F(
+            "eligible_online",
+            B,
+            ("Đủ điều kiện cung cấp trực tuyến", "Đủ điều kiện DVC trực tuyến", "Đủ ĐK trực tuyến"),
+        ),
+        F(
+            "integrated_portal",
+            B,
+            ("Tích hợp Cổng DVC", "Đã tích hợp Cổng DVC quốc gia", "Tích hợp cổng"),
+        ),
+        F("has_fee", B, ("Có phí, lệ phí", "Có nghĩa vụ tài chính", "Có phí")),
+        F(
+            "online_payment",
+            B,
+            (
+                "Thanh toán trực tuyến",
+                "Cho phép thanh toán trực tuyến",
+                "Đã tích hợp thanh toán trực tuyến",
+            ),
+        ),
+        F("internal", B, ("TTHC nội bộ", "Thủ tục nội bộ")),
+        F("published", B, ("Công khai", "Đã công khai", "Đã công bố, công khai")),
+    ],
+    required=("procedure_code", "procedure_name"),
+    required_any=(
+        (
+            "eligible_online",
+            "integrated_portal",
+            "has_fee",
+            "online_payment",
+            "internal",
+            "published",
+        ),
+    ),
+)
+
+RATINGS = register(
+    "ratings",
+    "Đánh giá, khảo sát sự hài lòng",
+    "Satisfaction ratings and surveys",
+    [
+        F(
+            "rated_at",
+            D,
+            ("Ngày đánh giá", "Thời gian đánh giá", "Ngày khảo sát"),
+            example="05/03/2025",
+        ),
+        F(
+            "dossier_code",
+            T,
+            ("Mã hồ sơ", "Số hồ sơ"),
+            note="Để trống với phiếu khảo sát không gắn với hồ sơ",
+        ),
+        F("sector", L, ("Lĩnh vực khảo sát", "Ngành", "Khối"), "sector", example="Hành chính"),
+        F("agency_name", T, ("Đơn vị được đánh giá", "Đơn vị", "Cơ quan")),
+        F("field_name", T, ("Lĩnh vực",)),
+        F(
+            "rating",
+            L,
+            ("Mức độ hài lòng", "Kết quả đánh giá", "Đánh giá"),
+            "rating",
+            example="Hài lòng",
+        ),
+        F("satisfied", B, ("Hài lòng (Có/Không)", "Có hài lòng"), note=YES),
+        F("rating_channel", T, ("Kênh đánh giá", "Hình thức đánh giá")),
+        F("comment", T, ("Ý kiến", "Góp ý")),
+    ],
+    required=("rated_at",),
+    required_any=(("rating", "satisfied"),),
+    hand_kept=True,
+)
+
+PAYMENTS = register(
+    "payments",
+    "Giao dịch thanh toán",
+    "Payment transactions",
+    [
+        F("transaction_id", T, ("Mã giao dịch", "Số giao dịch")),
+        F("dossier_code", T, ("Mã hồ sơ", "Số hồ sơ")),
+        F("procedure_code", T, ("Mã TTHC", "Mã thủ tục")),
+        F("amount", A, ("Số tiền", "Số tiền thanh toán", "Tổng tiền")),
+        F("method", L, ("Hình thức thanh toán", "Phương thức thanh toán"), "payment_method"),
+        F("platform", T, ("Nền tảng thanh toán", "Kênh thanh toán")),
+        F("payment_status", L, ("Trạng thái thanh toán", "Trạng thái giao dịch"), "payment_status"),
+        F("paid_at", D, ("Ngày thanh toán", "Thời gian thanh toán", "Ngày giao dịch")),
+    ],
+    required=("paid_at", "amount"),
+    required_any=(("method", "platform"),),
+    key="transaction_id",
+)
+
+DOCUMENTS = register(
+    "documents",
+    "Văn bản đi, đến",
+    "Official documents",
+    [
+        F("document_date", D, ("Ngày văn bản", "Ngày ban hành", "Ngày gửi"), example="05/03/2025"),
+        F("document_number", T, ("Số, ký hiệu", "Số ký hiệu", "Số văn bản"), example="125/UBND"),
+        F("direction", L, ("Văn bản đi/đến", "Loại văn bản"), "direction", example="Đi"),
+        F("agency_name", T, ("Đơn vị", "Cơ quan ban hành", "Nơi gửi")),
+        F("summary", T, ("Trích yếu", "Trích yếu nội dung")),
+        F("electronic", B, ("Văn bản điện tử", "Gửi điện tử", "Điện tử"), note=YES),
+        F("digitally_signed", B, ("Ký số", "Có chữ ký số", "Đã ký số"), note=YES),
+        F(
+            "secret",
+            B,
+            ("Văn bản mật", "Mật", "Độ mật"),
+            note="Văn bản mật không tính vào chỉ tiêu",
+        ),
+    ],
+    required=("document_date",),
+    required_any=(("electronic", "digitally_signed"),),
+    hand_kept=True,
+)
+
+WORK_FILES = register(
+    "work_files",
+    "Hồ sơ công việc",
+    "Work files",
+    [
+        F(
+            "file_code",
+            T,
+            ("Mã hồ sơ công việc", "Số hồ sơ công việc", "Mã HSCV"),
+            example="HSCV-001",
+        ),
+        F("title", T, ("Tiêu đề hồ sơ", "Tên hồ sơ công việc", "Tiêu đề")),
+        F("agency_name", T, ("Đơn vị", "Đơn vị xử lý")),
+        F("admin_level", L, ("Cấp", "Cấp hành chính"), "admin_level", example="Cấp xã"),
+        F("opened_at", D, ("Ngày mở hồ sơ", "Ngày tạo", "Ngày lập"), example="03/03/2025"),
+        F("closed_at", D, ("Ngày đóng hồ sơ", "Ngày kết thúc")),
+        F(
+            "processed_online",
+            B,
+            ("Xử lý trên môi trường mạng", "Xử lý trực tuyến", "Xử lý điện tử"),
+            note=YES,
+        ),
+    ],
+    required=("file_code", "opened_at"),
+    required_any=(("processed_online",),),
+    hand_kept=True,
+)
+
+INSPECTIONS = register(
+    "inspections",
+    "Các cuộc kiểm tra",
+    "Inspections",
+    [
+        F("inspected_at", D, ("Ngày kiểm tra", "Thời gian kiểm tra"), example="12/03/2025"),
+        F("inspection_code", T, ("Số quyết định kiểm tra", "Mã cuộc kiểm tra", "Số hiệu")),
+        F("subject", T, ("Nội dung kiểm tra", "Đối tượng kiểm tra")),
+        F("agency_name", T, ("Đơn vị thực hiện", "Đơn vị")),
+        F(
+            "digital",
+            B,
+            ("Thực hiện qua môi trường số", "Kiểm tra trực tuyến", "Hình thức trực tuyến"),
+            note=YES,
+        ),
+    ],
+    required=("inspected_at",),
+    required_any=(("digital",),),
+    hand_kept=True,
+)
+
+STAFF = register(
+    "staff",
+    "Danh sách cán bộ, công chức, viên chức",
+    "Staff roster",
+    [
+        F(
+            "staff_key",
+            T,
+            ("Mã cán bộ", "Mã số CBCCVC", "Mã định danh CBCC"),
+            example="CB0001",
+            note="Mã ẩn danh; không ghi số CCCD",
+        ),
+        F("full_name", T, ("Họ và tên", "Họ tên"), personal=True),
+        F("agency_name", T, ("Đơn vị công tác", "Đơn vị")),
+        F("admin_level", L, ("Cấp",), "admin_level"),
+        F("position", T, ("Chức vụ", "Vị trí việc làm")),
+        F(
+            "basic_digital_trained",
+            B,
+            ("Đã bồi dưỡng kỹ năng số cơ bản", "Kỹ năng số cơ bản"),
+            note=YES,
+        ),
+        F(
+            "data_skills_trained",
+            B,
+            ("Đã bồi dưỡng phân tích dữ liệu, công nghệ số", "Kỹ năng phân tích dữ liệu"),
+            note=YES,
+        ),
+    ],
+    required=("staff_key",),
+    required_any=(("basic_digital_trained", "data_skills_trained"),),
+    key="staff_key",
+    hand_kept=True,
+)
+
+LEGAL_DOCUMENTS = register(
+    "legal_documents",
+    "Văn bản quy phạm pháp luật ban hành",
+    "Legal normative documents",
+    [
+        F("issued_at", D, ("Ngày ban hành",), example="10/03/2025"),
+        F(
+            "document_number",
+            T,
+            ("Số, ký hiệu văn bản", "Số, ký hiệu", "Số văn bản"),
+            example="05/2025/QĐ-UBND",
+        ),
+        F("title", T, ("Trích yếu", "Tên văn bản")),
+        F("issuing_agency", T, ("Cơ quan ban hành",)),
+        F("per_rules", B, ("Ban hành đúng quy định", "Đúng thẩm quyền, trình tự"), note=YES),
+        F("on_schedule", B, ("Đúng tiến độ", "Ban hành đúng thời hạn"), note=YES),
+    ],
+    required=("issued_at",),
+    required_any=(("per_rules", "on_schedule"),),
+    hand_kept=True,
+)
+
+PUBLIC_UNITS = register(
+    "public_units",
+    "Đơn vị sự nghiệp công lập",
+    "Public service units",
+    [
+        F(
+            "unit_name",
+            T,
+            ("Tên đơn vị sự nghiệp", "Tên đơn vị", "Đơn vị sự nghiệp"),
+            example="Trung tâm Văn hóa - Thể thao",
+        ),
+        F("year", N, ("Năm",), example="2025"),
+        F(
+            "autonomy",
+            L,
+            ("Mức tự chủ", "Mức độ tự chủ tài chính", "Nhóm tự chủ"),
+            "autonomy",
+            example="Nhóm 3",
+        ),
+        F(
+            "budget_payroll",
+            N,
+            ("Biên chế hưởng lương từ NSNN", "Số người hưởng lương NSNN"),
+            example="12",
+        ),
+    ],
+    required=("unit_name", "year"),
+    required_any=(("autonomy", "budget_payroll"),),
+    hand_kept=True,
+)
+
+VALUES = register(
+    "values",
+    "Số liệu báo cáo thủ công",
+    "Manually reported values",
+    [
+        F(
+            "indicator_id",
+            T,
+            ("Mã chỉ tiêu",),
+            example="par_index_rank",
+            note="Mã chỉ tiêu như trong cchc targets list",
+        ),
+        F(
+            "period",
+            T,
+            ("Kỳ báo cáo", "Kỳ"),
+            example="2025",
+            note="Năm 2025, quý 2025-Q1 hoặc tháng 2025-03",
+        ),
+        F("value", A, ("Giá trị", "Kết quả", "Thứ hạng"), example="4"),
+        F("unit_name", T, ("Đơn vị",)),
+        F("ranked_count", N, ("Số đơn vị được xếp hạng", "Tổng số đơn vị")),
+        F("achieved_at", D, ("Ngày hoàn thành", "Ngày thực hiện")),
+        F("note", T, ("Ghi chú",)),
+    ],
+    required=("indicator_id", "period", "value"),
+    hand_kept=True,
+)
+
+REGISTERS = (
+    PROCEDURES,
+    RATINGS,
+    PAYMENTS,
+    DOCUMENTS,
+    WORK_FILES,
+    INSPECTIONS,
+    STAFF,
+    LEGAL_DOCUMENTS,
+    PUBLIC_UNITS,
+    VALUES,
+)
