@@ -152,9 +152,10 @@ def main() -> None:
         seed=args.seed,
         first_month="2024-01",
     )
+    counts = synthetic.write_registers(args.out, args.seed, march)
     print(
         f"wrote {len(february)} + {len(march)} + {len(ward)} + {len(last_year)} dossiers "
-        f"to {args.out}"
+        f"and {counts} to {args.out}"
     )
 
 

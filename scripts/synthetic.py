@@ -861,3 +861,382 @@ def write_vendor_a_large(dossiers: list[Dossier], path: Path, month: str, seed: 
     ws.append(["Tổng cộng", None, None, None, None, None, None, None, None, None, len(dossiers)])
     ws.append([None, "NGƯỜI LẬP BIỂU"] + [None] * 16 + ["THỦ TRƯỞNG ĐƠN VỊ"])
     wb.save(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Registers beyond dossiers (issue #4): simple "title row + header + rows" workbooks, as officers
+# keep them or as the one-stop system exports its catalogue.
+
+
+def write_table(path: Path, title: str, header: list[str], rows: list[list[object]]) -> None:
+    """A one-sheet workbook: a title line, a blank line, the header, numbered rows."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    ws.append([title])
+    ws["A1"].font = Font(bold=True)
+    ws.append([])
+    ws.append(["STT", *header])
+    for number, row in enumerate(rows, start=1):
+        ws.append([number, *row])
+    wb.save(path)
+
+
+def _x(flag: bool) -> str | None:
+    return "x" if flag else None
+
+
+def write_registers(out: Path, seed: int, march: list[Dossier]) -> dict[str, int]:
+    """Every register the programme's other targets need, for Q1 2025 (and earlier years)."""
+    rng = random.Random(seed)
+    counts: dict[str, int] = {}
+    start, end = month_start("2025-03"), month_end("2025-03")
+
+    def day_in(first: datetime, last: datetime) -> datetime:
+        span = (last - first).days
+        return _working_moment(rng, (first + timedelta(days=rng.randint(0, span))).date())
+
+    # Procedure catalogue: the dossier procedures plus internal ones.
+    internal = [
+        ("NB.001", "Thẩm định đề án vị trí việc làm", "Tổ chức, biên chế"),
+        ("NB.002", "Phê duyệt kế hoạch cải cách hành chính", "Cải cách hành chính"),
+        ("NB.003", "Xét khen thưởng thường xuyên", "Thi đua, khen thưởng"),
+        ("NB.004", "Điều động công chức cấp xã", "Tổ chức, biên chế"),
+    ]
+    rows: list[list[object]] = []
+    for p in PROCEDURES:
+        eligible = p.service != "Mức độ 2"
+        rows.append(
+            [
+                p.code,
+                p.name,
+                p.field,
+                p.level,
+                p.service,
+                _x(eligible),
+                _x(rng.random() < 0.9),
+                _x(p.fee > 0),
+                _x(p.fee > 0 and rng.random() < 0.85),
+                None,
+                "x",
+            ]
+        )
+    for code, name, field_name in internal:
+        rows.append(
+            [
+                code,
+                name,
+                field_name,
+                "Cấp huyện",
+                None,
+                None,
+                None,
+                None,
+                None,
+                "x",
+                _x(code != "NB.004"),
+            ]
+        )
+    write_table(
+        out / "Danh muc TTHC (xuat tu he thong mot cua).xlsx",
+        "DANH MỤC THỦ TỤC HÀNH CHÍNH ÁP DỤNG TẠI THỊ XÃ ĐỨC PHỔ",
+        [
+            "Mã TTHC",
+            "Tên thủ tục hành chính",
+            "Lĩnh vực",
+            "Cấp thực hiện",
+            "Mức độ DVC",
+            "Đủ điều kiện cung cấp trực tuyến",
+            "Tích hợp Cổng DVC",
+            "Có phí, lệ phí",
+            "Thanh toán trực tuyến",
+            "TTHC nội bộ",
+            "Công khai",
+        ],
+        rows,
+    )
+    counts["procedures"] = len(rows)
+
+    # Ratings: the system's per-dossier ratings for March, and paper/kiosk survey forms.
+    rows = []
+    for d in march:
+        if d.rating and d.completed_at and start <= d.completed_at <= end:
+            rows.append(
+                [
+                    d.completed_at + timedelta(hours=2),
+                    d.code,
+                    "Hành chính",
+                    d.unit[0],
+                    d.procedure.field,
+                    d.rating,
+                    None,
+                    "Cổng DVC",
+                ]
+            )
+    surveys = [("Hành chính", 60, 0.965), ("Y tế", 40, 0.9), ("Giáo dục", 40, 0.93)]
+    for sector, count, share in surveys:
+        for _ in range(count):
+            rows.append(
+                [
+                    day_in(start, end),
+                    None,
+                    sector,
+                    None,
+                    None,
+                    None,
+                    "Có" if rng.random() < share else "Không",
+                    "Phiếu khảo sát",
+                ]
+            )
+    write_table(
+        out / "2025-03 danh gia su hai long.xlsx",
+        "KẾT QUẢ ĐÁNH GIÁ, KHẢO SÁT SỰ HÀI LÒNG THÁNG 03/2025",
+        [
+            "Ngày đánh giá",
+            "Mã hồ sơ",
+            "Khối",
+            "Đơn vị",
+            "Lĩnh vực",
+            "Mức độ hài lòng",
+            "Hài lòng (Có/Không)",
+            "Kênh đánh giá",
+        ],
+        rows,
+    )
+    counts["ratings"] = len(rows)
+
+    # Payments for the March dossiers that carry a fee.
+    rows = []
+    for number, d in enumerate((d for d in march if d.fee and d.received_at >= start), 1):
+        online = d.paid_online
+        status = "Đã thanh toán" if rng.random() < 0.95 else "Chờ thanh toán"
+        rows.append(
+            [
+                f"GD{2503000 + number}",
+                d.code,
+                d.procedure.code,
+                d.fee,
+                "Trực tuyến" if online else rng.choice(["Tiền mặt", "Chuyển khoản"]),
+                "Cổng DVC quốc gia" if online else "Tại Bộ phận Một cửa",
+                status,
+                d.received_at + timedelta(hours=1),
+            ]
+        )
+    write_table(
+        out / "2025-03 giao dich thanh toan.xlsx",
+        "GIAO DỊCH THANH TOÁN PHÍ, LỆ PHÍ",
+        [
+            "Mã giao dịch",
+            "Mã hồ sơ",
+            "Mã TTHC",
+            "Số tiền",
+            "Hình thức thanh toán",
+            "Nền tảng thanh toán",
+            "Trạng thái thanh toán",
+            "Ngày thanh toán",
+        ],
+        rows,
+    )
+    counts["payments"] = len(rows)
+
+    # Official documents exchanged in Q1 2025.
+    rows = []
+    for number in range(1, 241):
+        secret = rng.random() < 0.03
+        electronic = not secret and rng.random() < 0.985
+        rows.append(
+            [
+                day_in(month_start("2025-01"), end),
+                f"{number}/UBND",
+                rng.choice(["Đi", "Đến"]),
+                rng.choice(UNITS)[0],
+                "Về việc triển khai nhiệm vụ cải cách hành chính",
+                _x(electronic),
+                _x(electronic and rng.random() < 0.99),
+                _x(secret),
+            ]
+        )
+    write_table(
+        out / "2025-Q1 so van ban di den.xlsx",
+        "SỔ VĂN BẢN ĐI, ĐẾN QUÝ I/2025",
+        [
+            "Ngày văn bản",
+            "Số, ký hiệu",
+            "Văn bản đi/đến",
+            "Đơn vị",
+            "Trích yếu",
+            "Văn bản điện tử",
+            "Ký số",
+            "Văn bản mật",
+        ],
+        rows,
+    )
+    counts["documents"] = len(rows)
+
+    # Work files (no "Cấp" column: the level comes from the units in targets.yaml).
+    rows = []
+    for number in range(1, 301):
+        unit = rng.choice(UNITS)
+        share = 0.93 if unit[1] == "Cấp huyện" else 0.83
+        rows.append(
+            [
+                f"HSCV-{number:04d}",
+                "Hồ sơ xử lý văn bản đến",
+                unit[0],
+                day_in(month_start("2025-01"), end),
+                _x(rng.random() < share),
+            ]
+        )
+    write_table(
+        out / "2025-Q1 ho so cong viec.xlsx",
+        "DANH SÁCH HỒ SƠ CÔNG VIỆC QUÝ I/2025",
+        [
+            "Mã hồ sơ công việc",
+            "Tiêu đề hồ sơ",
+            "Đơn vị",
+            "Ngày mở hồ sơ",
+            "Xử lý trên môi trường mạng",
+        ],
+        rows,
+    )
+    counts["work_files"] = len(rows)
+
+    # Inspections in Q1 2025.
+    rows = []
+    for number in range(1, 31):
+        rows.append(
+            [
+                day_in(month_start("2025-01"), end),
+                f"{number}/QĐ-KT",
+                "Kiểm tra công tác cải cách hành chính",
+                rng.choice(UNITS)[0],
+                _x(rng.random() < 0.6),
+            ]
+        )
+    write_table(
+        out / "2025 cac cuoc kiem tra.xlsx",
+        "CÁC CUỘC KIỂM TRA NĂM 2025",
+        [
+            "Ngày kiểm tra",
+            "Số quyết định kiểm tra",
+            "Nội dung kiểm tra",
+            "Đơn vị thực hiện",
+            "Thực hiện qua môi trường số",
+        ],
+        rows,
+    )
+    counts["inspections"] = len(rows)
+
+    # Staff roster: pseudonymous keys, no names.
+    rows = []
+    for number in range(1, 161):
+        unit = rng.choice(UNITS)
+        rows.append(
+            [
+                f"CB{number:04d}",
+                unit[0],
+                rng.choice(["Công chức", "Viên chức"]),
+                _x(rng.random() < 0.97),
+                _x(rng.random() < 0.56),
+            ]
+        )
+    write_table(
+        out / "2025 danh sach can bo boi duong.xlsx",
+        "DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC ĐƯỢC BỒI DƯỠNG KỸ NĂNG SỐ",
+        [
+            "Mã cán bộ",
+            "Đơn vị công tác",
+            "Vị trí việc làm",
+            "Đã bồi dưỡng kỹ năng số cơ bản",
+            "Đã bồi dưỡng phân tích dữ liệu, công nghệ số",
+        ],
+        rows,
+    )
+    counts["staff"] = len(rows)
+
+    # Legal normative documents issued in Q1 2025.
+    rows = []
+    for number in range(1, 10):
+        issued = day_in(month_start("2025-01"), end)
+        rows.append(
+            [
+                issued,
+                f"{number:02d}/2025/QĐ-UBND",
+                "Quy định quản lý trên địa bàn",
+                "UBND thị xã Đức Phổ",
+                "x",
+                _x(not (number == 3 and issued < start)),
+            ]
+        )
+    write_table(
+        out / "2025 van ban QPPL.xlsx",
+        "VĂN BẢN QUY PHẠM PHÁP LUẬT BAN HÀNH NĂM 2025",
+        [
+            "Ngày ban hành",
+            "Số, ký hiệu văn bản",
+            "Trích yếu",
+            "Cơ quan ban hành",
+            "Ban hành đúng quy định",
+            "Đúng tiến độ",
+        ],
+        rows,
+    )
+    counts["legal_documents"] = len(rows)
+
+    # Public service units per year (2021 base year, 2024, 2025).
+    units = [
+        ("Trung tâm Văn hóa - Thể thao và Truyền thanh", "Nhóm 3"),
+        ("Ban Quản lý dự án đầu tư xây dựng", "Nhóm 2"),
+        ("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên", "Nhóm 3"),
+        ("Trung tâm Dịch vụ nông nghiệp", "Nhóm 4"),
+        ("Ban Quản lý các chợ", "Nhóm 2"),
+    ]
+    units += [(f"Trường Tiểu học số {i}", "Nhóm 4") for i in range(1, 8)]
+    rows = []
+    for year, kept, payroll_scale in ((2021, 12, 1.0), (2024, 11, 0.92), (2025, 10, 0.86)):
+        for index, (name, group) in enumerate(units[:kept]):
+            if year == 2025 and index == 3:
+                group = "Nhóm 3"  # one more unit takes on part of its running costs
+            rows.append([name, year, group, round((14 + index) * payroll_scale)])
+    write_table(
+        out / "Don vi su nghiep cong lap 2021-2025.xlsx",
+        "ĐƠN VỊ SỰ NGHIỆP CÔNG LẬP VÀ BIÊN CHẾ HƯỞNG LƯƠNG NGÂN SÁCH",
+        ["Tên đơn vị sự nghiệp", "Năm", "Mức tự chủ", "Biên chế hưởng lương từ NSNN"],
+        rows,
+    )
+    counts["public_units"] = len(rows)
+
+    # Manually reported values.
+    rows = [
+        ["par_index_rank", "2024", 6, "Thị xã Đức Phổ", 13, None, "Công bố tháng 4/2025"],
+        ["par_index_rank", "2025", 4, "Thị xã Đức Phổ", 13, None, "Tạm tính"],
+        ["ddci_rank", "2025", 7, "Thị xã Đức Phổ", 13, None, None],
+        [
+            "de_an_vi_tri_viec_lam",
+            "2022",
+            1,
+            "Thị xã Đức Phổ",
+            None,
+            datetime(2022, 11, 15),
+            "Tờ trình số 215/TTr-UBND",
+        ],
+    ]
+    write_table(
+        out / "So lieu bao cao thu cong.xlsx",
+        "SỐ LIỆU BÁO CÁO (NHẬP TAY)",
+        [
+            "Mã chỉ tiêu",
+            "Kỳ báo cáo",
+            "Giá trị",
+            "Đơn vị",
+            "Số đơn vị được xếp hạng",
+            "Ngày hoàn thành",
+            "Ghi chú",
+        ],
+        rows,
+    )
+    counts["values"] = len(rows)
+    return counts

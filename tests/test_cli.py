@@ -21,7 +21,7 @@ def test_validate_sample_data_json_matches_the_contract(runner) -> None:
     result = runner.invoke(app, ["validate", str(SAMPLE_DATA), "--format", "json"])
     document = json.loads(result.stdout)
     assert set(document) == {"inputs", "issues", "duplicates"}
-    assert len(document["inputs"]) == 4
+    assert len(document["inputs"]) == 14
     for entry in document["inputs"]:
         assert set(entry) == {
             "path",
@@ -198,7 +198,7 @@ def test_personal_values_are_masked_in_issues(runner, tmp_path) -> None:
 
 
 def test_inspect_shows_the_mapping(runner) -> None:
-    path = next(SAMPLE_DATA.glob("*.xlsx"))
+    path = SAMPLE_DATA / "2025-02 danh sach ho so - thi xa Duc Pho.xlsx"
     result = runner.invoke(app, ["inspect", str(path), "--format", "json"])
     assert result.exit_code == 0
     sheet = json.loads(result.stdout)["sheets"][0]

