@@ -1,0 +1,46 @@
+"""`cchc template`: a ready-to-fill workbook for a register kept by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cchc_cli.cli.common import Lang, LangOption, handles_errors, stderr_console
+from cchc_cli.output import write_atomic
+from cchc_cli.report.labels import label
+from cchc_cli.report.template import template_workbook
+from cchc_cli.schema import DATASETS
+from cchc_cli.targets.filters import did_you_mean
+
+
+@handles_errors
+def template_command(
+    dataset: Annotated[
+        str,
+        typer.Argument(
+            help="Loại dữ liệu: " + ", ".join(d.name for d in DATASETS.values() if d.hand_kept)
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Tệp .xlsx sẽ tạo.", dir_okay=False)
+    ],
+    lang: LangOption = Lang.vi,
+) -> None:
+    """Tạo tệp Excel mẫu để nhập một loại dữ liệu theo dõi thủ công.
+
+    Write a ready-to-fill workbook: Vietnamese headers, one example row, dropdown lists for
+    every vocabulary and yes/no column, a note on each header, frozen header row.
+
+    [bold]Ví dụ / example:[/bold] cchc template staff -o danh-sach-can-bo.xlsx
+    """
+    hand_kept = [d.name for d in DATASETS.values() if d.hand_kept]
+    if dataset not in hand_kept:
+        raise typer.BadParameter(
+            f"'{dataset}': chọn một trong / choose one of {', '.join(hand_kept)}."
+            + did_you_mean(dataset, hand_kept),
+            param_hint="DATASET",
+        )
+    write_atomic(output, template_workbook(DATASETS[dataset]))
+    stderr_console().print(label("written", lang, path=output))

@@ -1,0 +1,112 @@
+"""Ready-to-fill workbooks for the registers officers keep by hand (`cchc template`)."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from cchc_cli.schema.fields import Dataset, FieldSpec, Kind
+from cchc_cli.schema.vocabularies import VOCABULARIES
+
+YES, NO = "Có", "Không"
+ROWS_WITH_LISTS = 5000  # dropdowns reach this far down the sheet
+_KIND_NOTE = {
+    Kind.DATETIME: "Ngày dạng dd/mm/yyyy (có thể kèm giờ HH:MM).",
+    Kind.BOOLEAN: "Chọn Có hoặc Không (để trống là Không).",
+    Kind.COUNT: "Số nguyên không âm.",
+    Kind.AMOUNT: "Số, ví dụ 150000.",
+    Kind.TEXT: "Chữ.",
+}
+
+
+def choices(spec: FieldSpec) -> list[str]:
+    """The words a dropdown offers for a field (first label of each code, or Có/Không)."""
+    if spec.kind is Kind.BOOLEAN:
+        return [YES, NO]
+    if spec.kind is Kind.LABEL and spec.vocabulary:
+        vocabulary = VOCABULARIES[spec.vocabulary]
+        return [
+            (vocabulary.labels.get(code) or (code.value,))[0]
+            for code in vocabulary.codes
+            if code.value != "UNKNOWN"
+        ]
+    return []
+
+
+def example_value(spec: FieldSpec) -> object:
+    """The value of the example row: the field's own example, else a plausible one."""
+    if spec.kind is Kind.DATETIME:
+        text = spec.example or "05/03/2025"
+        return datetime.strptime(text, "%d/%m/%Y")
+    if spec.example:
+        if spec.kind in (Kind.COUNT, Kind.AMOUNT):
+            return int(spec.example)
+        return spec.example
+    if spec.kind in (Kind.BOOLEAN, Kind.LABEL):
+        return choices(spec)[0]
+    if spec.kind is Kind.COUNT:
+        return 1
+    if spec.kind is Kind.AMOUNT:
+        return 100000
+    return "Ví dụ"
+
+
+def note_for(dataset: Dataset, spec: FieldSpec) -> str:
+    """The comment on a header cell: what the field means and how to fill it."""
+    parts = []
+    if spec.name in dataset.required:
+        parts.append("BẮT BUỘC.")
+    if spec.note_vi:
+        parts.append(spec.note_vi.rstrip(".") + ".")
+    if spec.kind is Kind.LABEL:
+        parts.append("Chọn trong danh sách: " + ", ".join(choices(spec)) + ".")
+    else:
+        parts.append(_KIND_NOTE[spec.kind])
+    parts.append(f"(trường chuẩn: {spec.name})")
+    return " ".join(parts)
+
+
+def template_workbook(dataset: Dataset) -> bytes:
+    """An .xlsx with the dataset's Vietnamese headers, one example row, dropdowns, notes."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = dataset.title_vi[:31]
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor="1F4E78")
+    specs = list(dataset.fields.values())
+    for column, spec in enumerate(specs, start=1):
+        cell = ws.cell(row=1, column=column, value=spec.aliases[0])
+        cell.font = header_font
+        cell.fill = header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        comment = Comment(note_for(dataset, spec), "cchc")
+        comment.width, comment.height = 320, 140
+        cell.comment = comment
+        example = ws.cell(row=2, column=column, value=example_value(spec))
+        if spec.kind is Kind.DATETIME:
+            example.number_format = "dd/mm/yyyy"
+        letter = get_column_letter(column)
+        ws.column_dimensions[letter].width = max(12, min(40, len(spec.aliases[0]) + 4))
+        options = choices(spec)
+        if options:
+            validation = DataValidation(
+                type="list",
+                formula1='"' + ",".join(options) + '"',
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="Giá trị không hợp lệ",
+                error="Chọn một giá trị trong danh sách.",
+            )
+            ws.add_data_validation(validation)
+            validation.add(f"{letter}2:{letter}{ROWS_WITH_LISTS}")
+    ws.row_dimensions[1].height = 42
+    ws.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
