@@ -12,6 +12,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # mkstemp creates the file readable by its owner only; give it the mode any new file gets
+    # (or keep the mode of the file it replaces).
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+    os.chmod(temporary, mode)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -21,6 +25,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def is_same_file(candidate: Path, others: list[Path]) -> bool:

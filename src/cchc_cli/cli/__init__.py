@@ -7,7 +7,14 @@ from typing import Annotated
 import typer
 
 from cchc_cli import __version__
-from cchc_cli.cli import compute_cmd, inspect_cmd, targets_cmd, template_cmd, validate_cmd
+from cchc_cli.cli import (
+    compute_cmd,
+    inspect_cmd,
+    report_cmd,
+    targets_cmd,
+    template_cmd,
+    validate_cmd,
+)
 from cchc_cli.cli.common import set_debug
 
 app = typer.Typer(
@@ -46,6 +53,7 @@ def root(
 app.command("inspect")(inspect_cmd.inspect)
 app.command("validate")(validate_cmd.validate)
 app.command("compute")(compute_cmd.compute_command)
+app.command("report")(report_cmd.report_command)
 app.add_typer(targets_cmd.app, name="targets")
 app.command("template")(template_cmd.template_command)
 

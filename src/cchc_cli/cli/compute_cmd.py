@@ -35,7 +35,7 @@ from cchc_cli.report.results import (
 from cchc_cli.report.validation import accounting_table, issues_table, sorted_issues
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.aliases import load_columns_file
-from cchc_cli.targets.config import load_targets
+from cchc_cli.targets.config import TargetConfig, load_targets
 from cchc_cli.targets.engine import Status, compute
 from cchc_cli.targets.filters import GROUPABLE_KINDS, did_you_mean
 from cchc_cli.targets.periods import Period, last_complete_month, parse_period
@@ -104,6 +104,56 @@ def choose_period(
     return parse_period(f"{last.year:04d}-{last.month:02d}", as_of), "default_period_partial"
 
 
+def prepare_run(
+    inputs: list[str],
+    targets: Path | None,
+    period: str | None,
+    as_of: str | None,
+    columns: Path | None,
+    max_invalid: float,
+    output: Path | None,
+    lang: str,
+    json_accounting: bool = False,
+) -> tuple[TargetConfig, LoadResult, Period]:
+    """What `compute` and `report` share: check the configuration and options before reading
+    any data, read the inputs, stop with exit 3 on unusable data, choose the period."""
+    config = load_targets(targets)
+    judged_at = _parse_as_of(as_of)
+    if period is not None:
+        parse_period(period, judged_at)  # a bad --period fails before any file is read
+    if output is not None:
+        files, _ = expand_inputs(inputs)
+        if is_same_file(output, [f.path for f in files]):
+            raise typer.BadParameter(
+                label("output_is_input", lang, path=output), param_hint="--output"
+            )
+    columns_config = load_columns_file(columns, DATASETS)
+    loaded = load_inputs(inputs, LoadOptions(columns=columns_config))
+    errors = stderr_console()
+    rejected_rate = loaded.rows_rejected / loaded.rows_read if loaded.rows_read else 0.0
+    if loaded.failed_inputs or not loaded.accounts or rejected_rate > max_invalid + 1e-12:
+        _print_accounting(loaded, json_accounting, lang)
+        if loaded.failed_inputs or not loaded.accounts:
+            errors.print(Text(label("inputs_failed", lang), "red"))
+        else:
+            errors.print(
+                Text(
+                    label(
+                        "too_many_rejected",
+                        lang,
+                        rate=f"{rejected_rate:.2%}",
+                        limit=f"{max_invalid:.2%}",
+                    ),
+                    "red",
+                )
+            )
+        raise typer.Exit(int(ExitCode.INPUT_DATA))
+    chosen, explanation = choose_period(loaded, period, judged_at)
+    if explanation:
+        errors.print(label(explanation, lang, period=chosen.label))
+    return config, loaded, chosen
+
+
 @handles_errors
 def compute_command(
     inputs: Annotated[list[str], typer.Argument(help="Tệp, thư mục hoặc mẫu (*.xlsx).")],
@@ -159,41 +209,18 @@ def compute_command(
 
     [bold]Ví dụ / example:[/bold] cchc compute sample_data/ --period 2025-Q1 --by agency_name
     """
-    config = load_targets(targets)
     by_fields = _check_by(by or [])
-    judged_at = _parse_as_of(as_of)
-    if period is not None:
-        parse_period(period, judged_at)  # a bad --period fails before any file is read
-    if output is not None:
-        files, _ = expand_inputs(inputs)
-        if is_same_file(output, [f.path for f in files]):
-            raise typer.BadParameter(
-                label("output_is_input", lang, path=output), param_hint="--output"
-            )
-    columns_config = load_columns_file(columns, DATASETS)
-    loaded = load_inputs(inputs, LoadOptions(columns=columns_config))
-    errors = stderr_console()
-    rejected_rate = loaded.rows_rejected / loaded.rows_read if loaded.rows_read else 0.0
-    if loaded.failed_inputs or not loaded.accounts or rejected_rate > max_invalid + 1e-12:
-        _print_accounting(loaded, format, lang)
-        if loaded.failed_inputs or not loaded.accounts:
-            errors.print(Text(label("inputs_failed", lang), "red"))
-        else:
-            errors.print(
-                Text(
-                    label(
-                        "too_many_rejected",
-                        lang,
-                        rate=f"{rejected_rate:.2%}",
-                        limit=f"{max_invalid:.2%}",
-                    ),
-                    "red",
-                )
-            )
-        raise typer.Exit(int(ExitCode.INPUT_DATA))
-    chosen, explanation = choose_period(loaded, period, judged_at)
-    if explanation:
-        errors.print(label(explanation, lang, period=chosen.label))
+    config, loaded, chosen = prepare_run(
+        inputs,
+        targets,
+        period,
+        as_of,
+        columns,
+        max_invalid,
+        output,
+        lang,
+        json_accounting=format is ComputeFormat.json,
+    )
     result = compute(loaded.tables, config, chosen, by_fields)
 
     if format is ComputeFormat.table and output is None:
@@ -217,13 +244,13 @@ def compute_command(
             # Excel opens a UTF-8 CSV correctly only with a BOM.
             data = text.encode("utf-8-sig" if format is ComputeFormat.csv else "utf-8")
             write_atomic(output, data)
-            errors.print(label("written", lang, path=output), highlight=False)
+            stderr_console().print(label("written", lang, path=output))
     if fail_on_miss and any(t.status is Status.MISSED for t in result.targets):
         raise typer.Exit(int(ExitCode.TARGET_MISSED))
 
 
-def _print_accounting(loaded: LoadResult, format: ComputeFormat, lang: str) -> None:
-    if format is ComputeFormat.json:
+def _print_accounting(loaded: LoadResult, as_json: bool, lang: str) -> None:
+    if as_json:
         from cchc_cli.report.validation import validation_json
 
         typer.echo(json.dumps(validation_json(loaded, lang), ensure_ascii=False, indent=2))

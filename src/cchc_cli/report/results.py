@@ -122,7 +122,7 @@ def sub_rows(result: TargetResult) -> list[GroupResult]:
     return result.groups or result.levels
 
 
-def _group_label(by: dict[str, Any], lang: str) -> str:
+def group_label(by: dict[str, Any], lang: str) -> str:
     parts = []
     for name, value in by.items():
         if value is None:
@@ -324,7 +324,7 @@ def _cells(t: TargetResult, lang: str) -> list[str]:
 def _group_cells(t: TargetResult, g: GroupResult, lang: str) -> list[str]:
     return [
         "",
-        f"  └ {_group_label(g.by, lang)}",
+        f"  └ {group_label(g.by, lang)}",
         count(g.numerator, lang),
         count(g.denominator, lang),
         shown_value(t, g.value, lang, g.target_value),

@@ -1,0 +1,82 @@
+"""`cchc report`: the Excel workbook sent to the leadership every month and quarter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cchc_cli.cli.common import ColumnsOption, Lang, LangOption, handles_errors, stderr_console
+from cchc_cli.cli.compute_cmd import prepare_run
+from cchc_cli.output import write_atomic
+from cchc_cli.report.content import gather
+from cchc_cli.report.excel import ReportOptions, render_workbook
+from cchc_cli.report.labels import label
+
+
+@handles_errors
+def report_command(
+    inputs: Annotated[list[str], typer.Argument(help="Tệp, thư mục hoặc mẫu (*.xlsx).")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Tệp báo cáo .xlsx sẽ tạo.", dir_okay=False)
+    ],
+    period: Annotated[
+        str | None,
+        typer.Option("--period", "-p", help="Kỳ: 2025-03, 2025-Q1, 2025, 2025-01..2025-06."),
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Ngày đánh giá (mặc định: cuối kỳ).")
+    ] = None,
+    targets: Annotated[
+        Path | None,
+        typer.Option(
+            "--targets", help="Tệp chỉ tiêu (mặc định ./configs/targets.yaml).", dir_okay=False
+        ),
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Tiêu đề báo cáo.")] = None,
+    unit_name: Annotated[
+        str | None, typer.Option("--unit-name", help="Tên đơn vị báo cáo (góc trái).")
+    ] = None,
+    motto: Annotated[
+        bool, typer.Option("--motto/--no-motto", help="Quốc hiệu, tiêu ngữ ở đầu trang.")
+    ] = True,
+    include_personal_data: Annotated[
+        bool,
+        typer.Option(
+            "--include-personal-data",
+            help="Đưa họ tên, địa chỉ, điện thoại, số định danh vào danh sách hồ sơ.",
+        ),
+    ] = False,
+    max_invalid: Annotated[
+        float,
+        typer.Option(
+            "--max-invalid",
+            min=0.0,
+            max=1.0,
+            help="Tỷ lệ dòng bị loại tối đa cho phép (mặc định 0.01).",
+        ),
+    ] = 0.01,
+    columns: ColumnsOption = None,
+    lang: LangOption = Lang.vi,
+) -> None:
+    """Lập báo cáo Excel gửi lãnh đạo: tổng hợp, theo đơn vị, theo lĩnh vực, xu hướng, biểu 06a.
+
+    Write the Excel summary report: every target with its status, by unit and by field, month by
+    month with charts, the official form 06a, data quality and provenance. Written atomically.
+
+    [bold]Ví dụ / example:[/bold] cchc report sample_data/ -o bao-cao.xlsx --unit-name "Đức Phổ"
+    """
+    config, loaded, chosen = prepare_run(
+        inputs, targets, period, as_of, columns, max_invalid, output, lang
+    )
+    content = gather(loaded, config, chosen, label("blank_group", lang))
+    options = ReportOptions(
+        lang=str(lang),
+        title=title,
+        unit_name=unit_name,
+        motto=motto,
+        include_personal_data=include_personal_data,
+    )
+    write_atomic(output, render_workbook(content, options))
+    stderr_console().print(label("written", lang, path=output))

@@ -1,0 +1,59 @@
+"""Everything the Excel report shows, gathered once from the engine (no rendering here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+
+from cchc_cli.load import LoadResult
+from cchc_cli.targets.config import TargetConfig
+from cchc_cli.targets.engine import ComputeResult, Engine
+from cchc_cli.targets.form06a import Form06a, form_06a
+from cchc_cli.targets.history import History, data_months, monthly
+from cchc_cli.targets.periods import Period
+from cchc_cli.targets.timeliness import classify
+
+LATE = ("late", "open_overdue")
+
+
+@dataclass
+class ReportContent:
+    """The report's numbers: one object, rendered by report/excel.py."""
+
+    loaded: LoadResult
+    config: TargetConfig
+    period: Period
+    summary: ComputeResult
+    by_agency: ComputeResult
+    by_field: ComputeResult
+    history: History
+    form: Form06a | None
+    late_dossiers: pd.DataFrame
+    generated_at: datetime
+
+
+def gather(loaded: LoadResult, config: TargetConfig, period: Period, blank: str) -> ReportContent:
+    """Compute every view of the report for `period`."""
+    engine = Engine(loaded.tables, config)
+    dossiers = loaded.tables.get("dossiers")
+    form = form_06a(dossiers, period, blank) if dossiers is not None else None
+    late = pd.DataFrame()
+    if dossiers is not None and "received_at" in dossiers:
+        view = classify(dossiers, period)
+        mask = view.handled_in & view.timeliness.isin(LATE).to_numpy(bool)
+        late = dossiers[mask].copy()
+        late["timeliness"] = view.timeliness[mask].astype(str)
+    return ReportContent(
+        loaded=loaded,
+        config=config,
+        period=period,
+        summary=engine.compute(period, []),
+        by_agency=engine.compute(period, ["agency_name"]),
+        by_field=engine.compute(period, ["field_name"]),
+        history=monthly(engine, data_months(loaded.tables), until=period),
+        form=form,
+        late_dossiers=late,
+        generated_at=datetime.now(),
+    )

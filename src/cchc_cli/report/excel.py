@@ -1,0 +1,695 @@
+"""The Excel report for the leadership (`cchc report`): one workbook, seven sheets, native
+charts, print-ready, and no cell from the data ever turned into a formula."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.chart import LineChart, Reference
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from cchc_cli import __version__
+from cchc_cli.report.content import ReportContent
+from cchc_cli.report.labels import label
+from cchc_cli.report.results import group_label, shown_target, sub_rows
+from cchc_cli.report.validation import sorted_issues
+from cchc_cli.schema import DATASETS
+from cchc_cli.targets.engine import Status, TargetResult
+from cchc_cli.targets.form06a import COLUMNS as FORM_COLUMNS
+
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+BOLD = Font(bold=True)
+THIN = Side(style="thin", color="A6A6A6")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="center")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+STATUS_FILL = {
+    Status.MET: ("C6EFCE", "006100"),
+    Status.MISSED: ("FFC7CE", "9C0006"),
+    Status.WARNING: ("FFEB9C", "9C5700"),
+    Status.NO_DATA: ("D9D9D9", "595959"),
+}
+PERCENT = "0.0%"
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+KEY_DATASET = "dossiers"
+
+SHEETS = {
+    "summary": ("Tổng hợp", "Summary"),
+    "by_agency": ("Theo đơn vị", "By unit"),
+    "by_field": ("Theo lĩnh vực", "By field"),
+    "trends": ("Xu hướng", "Trends"),
+    "form": ("Biểu 06a", "Form 06a"),
+    "late": ("Hồ sơ trễ hạn", "Late dossiers"),
+    "quality": ("Chất lượng dữ liệu", "Data quality"),
+    "about": ("Thông tin", "About"),
+}
+WORDS = {
+    "title": (
+        "BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH",
+        "ADMINISTRATIVE REFORM TARGETS REPORT",
+    ),
+    "period_line": (
+        "Kỳ báo cáo: {period} (từ {start} đến {end}); số liệu tính đến ngày {as_of}; "
+        "lập ngày {made}.",
+        "Period: {period} ({start} to {end}); figures as of {as_of}; made {made}.",
+    ),
+    "id": ("Mã", "ID"),
+    "name": ("Chỉ tiêu", "Target"),
+    "source": ("Nguồn", "Source"),
+    "num": ("Tử số", "Numerator"),
+    "den": ("Mẫu số", "Denominator"),
+    "value": ("Kết quả", "Result"),
+    "target": ("Mục tiêu", "Target value"),
+    "status": ("Đánh giá", "Status"),
+    "formula": ("Công thức", "Formula"),
+    "note": ("Ghi chú", "Note"),
+    "group": ("Nhóm", "Group"),
+    "agency": ("Đơn vị", "Unit"),
+    "field": ("Lĩnh vực", "Field"),
+    "dataset": ("Dữ liệu", "Dataset"),
+    "threshold_row": ("Mục tiêu", "Target"),
+    "trend_note": (
+        "Giá trị từng tháng (tháng tính đến ngày cuối tháng). Biểu đồ: kết quả và đường mục tiêu.",
+        "Monthly values (each month judged at its last day). Charts: result and target line.",
+    ),
+    "late_note": (
+        "Hồ sơ giải quyết trong kỳ bị trễ hạn hoặc đang quá hạn (quy tắc D7); cột Tệp, "
+        "Trang tính, Dòng chỉ nơi mỗi hồ sơ nằm trong tệp gốc.",
+        "Dossiers handled in the period that are late or overdue (rule D7); File, Sheet "
+        "and Row say where each one is in the source file.",
+    ),
+    "file": ("Tệp", "File"),
+    "sheet": ("Trang tính", "Sheet"),
+    "row": ("Dòng", "Row"),
+    "timeliness": ("Tình trạng hạn", "Timeliness"),
+    "severity": ("Mức", "Severity"),
+    "code": ("Mã lỗi", "Code"),
+    "column": ("Cột", "Column"),
+    "message": ("Nội dung", "Message"),
+    "inputs": ("Đầu vào", "Inputs"),
+    "issues": ("Vấn đề phát hiện", "Issues"),
+    "key": ("Mục", "Item"),
+    "val": ("Giá trị", "Value"),
+}
+FORM_HEADER = (
+    "Biểu số II.06a/VPCP/KSTT",
+    "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT TTHC",
+)
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What the officer chose for this report."""
+
+    lang: str = "vi"
+    title: str | None = None
+    unit_name: str | None = None
+    motto: bool = True
+    include_personal_data: bool = False
+
+
+def _w(key: str, lang: str, **params: Any) -> str:
+    vi, en = WORDS[key]
+    text = en if lang == "en" else vi
+    return text.format(**params) if params else text
+
+
+def put(ws: Worksheet, row: int, column: int, value: Any, **style: Any) -> Any:
+    """Write a cell. Text is always text: a value from the data that starts with "=" would
+    otherwise become a formula (openpyxl turns such strings into formulas)."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if value is not None and not isinstance(value, str | int | float | date | datetime):
+        value = str(value)
+    cell.value = value
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
+
+
+def _header(ws: Worksheet, row: int, titles: list[str], widths: list[int]) -> None:
+    for column, (title, width) in enumerate(zip(titles, widths, strict=True), start=1):
+        put(
+            ws, row, column, title, font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER, border=BOX
+        )
+        ws.column_dimensions[get_column_letter(column)].width = width
+    ws.row_dimensions[row].height = 32
+
+
+def _fit_rows(ws: Worksheet, first_row: int, last_row: int) -> None:
+    """Row heights for wrapped text: spreadsheet programs do not grow rows written by a
+    library, so estimate the lines each cell needs from its column width."""
+    for row in range(first_row, last_row + 1):
+        lines = 1
+        for cell in ws[row]:
+            if not isinstance(cell.value, str) or not cell.value:
+                continue
+            width = ws.column_dimensions[cell.column_letter].width or 10
+            per_line = max(1, int(width * 1.15))
+            needed = sum(-(-len(part) // per_line) or 1 for part in cell.value.split("\n"))
+            lines = max(lines, needed)
+        if lines > 1:
+            ws.row_dimensions[row].height = 15 * lines
+
+
+def _print_setup(ws: Worksheet, header_row: int, last_column: int, last_row: int) -> None:
+    _fit_rows(ws, header_row + 1, last_row)
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    ws.auto_filter.ref = (
+        f"A{header_row}:{get_column_letter(last_column)}{max(last_row, header_row)}"
+    )
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_margins.left = ws.page_margins.right = 0.4
+
+
+def _status_cell(ws: Worksheet, row: int, column: int, status: Status, lang: str) -> None:
+    fill, colour = STATUS_FILL[status]
+    put(
+        ws,
+        row,
+        column,
+        label(f"status_{status.value}", lang),
+        fill=PatternFill("solid", fgColor=fill),
+        font=Font(bold=True, color=colour),
+        alignment=CENTER,
+        border=BOX,
+    )
+
+
+def _is_rate(result: TargetResult) -> bool:
+    return result.target.spec.kind in ("ratio", "trend", "count_change")
+
+
+def _target_cells(
+    result: TargetResult, lang: str, level_target: float | None = None, level: bool = False
+) -> tuple[Any, str]:
+    """(number or text shown in the target column, its number format)."""
+    spec = result.target.spec
+    if spec.kind == "trend":
+        if level_target is not None:
+            return level_target, PERCENT
+        return shown_target(result, lang, level=level), "@"
+    if spec.kind == "count_change" and spec.threshold is None:
+        return shown_target(result, lang), "@"
+    threshold = result.threshold
+    if threshold is None:
+        return None, "General"
+    return threshold.value, PERCENT if _is_rate(result) else "General"
+
+
+def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions) -> None:
+    lang = options.lang
+    width = 10
+    if options.motto:
+        put(ws, 1, 6, MOTTO[0], font=BOLD, alignment=CENTER)
+        put(ws, 2, 6, MOTTO[1], font=Font(bold=True, underline="single"), alignment=CENTER)
+        ws.merge_cells(start_row=1, start_column=6, end_row=1, end_column=width)
+        ws.merge_cells(start_row=2, start_column=6, end_row=2, end_column=width)
+    if options.unit_name:
+        put(ws, 1, 1, options.unit_name.upper(), font=BOLD, alignment=CENTER)
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=3)
+    put(
+        ws,
+        3,
+        1,
+        options.title or _w("title", lang),
+        font=Font(bold=True, size=14),
+        alignment=CENTER,
+    )
+    ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=width)
+    period = content.period
+    put(
+        ws,
+        4,
+        1,
+        _w(
+            "period_line",
+            lang,
+            period=period.label,
+            start=f"{period.start:%d/%m/%Y}",
+            end=f"{period.end:%d/%m/%Y}",
+            as_of=f"{period.as_of:%d/%m/%Y}",
+            made=f"{content.generated_at:%d/%m/%Y %H:%M}",
+        ),
+        alignment=CENTER,
+    )
+    ws.merge_cells(start_row=4, start_column=1, end_row=4, end_column=width)
+    header = 6
+    keys = ["id", "name", "source", "num", "den", "value", "target", "status", "formula", "note"]
+    _header(ws, header, [_w(k, lang) for k in keys], [30, 44, 30, 9, 9, 10, 16, 15, 50, 36])
+    row = header
+    for result in content.summary.targets:
+        row += 1
+        spec = result.target.spec
+        put(ws, row, 1, spec.id, alignment=WRAP, border=BOX, font=BOLD)
+        put(ws, row, 2, spec.name, alignment=WRAP, border=BOX)
+        put(ws, row, 3, spec.source, alignment=WRAP, border=BOX)
+        put(ws, row, 4, result.numerator, border=BOX)
+        put(ws, row, 5, result.denominator, border=BOX)
+        value = put(ws, row, 6, result.value, border=BOX)
+        value.number_format = PERCENT if _is_rate(result) else "General"
+        target, number_format = _target_cells(result, lang)
+        put(ws, row, 7, target, border=BOX).number_format = number_format
+        _status_cell(ws, row, 8, result.status, lang)
+        put(ws, row, 9, spec.formula, alignment=WRAP, border=BOX)
+        note = result.note.render(lang) if result.note else ""
+        if result.source:
+            note = f"{_w('dataset', lang)}: {result.source}. {note}".strip()
+        put(ws, row, 10, note, alignment=WRAP, border=BOX)
+        for group in result.levels:
+            row += 1
+            put(ws, row, 2, "   └ " + group_label(group.by, lang), alignment=WRAP, border=BOX)
+            put(ws, row, 4, group.numerator, border=BOX)
+            put(ws, row, 5, group.denominator, border=BOX)
+            put(ws, row, 6, group.value, border=BOX).number_format = PERCENT
+            target, number_format = _target_cells(result, lang, group.target_value, level=True)
+            put(ws, row, 7, target, border=BOX).number_format = number_format
+            _status_cell(ws, row, 8, group.status, lang)
+            put(
+                ws,
+                row,
+                10,
+                group.note.render(lang) if group.note else "",
+                alignment=WRAP,
+                border=BOX,
+            )
+    _print_setup(ws, header, len(keys), row)
+
+
+def _write_groups(ws: Worksheet, content: ReportContent, by: str, lang: str) -> None:
+    result = content.by_agency if by == "agency_name" else content.by_field
+    keys = [
+        "id",
+        "name",
+        "agency" if by == "agency_name" else "field",
+        "num",
+        "den",
+        "value",
+        "target",
+        "status",
+    ]
+    _header(ws, 1, [_w(k, lang) for k in keys], [24, 40, 36, 10, 10, 11, 12, 16])
+    row = 1
+    for target in result.targets:
+        if target.target.spec.dataset != KEY_DATASET and target.source != KEY_DATASET:
+            continue
+        for group in sub_rows(target):
+            if by not in group.by:
+                continue
+            row += 1
+            put(ws, row, 1, target.target.id, border=BOX)
+            put(ws, row, 2, target.target.spec.name, alignment=WRAP, border=BOX)
+            put(
+                ws,
+                row,
+                3,
+                group.by.get(by) or label("blank_group", lang),
+                alignment=WRAP,
+                border=BOX,
+            )
+            put(ws, row, 4, group.numerator, border=BOX)
+            put(ws, row, 5, group.denominator, border=BOX)
+            put(ws, row, 6, group.value, border=BOX).number_format = PERCENT
+            goal, number_format = _target_cells(target, lang, group.target_value, level=True)
+            put(ws, row, 7, goal, border=BOX).number_format = number_format
+            _status_cell(ws, row, 8, group.status, lang)
+    _print_setup(ws, 1, len(keys), row)
+
+
+def _write_trends(ws: Worksheet, content: ReportContent, lang: str) -> None:
+    history = content.history
+    months = [p.label for p in history.months]
+    put(ws, 1, 1, _w("trend_note", lang), font=Font(italic=True))
+    header = 2
+    _header(ws, header, [_w("id", lang), _w("name", lang), *months], [26, 44, *[9] * len(months)])
+    row = header
+    value_rows: dict[str, int] = {}
+    for target in content.summary.targets:
+        row += 1
+        target_id = target.target.id
+        value_rows[target_id] = row
+        put(ws, row, 1, target_id, border=BOX)
+        put(ws, row, 2, target.target.spec.name, alignment=WRAP, border=BOX)
+        for offset, result in enumerate(history.results.get(target_id, [])):
+            cell = put(ws, row, 3 + offset, result.value, border=BOX)
+            cell.number_format = PERCENT if _is_rate(target) else "General"
+    _print_setup(ws, header, 2 + len(months), row)
+    if not months:
+        return
+    # Threshold lines sit in rows of their own below the table (charts read cells).
+    key_targets = [
+        t
+        for t in content.summary.targets
+        if t.target.spec.kind == "ratio" and (t.source or t.target.spec.dataset) == KEY_DATASET
+    ]
+    helper = row + 2
+    anchor_row = helper + 2 * len(key_targets) + 2
+    for index, target in enumerate(key_targets):
+        threshold_row = helper + index
+        put(ws, threshold_row, 1, f"{target.target.id}")
+        put(ws, threshold_row, 2, _w("threshold_row", lang))
+        for offset in range(len(months)):
+            put(
+                ws, threshold_row, 3 + offset, target.threshold.value if target.threshold else None
+            ).number_format = PERCENT
+        chart = LineChart()
+        chart.title = target.target.spec.name
+        chart.height, chart.width = 8, 15
+        chart.legend.position = "b"
+        chart.y_axis.number_format = "0%"
+        chart.y_axis.title = _w("value", lang)
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.scaling.max = 1
+        chart.x_axis.number_format = "@"
+        data_row = value_rows[target.target.id]
+        values = Reference(
+            ws, min_col=2, max_col=2 + len(months), min_row=data_row, max_row=data_row
+        )
+        chart.add_data(values, from_rows=True, titles_from_data=True)
+        line = Reference(
+            ws, min_col=2, max_col=2 + len(months), min_row=threshold_row, max_row=threshold_row
+        )
+        chart.add_data(line, from_rows=True, titles_from_data=True)
+        chart.set_categories(
+            Reference(ws, min_col=3, max_col=2 + len(months), min_row=header, max_row=header)
+        )
+        chart.series[1].graphicalProperties.line.dashStyle = "dash"
+        chart.series[1].graphicalProperties.line.solidFill = "C00000"
+        chart.series[0].graphicalProperties.line.solidFill = "1F4E78"
+        # two charts a row: under columns A-B and from column E on
+        column = "A" if index % 2 == 0 else "E"
+        ws.add_chart(chart, f"{column}{anchor_row + (index // 2) * 18}")
+
+
+def _write_form(ws: Worksheet, content: ReportContent, options: ReportOptions) -> None:
+    form = content.form
+    put(ws, 1, 1, FORM_HEADER[0], font=Font(italic=True))
+    put(ws, 2, 1, FORM_HEADER[1], font=Font(bold=True, size=12), alignment=CENTER)
+    ws.merge_cells("A2:M2")
+    unit = options.unit_name or ""
+    put(ws, 3, 1, f"Đơn vị báo cáo: {unit}")
+    put(
+        ws,
+        4,
+        1,
+        f"Kỳ báo cáo: từ ngày {content.period.start:%d/%m/%Y} đến ngày "
+        f"{content.period.end:%d/%m/%Y}. Đơn vị tính: Số hồ sơ TTHC.",
+    )
+    top, middle, leaf = 6, 7, 8
+    groups = [
+        (3, 6, "Số hồ sơ nhận giải quyết"),
+        (7, 10, "Số hồ sơ đã giải quyết"),
+        (11, 13, "Số lượng hồ sơ đang giải quyết"),
+    ]
+    for column, text in ((1, "STT"), (2, "Lĩnh vực, công việc giải quyết theo cấp")):
+        put(ws, top, column, text, font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER, border=BOX)
+        ws.merge_cells(start_row=top, start_column=column, end_row=leaf, end_column=column)
+    for first, last, text in groups:
+        put(ws, top, first, text, font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER, border=BOX)
+        ws.merge_cells(start_row=top, start_column=first, end_row=top, end_column=last)
+        put(
+            ws,
+            middle,
+            first,
+            "Tổng số",
+            font=HEADER_FONT,
+            fill=HEADER_FILL,
+            alignment=CENTER,
+            border=BOX,
+        )
+        ws.merge_cells(start_row=middle, start_column=first, end_row=leaf, end_column=first)
+    put(ws, middle, 4, "Trong đó", font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER, border=BOX)
+    ws.merge_cells(start_row=middle, start_column=4, end_row=middle, end_column=5)
+    leaves = {4: "Trực tuyến", 5: "Trực tiếp, dịch vụ bưu chính"}
+    for column, text in leaves.items():
+        put(
+            ws, leaf, column, text, font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER, border=BOX
+        )
+    singles = {
+        6: "Từ kỳ trước",
+        8: "Trước hạn",
+        9: "Đúng hạn",
+        10: "Quá hạn",
+        12: "Trong hạn",
+        13: "Quá hạn",
+    }
+    for column, text in singles.items():
+        put(
+            ws,
+            middle,
+            column,
+            text,
+            font=HEADER_FONT,
+            fill=HEADER_FILL,
+            alignment=CENTER,
+            border=BOX,
+        )
+        ws.merge_cells(start_row=middle, start_column=column, end_row=leaf, end_column=column)
+    ws.row_dimensions[top].height = 30
+    ws.row_dimensions[middle].height = 22
+    ws.row_dimensions[leaf].height = 48
+    numbers = leaf + 1
+    for column in range(1, 14):
+        put(
+            ws, numbers, column, f"({column})", alignment=CENTER, border=BOX, font=Font(italic=True)
+        )
+    widths = [6, 36, 10, 10, 12, 10, 10, 10, 10, 10, 11, 10, 10]
+    for column, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(column)].width = width
+    row = numbers
+    if form is not None:
+        for number, line in enumerate(form.rows, start=1):
+            row += 1
+            put(ws, row, 1, number, border=BOX, alignment=CENTER)
+            put(ws, row, 2, line.label, border=BOX, alignment=WRAP)
+            for offset, key in enumerate(FORM_COLUMNS):
+                put(ws, row, 3 + offset, line.counts[key], border=BOX)
+        if form.total is not None:
+            row += 1
+            put(ws, row, 2, "Tổng cộng", font=BOLD, border=BOX)
+            for offset, key in enumerate(FORM_COLUMNS):
+                put(ws, row, 3 + offset, form.total.counts[key], font=BOLD, border=BOX)
+        row += 2
+        checks = "; ".join(
+            f"{name}: {'đúng' if ok else 'SAI'}" for name, ok in form.checks().items()
+        )
+        put(ws, row, 2, f"Kiểm tra: {checks}", font=Font(italic=True))
+        put(
+            ws,
+            row + 1,
+            2,
+            "Ghi chú: hồ sơ rút tính vào cột (9); hồ sơ đang giải quyết không có "
+            "ngày hẹn trả tính vào cột (12); trước hạn/đúng hạn/quá hạn theo quy tắc D7 "
+            f"(so sánh theo ngày, tính đến {content.period.as_of:%d/%m/%Y}).",
+            font=Font(italic=True),
+        )
+    _print_setup(ws, numbers, 13, row)
+    ws.print_title_rows = f"{top}:{numbers}"
+    ws.auto_filter.ref = None
+
+
+def _write_late(ws: Worksheet, content: ReportContent, options: ReportOptions) -> None:
+    lang = options.lang
+    put(ws, 1, 1, _w("late_note", lang), font=Font(italic=True))
+    fields = [
+        "dossier_code",
+        "procedure_name",
+        "agency_name",
+        "field_name",
+        "received_at",
+        "due_at",
+        "completed_at",
+        "timeliness",
+    ]
+    personal = sorted(DATASETS["dossiers"].personal_fields) if options.include_personal_data else []
+    table = content.late_dossiers
+    present = [f for f in [*fields, *personal] if f in table.columns]
+    titles = [
+        DATASETS["dossiers"].fields[f].label(lang)
+        if f in DATASETS["dossiers"].fields
+        else _w("timeliness", lang)
+        for f in present
+    ]
+    titles += [_w("file", lang), _w("sheet", lang), _w("row", lang)]
+    widths = [22] * len(present) + [36, 18, 8]
+    _header(ws, 2, titles, widths)
+    row = 2
+    for record in table.to_dict("records"):
+        row += 1
+        for column, name in enumerate(present, start=1):
+            value = record.get(name)
+            value = (
+                None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+            )
+            cell = put(ws, row, column, value, border=BOX)
+            if name.endswith("_at") and value is not None:
+                cell.number_format = "dd/mm/yyyy"
+        put(ws, row, len(present) + 1, Path(str(record["source_path"])).name, border=BOX)
+        put(ws, row, len(present) + 2, record["source_sheet"], border=BOX)
+        put(ws, row, len(present) + 3, int(record["source_row"]), border=BOX)
+    _print_setup(ws, 2, len(titles), row)
+
+
+def _write_quality(ws: Worksheet, content: ReportContent, options: ReportOptions) -> None:
+    lang = options.lang
+    loaded = content.loaded
+    put(ws, 1, 1, _w("inputs", lang), font=Font(bold=True, size=12))
+    keys = [
+        "file",
+        "sheet",
+        "format",
+        "dataset",
+        "header_rows",
+        "rows_read",
+        "rows_valid",
+        "rows_rejected",
+        "rows_skipped",
+    ]
+    titles = [_w(k, lang) if k in WORDS else label(k, lang) for k in keys]
+    _header(ws, 2, titles, [40, 22, 10, 16, 12, 10, 10, 10, 10])
+    row = 2
+    for account in loaded.accounts:
+        row += 1
+        values = [
+            Path(account.path).name,
+            account.sheet,
+            account.format,
+            account.dataset,
+            ", ".join(map(str, account.header_rows)),
+            account.rows_read,
+            account.rows_valid,
+            account.rows_rejected,
+            account.rows_skipped,
+        ]
+        for column, value in enumerate(values, start=1):
+            put(ws, row, column, value, border=BOX)
+    row += 2
+    put(ws, row, 1, _w("issues", lang), font=Font(bold=True, size=12))
+    row += 1
+    issue_header = row
+    _header(
+        ws,
+        row,
+        [
+            _w(k, lang)
+            for k in ("severity", "code", "file", "sheet", "row", "column", "val", "message")
+        ],
+        [40, 22, 10, 16, 12, 10, 10, 10],
+    )
+    for column, width in enumerate([10, 22, 36, 20, 8, 24, 24, 70], start=1):
+        ws.column_dimensions[get_column_letter(column)].width = max(
+            ws.column_dimensions[get_column_letter(column)].width or 0, width
+        )
+    for issue in sorted_issues(loaded.issues):
+        row += 1
+        values = [
+            label(str(issue.severity), lang),
+            issue.code,
+            Path(issue.path).name if issue.path else "",
+            issue.sheet,
+            issue.row,
+            issue.column,
+            issue.value,
+            issue.message(lang),
+        ]
+        for column, value in enumerate(values, start=1):
+            put(ws, row, column, value, border=BOX, alignment=WRAP)
+    _print_setup(ws, issue_header, 8, row)
+
+
+def _write_about(ws: Worksheet, content: ReportContent, options: ReportOptions) -> None:
+    lang = options.lang
+    period = content.period
+    rows = [
+        ("cchc", __version__),
+        ("Kỳ báo cáo / period", period.label),
+        ("Từ ngày / start", f"{period.start:%d/%m/%Y}"),
+        ("Đến ngày / end", f"{period.end:%d/%m/%Y}"),
+        ("Tính đến ngày / as of", f"{period.as_of:%d/%m/%Y}"),
+        ("Lập lúc / generated", f"{content.generated_at:%d/%m/%Y %H:%M:%S}"),
+        ("Tệp chỉ tiêu / targets file", content.config.path),
+        ("SHA-256 tệp chỉ tiêu", content.config.sha256),
+    ]
+    _header(ws, 1, [_w("key", lang), _w("val", lang)], [30, 80])
+    row = 1
+    for key, value in rows:
+        row += 1
+        put(ws, row, 1, key, font=BOLD, border=BOX)
+        put(ws, row, 2, value, border=BOX)
+    row += 2
+    titles = [
+        "Tệp / file",
+        "SHA-256",
+        "Định dạng",
+        "Dữ liệu",
+        "Trang tính",
+        "Đọc",
+        "Hợp lệ",
+        "Bị loại",
+        "Bỏ qua",
+    ]
+    for column, title in enumerate(titles, start=1):
+        put(ws, row, column, title, font=HEADER_FONT, fill=HEADER_FILL, border=BOX)
+    for account in content.loaded.accounts:
+        row += 1
+        values = [
+            account.path,
+            account.sha256,
+            account.format,
+            account.dataset,
+            account.sheet,
+            account.rows_read,
+            account.rows_valid,
+            account.rows_rejected,
+            account.rows_skipped,
+        ]
+        for column, value in enumerate(values, start=1):
+            put(ws, row, column, value, border=BOX)
+    for column, width in enumerate([30, 66, 10, 16, 20, 8, 8, 8, 8], start=1):
+        ws.column_dimensions[get_column_letter(column)].width = max(
+            ws.column_dimensions[get_column_letter(column)].width or 0, width
+        )
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+
+
+def render_workbook(content: ReportContent, options: ReportOptions) -> bytes:
+    """The report as .xlsx bytes."""
+    lang = options.lang
+    wb = Workbook()
+    sheets: dict[str, Worksheet] = {}
+    for index, (key, names) in enumerate(SHEETS.items()):
+        name = names[1] if lang == "en" else names[0]
+        sheets[key] = wb.active if index == 0 else wb.create_sheet()
+        sheets[key].title = name
+    _write_summary(sheets["summary"], content, options)
+    _write_groups(sheets["by_agency"], content, "agency_name", lang)
+    _write_groups(sheets["by_field"], content, "field_name", lang)
+    _write_trends(sheets["trends"], content, lang)
+    _write_form(sheets["form"], content, options)
+    _write_late(sheets["late"], content, options)
+    _write_quality(sheets["quality"], content, options)
+    _write_about(sheets["about"], content, options)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,50 @@
+"""Every target month by month over the span of the inputs (the trend sheet of the report)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from cchc_cli.targets.engine import Engine, TargetResult
+from cchc_cli.targets.periods import Period, parse_period
+from cchc_cli.targets.timeliness import NEVER_RECEIVED
+
+
+@dataclass
+class History:
+    """Results per month (oldest first) for each target id."""
+
+    months: list[Period]
+    results: dict[str, list[TargetResult]]
+
+
+def data_months(tables: dict[str, pd.DataFrame]) -> list[str]:
+    """`YYYY-MM` from the first to the last month in which dossiers were received."""
+    dossiers = tables.get("dossiers")
+    if dossiers is None or "received_at" not in dossiers:
+        return []
+    counted = (
+        ~dossiers["status"].isin(NEVER_RECEIVED)
+        if "status" in dossiers
+        else pd.Series(True, index=dossiers.index)
+    )
+    received = dossiers.loc[counted.to_numpy(bool), "received_at"].dropna()
+    if received.empty:
+        return []
+    first, last = received.min(), received.max()
+    return list(
+        pd.period_range(first.to_period("M"), last.to_period("M"), freq="M").strftime("%Y-%m")
+    )
+
+
+def monthly(engine: Engine, months: list[str], until: Period | None = None) -> History:
+    """Each target for each month (judged at each month's end), up to `until` when given."""
+    periods = [parse_period(m) for m in months]
+    if until is not None:
+        periods = [p for p in periods if p.end <= until.end]
+    results: dict[str, list[TargetResult]] = {t.id: [] for t in engine.config.targets}
+    for period in periods:
+        for target in engine.config.targets:
+            results[target.id].append(engine.compute_target(target, period, []))
+    return History(periods, results)
