@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
+from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -32,6 +33,7 @@ THIN = Side(style="thin", color="A6A6A6")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="center")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+MIDDLE = Alignment(vertical="center")
 STATUS_FILL = {
     Status.MET: ("C6EFCE", "006100"),
     Status.MISSED: ("FFC7CE", "9C0006"),
@@ -134,6 +136,7 @@ def put(ws: Worksheet, row: int, column: int, value: Any, **style: Any) -> Any:
     cell.value = value
     if isinstance(value, str) and cell.data_type == "f":
         cell.data_type = "s"
+    style.setdefault("alignment", MIDDLE)
     for name, setting in style.items():
         setattr(cell, name, setting)
     return cell
@@ -379,14 +382,16 @@ def _write_trends(ws: Worksheet, content: ReportContent, lang: str) -> None:
         chart.y_axis.scaling.max = 1
         chart.x_axis.number_format = "@"
         data_row = value_rows[target.target.id]
-        values = Reference(
-            ws, min_col=2, max_col=2 + len(months), min_row=data_row, max_row=data_row
-        )
-        chart.add_data(values, from_rows=True, titles_from_data=True)
-        line = Reference(
-            ws, min_col=2, max_col=2 + len(months), min_row=threshold_row, max_row=threshold_row
-        )
-        chart.add_data(line, from_rows=True, titles_from_data=True)
+        for row_number, title in (
+            (data_row, _w("value", lang)),
+            (threshold_row, _w("threshold_row", lang)),
+        ):
+            values = Reference(
+                ws, min_col=3, max_col=2 + len(months), min_row=row_number, max_row=row_number
+            )
+            chart.add_data(values, from_rows=True, titles_from_data=False)
+            chart.series[-1].tx = SeriesLabel(v=title)
+            chart.series[-1].smooth = False
         chart.set_categories(
             Reference(ws, min_col=3, max_col=2 + len(months), min_row=header, max_row=header)
         )

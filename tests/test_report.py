@@ -1,0 +1,234 @@
+"""`cchc report`: numbers equal compute, form 06a golden values, no formulas from the data,
+personal data only on request, and the workbook opens in LibreOffice."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+
+from cchc_cli.cli import app
+from cchc_cli.load import load_inputs
+from cchc_cli.targets.form06a import form_06a
+from cchc_cli.targets.periods import parse_period
+from conftest import SAMPLE_DATA, write_xlsx
+from test_compute_golden import FEB, HEADER, MAR, YEAR_2024, X  # noqa: F401
+
+
+@pytest.fixture
+def golden(tmp_path):
+    return [
+        str(write_xlsx(tmp_path / "2024.xlsx", [HEADER, *YEAR_2024])),
+        str(write_xlsx(tmp_path / "2025-02.xlsx", [HEADER, *FEB])),
+        str(write_xlsx(tmp_path / "2025-03.xlsx", [HEADER, *MAR])),
+    ]
+
+
+@pytest.fixture(scope="module")
+def sample_report(tmp_path_factory):
+    from typer.testing import CliRunner
+
+    out = tmp_path_factory.mktemp("report") / "bao-cao.xlsx"
+    result = CliRunner().invoke(
+        app, ["report", str(SAMPLE_DATA), "-o", str(out), "--unit-name", "UBND thị xã Đức Phổ"]
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_summary_numbers_equal_compute_json(runner, sample_report) -> None:
+    computed = json.loads(
+        runner.invoke(app, ["compute", str(SAMPLE_DATA), "--format", "json"]).stdout
+    )
+    expected = {t["id"]: t for t in computed["targets"]}
+    sheet = load_workbook(sample_report)["Tổng hợp"]
+    header_row = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "Mã")
+    seen = {}
+    for row in range(header_row + 1, sheet.max_row + 1):
+        target_id = sheet.cell(row, 1).value
+        if target_id:
+            seen[target_id] = (
+                sheet.cell(row, 4).value,
+                sheet.cell(row, 5).value,
+                sheet.cell(row, 6).value,
+                sheet.cell(row, 8).value,
+            )
+    assert set(seen) == set(expected)
+    words = {
+        "met": "Đạt",
+        "missed": "Không đạt",
+        "warning": "Cảnh báo",
+        "no_data": "Không có dữ liệu",
+    }
+    for target_id, (num, den, value, status) in seen.items():
+        target = expected[target_id]
+        assert (num, den, status) == (
+            target["numerator"],
+            target["denominator"],
+            words[target["status"]],
+        ), target_id
+        assert (
+            value == pytest.approx(target["value"])
+            if target["value"] is not None
+            else value is None
+        )
+
+
+def test_every_sheet_is_there_and_print_ready(sample_report) -> None:
+    workbook = load_workbook(sample_report)
+    assert workbook.sheetnames == [
+        "Tổng hợp",
+        "Theo đơn vị",
+        "Theo lĩnh vực",
+        "Xu hướng",
+        "Biểu 06a",
+        "Hồ sơ trễ hạn",
+        "Chất lượng dữ liệu",
+        "Thông tin",
+    ]
+    summary = workbook["Tổng hợp"]
+    assert summary.freeze_panes and summary.auto_filter.ref
+    assert summary.page_setup.orientation == "landscape"
+    assert summary.sheet_properties.pageSetUpPr.fitToPage
+    assert summary.print_title_rows
+    assert summary["A1"].value == "UBND THỊ XÃ ĐỨC PHỔ"
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in [c.value for c in summary[1]]
+    percent_cells = [c for row in summary.iter_rows() for c in row if c.number_format == "0.0%"]
+    assert percent_cells
+    trends = workbook["Xu hướng"]
+    assert len(trends._charts) >= 4  # native line charts, not pictures
+    assert trends.cell(2, 3).value == "2024-01"
+    about = [c.value for row in workbook["Thông tin"].iter_rows() for c in row]
+    assert any(isinstance(v, str) and len(v) == 64 for v in about)  # SHA-256 of the inputs
+
+
+def test_form_06a_golden(golden) -> None:
+    loaded = load_inputs(golden)
+    form = form_06a(loaded.tables["dossiers"], parse_period("2025-03"), "(không rõ)")
+    rows = {r.label: list(r.counts.values()) for r in form.rows}
+    # received, online, direct/postal, carried over, resolved, early, on time, late,
+    # in progress, in time, overdue
+    assert rows == {
+        "Chứng thực": [2, 0, 1, 1, 1, 0, 0, 1, 1, 0, 1],  # A03 late (carried), A07 overdue
+        "Hộ tịch": [2, 1, 1, 0, 2, 0, 2, 0, 0, 0, 0],  # A05 on time, A09 withdrawn
+        "Xây dựng": [1, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0],  # A06 early
+        "Đất đai": [2, 1, 0, 1, 0, 0, 0, 0, 2, 1, 1],  # A08 in time, A04 overdue (carried)
+    }
+    assert list(form.total.counts.values()) == [7, 2, 3, 2, 4, 1, 2, 1, 3, 1, 2]
+    assert all(form.checks().values())
+
+
+def test_form_06a_sheet_and_its_sums(sample_report) -> None:
+    sheet = load_workbook(sample_report)["Biểu 06a"]
+    numbers_row = next(r for r in range(1, 15) if sheet.cell(r, 1).value == "(1)")
+    rows = []
+    row = numbers_row + 1
+    while sheet.cell(row, 2).value not in (None, "Tổng cộng"):
+        rows.append([sheet.cell(row, c).value for c in range(3, 14)])
+        row += 1
+    total = [sheet.cell(row, c).value for c in range(3, 14)]
+    assert sheet.cell(row, 2).value == "Tổng cộng"
+    assert total == [sum(r[i] for r in rows) for i in range(11)]
+    for line in [*rows, total]:
+        assert line[0] == line[1] + line[2] + line[3]
+        assert line[4] == line[5] + line[6] + line[7]
+        assert line[8] == line[9] + line[10]
+
+
+def test_hostile_text_never_becomes_a_formula(runner, tmp_path) -> None:
+    source = tmp_path / "ds.csv"
+    source.write_text(
+        "Mã hồ sơ;Tên thủ tục;Lĩnh vực;Đơn vị;Kênh thực hiện;Ngày tiếp nhận;Ngày hẹn trả\n"
+        '=1+1;"=HYPERLINK(""http://x"",""bấm"")";=cmd|\' /C calc\'!A0;@SUM(A1);Trực tuyến;'
+        "03/03/2025;01/03/2025\n"
+        "-2+3;+Khai sinh;-Hộ tịch;+UBND;Trực tiếp;04/03/2025;05/03/2025\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.xlsx"
+    result = runner.invoke(app, ["report", str(source), "-o", str(out), "--period", "2025-03"])
+    assert result.exit_code == 0, result.output
+    workbook = load_workbook(out)
+    formulas = [
+        (ws.title, c.coordinate)
+        for ws in workbook
+        for row in ws.iter_rows()
+        for c in row
+        if c.data_type == "f"
+    ]
+    assert formulas == []
+    with zipfile.ZipFile(out) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert not any(b"<f>" in archive.read(n) or b"<f " in archive.read(n) for n in sheets)
+    texts = {c.value for ws in workbook for row in ws.iter_rows() for c in row}
+    assert '=HYPERLINK("http://x","bấm")' in texts and "=1+1" in texts
+
+
+def test_personal_data_only_on_request(runner, tmp_path) -> None:
+    rows = [
+        ["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Ngày hẹn trả", "Chủ hồ sơ", "Số điện thoại"],
+        ["H1", "Khai sinh", "03/03/2025", "05/03/2025", "Nguyễn Văn An", "0905123456"],
+    ]
+    path = write_xlsx(tmp_path / "p.xlsx", rows)
+    plain, personal = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    runner.invoke(app, ["report", str(path), "-o", str(plain), "--period", "2025-03"])
+    runner.invoke(
+        app,
+        [
+            "report",
+            str(path),
+            "-o",
+            str(personal),
+            "--period",
+            "2025-03",
+            "--include-personal-data",
+        ],
+    )
+
+    def everything(file):
+        return {str(c.value) for ws in load_workbook(file) for row in ws.iter_rows() for c in row}
+
+    assert "Nguyễn Văn An" not in everything(plain) and "0905123456" not in everything(plain)
+    assert "Nguyễn Văn An" in everything(personal)
+    late = load_workbook(plain)["Hồ sơ trễ hạn"]
+    assert [late.cell(3, c).value for c in (1, late.max_column)] == ["H1", 2]  # file row 2
+
+
+def test_output_replaces_only_when_complete(runner, tmp_path, monkeypatch) -> None:
+    out = tmp_path / "r.xlsx"
+    out.write_bytes(b"old report")
+    import cchc_cli.cli.report_cmd as command
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(command, "render_workbook", broken)
+    result = runner.invoke(app, ["report", str(SAMPLE_DATA), "-o", str(out)])
+    assert result.exit_code == 5
+    assert out.read_bytes() == b"old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.xlsx"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed here")
+def test_opens_in_libreoffice_and_converts_to_pdf(sample_report, tmp_path) -> None:
+    done = subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(sample_report),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    pdf = tmp_path / "bao-cao.pdf"
+    assert done.returncode == 0 and pdf.exists(), done.stderr
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 20_000
