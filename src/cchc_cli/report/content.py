@@ -52,7 +52,8 @@ def gather(loaded: LoadResult, config: TargetConfig, period: Period, blank: str)
         summary=engine.compute(period, []),
         by_agency=engine.compute(period, ["agency_name"]),
         by_field=engine.compute(period, ["field_name"]),
-        history=monthly(engine, data_months(loaded.tables), until=period),
+        # the whole span of the inputs, as the leadership reads the trend (issue #5)
+        history=monthly(engine, data_months(loaded.tables)),
         form=form,
         late_dossiers=late,
         generated_at=datetime.now(),

@@ -38,11 +38,9 @@ def data_months(tables: dict[str, pd.DataFrame]) -> list[str]:
     )
 
 
-def monthly(engine: Engine, months: list[str], until: Period | None = None) -> History:
-    """Each target for each month (judged at each month's end), up to `until` when given."""
+def monthly(engine: Engine, months: list[str]) -> History:
+    """Each target for each month, each judged at its last day."""
     periods = [parse_period(m) for m in months]
-    if until is not None:
-        periods = [p for p in periods if p.end <= until.end]
     results: dict[str, list[TargetResult]] = {t.id: [] for t in engine.config.targets}
     for period in periods:
         for target in engine.config.targets:
