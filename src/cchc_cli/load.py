@@ -13,7 +13,7 @@ from cchc_cli.issues import Issue, Severity, make_issue
 from cchc_cli.readers import InputFile, expand_inputs, read_file
 from cchc_cli.readers.delimited import UnknownEncoding
 from cchc_cli.readers.grid import RawSheet, UnreadableFile
-from cchc_cli.readers.headers import HeaderMatch, find_header
+from cchc_cli.readers.headers import HEADER_WINDOW, HeaderMatch, find_header
 from cchc_cli.readers.inputs import display_path
 from cchc_cli.schema import DATASETS, get_dataset
 from cchc_cli.schema.aliases import ColumnsConfig
@@ -170,7 +170,9 @@ def read_input(
     readout.format = str(fmt)
     unrecognised: list[Issue] = []
     for sheet_order, sheet in enumerate(sheets):
-        if sheet.cells.empty or not sheet.cells.notna().to_numpy().any():
+        # A sheet with nothing in its first rows has no header to find (and checking the
+        # whole grid of a million-row sheet would cost more than the check is worth).
+        if sheet.cells.empty or not sheet.cells.head(HEADER_WINDOW).notna().to_numpy().any():
             continue
         header, candidates = choose_header(sheet, datasets, options.columns)
         outcome = SheetOutcome(sheet, header, candidates)

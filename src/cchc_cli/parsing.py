@@ -112,11 +112,13 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     problems = np.full(count, None, dtype=object)
     todo = pc.fill_null(pc.greater(pc.utf8_length(text), 0), False).to_numpy(zero_copy_only=False)
     if todo.any():
-        # Fast path: the form the xlsx reader renders real date cells in.
-        fast_shape = pc.fill_null(pc.match_substring_regex(text, _FAST_PATTERN), False)
+        # Fast path on the filled cells only: the form the xlsx reader renders real date cells in.
+        positions = np.flatnonzero(todo)
+        subset = text.take(pa.array(positions))
+        fast_shape = pc.fill_null(pc.match_substring_regex(subset, _FAST_PATTERN), False)
         fast = (
             pc.strptime(
-                pc.if_else(fast_shape, text, pa.scalar(None, text.type)),
+                pc.if_else(fast_shape, subset, pa.scalar(None, subset.type)),
                 format="%Y-%m-%d %H:%M:%S",
                 unit="s",
                 error_is_null=True,
@@ -126,8 +128,8 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         )
         years = fast.astype("datetime64[Y]").astype(np.int64) + 1970
         fast_ok = ~np.isnat(fast) & (years >= MIN_YEAR) & (years <= MAX_YEAR)
-        result[fast_ok] = fast[fast_ok]
-        todo &= ~fast_ok
+        result[positions[fast_ok]] = fast[fast_ok]
+        todo[positions[fast_ok]] = False
     for pattern in DATE_PATTERNS.values():
         if not todo.any():
             break

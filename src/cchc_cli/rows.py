@@ -7,6 +7,8 @@ from enum import StrEnum
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from cchc_cli import parsing
 from cchc_cli.readers.headers import HeaderMatch
@@ -94,12 +96,17 @@ def _is_column_numbers(texts: list[str]) -> bool:
     return len(texts) >= 3 and consecutive_letters and consecutive_numbers
 
 
+def _filled(column: pd.Series) -> np.ndarray:
+    array = pa.array(column.array, type=pa.large_string(), from_pandas=True)
+    trimmed = pc.utf8_trim_whitespace(array)
+    return pc.fill_null(pc.greater(pc.utf8_length(trimmed), 0), False).to_numpy(
+        zero_copy_only=False
+    )
+
+
 def nonempty_mask(body: pd.DataFrame) -> pd.DataFrame:
     """True where a cell holds something other than whitespace."""
-    return pd.DataFrame(
-        {c: body[c].str.strip().str.len().fillna(0).to_numpy() > 0 for c in body.columns},
-        index=body.index,
-    )
+    return pd.DataFrame({c: _filled(body[c]) for c in body.columns}, index=body.index)
 
 
 def _header_texts(header: HeaderMatch) -> dict[int, set[str]]:

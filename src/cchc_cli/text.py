@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 # Zero-width characters and stray byte-order marks that web exports leave inside header cells.
@@ -12,6 +13,7 @@ _SPACE_AROUND_SLASH = re.compile(r"\s*/\s*")
 _EDGE_PUNCTUATION = ":*.() \t"
 
 
+@lru_cache(maxsize=65536)
 def normalize_label(text: str) -> str:
     """NFC, casefold, one space between words, surrounding `: * . ( )` stripped (D1).
 
@@ -37,6 +39,7 @@ def fold_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
     """The key two labels are compared by when diacritics do not matter."""
     return fold_diacritics(normalize_label(text))

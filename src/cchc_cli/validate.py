@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,32 +79,52 @@ class SheetSource:
     sheet_order: int = 0
 
 
+def _clean_text(array: pa.Array | pa.ChunkedArray, normalize: bool) -> pa.Array:
+    array = pc.utf8_trim(array, characters=" \t\r\n\x0b\x0c\xa0")
+    return pc.utf8_normalize(array, form="NFC") if normalize else array
+
+
 def parse_text_column(series: pd.Series) -> pd.Series:
     """Trimmed NFC text, blank -> <NA> (vectorised twin of parsing.parse_text)."""
-    array = pc.utf8_trim(parsing.arrow_strings(series), characters=" \t\r\n\x0b\x0c\xa0")
-    array = pc.utf8_normalize(array, form="NFC")
+    array = parsing.arrow_strings(series)
+    if pc.all(pc.string_is_ascii(array)).as_py() is not False:
+        array = _clean_text(array, normalize=False)  # ASCII is already in NFC
+    else:
+        # Units, procedures and fields repeat: normalise each distinct value once.
+        encoded = pc.dictionary_encode(array.combine_chunks())
+        array = pc.take(_clean_text(encoded.dictionary, normalize=True), encoded.indices)
     array = pc.if_else(pc.equal(array, ""), pa.scalar(None, array.type), array)
-    return pd.Series(pd.arrays.ArrowStringArray(array), index=series.index)
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    array = array.cast(pa.large_string())
+    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([array])), index=series.index)
 
 
-def _map_unique(
+def _parse_unique(
     series: pd.Series, parse: Callable[[str | None], Any]
-) -> tuple[np.ndarray, np.ndarray]:
-    """Apply a scalar parser once per distinct value: (values, problem codes or None)."""
+) -> tuple[np.ndarray, list[Any], list[str | None]]:
+    """A scalar parser applied once per distinct value.
+
+    Returns the code of each cell into the distinct values (the last slot, -1, is for missing
+    cells), the parsed distinct values and their problem codes.
+    """
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     parsed: list[Any] = []
     problems: list[str | None] = []
-    for value in [*list(uniques), None]:  # the extra slot serves missing cells (code -1)
+    for value in [*list(uniques), None]:
         try:
             parsed.append(parse(value))
             problems.append(None)
         except parsing.ParseProblem as problem:
             parsed.append(None)
             problems.append(problem.code)
-    parsed_array = np.empty(len(parsed), dtype=object)
-    parsed_array[:] = parsed
-    problem_array = np.array(problems, dtype=object)
-    return parsed_array[codes], problem_array[codes]
+    return codes, parsed, problems
+
+
+def _problem_series(codes: np.ndarray, problems: list[str | None], index: pd.Index) -> pd.Series:
+    if not any(problems):
+        return pd.Series(None, index=index, dtype=object)
+    return pd.Series(np.array(problems, dtype=object)[codes], index=index, dtype=object)
 
 
 def parse_column(
@@ -116,29 +138,37 @@ def parse_column(
         return parsing.parse_dates(raw)
     if spec.kind is Kind.LABEL:
         vocabulary = vocabularies[spec.vocabulary or spec.name]
-
-        def resolve(text: str | None) -> str | None:
-            code = vocabulary.resolve(text)
-            if code == vocabulary.unknown:
-                raise parsing.ParseProblem("value.label_unknown")
-            return code
-
-        values, problems = _map_unique(raw, resolve)
-        values = np.where(problems == "value.label_unknown", vocabulary.unknown, values)
         categories = [c.value for c in vocabulary.codes]
-        typed = pd.Series(pd.Categorical(values, categories=categories), index=index)
-        return typed, pd.Series(problems, index=index, dtype=object)
-    parser, dtype = {
-        Kind.BOOLEAN: (parsing.parse_boolean, "boolean"),
-        Kind.COUNT: (parsing.parse_count, "Int64"),
-        Kind.AMOUNT: (parsing.parse_amount, "Float64"),
+        codes, parsed, problems = _parse_unique(raw, vocabulary.resolve)
+        problems = [
+            "value.label_unknown" if value == vocabulary.unknown else None for value in parsed
+        ]
+        positions = np.array(
+            [categories.index(value) if value is not None else -1 for value in parsed],
+            dtype=np.int64,
+        )
+        typed = pd.Series(
+            pd.Categorical.from_codes(positions[codes], categories=categories), index=index
+        )
+        return typed, _problem_series(codes, problems, index)
+    parser = {
+        Kind.BOOLEAN: parsing.parse_boolean,
+        Kind.COUNT: parsing.parse_count,
+        Kind.AMOUNT: parsing.parse_amount,
     }[spec.kind]
-    values, problems = _map_unique(raw, parser)
-    typed = pd.Series(pd.array(list(values), dtype=dtype), index=index)
+    codes, parsed, problems = _parse_unique(raw, parser)
+    # Blank means false in an existing yes/no column (D3); an unknown word stays empty.
+    missing = np.array([value is None for value in parsed], dtype=bool)[codes]
     if spec.kind is Kind.BOOLEAN:
-        # Blank means false in an existing yes/no column (D3); an unknown word stays empty.
-        typed = typed.where(pd.Series(problems, index=index).isna(), pd.NA)
-    return typed, pd.Series(problems, index=index, dtype=object)
+        values = np.array([bool(value) for value in parsed], dtype=bool)[codes]
+        array: Any = pd.arrays.BooleanArray(values, missing)
+    elif spec.kind is Kind.COUNT:
+        values = np.array([value or 0 for value in parsed], dtype=np.int64)[codes]
+        array = pd.arrays.IntegerArray(values, missing)
+    else:
+        values = np.array([value or 0.0 for value in parsed], dtype=np.float64)[codes]
+        array = pd.arrays.FloatingArray(values, missing)
+    return pd.Series(array, index=index), _problem_series(codes, problems, index)
 
 
 def validate_sheet(
@@ -190,10 +220,19 @@ def validate_sheet(
     columns: dict[str, pd.Series] = {}
     rejected = np.zeros(len(data), dtype=bool)
     row_numbers = data.index.to_numpy()
-    for field_name, column_index in header.mapping.items():
+    # Columns parse independently and Arrow's kernels release the GIL: use the cores.
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        parsed = list(
+            pool.map(
+                lambda item: parse_column(dataset.fields[item[0]], data[item[1]], vocabularies),
+                header.mapping.items(),
+            )
+        )
+    for (field_name, column_index), (typed, problems) in zip(
+        header.mapping.items(), parsed, strict=True
+    ):
         spec = dataset.fields[field_name]
         raw = data[column_index]
-        typed, problems = parse_column(spec, raw, vocabularies)
         columns[field_name] = typed
         required = field_name in dataset.required
         bad = problems.notna().to_numpy()

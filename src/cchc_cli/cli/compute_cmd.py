@@ -38,7 +38,7 @@ from cchc_cli.schema.aliases import load_columns_file
 from cchc_cli.targets.config import TargetConfig, load_targets
 from cchc_cli.targets.engine import Status, compute
 from cchc_cli.targets.filters import GROUPABLE_KINDS, did_you_mean
-from cchc_cli.targets.periods import Period, last_complete_month, parse_period
+from cchc_cli.targets.periods import Period, last_complete_month, month_labels, parse_period
 from cchc_cli.targets.timeliness import NEVER_RECEIVED
 
 
@@ -97,7 +97,7 @@ def choose_period(
         raise InputError("period.no_data")
     last = received.max().date()
     chosen = last_complete_month(last)
-    months = set(received.dt.strftime("%Y-%m"))
+    months = month_labels(received)
     if chosen.label in months:
         return chosen.with_as_of(as_of), "default_period"
     # The last complete month has no dossier at all: the data only holds the current month.

@@ -16,7 +16,7 @@ from cchc_cli.issues import render_message
 from cchc_cli.schema.vocabularies import AdminLevel
 from cchc_cli.targets.config import Target, TargetConfig, TargetSpec, Threshold, Unit
 from cchc_cli.targets.filters import evaluate, fields_used
-from cchc_cli.targets.periods import Period, PeriodError, parse_period
+from cchc_cli.targets.periods import Period, PeriodError, month_labels, parse_period
 from cchc_cli.targets.timeliness import NEVER_RECEIVED, DossierView, classify
 from cchc_cli.text import match_key
 
@@ -247,7 +247,7 @@ class Engine:
             return False
         values = table.loc[counted, field].dropna()
         if pd.api.types.is_datetime64_any_dtype(values):
-            months = set(values.dt.strftime("%Y-%m").unique())
+            months = month_labels(values)
             return all(month in months for month in period.months())
         years = set(pd.to_numeric(values, errors="coerce").dropna().astype(int))
         return all(year in years for year in range(period.start.year, period.end.year + 1))

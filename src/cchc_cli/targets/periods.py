@@ -7,6 +7,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
+import pandas as pd
+
 from cchc_cli.errors import UsageError
 
 
@@ -117,3 +120,10 @@ def last_complete_month(last_day: date) -> Period:
             return parse_period(f"{first.year:04d}-{first.month:02d}")
         day += timedelta(days=1)
     return parse_period(f"{last_day.year:04d}-{last_day.month:02d}")
+
+
+def month_labels(values: pd.Series) -> set[str]:
+    """The `YYYY-MM` months that dates fall in (vectorised: a million dates in milliseconds)."""
+    days = values.dropna().to_numpy(dtype="datetime64[s]")
+    months = np.unique(days.astype("datetime64[M]"))
+    return set(np.datetime_as_string(months, unit="M").tolist())
