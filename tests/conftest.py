@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+
+# The parsed-file cache of the tests lives apart from the user's.
+os.environ.setdefault("CCHC_CACHE_DIR", tempfile.mkdtemp(prefix="cchc-test-cache-"))
 
 # Rich wraps at terminal width: keep console output on one line per row in tests.
 os.environ.setdefault("COLUMNS", "250")

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from cchc_cli.cache import ReadCache
 from cchc_cli.duplicates import resolve_duplicates
 from cchc_cli.issues import Issue, Severity, make_issue
 from cchc_cli.readers import InputFile, expand_inputs, read_file
@@ -76,38 +82,119 @@ def choose_header(
     return (recognised[0] if recognised else None), candidates
 
 
-def load_inputs(arguments: list[str], options: LoadOptions | None = None) -> LoadResult:
-    """Read all files, folders and globs in `arguments` (library entry point of `validate`)."""
+@dataclass
+class FileLoad:
+    """What loading one file gives the run: its issues and its validated sheets."""
+
+    path: str
+    failed: bool
+    issues: list[Issue]
+    parts: list[tuple[str, SheetAccount, pd.DataFrame]]
+
+
+# Progress callback: (what is happening, files done, files in all).
+Progress = Callable[[str, int, int], None]
+
+
+def _options_digest(options: LoadOptions) -> str:
+    described = {
+        "aliases": options.columns.aliases,
+        "values": options.columns.values,
+        "dataset": options.dataset,
+    }
+    return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
+
+
+def _relocate(found: dict, input_file: InputFile) -> FileLoad:
+    """A cached load put in this run's place: the file's name and order on the command line."""
+    path = input_file.label
+    issues = [replace(i, path=path) for i in found["issues"]]
+    parts = []
+    for dataset, account, table in found["parts"]:
+        account.path = path
+        table["source_path"] = path
+        table["source_order"] = np.int32(input_file.order)
+        parts.append((dataset, account, table))
+    return FileLoad(path, False, issues, parts)
+
+
+def load_file(
+    input_file: InputFile,
+    datasets: list[Dataset],
+    options: LoadOptions,
+    vocabularies: dict[str, Vocabulary],
+    cache: ReadCache | None = None,
+) -> FileLoad:
+    """One file for a run: from the cache when its bytes were read before, else read now."""
+    key = None
+    if cache is not None:
+        try:
+            digest = hashlib.sha256(input_file.path.read_bytes()).hexdigest()
+        except OSError:
+            digest = None
+        if digest is not None:
+            # The stem names the "sheet" of a CSV or HTML file: part of what was read.
+            key = cache.key(digest, _options_digest(options) + input_file.path.stem)
+            found = cache.get(key)
+            if found is not None:
+                return _relocate(found, input_file)
+    readout = read_input(input_file, datasets, options, vocabularies)
+    parts = [
+        (o.header.dataset.name, o.result.account, o.result.table)
+        for o in readout.sheets
+        if o.result is not None and o.header is not None
+    ]
+    if cache is not None and key is not None and not readout.failed:
+        cache.put(key, readout.format, readout.issues, parts)
+    return FileLoad(readout.path, readout.failed, readout.issues, parts)
+
+
+def load_inputs(
+    arguments: list[str],
+    options: LoadOptions | None = None,
+    cache: ReadCache | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> LoadResult:
+    """Read all files, folders and globs in `arguments` (library entry point of `validate`).
+
+    Files are read in parallel, as many at a time as there are cores (the Rust reader releases
+    the GIL); the result is the same as reading them one by one, in command-line order.
+    """
     options = options or LoadOptions()
     files, issues = expand_inputs(arguments)
     result = LoadResult(issues=list(issues))
     result.failed_inputs.extend(i.path or "" for i in issues)
     datasets = [get_dataset(options.dataset)] if options.dataset else list(DATASETS.values())
     vocabularies = vocabularies_for(options.columns)
+    workers = max(1, min(len(files), workers or os.cpu_count() or 1))
+    done = 0
+
+    def one(input_file: InputFile) -> FileLoad:
+        return load_file(input_file, datasets, options, vocabularies, cache)
+
+    loads: list[FileLoad] = []
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for load in pool.map(one, files):
+            loads.append(load)
+            done += 1
+            if progress is not None:
+                progress(load.path, done, len(files))
     frames: dict[str, list[pd.DataFrame]] = {}
-    for input_file in files:
-        readout = read_input(input_file, datasets, options, vocabularies)
-        result.issues.extend(readout.issues)
-        if readout.failed:
-            result.failed_inputs.append(readout.path)
-        for outcome in readout.sheets:
-            if outcome.result is not None and outcome.header is not None:
-                result.accounts.append(outcome.result.account)
-                frames.setdefault(outcome.header.dataset.name, []).append(outcome.result.table)
+    for load in loads:
+        result.issues.extend(load.issues)
+        if load.failed:
+            result.failed_inputs.append(load.path)
+        for dataset_name, account, table in load.parts:
+            result.accounts.append(account)
+            frames.setdefault(dataset_name, []).append(table)
     for name, parts in frames.items():
         table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
         dataset = DATASETS[name]
         if dataset.key:
-            key_headers = {
-                (a.path, a.sheet): a.header.text_of(dataset.key)
-                for a in result.accounts
-                if a.header is not None and a.dataset == name
-            }
-            sheet_columns = {
-                (a.path, a.sheet): frozenset(a.header.mapping)
-                for a in result.accounts
-                if a.header is not None and a.dataset == name
-            }
+            mine = [a for a in result.accounts if a.dataset == name]
+            key_headers = {(a.path, a.sheet): a.columns.get(dataset.key, "") for a in mine}
+            sheet_columns = {(a.path, a.sheet): frozenset(a.columns) for a in mine}
             table, duplicate_issues = resolve_duplicates(
                 table, dataset.key, key_headers, sheet_columns
             )

@@ -39,8 +39,11 @@ class SheetAccount:
     rows_rejected: int = 0
     rows_skipped: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
-    header: HeaderMatch | None = None
+    # canonical field -> the header text as written in the file
+    columns: dict[str, str] = field(default_factory=dict)
     details: dict[str, str] = field(default_factory=dict)
+    # The full header match of a sheet read now (None when the result came from the cache).
+    header: HeaderMatch | None = None
 
     def to_dict(self, for_compute: bool = False) -> dict[str, Any]:
         """The D11 JSON form: `validate` shows header rows, `compute` the file's SHA-256."""
@@ -187,6 +190,7 @@ def validate_sheet(
         sheet=sheet.name,
         header_rows=header.header_rows,
         header=header,
+        columns={name: header.text_of(name) for name in header.mapping},
         details=dict(sheet.details),
     )
     issues: list[Issue] = []

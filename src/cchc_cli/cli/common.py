@@ -5,15 +5,18 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
+from cchc_cli.cache import ReadCache
 from cchc_cli.errors import CchcError, ExitCode
 from cchc_cli.issues import render_message
 
@@ -52,6 +55,14 @@ DatasetOption = Annotated[
     typer.Option("--dataset", help="Buộc loại dữ liệu (vd. dossiers) thay vì tự nhận dạng."),
 ]
 
+NoCacheOption = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Đọc lại mọi tệp, không dùng bộ nhớ đệm / bypass the cache."),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Không hiện tiến độ / no progress display.")
+]
+
 _state: dict[str, bool] = {"debug": False}
 
 
@@ -78,6 +89,37 @@ def stderr_console() -> Console:
     return Console(
         stderr=True, soft_wrap=False, width=_width(sys.stderr), markup=False, highlight=False
     )
+
+
+def read_cache(no_cache: bool) -> ReadCache | None:
+    """The cache of parsed files, unless --no-cache."""
+    return None if no_cache else ReadCache()
+
+
+@contextmanager
+def progress_display(quiet: bool, lang: str) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A Rich progress bar on stderr for people at a terminal; nothing in batch jobs (not a
+    TTY, or --quiet), so it never mixes with JSON on stdout."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    console = Console(stderr=True)
+    words = "Đọc tệp" if lang == "vi" else "Reading files"
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(words, total=None)
+
+        def update(path: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=f"{words}: {Path(path).name}")
+
+        yield update
 
 
 F = TypeVar("F", bound=Callable[..., Any])

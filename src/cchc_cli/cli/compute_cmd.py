@@ -17,7 +17,11 @@ from cchc_cli.cli.common import (
     ColumnsOption,
     Lang,
     LangOption,
+    NoCacheOption,
+    QuietOption,
     handles_errors,
+    progress_display,
+    read_cache,
     stderr_console,
     stdout_console,
 )
@@ -114,6 +118,8 @@ def prepare_run(
     output: Path | None,
     lang: str,
     json_accounting: bool = False,
+    no_cache: bool = False,
+    quiet: bool = False,
 ) -> tuple[TargetConfig, LoadResult, Period]:
     """What `compute` and `report` share: check the configuration and options before reading
     any data, read the inputs, stop with exit 3 on unusable data, choose the period."""
@@ -128,7 +134,10 @@ def prepare_run(
                 label("output_is_input", lang, path=output), param_hint="--output"
             )
     columns_config = load_columns_file(columns, DATASETS)
-    loaded = load_inputs(inputs, LoadOptions(columns=columns_config))
+    with progress_display(quiet, lang) as progress:
+        loaded = load_inputs(
+            inputs, LoadOptions(columns=columns_config), read_cache(no_cache), progress
+        )
     errors = stderr_console()
     rejected_rate = loaded.rows_rejected / loaded.rows_read if loaded.rows_read else 0.0
     if loaded.failed_inputs or not loaded.accounts or rejected_rate > max_invalid + 1e-12:
@@ -199,6 +208,8 @@ def compute_command(
         ),
     ] = 0.01,
     columns: ColumnsOption = None,
+    no_cache: NoCacheOption = False,
+    quiet: QuietOption = False,
     lang: LangOption = Lang.vi,
 ) -> None:
     """Tính mọi chỉ tiêu cho một kỳ: tử số, mẫu số, kết quả, mục tiêu, đánh giá.
@@ -220,6 +231,8 @@ def compute_command(
         output,
         lang,
         json_accounting=format is ComputeFormat.json,
+        no_cache=no_cache,
+        quiet=quiet,
     )
     result = compute(loaded.tables, config, chosen, by_fields)
 

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from cchc_cli.cli.common import ColumnsOption, Lang, LangOption, handles_errors, stderr_console
+from cchc_cli.cli.common import (
+    ColumnsOption,
+    Lang,
+    LangOption,
+    NoCacheOption,
+    QuietOption,
+    handles_errors,
+    stderr_console,
+)
 from cchc_cli.cli.compute_cmd import prepare_run
 from cchc_cli.output import write_atomic
 from cchc_cli.report.content import gather
@@ -58,6 +66,8 @@ def report_command(
         ),
     ] = 0.01,
     columns: ColumnsOption = None,
+    no_cache: NoCacheOption = False,
+    quiet: QuietOption = False,
     lang: LangOption = Lang.vi,
 ) -> None:
     """Lập báo cáo Excel gửi lãnh đạo: tổng hợp, theo đơn vị, theo lĩnh vực, xu hướng, biểu 06a.
@@ -68,7 +78,16 @@ def report_command(
     [bold]Ví dụ / example:[/bold] cchc report sample_data/ -o bao-cao.xlsx --unit-name "Đức Phổ"
     """
     config, loaded, chosen = prepare_run(
-        inputs, targets, period, as_of, columns, max_invalid, output, lang
+        inputs,
+        targets,
+        period,
+        as_of,
+        columns,
+        max_invalid,
+        output,
+        lang,
+        no_cache=no_cache,
+        quiet=quiet,
     )
     content = gather(loaded, config, chosen, label("blank_group", lang))
     options = ReportOptions(

@@ -13,8 +13,12 @@ from cchc_cli.cli.common import (
     FormatOption,
     Lang,
     LangOption,
+    NoCacheOption,
     OutputFormat,
+    QuietOption,
     handles_errors,
+    progress_display,
+    read_cache,
     stdout_console,
 )
 from cchc_cli.errors import ExitCode
@@ -32,6 +36,8 @@ def validate(
     format: FormatOption = OutputFormat.table,
     columns: ColumnsOption = None,
     dataset: DatasetOption = None,
+    no_cache: NoCacheOption = False,
+    quiet: QuietOption = False,
     max_issues: Annotated[
         int, typer.Option("--max-issues", help="Số vấn đề hiện trong bảng (0 = tất cả).")
     ] = 100,
@@ -49,7 +55,8 @@ def validate(
         from cchc_cli.schema import get_dataset
 
         get_dataset(dataset)
-    result = load_inputs(inputs, options)
+    with progress_display(quiet, lang) as progress:
+        result = load_inputs(inputs, options, read_cache(no_cache), progress)
     if format is OutputFormat.json:
         typer.echo(json.dumps(validation_json(result, lang), ensure_ascii=False, indent=2))
     else:

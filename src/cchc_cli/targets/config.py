@@ -282,7 +282,9 @@ def load_targets(path: Path | None = None) -> TargetConfig:
     path = path or default_targets_path()
     try:
         content = path.read_bytes()
-        raw = yaml.safe_load(content.decode("utf-8-sig"))
+        # The C-accelerated loader when PyYAML has it: still the safe one (no Python objects).
+        safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        raw = yaml.load(content.decode("utf-8-sig"), Loader=safe_loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(
             "config.targets_unreadable", path=str(path), reason=str(exc).splitlines()[0]

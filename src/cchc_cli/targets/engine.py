@@ -147,6 +147,8 @@ def _with_unit_levels(table: pd.DataFrame, units: list[Unit], day: date) -> pd.D
     """
     if not units or "agency_name" not in table:
         return table
+    if "admin_level" in table and table["admin_level"].notna().all():
+        return table  # every row has its level already
     valid = [
         u
         for u in units

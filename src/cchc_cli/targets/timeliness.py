@@ -130,8 +130,13 @@ def classify(table: pd.DataFrame, period: Period) -> DossierView:
         Timeliness.OPEN_IN_TIME,
         Timeliness.OPEN_OVERDUE,
     ]
-    codes = np.select(conditions, [c.value for c in choices], default=Timeliness.NOT_APPLICABLE)
+    categories = [t.value for t in Timeliness]
+    codes = np.select(
+        conditions,
+        [categories.index(c.value) for c in choices],
+        default=categories.index(Timeliness.NOT_APPLICABLE.value),
+    )
     timeliness = pd.Series(
-        pd.Categorical(codes, categories=[t.value for t in Timeliness]), index=table.index
+        pd.Categorical.from_codes(codes, categories=categories), index=table.index
     )
     return DossierView(received_in, ended_in, handled_in, carried_over, is_open, timeliness)
