@@ -40,8 +40,7 @@ def read_workbook(content: bytes, fmt: FileFormat) -> tuple[FileFormat, list[Raw
             # skip_rows=0 (not None) keeps leading empty rows, so grid row i is Excel row i+1.
             # Everything is read as text: codes keep their leading zeros and date columns that
             # mix real dates with typed text are parsed by our own day-first parser.
-            sheet = reader.load_sheet(index, header_row=None, skip_rows=0, dtypes="string")
-            table = sheet.to_arrow()
+            table = reader.load_sheet_eager(index, header_row=None, skip_rows=0, dtypes="string")
         except Exception as exc:
             message = str(exc).splitlines()[0][:200]
             if "no rows" in message.lower() or "empty" in message.lower():
