@@ -12,7 +12,7 @@ from rich.text import Text
 
 from cchc_cli.issues import mask_personal
 from cchc_cli.load import FileReadout, SheetOutcome
-from cchc_cli.report.labels import label
+from cchc_cli.report.labels import label, whole
 from cchc_cli.report.validation import issues_table, sorted_issues
 from cchc_cli.validate import SOURCE_COLUMNS
 
@@ -121,9 +121,9 @@ def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
         a = outcome.result.account
         reasons = ", ".join(f"{label(k, lang)}: {v}" for k, v in sorted(a.skipped.items()))
         parts.append(
-            f"{label('rows_read', lang)}: {a.rows_read:,}  {label('rows_valid', lang)}: "
-            f"{a.rows_valid:,}  {label('rows_rejected', lang)}: {a.rows_rejected:,}  "
-            f"{label('rows_skipped', lang)}: {a.rows_skipped:,}"
+            f"{label('rows_read', lang)}: {whole(a.rows_read, lang)}  {label('rows_valid', lang)}: "
+            f"{whole(a.rows_valid, lang)}  {label('rows_rejected', lang)}: {whole(a.rows_rejected, lang)}  "
+            f"{label('rows_skipped', lang)}: {whole(a.rows_skipped, lang)}"
             + (f" ({reasons})" if reasons else "")
         )
         preview = preview_rows(outcome, rows)

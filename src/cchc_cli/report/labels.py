@@ -112,3 +112,9 @@ def label(key: str, lang: str, **params: object) -> str:
     vi, en = LABELS[key]
     text = en if lang == "en" else vi
     return text.format(**params) if params else text
+
+
+def whole(value: int, lang: str) -> str:
+    """A whole number with thousands separators: 1.234 in Vietnamese, 1,234 in English."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "vi" else text

@@ -13,7 +13,7 @@ from rich.text import Text
 from cchc_cli import __version__
 from cchc_cli.issues import Severity
 from cchc_cli.load import LoadResult
-from cchc_cli.report.labels import LABELS, label
+from cchc_cli.report.labels import LABELS, label, whole
 from cchc_cli.targets.config import Threshold
 from cchc_cli.targets.engine import EPSILON, ComputeResult, GroupResult, Status, TargetResult
 
@@ -42,8 +42,7 @@ def count(value: float | None, lang: str) -> str:
     if value is None:
         return "—"
     if float(value).is_integer():
-        text = f"{int(value):,}"
-        return text.replace(",", ".") if lang == "vi" else text
+        return whole(int(value), lang)
     return f"{value:g}".replace(".", ",") if lang == "vi" else f"{value:g}"
 
 

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from cchc_cli.issues import Issue, Severity
 from cchc_cli.load import LoadResult
-from cchc_cli.report.labels import label
+from cchc_cli.report.labels import label, whole
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
@@ -46,10 +46,10 @@ def accounting_table(result: LoadResult, lang: str) -> Table:
             a.format,
             a.dataset,
             ", ".join(map(str, a.header_rows)),
-            f"{a.rows_read:,}",
-            f"{a.rows_valid:,}",
-            Text(f"{a.rows_rejected:,}", "red") if a.rows_rejected else "0",
-            f"{a.rows_skipped:,}",
+            whole(a.rows_read, lang),
+            whole(a.rows_valid, lang),
+            Text(whole(a.rows_rejected, lang), "red") if a.rows_rejected else "0",
+            whole(a.rows_skipped, lang),
         )
     return table
 
@@ -92,10 +92,10 @@ def render_validation(console: Console, result: LoadResult, lang: str, limit: in
         label(
             "summary",
             lang,
-            read=f"{result.rows_read:,}",
-            valid=f"{sum(a.rows_valid for a in result.accounts):,}",
-            rejected=f"{result.rows_rejected:,}",
-            skipped=f"{sum(a.rows_skipped for a in result.accounts):,}",
+            read=whole(result.rows_read, lang),
+            valid=whole(sum(a.rows_valid for a in result.accounts), lang),
+            rejected=whole(result.rows_rejected, lang),
+            skipped=whole(sum(a.rows_skipped for a in result.accounts), lang),
             errors=result.count(Severity.ERROR),
             warnings=result.count(Severity.WARNING),
             duplicates=result.duplicates,
