@@ -120,12 +120,11 @@ def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
     if outcome.result is not None:
         a = outcome.result.account
         reasons = ", ".join(f"{label(k, lang)}: {v}" for k, v in sorted(a.skipped.items()))
-        parts.append(
-            f"{label('rows_read', lang)}: {whole(a.rows_read, lang)}  {label('rows_valid', lang)}: "
-            f"{whole(a.rows_valid, lang)}  {label('rows_rejected', lang)}: {whole(a.rows_rejected, lang)}  "
-            f"{label('rows_skipped', lang)}: {whole(a.rows_skipped, lang)}"
-            + (f" ({reasons})" if reasons else "")
+        counts = "  ".join(
+            f"{label(key, lang)}: {whole(getattr(a, key), lang)}"
+            for key in ("rows_read", "rows_valid", "rows_rejected", "rows_skipped")
         )
+        parts.append(counts + (f" ({reasons})" if reasons else ""))
         preview = preview_rows(outcome, rows)
         if preview:
             table = Table(title=label("preview", lang), title_justify="left", show_edge=False)
