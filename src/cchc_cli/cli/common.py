@@ -55,6 +55,29 @@ DatasetOption = Annotated[
     typer.Option("--dataset", help="Buộc loại dữ liệu (vd. dossiers) thay vì tự nhận dạng."),
 ]
 
+InputsArgument = Annotated[list[str], typer.Argument(help="Tệp, thư mục hoặc mẫu (*.xlsx).")]
+PeriodOption = Annotated[
+    str | None,
+    typer.Option("--period", "-p", help="Kỳ: 2025-03, 2025-Q1, 2025, 2025-01..2025-06."),
+]
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="Ngày đánh giá (mặc định: cuối kỳ).")
+]
+TargetsFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--targets", help="Tệp chỉ tiêu (mặc định ./configs/targets.yaml).", dir_okay=False
+    ),
+]
+MaxInvalidOption = Annotated[
+    float,
+    typer.Option(
+        "--max-invalid",
+        min=0.0,
+        max=1.0,
+        help="Tỷ lệ dòng bị loại tối đa cho phép (mặc định 0.01).",
+    ),
+]
 NoCacheOption = Annotated[
     bool,
     typer.Option("--no-cache", help="Đọc lại mọi tệp, không dùng bộ nhớ đệm / bypass the cache."),

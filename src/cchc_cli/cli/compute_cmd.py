@@ -14,11 +14,16 @@ from rich.text import Text
 
 from cchc_cli import parsing
 from cchc_cli.cli.common import (
+    AsOfOption,
     ColumnsOption,
+    InputsArgument,
     Lang,
     LangOption,
+    MaxInvalidOption,
     NoCacheOption,
+    PeriodOption,
     QuietOption,
+    TargetsFileOption,
     handles_errors,
     progress_display,
     read_cache,
@@ -165,20 +170,10 @@ def prepare_run(
 
 @handles_errors
 def compute_command(
-    inputs: Annotated[list[str], typer.Argument(help="Tệp, thư mục hoặc mẫu (*.xlsx).")],
-    targets: Annotated[
-        Path | None,
-        typer.Option(
-            "--targets", help="Tệp chỉ tiêu (mặc định ./configs/targets.yaml).", dir_okay=False
-        ),
-    ] = None,
-    period: Annotated[
-        str | None,
-        typer.Option("--period", "-p", help="Kỳ: 2025-03, 2025-Q1, 2025, 2025-01..2025-06."),
-    ] = None,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Ngày đánh giá (mặc định: cuối kỳ).")
-    ] = None,
+    inputs: InputsArgument,
+    targets: TargetsFileOption = None,
+    period: PeriodOption = None,
+    as_of: AsOfOption = None,
     by: Annotated[
         list[str] | None,
         typer.Option("--by", help="Tính theo nhóm: agency_name, admin_level, field_name, …"),
@@ -198,15 +193,7 @@ def compute_command(
     fail_on_miss: Annotated[
         bool, typer.Option("--fail-on-miss", help="Thoát mã 1 nếu có chỉ tiêu không đạt.")
     ] = False,
-    max_invalid: Annotated[
-        float,
-        typer.Option(
-            "--max-invalid",
-            min=0.0,
-            max=1.0,
-            help="Tỷ lệ dòng bị loại tối đa cho phép (mặc định 0.01).",
-        ),
-    ] = 0.01,
+    max_invalid: MaxInvalidOption = 0.01,
     columns: ColumnsOption = None,
     no_cache: NoCacheOption = False,
     quiet: QuietOption = False,

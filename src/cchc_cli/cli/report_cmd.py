@@ -8,11 +8,16 @@ from typing import Annotated
 import typer
 
 from cchc_cli.cli.common import (
+    AsOfOption,
     ColumnsOption,
+    InputsArgument,
     Lang,
     LangOption,
+    MaxInvalidOption,
     NoCacheOption,
+    PeriodOption,
     QuietOption,
+    TargetsFileOption,
     handles_errors,
     stderr_console,
 )
@@ -25,23 +30,13 @@ from cchc_cli.report.labels import label
 
 @handles_errors
 def report_command(
-    inputs: Annotated[list[str], typer.Argument(help="Tệp, thư mục hoặc mẫu (*.xlsx).")],
+    inputs: InputsArgument,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Tệp báo cáo .xlsx sẽ tạo.", dir_okay=False)
     ],
-    period: Annotated[
-        str | None,
-        typer.Option("--period", "-p", help="Kỳ: 2025-03, 2025-Q1, 2025, 2025-01..2025-06."),
-    ] = None,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Ngày đánh giá (mặc định: cuối kỳ).")
-    ] = None,
-    targets: Annotated[
-        Path | None,
-        typer.Option(
-            "--targets", help="Tệp chỉ tiêu (mặc định ./configs/targets.yaml).", dir_okay=False
-        ),
-    ] = None,
+    period: PeriodOption = None,
+    as_of: AsOfOption = None,
+    targets: TargetsFileOption = None,
     title: Annotated[str | None, typer.Option("--title", help="Tiêu đề báo cáo.")] = None,
     unit_name: Annotated[
         str | None, typer.Option("--unit-name", help="Tên đơn vị báo cáo (góc trái).")
@@ -56,15 +51,7 @@ def report_command(
             help="Đưa họ tên, địa chỉ, điện thoại, số định danh vào danh sách hồ sơ.",
         ),
     ] = False,
-    max_invalid: Annotated[
-        float,
-        typer.Option(
-            "--max-invalid",
-            min=0.0,
-            max=1.0,
-            help="Tỷ lệ dòng bị loại tối đa cho phép (mặc định 0.01).",
-        ),
-    ] = 0.01,
+    max_invalid: MaxInvalidOption = 0.01,
     columns: ColumnsOption = None,
     no_cache: NoCacheOption = False,
     quiet: QuietOption = False,
