@@ -37,7 +37,8 @@ def resolve_duplicates(
     all (a ward's CSV without "Cấp", say) is completed from the most advanced other record of
     the same dossier whose sheet has it; `sheet_columns` tells which sheet has which columns.
     """
-    repeated = table[key].duplicated(keep=False).to_numpy()
+    # A missing key (a blank transaction id) is not a duplicate of another missing key.
+    repeated = (table[key].duplicated(keep=False) & table[key].notna()).to_numpy(bool)
     if not repeated.any():
         return table, []
     end = end_dates(table)

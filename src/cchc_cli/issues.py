@@ -138,10 +138,9 @@ CATALOGUE: dict[str, Message] = {
     ),
     "duplicate.dossier": Message(
         Severity.WARNING,
-        "Trùng mã hồ sơ với {other}, dòng {other_row}; giữ bản ghi đó, không tính dòng này "
-        "(quy tắc D5).",
-        "Same dossier code as {other}, row {other_row}; that record is kept, this row is not "
-        "counted (rule D5).",
+        "Trùng mã với {other}, dòng {other_row}; giữ bản ghi đó, không tính dòng này (quy tắc D5).",
+        "Same code as {other}, row {other_row}; that record is kept, this row is not counted "
+        "(rule D5).",
     ),
     # Configuration
     "config.columns_unreadable": Message(
@@ -158,6 +157,13 @@ CATALOGUE: dict[str, Message] = {
         Severity.ERROR,
         "Không có loại dữ liệu '{name}'. Các loại có: {choices}.{hint}",
         "Unknown dataset '{name}'. Available: {choices}.{hint}",
+    ),
+    "output.unwritable": Message(
+        Severity.ERROR,
+        "Không ghi được tệp kết quả '{path}' ({reason}). Chọn thư mục khác hoặc kiểm tra "
+        "quyền ghi.",
+        "Cannot write the output file '{path}' ({reason}). Choose another folder or check the "
+        "permissions.",
     ),
     "period.invalid": Message(
         Severity.ERROR,
@@ -205,6 +211,17 @@ CATALOGUE: dict[str, Message] = {
         Severity.INFO,
         "Mẫu số bằng 0: không có bản ghi nào thuộc diện tính trong kỳ.",
         "Zero denominator: no record in scope for the period.",
+    ),
+    "result.no_current_data": Message(
+        Severity.INFO,
+        "Không có số liệu của kỳ {period}.",
+        "No data for the period {period}.",
+    ),
+    "result.value_repeated": Message(
+        Severity.INFO,
+        "Có {count} giá trị cho cùng chỉ tiêu và kỳ; dùng dòng cuối (tệp {path}, dòng {row}).",
+        "{count} values for the same indicator and period; the last row is used ({path}, row "
+        "{row}).",
     ),
     "result.no_previous_year": Message(
         Severity.INFO,

@@ -125,26 +125,31 @@ def load_file(
     vocabularies: dict[str, Vocabulary],
     cache: ReadCache | None = None,
 ) -> FileLoad:
-    """One file for a run: from the cache when its bytes were read before, else read now."""
+    """One file for a run: from the cache when its bytes were read before, else read now.
+
+    The file is read from disk once; the cache key is the hash of exactly those bytes.
+    """
+    try:
+        content = input_file.path.read_bytes()
+    except OSError:
+        content = None  # read_input reports it
     key = None
-    if cache is not None:
-        try:
-            digest = hashlib.sha256(input_file.path.read_bytes()).hexdigest()
-        except OSError:
-            digest = None
-        if digest is not None:
-            # The stem names the "sheet" of a CSV or HTML file: part of what was read.
-            key = cache.key(digest, _options_digest(options) + input_file.path.stem)
-            found = cache.get(key)
-            if found is not None:
-                return _relocate(found, input_file)
-    readout = read_input(input_file, datasets, options, vocabularies)
+    if cache is not None and content is not None:
+        digest = hashlib.sha256(content).hexdigest()
+        # The stem names the "sheet" of a CSV or HTML file: part of what was read.
+        key = cache.key(digest, _options_digest(options) + input_file.path.stem)
+        found = cache.get(key)
+        if found is not None:
+            return _relocate(found, input_file)
+    readout = read_input(input_file, datasets, options, vocabularies, content)
     parts = [
         (o.header.dataset.name, o.result.account, o.result.table)
         for o in readout.sheets
         if o.result is not None and o.header is not None
     ]
-    if cache is not None and key is not None and not readout.failed:
+    # Only files with data are kept: whether a file without any is an error or a warning
+    # depends on how it was named on the command line, not on its bytes.
+    if cache is not None and key is not None and parts and not readout.failed:
         cache.put(key, readout.format, readout.issues, parts)
     return FileLoad(readout.path, readout.failed, readout.issues, parts)
 
@@ -231,12 +236,14 @@ def read_input(
     datasets: list[Dataset],
     options: LoadOptions,
     vocabularies: dict[str, Vocabulary],
+    content: bytes | None = None,
 ) -> FileReadout:
     """Sniff, read and validate every sheet of one file; problems become issues, never raise."""
     path = input_file.label
     readout = FileReadout(path=path)
     try:
-        content = input_file.path.read_bytes()
+        if content is None:
+            content = input_file.path.read_bytes()
     except OSError as exc:
         readout.issues.append(
             make_issue("file.unreadable", path=path, params={"reason": exc.strerror or exc})

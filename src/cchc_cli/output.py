@@ -6,25 +6,37 @@ import os
 import tempfile
 from pathlib import Path
 
+from cchc_cli.errors import UsageError
+
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see the old file or the complete new one."""
+    """Write `data` to `path` so that readers see the old file or the complete new one.
+
+    A path that cannot be written (a folder that is a file, no permission, a full disk) is a
+    usage error naming the path; nothing is left behind.
+    """
     path = path.resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    # mkstemp creates the file readable by its owner only; give it the mode any new file gets
-    # (or keep the mode of the file it replaces).
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
-    os.chmod(temporary, mode)
+    temporary: str | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        # mkstemp creates the file readable by its owner only; give it the mode any new file
+        # gets (or keep the mode of the file it replaces).
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        temporary = None
+    except OSError as exc:
+        raise UsageError("output.unwritable", path=str(path), reason=exc.strerror or exc) from exc
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
 
 
 def _umask() -> int:

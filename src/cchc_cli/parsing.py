@@ -259,8 +259,8 @@ def parse_count(text: str | None) -> int | None:
     stripped = _strip(text)
     if not stripped:
         return None
-    match = re.fullmatch(r"([0-9]+)(?:\.0+)?", stripped)
-    if not match:
+    match = re.fullmatch(r"([0-9]{1,15})(?:\.0+)?", stripped)
+    if not match:  # more than 15 digits is a typing slip, and would not fit a column anyway
         raise ParseProblem(INTEGER_INVALID)
     return int(match.group(1))
 

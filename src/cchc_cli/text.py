@@ -42,4 +42,5 @@ def fold_diacritics(text: str) -> str:
 @lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
     """The key two labels are compared by when diacritics do not matter."""
-    return fold_diacritics(normalize_label(text))
+    # Folding can expose edge punctuation that a combining mark hid ("0.̀"): normalise again.
+    return normalize_label(fold_diacritics(normalize_label(text)))

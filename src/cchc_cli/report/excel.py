@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -133,6 +134,9 @@ def put(ws: Worksheet, row: int, column: int, value: Any, **style: Any) -> Any:
         value = value.to_pydatetime()
     if value is not None and not isinstance(value, str | int | float | date | datetime):
         value = str(value)
+    if isinstance(value, str):
+        # Control characters (\x0b from old exports) are not allowed in a worksheet.
+        value = ILLEGAL_CHARACTERS_RE.sub(" ", value)
     cell.value = value
     if isinstance(value, str) and cell.data_type == "f":
         cell.data_type = "s"

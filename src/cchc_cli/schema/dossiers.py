@@ -270,4 +270,5 @@ DOSSIERS = Dataset(
     required=("dossier_code", "received_at"),
     required_any=(("procedure_code", "procedure_name"),),
     key="dossier_code",
+    date_field="received_at",
 )

@@ -68,6 +68,8 @@ class Dataset:
     key: str | None = None
     # Registers officers keep by hand: `cchc template` makes a ready-to-fill workbook for them.
     hand_kept: bool = False
+    # The date that places a row in time (a unit's level is the one in force on that day).
+    date_field: str | None = None
     fields: dict[str, FieldSpec] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -74,12 +74,15 @@ def register(
     required_any: tuple[tuple[str, ...], ...] = (),
     key: str | None = None,
     hand_kept: bool = False,
+    date_field: str | None = None,
 ) -> Dataset:
     """A dataset from its field table."""
     model = build_model(
         "".join(part.title() for part in name.split("_")) + "Record", fields, required
     )
-    return Dataset(name, title_vi, title_en, model, required, required_any, key, hand_kept)
+    return Dataset(
+        name, title_vi, title_en, model, required, required_any, key, hand_kept, date_field
+    )
 
 
 YES = "Có/Không (x, 1, Có, Đã… hoặc để trống)"
@@ -170,6 +173,7 @@ RATINGS = register(
     required=("rated_at",),
     required_any=(("rating", "satisfied"),),
     hand_kept=True,
+    date_field="rated_at",
 )
 
 PAYMENTS = register(
@@ -189,6 +193,7 @@ PAYMENTS = register(
     required=("paid_at", "amount"),
     required_any=(("method", "platform"),),
     key="transaction_id",
+    date_field="paid_at",
 )
 
 DOCUMENTS = register(
@@ -213,6 +218,7 @@ DOCUMENTS = register(
     required=("document_date",),
     required_any=(("electronic", "digitally_signed"),),
     hand_kept=True,
+    date_field="document_date",
 )
 
 WORK_FILES = register(
@@ -241,6 +247,7 @@ WORK_FILES = register(
     required=("file_code", "opened_at"),
     required_any=(("processed_online",),),
     hand_kept=True,
+    date_field="opened_at",
 )
 
 INSPECTIONS = register(
@@ -262,6 +269,7 @@ INSPECTIONS = register(
     required=("inspected_at",),
     required_any=(("digital",),),
     hand_kept=True,
+    date_field="inspected_at",
 )
 
 STAFF = register(
@@ -319,6 +327,7 @@ LEGAL_DOCUMENTS = register(
     required=("issued_at",),
     required_any=(("per_rules", "on_schedule"),),
     hand_kept=True,
+    date_field="issued_at",
 )
 
 PUBLIC_UNITS = register(

@@ -7,12 +7,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from cchc_cli import parsing
 from cchc_cli.issues import render_message
+from cchc_cli.schema import DATASETS
 from cchc_cli.schema.vocabularies import AdminLevel
 from cchc_cli.targets.config import Target, TargetConfig, TargetSpec, Threshold, Unit
 from cchc_cli.targets.filters import evaluate, fields_used
@@ -126,7 +129,8 @@ _POPULATION_NEEDS = {
     "handled": ("received_at",),
     "all": (),
 }
-_FALLBACK_WHEN = ("result.no_dataset", "result.missing_columns")
+# The dedicated register wins whenever it has data for the period; otherwise the fallback.
+_FALLBACK_WHEN = ("result.no_dataset", "result.missing_columns", "result.empty_denominator")
 
 
 def _missing(table: pd.DataFrame, names: Iterable[str]) -> list[str]:
@@ -139,8 +143,11 @@ def _missing(table: pd.DataFrame, names: Iterable[str]) -> list[str]:
     return sorted(set(missing))
 
 
-def _with_unit_levels(table: pd.DataFrame, units: list[Unit], day: date) -> pd.DataFrame:
-    """admin_level completed from the units configuration, as the units were on `day`.
+def _with_unit_levels(
+    table: pd.DataFrame, units: list[Unit], date_field: str | None, fallback: date
+) -> pd.DataFrame:
+    """admin_level completed from the units configuration, each row with the level its unit had
+    on the row's own date (`date_field`; the period's end for undated registers).
 
     The two-tier local government (no district level from 1 July 2025) is a matter of the
     units' validity dates, not of code.
@@ -149,16 +156,25 @@ def _with_unit_levels(table: pd.DataFrame, units: list[Unit], day: date) -> pd.D
         return table
     if "admin_level" in table and table["admin_level"].notna().all():
         return table  # every row has its level already
-    valid = [
-        u
-        for u in units
-        if (u.valid_from is None or u.valid_from <= day)
-        and (u.valid_to is None or day <= u.valid_to)
-    ]
-    level_of = {match_key(name): u.level for u in valid for name in (u.name, *u.aliases)}
+    days = np.full(len(table), np.datetime64(fallback, "D"))
+    if date_field and date_field in table:
+        own = table[date_field].to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
+        days = np.where(np.isnat(own), days, own)
     codes, uniques = pd.factorize(table["agency_name"])
-    looked_up = np.array([level_of.get(match_key(str(u))) for u in uniques] + [None], dtype=object)
-    derived = pd.Series(looked_up[codes], index=table.index)
+    keys = [match_key(str(u)) for u in uniques]
+    levels = np.full(len(table), None, dtype=object)
+    for unit in units:
+        names = {match_key(name) for name in (unit.name, *unit.aliases)}
+        positions = [i for i, key in enumerate(keys) if key in names]
+        if not positions:
+            continue
+        rows = np.isin(codes, positions)
+        if unit.valid_from is not None:
+            rows &= days >= np.datetime64(unit.valid_from, "D")
+        if unit.valid_to is not None:
+            rows &= days <= np.datetime64(unit.valid_to, "D")
+        levels[rows] = unit.level
+    derived = pd.Series(levels, index=table.index)
     table = table.copy()
     if "admin_level" in table:
         derived = table["admin_level"].astype(object).where(table["admin_level"].notna(), derived)
@@ -204,8 +220,9 @@ class _Frame:
             days = values.to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
             last = min(period.end, period.as_of)
             return (days >= np.datetime64(period.start, "D")) & (days <= np.datetime64(last, "D"))
+        # Yearly registers are snapshots: a period spanning two years takes its end year.
         years = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
-        return (years >= period.start.year) & (years <= period.end.year)
+        return years == period.end.year
 
 
 class Engine:
@@ -221,7 +238,9 @@ class Engine:
             return None
         key = (dataset, period)
         if key not in self._frames:
-            table = _with_unit_levels(self.tables[dataset], self.config.units, period.end)
+            table = _with_unit_levels(
+                self.tables[dataset], self.config.units, DATASETS[dataset].date_field, period.end
+            )
             self._frames[key] = _Frame(table, period)
         return self._frames[key]
 
@@ -252,7 +271,7 @@ class Engine:
             months = month_labels(values)
             return all(month in months for month in period.months())
         years = set(pd.to_numeric(values, errors="coerce").dropna().astype(int))
-        return all(year in years for year in range(period.start.year, period.end.year + 1))
+        return period.end.year in years
 
     def compute(self, period: Period, by: list[str]) -> ComputeResult:
         """Every target of the configuration for `period`."""
@@ -393,7 +412,11 @@ class Engine:
         unknown = int((denominator & ~level_column.isin(levels).fillna(False).to_numpy(bool)).sum())
         result.status = _worst(statuses)
         if not levels:
-            result.note = Note("result.empty_denominator", {})
+            result.note = (
+                Note("result.trend_unknown_level", {"count": den})
+                if den
+                else Note("result.empty_denominator", {})
+            )
         elif result.status is Status.NO_DATA or any(s is Status.NO_DATA for s in statuses):
             lacking = [str(g.by[trend.per]) for g in result.levels if g.status is Status.NO_DATA]
             result.note = Note("result.trend_levels_without_data", {"levels": ", ".join(lacking)})
@@ -425,7 +448,7 @@ class Engine:
         for when in (period, earlier):
             frame = self.frame(spec.dataset, when)
             assert frame is not None
-            mask = frame.scope(spec)
+            mask = frame.scope(spec).copy()  # the scope is shared with other targets
             if target.filter is not None:
                 mask &= evaluate(target.filter, frame.column, self.config.groups)
             if spec.measure is not None:
@@ -434,6 +457,9 @@ class Engine:
             else:
                 amounts.append(int(mask.sum()))
         now, before = amounts
+        if not self.covers(spec, period):
+            # nothing for this period is no reduction at all: never "met" without data (D8)
+            return self._no_data(target, Note("result.no_current_data", {"period": period.label}))
         if not self.covers(spec, earlier):
             before = 0  # the inputs do not hold the comparison period: no comparison
         value = _rate(now, before)
@@ -449,30 +475,36 @@ class Engine:
 
     def _value(self, target: Target, period: Period) -> TargetResult:
         spec = target.spec
-        reported: dict[str, tuple[float, date | None]] = {
-            r.period: (r.value, None) for r in spec.reported
+        # period label -> (value, achieved on, how many rows gave it, where the last one is)
+        reported: dict[str, tuple[float, date | None, int, tuple[str, int] | None]] = {
+            r.period: (r.value, None, 1, None) for r in spec.reported
         }
         table = self.tables.get("values")
         if spec.indicator and table is not None:
             rows = table[table["indicator_id"].astype(str) == spec.indicator]
             for record in rows.itertuples(index=False):
-                try:
-                    label = parse_period(str(record.period)).label
-                except PeriodError:
+                label = _period_label(str(record.period))
+                if label is None:
                     continue
                 achieved = getattr(record, "achieved_at", None)
                 day = None if achieved is None or pd.isna(achieved) else achieved.date()
-                reported[label] = (float(record.value), day)
+                seen = reported.get(label, (0.0, None, 0, None))[2]
+                where = (Path(str(record.source_path)).name, int(record.source_row))
+                reported[label] = (float(record.value), day, seen + 1, where)
         if spec.any_period and reported:
-            found: tuple[float, date | None] | None = reported[sorted(reported)[-1]]
+            found = reported[sorted(reported)[-1]]
         else:
             found = reported.get(period.label, reported.get(str(period.end.year)))
         if found is None:
             note = Note("result.no_reported_value", {"period": period.label})
             return TargetResult(target, None, None, None, target.threshold, Status.NO_DATA, note)
-        value, achieved_at = found
+        value, achieved_at, count, where = found
         status = judge(value, target.threshold, spec.warning_band)
         note = None
+        if count > 1 and where is not None:
+            note = Note(
+                "result.value_repeated", {"count": count, "path": where[0], "row": where[1]}
+            )
         late = achieved_at is None or (spec.deadline is not None and achieved_at > spec.deadline)
         if spec.deadline is not None and status is Status.MET and late:
             status = Status.MISSED
@@ -481,6 +513,20 @@ class Engine:
 
     def _no_data(self, target: Target, note: Note) -> TargetResult:
         return TargetResult(target, None, None, None, target.threshold, Status.NO_DATA, note)
+
+
+def _period_label(text: str) -> str | None:
+    """A reported value's period: "2025", "2025-Q1", "2025-03", or a date typed in the cell
+    (Excel turns "03/2025" into 01/03/2025): its month."""
+    try:
+        return parse_period(text).label
+    except PeriodError:
+        pass
+    try:
+        day = parsing.parse_date(text)
+    except parsing.ParseProblem:
+        return None
+    return f"{day:%Y-%m}" if day else None
 
 
 def _worst(statuses: list[Status]) -> Status:
