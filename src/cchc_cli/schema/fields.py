@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
 
 from pydantic import BaseModel
 
@@ -109,10 +108,3 @@ def fields_of(model: type[BaseModel]) -> dict[str, FieldSpec]:
             note_vi=column.note_vi,
         )
     return specs
-
-
-def json_ready(value: Any) -> Any:
-    """Plain JSON value of a parsed cell."""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
