@@ -133,7 +133,7 @@ def load_file(
         content = input_file.path.read_bytes()
     except OSError:
         content = None  # read_input reports it
-    key = None
+    key = digest = None
     if cache is not None and content is not None:
         digest = hashlib.sha256(content).hexdigest()
         # The stem names the "sheet" of a CSV or HTML file: part of what was read.
@@ -141,7 +141,7 @@ def load_file(
         found = cache.get(key)
         if found is not None:
             return _relocate(found, input_file)
-    readout = read_input(input_file, datasets, options, vocabularies, content)
+    readout = read_input(input_file, datasets, options, vocabularies, content, digest)
     parts = [
         (o.header.dataset.name, o.result.account, o.result.table)
         for o in readout.sheets
@@ -237,6 +237,7 @@ def read_input(
     options: LoadOptions,
     vocabularies: dict[str, Vocabulary],
     content: bytes | None = None,
+    sha256: str | None = None,
 ) -> FileReadout:
     """Sniff, read and validate every sheet of one file; problems become issues, never raise."""
     path = input_file.label
@@ -253,7 +254,7 @@ def read_input(
     # Hashing 150 MB takes a third of a second: let it run beside the parser (both release
     # the GIL).
     with ThreadPoolExecutor(max_workers=1) as hasher:
-        digest = hasher.submit(lambda: hashlib.sha256(content).hexdigest())
+        digest = hasher.submit(lambda: sha256 or hashlib.sha256(content).hexdigest())
         try:
             fmt, sheets = read_file(content, Path(path).stem)
         except UnknownEncoding:

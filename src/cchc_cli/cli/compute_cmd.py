@@ -8,7 +8,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import numpy as np
 import typer
 from rich.text import Text
 
@@ -48,7 +47,7 @@ from cchc_cli.targets.config import TargetConfig, load_targets
 from cchc_cli.targets.engine import Status, compute
 from cchc_cli.targets.filters import GROUPABLE_KINDS, did_you_mean
 from cchc_cli.targets.periods import Period, last_complete_month, month_labels, parse_period
-from cchc_cli.targets.timeliness import NEVER_RECEIVED
+from cchc_cli.targets.timeliness import received_dates
 
 
 class ComputeFormat(StrEnum):
@@ -93,16 +92,8 @@ def choose_period(
     the choice (for stderr)."""
     if period:
         return parse_period(period, as_of), None
-    dossiers = loaded.tables.get("dossiers")
-    received = None
-    if dossiers is not None and "received_at" in dossiers:
-        counted = (
-            ~dossiers["status"].isin(NEVER_RECEIVED).to_numpy(bool)
-            if "status" in dossiers
-            else np.ones(len(dossiers), bool)
-        )
-        received = dossiers.loc[counted, "received_at"].dropna()
-    if received is None or received.empty:
+    received = received_dates(loaded.tables.get("dossiers"))
+    if received.empty:
         raise InputError("period.no_data")
     last = received.max().date()
     chosen = last_complete_month(last)

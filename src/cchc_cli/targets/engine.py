@@ -20,7 +20,7 @@ from cchc_cli.schema.vocabularies import AdminLevel
 from cchc_cli.targets.config import Target, TargetConfig, TargetSpec, Threshold, Unit
 from cchc_cli.targets.filters import evaluate, fields_used
 from cchc_cli.targets.periods import Period, PeriodError, month_labels, parse_period
-from cchc_cli.targets.timeliness import NEVER_RECEIVED, DossierView, classify
+from cchc_cli.targets.timeliness import DossierView, classify, received_dates
 from cchc_cli.text import match_key
 
 # Rates are compared with a tolerance so that 19/20 meets ">= 0.95" whatever the float rounding.
@@ -232,6 +232,7 @@ class Engine:
         self.tables = tables
         self.config = config
         self._frames: dict[tuple[str, Period], _Frame] = {}
+        self._extent: dict[tuple[str, str | None], tuple[set[str] | None, set[int]]] = {}
 
     def frame(self, dataset: str, period: Period) -> _Frame | None:
         if dataset not in self.tables:
@@ -251,27 +252,25 @@ class Engine:
         carried-over dossier from last December does not make last year's rate (D9). Yearly
         registers: at least one row of that year.
         """
-        table = self.tables.get(spec.dataset)
-        if table is None:
-            return False
-        if spec.dataset == "dossiers":
-            field = "received_at"
-            counted = (
-                ~table["status"].isin(NEVER_RECEIVED).to_numpy(bool)
-                if "status" in table
-                else np.ones(len(table), bool)
-            )
-        else:
-            field = spec.period_field or ""
-            counted = np.ones(len(table), bool)
-        if field not in table:
-            return False
-        values = table.loc[counted, field].dropna()
-        if pd.api.types.is_datetime64_any_dtype(values):
-            months = month_labels(values)
+        key = (spec.dataset, spec.period_field)
+        if key not in self._extent:
+            self._extent[key] = self._data_extent(spec)
+        months, years = self._extent[key]
+        if months is not None:
             return all(month in months for month in period.months())
-        years = set(pd.to_numeric(values, errors="coerce").dropna().astype(int))
         return period.end.year in years
+
+    def _data_extent(self, spec: TargetSpec) -> tuple[set[str] | None, set[int]]:
+        """(months, None) for dated data, (None, years) for yearly registers."""
+        table = self.tables.get(spec.dataset)
+        if spec.dataset == "dossiers":
+            return month_labels(received_dates(table)), set()
+        if table is None or not spec.period_field or spec.period_field not in table:
+            return set(), set()
+        values = table[spec.period_field].dropna()
+        if pd.api.types.is_datetime64_any_dtype(values):
+            return month_labels(values), set()
+        return None, set(pd.to_numeric(values, errors="coerce").dropna().astype(int))
 
     def compute(self, period: Period, by: list[str]) -> ComputeResult:
         """Every target of the configuration for `period`."""

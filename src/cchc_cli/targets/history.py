@@ -8,7 +8,7 @@ import pandas as pd
 
 from cchc_cli.targets.engine import Engine, TargetResult
 from cchc_cli.targets.periods import Period, parse_period
-from cchc_cli.targets.timeliness import NEVER_RECEIVED
+from cchc_cli.targets.timeliness import received_dates
 
 
 @dataclass
@@ -21,15 +21,7 @@ class History:
 
 def data_months(tables: dict[str, pd.DataFrame]) -> list[str]:
     """`YYYY-MM` from the first to the last month in which dossiers were received."""
-    dossiers = tables.get("dossiers")
-    if dossiers is None or "received_at" not in dossiers:
-        return []
-    counted = (
-        ~dossiers["status"].isin(NEVER_RECEIVED)
-        if "status" in dossiers
-        else pd.Series(True, index=dossiers.index)
-    )
-    received = dossiers.loc[counted.to_numpy(bool), "received_at"].dropna()
+    received = received_dates(tables.get("dossiers"))
     if received.empty:
         return []
     first, last = received.min(), received.max()

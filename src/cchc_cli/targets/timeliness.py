@@ -29,6 +29,14 @@ class Timeliness(StrEnum):
 NEVER_RECEIVED = ("NEW", "NOT_ACCEPTED")
 
 
+def received_dates(table: pd.DataFrame | None) -> pd.Series:
+    """Received dates of the dossiers that really were received (not NEW or NOT_ACCEPTED, D6)."""
+    if table is None or "received_at" not in table:
+        return pd.Series([], dtype="datetime64[s]")
+    counted = ~_status_is(table, *NEVER_RECEIVED)
+    return table.loc[counted, "received_at"].dropna()
+
+
 def _days(values: pd.Series | None, length: int) -> np.ndarray:
     if values is None:
         return np.full(length, np.datetime64("NaT"), dtype="datetime64[D]")
