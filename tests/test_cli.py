@@ -28,6 +28,7 @@ def test_validate_sample_data_json_matches_the_contract(runner) -> None:
             "format",
             "dataset",
             "sheet",
+            "profile",
             "header_rows",
             "rows_read",
             "rows_valid",

@@ -329,6 +329,7 @@ def test_cli_json_equals_the_library(runner, exports, config) -> None:
         "format",
         "dataset",
         "sheet",
+        "profile",
         "rows_read",
         "rows_valid",
         "rows_rejected",

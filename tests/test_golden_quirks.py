@@ -9,8 +9,8 @@ from datetime import datetime
 import pandas as pd
 
 from cchc_cli.load import LoadOptions, load_inputs
+from cchc_cli.profiles import profile_set
 from cchc_cli.schema import DATASETS
-from cchc_cli.schema.aliases import load_columns_file
 from conftest import encode_cp1258, issue_tuples, write_xlsx
 
 BANNER = [
@@ -178,8 +178,12 @@ def test_unknown_status_is_unknown_with_a_warning(tmp_path) -> None:
     result = load_inputs([str(write_xlsx(tmp_path / "status.xlsx", rows))])
     assert accounting(result) == [("Sheet1", [1], 2, 2, 0, 0)]
     assert issue_tuples(result.issues) == [
-        ("value.label_unknown", "warning", 2, "Trạng thái", "Chờ ý kiến lãnh đạo")
+        # One line for the sheet that names the unknown labels and says what to do (#9) …
+        ("profile.unread", "warning", 1, None, None),
+        # … and one per cell, located.
+        ("value.label_unknown", "warning", 2, "Trạng thái", "Chờ ý kiến lãnh đạo"),
     ]
+    assert "Chờ ý kiến lãnh đạo" in result.issues[0].message("vi")
     assert list(result.tables["dossiers"]["status"]) == ["UNKNOWN", "PROCESSING"]
 
 
@@ -194,7 +198,7 @@ def test_vendor_status_label_from_columns_file(tmp_path) -> None:
         [*HEADER, "Hạn trả KQ"],
         [1, "H001", "Khai sinh", "03/03/2025", "Chờ ý kiến lãnh đạo", "05/03/2025"],
     ]
-    options = LoadOptions(columns=load_columns_file(columns, DATASETS))
+    options = LoadOptions(profiles=profile_set(columns=columns))
     result = load_inputs([str(write_xlsx(tmp_path / "vendor.xlsx", rows))], options)
     assert result.issues == []
     table = result.tables["dossiers"]
@@ -340,9 +344,9 @@ def test_missing_values_reject_with_reasons(tmp_path) -> None:
 
 
 def test_two_datasets_fitting_equally_is_ambiguous(tmp_path) -> None:
-    from cchc_cli.load import choose_header
+    from cchc_cli.profiles import base_profile
     from cchc_cli.readers.grid import read_file
-    from cchc_cli.schema.aliases import ColumnsConfig
+    from cchc_cli.readers.headers import choose_header
     from cchc_cli.schema.fields import Dataset
 
     dossiers = DATASETS["dossiers"]
@@ -357,11 +361,18 @@ def test_two_datasets_fitting_equally_is_ambiguous(tmp_path) -> None:
     )
     path = write_xlsx(tmp_path / "a.xlsx", [HEADER, [1, "H1", "Khai sinh", "03/03/2025", "9"]])
     _, sheets = read_file(path.read_bytes(), "a")
-    header, candidates = choose_header(sheets[0], [dossiers, twin], ColumnsConfig())
-    assert header is None
-    assert {c.dataset.name for c in candidates} == {"dossiers", "twin"}
-    only, _ = choose_header(sheets[0], [dossiers], ColumnsConfig())
-    assert only is not None and only.dataset.name == "dossiers"
+    base = base_profile()
+    # The twin is not in the profiles' indexes: read it with the dossiers' headers.
+    base.indexes["twin"] = base.indexes["dossiers"]
+    try:
+        keys = frozenset(base.indexes["dossiers"].rules)
+        choice = choose_header(sheets[0], [dossiers, twin], [base], keys)
+        assert choice.header is None
+        assert {c.dataset.name for c in choice.candidates} == {"dossiers", "twin"}
+        only = choose_header(sheets[0], [dossiers], [base], keys).header
+        assert only is not None and only.dataset.name == "dossiers"
+    finally:
+        del base.indexes["twin"]
 
 
 def test_two_columns_for_one_field_keep_the_first_and_warn(tmp_path) -> None:
@@ -437,6 +448,6 @@ def test_review_user_value_labels_win_over_built_ins(tmp_path) -> None:
         [2, "H2", "Khai sinh", "03/03/2025", "Hoan thanh"],
         [3, "H3", "Khai sinh", "03/03/2025", "Dừng xử lý"],
     ]
-    options = LoadOptions(columns=load_columns_file(columns, DATASETS))
+    options = LoadOptions(profiles=profile_set(columns=columns))
     result = load_inputs([str(write_xlsx(tmp_path / "v.xlsx", rows))], options)
     assert list(result.tables["dossiers"]["status"]) == ["PROCESSING", "RETURNED", "STOPPED"]

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from pydantic import ValidationError
 
-from cchc_cli.load import LoadOptions, read_input, vocabularies_for
+from cchc_cli.load import LoadOptions, read_input
 from cchc_cli.readers import expand_inputs
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.dossiers import DossierRecord
@@ -30,13 +30,12 @@ def _plain(value: object) -> object:
 def test_valid_rows_equal_the_pydantic_model(path) -> None:
     files, _ = expand_inputs([str(path)])
     options = LoadOptions()
-    readout = read_input(
-        files[0], list(DATASETS.values()), options, vocabularies_for(options.columns)
-    )
+    readout = read_input(files[0], list(DATASETS.values()), options)
     checked = 0
     for outcome in readout.sheets:
         assert outcome.result is not None and outcome.header is not None
         cells = outcome.sheet.cells
+        context = {"profile": outcome.header.profile}
         for record in outcome.result.table.to_dict("records"):
             raw = {
                 name: cells.loc[record["source_row"], column]
@@ -44,13 +43,13 @@ def test_valid_rows_equal_the_pydantic_model(path) -> None:
             }
             raw = {k: (None if v is pd.NA else v) for k, v in raw.items()}
             try:
-                model = outcome.header.dataset.model.model_validate(raw)
+                model = outcome.header.dataset.model.model_validate(raw, context=context)
                 emptied: set[str] = set()
             except ValidationError as error:
                 # An unreadable optional value: the row stays valid and that value is emptied.
                 emptied = {str(e["loc"][0]) for e in error.errors()}
                 model = outcome.header.dataset.model.model_validate(
-                    {k: v for k, v in raw.items() if k not in emptied}
+                    {k: v for k, v in raw.items() if k not in emptied}, context=context
                 )
             for name in outcome.header.mapping:
                 got = _plain(record[name])

@@ -8,8 +8,7 @@ import json
 from cchc_cli.cache import ReadCache
 from cchc_cli.cli import app
 from cchc_cli.load import LoadOptions, load_inputs
-from cchc_cli.schema import DATASETS
-from cchc_cli.schema.aliases import load_columns_file
+from cchc_cli.profiles import profile_set
 from conftest import SAMPLE_DATA, write_xlsx
 from test_compute_golden import FEB, HEADER, MAR
 
@@ -54,7 +53,7 @@ def test_damaged_or_stale_cache_entries_are_not_trusted(tmp_path) -> None:
     # other header names (a --columns file) are another entry, never the old one
     columns = tmp_path / "cot.yaml"
     columns.write_text("dossiers:\n  due_at: ['Ngày hẹn trả']\n", encoding="utf-8")
-    options = LoadOptions(columns=load_columns_file(columns, DATASETS))
+    options = LoadOptions(profiles=profile_set(columns=columns))
     load_inputs([str(path)], options, cache=cache)
     assert len(list((tmp_path / "cache").iterdir())) == 2
 

@@ -73,6 +73,22 @@ CATALOGUE: dict[str, Message] = {
         "Trang tính khớp với nhiều loại dữ liệu ({datasets}). Chọn một bằng --dataset.",
         "Sheet matches several datasets ({datasets}). Choose one with --dataset.",
     ),
+    "profile.ambiguous": Message(
+        Severity.WARNING,
+        "Tên cột khớp như nhau với nhiều hồ sơ phần mềm ({profile}, {others}); đọc theo "
+        "'{profile}'. Nếu biết tệp xuất từ phần mềm nào, chạy lại với --profile TÊN.",
+        "The headers fit several vendor profiles equally well ({profile}, {others}); read as "
+        "'{profile}'. If you know which system exported the file, run again with --profile NAME.",
+    ),
+    "profile.unread": Message(
+        Severity.WARNING,
+        "Đọc theo hồ sơ phần mềm '{profile}' nhưng còn cột chưa nhận ra: {headers}; nhãn lạ: "
+        "{labels}. Chạy 'cchc profile init TỆP -o phan-mem.yaml', điền tên trường/mã cho từng "
+        "dòng trong tệp đó, rồi chạy lại với --profile phan-mem.yaml.",
+        "Read with vendor profile '{profile}', but some columns are not recognised: {headers}; "
+        "unknown labels: {labels}. Run 'cchc profile init FILE -o vendor.yaml', fill in the field "
+        "or code of each line of that file, then run again with --profile vendor.yaml.",
+    ),
     "header.duplicate_field": Message(
         Severity.WARNING,
         "Cột '{column}' cũng là '{field}' như cột '{first}'; dùng cột '{first}', bỏ qua cột này.",
@@ -152,6 +168,22 @@ CATALOGUE: dict[str, Message] = {
         Severity.ERROR,
         "Tệp cấu hình cột '{path}' sai ở '{location}': {reason}",
         "Columns file '{path}' is wrong at '{location}': {reason}",
+    ),
+    "config.profile_unreadable": Message(
+        Severity.ERROR,
+        "Không đọc được tệp hồ sơ phần mềm '{path}': {reason}",
+        "Cannot read vendor profile file '{path}': {reason}",
+    ),
+    "config.profile_invalid": Message(
+        Severity.ERROR,
+        "Tệp hồ sơ phần mềm '{path}' sai ở '{location}': {reason}",
+        "Vendor profile file '{path}' is wrong at '{location}': {reason}",
+    ),
+    "config.unknown_profile": Message(
+        Severity.ERROR,
+        "Không có hồ sơ phần mềm '{name}'. Các hồ sơ có: {choices}; hoặc đưa đường dẫn tệp "
+        ".yaml.{hint}",
+        "No vendor profile '{name}'. Available: {choices}; or give the path of a .yaml file.{hint}",
     ),
     "config.unknown_dataset": Message(
         Severity.ERROR,

@@ -16,15 +16,14 @@ import pandas as pd
 from cchc_cli.cache import ReadCache
 from cchc_cli.duplicates import resolve_duplicates
 from cchc_cli.issues import Issue, Severity, make_issue
+from cchc_cli.profiles import ProfileSet, shipped_set
 from cchc_cli.readers import InputFile, expand_inputs, read_file
 from cchc_cli.readers.delimited import UnknownEncoding
 from cchc_cli.readers.grid import RawSheet, UnreadableFile
-from cchc_cli.readers.headers import HEADER_WINDOW, HeaderMatch, find_header
+from cchc_cli.readers.headers import HEADER_WINDOW, HeaderChoice, HeaderMatch, choose_header
 from cchc_cli.readers.inputs import display_path
 from cchc_cli.schema import DATASETS, get_dataset
-from cchc_cli.schema.aliases import ColumnsConfig
 from cchc_cli.schema.fields import Dataset
-from cchc_cli.schema.vocabularies import VOCABULARIES, Vocabulary
 from cchc_cli.validate import SheetAccount, SheetResult, SheetSource, validate_sheet
 
 
@@ -54,32 +53,11 @@ class LoadResult:
 
 @dataclass(frozen=True)
 class LoadOptions:
-    """What shapes a load: extra aliases and labels, a forced dataset."""
+    """What shapes a load: the vendor profiles to read with (all shipped ones, detected per
+    sheet, or the one forced, with the user's --columns laid over), a forced dataset."""
 
-    columns: ColumnsConfig = field(default_factory=ColumnsConfig)
+    profiles: ProfileSet = field(default_factory=shipped_set)
     dataset: str | None = None
-
-
-def vocabularies_for(columns: ColumnsConfig) -> dict[str, Vocabulary]:
-    """Every vocabulary with the user's extra labels."""
-    return {name: columns.vocabulary(name) for name in VOCABULARIES}
-
-
-def choose_header(
-    sheet: RawSheet, datasets: list[Dataset], columns: ColumnsConfig
-) -> tuple[HeaderMatch | None, list[HeaderMatch]]:
-    """The recognised header and all candidates, best first.
-
-    The header is None when no dataset has all its required columns, or when two datasets fit
-    equally well (the caller reports the ambiguity)."""
-    candidates = [
-        m for d in datasets if (m := find_header(sheet, columns.index_for(d))) is not None
-    ]
-    candidates.sort(key=lambda m: (not m.missing_required, m.score), reverse=True)
-    recognised = [m for m in candidates if not m.missing_required]
-    if len(recognised) > 1 and recognised[0].score == recognised[1].score:
-        return None, candidates
-    return (recognised[0] if recognised else None), candidates
 
 
 @dataclass
@@ -97,11 +75,7 @@ Progress = Callable[[str, int, int], None]
 
 
 def _options_digest(options: LoadOptions) -> str:
-    described = {
-        "aliases": options.columns.aliases,
-        "values": options.columns.values,
-        "dataset": options.dataset,
-    }
+    described = {"profiles": options.profiles.digest, "dataset": options.dataset}
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
 
@@ -122,7 +96,6 @@ def load_file(
     input_file: InputFile,
     datasets: list[Dataset],
     options: LoadOptions,
-    vocabularies: dict[str, Vocabulary],
     cache: ReadCache | None = None,
 ) -> FileLoad:
     """One file for a run: from the cache when its bytes were read before, else read now.
@@ -141,7 +114,7 @@ def load_file(
         found = cache.get(key)
         if found is not None:
             return _relocate(found, input_file)
-    readout = read_input(input_file, datasets, options, vocabularies, content, digest)
+    readout = read_input(input_file, datasets, options, content, digest)
     parts = [
         (o.header.dataset.name, o.result.account, o.result.table)
         for o in readout.sheets
@@ -171,12 +144,11 @@ def load_inputs(
     result = LoadResult(issues=list(issues))
     result.failed_inputs.extend(i.path or "" for i in issues)
     datasets = [get_dataset(options.dataset)] if options.dataset else list(DATASETS.values())
-    vocabularies = vocabularies_for(options.columns)
     workers = max(1, min(len(files), workers or os.cpu_count() or 1))
     done = 0
 
     def one(input_file: InputFile) -> FileLoad:
-        return load_file(input_file, datasets, options, vocabularies, cache)
+        return load_file(input_file, datasets, options, cache)
 
     loads: list[FileLoad] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -211,12 +183,20 @@ def load_inputs(
 
 @dataclass
 class SheetOutcome:
-    """What happened to one sheet: its header (if recognised), the candidates, the result."""
+    """What happened to one sheet: its header (if recognised), the candidates, the profile
+    chosen and the result."""
 
     sheet: RawSheet
-    header: HeaderMatch | None
-    candidates: list[HeaderMatch]
+    choice: HeaderChoice
     result: SheetResult | None = None
+
+    @property
+    def header(self) -> HeaderMatch | None:
+        return self.choice.header
+
+    @property
+    def candidates(self) -> list[HeaderMatch]:
+        return self.choice.candidates
 
 
 @dataclass
@@ -235,7 +215,6 @@ def read_input(
     input_file: InputFile,
     datasets: list[Dataset],
     options: LoadOptions,
-    vocabularies: dict[str, Vocabulary],
     content: bytes | None = None,
     sha256: str | None = None,
 ) -> FileReadout:
@@ -273,12 +252,16 @@ def read_input(
         # whole grid of a million-row sheet would cost more than the check is worth).
         if sheet.cells.empty or not sheet.cells.head(HEADER_WINDOW).notna().to_numpy().any():
             continue
-        header, candidates = choose_header(sheet, datasets, options.columns)
-        outcome = SheetOutcome(sheet, header, candidates)
+        profiles = options.profiles
+        choice = choose_header(
+            sheet, datasets, profiles.profiles, profiles.known_keys, forced=profiles.forced
+        )
+        outcome = SheetOutcome(sheet, choice)
         readout.sheets.append(outcome)
+        header = choice.header
         if header is None:
             unrecognised.append(
-                _unrecognised(path, sheet, candidates, forced=bool(options.dataset))
+                _unrecognised(path, sheet, choice.candidates, forced=bool(options.dataset))
             )
             continue
         source = SheetSource(
@@ -288,7 +271,8 @@ def read_input(
             order=input_file.order,
             sheet_order=sheet_order,
         )
-        outcome.result = validate_sheet(sheet, header, source, vocabularies)
+        outcome.result = validate_sheet(sheet, header, source)
+        outcome.result.issues[:0] = detection_issues(path, sheet.name, choice)
         readout.issues.extend(outcome.result.issues)
     if not any(o.result for o in readout.sheets) and not input_file.explicit:
         # Found in a folder or by a glob (a README, an instructions workbook): pass it over.
@@ -302,6 +286,24 @@ def read_input(
         readout.failed = True
     readout.issues.extend(unrecognised)
     return readout
+
+
+def detection_issues(path: str, sheet: str, choice: HeaderChoice) -> list[Issue]:
+    """What the profile choice of a sheet needs to say: a tie between vendors' profiles."""
+    if not choice.tied or choice.header is None:
+        return []
+    return [
+        make_issue(
+            "profile.ambiguous",
+            path=path,
+            sheet=sheet,
+            row=choice.header.last_row,
+            params={
+                "profile": choice.header.profile.name,
+                "others": ", ".join(choice.tied),
+            },
+        )
+    ]
 
 
 def _unrecognised(path: str, sheet: RawSheet, candidates: list[HeaderMatch], forced: bool) -> Issue:
@@ -339,4 +341,4 @@ def inspect_input(argument: str, options: LoadOptions | None = None) -> FileRead
         readout = FileReadout(path=display_path(argument), issues=list(issues), failed=True)
         return readout
     datasets = [get_dataset(options.dataset)] if options.dataset else list(DATASETS.values())
-    return read_input(files[0], datasets, options, vocabularies_for(options.columns))
+    return read_input(files[0], datasets, options)

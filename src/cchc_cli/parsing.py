@@ -33,7 +33,16 @@ DATE_PATTERNS: dict[str, str] = {
     "dmy": rf"^{_DMY}(?:{_GAP}{_TIME})?$",
     # HH:MM[:SS] dd/mm/yyyy
     "hm_dmy": rf"^{_TIME}{_GAP}{_DMY}$",
+    # yyyyMMdd[HHmm[ss]]: the national sync record (DVCQG) writes yyyyMMddHHmmss.
+    "compact": (
+        r"^(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-9]{2})"
+        r"(?:(?P<hour>[0-9]{2})(?P<minute>[0-9]{2})(?P<second>[0-9]{2})?)?$"
+    ),
 }
+# Every named date form a profile may list (D3, D12); "excel_serial" is a number of days.
+DATE_FORMS: tuple[str, ...] = (*DATE_PATTERNS, "excel_serial")
+# The forms of D3 that every source may use; a profile adds others.
+STANDARD_DATE_FORMS: tuple[str, ...] = ("iso", "dmy", "hm_dmy", "excel_serial")
 _UNITS = ("year", "month", "day", "hour", "minute", "second")
 _COMPILED = {name: re.compile(p) for name, p in DATE_PATTERNS.items()}
 _SERIAL_PATTERN = r"^[0-9]+(?:\.[0-9]+)?$"
@@ -66,14 +75,19 @@ def _strip(text: str) -> str:
     return text.strip(_TRIM)
 
 
-def parse_date(text: str | None) -> datetime | None:
-    """A day-first date/time, or None for blank; raises ParseProblem when it is not a date."""
+def parse_date(text: str | None, forms: tuple[str, ...] = STANDARD_DATE_FORMS) -> datetime | None:
+    """A day-first date/time, or None for blank; raises ParseProblem when it is not a date.
+
+    `forms` are the named date forms the source writes (DATE_FORMS).
+    """
     if text is None:
         return None
     text = _strip(text)
     if not text:
         return None
-    for pattern in _COMPILED.values():
+    for name, pattern in _COMPILED.items():
+        if name not in forms:
+            continue
         match = pattern.match(text)
         if match:
             groups = match.groupdict()
@@ -85,7 +99,7 @@ def parse_date(text: str | None) -> datetime | None:
             if not MIN_YEAR <= value.year <= MAX_YEAR:
                 raise ParseProblem(DATE_IMPOSSIBLE)
             return value
-    if _SERIAL.match(text):
+    if "excel_serial" in forms and _SERIAL.match(text):
         serial = float(text)
         if MIN_SERIAL <= serial <= MAX_SERIAL:
             return _serial_to_datetime(serial)
@@ -104,14 +118,16 @@ def arrow_strings(values: pd.Series) -> pa.ChunkedArray:
     return array if isinstance(array, pa.ChunkedArray) else pa.chunked_array([array])
 
 
-def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+def parse_dates(
+    values: pd.Series, forms: tuple[str, ...] = STANDARD_DATE_FORMS
+) -> tuple[pd.Series, pd.Series]:
     """Vectorised parse_date: (datetime64[s] series, series of problem codes or None)."""
     count = len(values)
     text = pc.utf8_trim(arrow_strings(values), characters=_TRIM)
     result = np.full(count, np.datetime64("NaT"), dtype="datetime64[s]")
     problems = np.full(count, None, dtype=object)
     todo = pc.fill_null(pc.greater(pc.utf8_length(text), 0), False).to_numpy(zero_copy_only=False)
-    if todo.any():
+    if todo.any() and "iso" in forms:
         # Fast path on the filled cells only: the form the xlsx reader renders real date cells in.
         positions = np.flatnonzero(todo)
         subset = text.take(pa.array(positions))
@@ -130,9 +146,11 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         fast_ok = ~np.isnat(fast) & (years >= MIN_YEAR) & (years <= MAX_YEAR)
         result[positions[fast_ok]] = fast[fast_ok]
         todo[positions[fast_ok]] = False
-    for pattern in DATE_PATTERNS.values():
+    for name, pattern in DATE_PATTERNS.items():
         if not todo.any():
             break
+        if name not in forms:
+            continue
         positions = np.flatnonzero(todo)
         subset = text.take(pa.array(positions))
         groups = pc.extract_regex(subset, pattern)
@@ -146,7 +164,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         result[hit[good]] = parsed[matched][good]
         problems[hit[~good]] = DATE_IMPOSSIBLE
         todo[hit] = False
-    if todo.any():
+    if todo.any() and "excel_serial" in forms:
         positions = np.flatnonzero(todo)
         subset = text.take(pa.array(positions))
         serial_like = pc.fill_null(pc.match_substring_regex(subset, _SERIAL_PATTERN), False)
@@ -159,7 +177,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
             "timedelta64[s]"
         )
         todo[positions[in_range]] = False
-        problems[todo] = DATE_UNPARSEABLE
+    problems[todo] = DATE_UNPARSEABLE
     return (
         pd.Series(result, index=values.index, dtype="datetime64[s]"),
         pd.Series(problems, index=values.index, dtype=object),

@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from cchc_cli import parsing
+from cchc_cli.profiles import FooterWords
 from cchc_cli.readers.headers import HeaderMatch
 from cchc_cli.text import match_key
 
@@ -26,24 +27,6 @@ class SkipReason(StrEnum):
     REPEATED_HEADER = "repeated_header"
 
 
-_SIGNATURE_MARKERS = tuple(
-    match_key(m)
-    for m in (
-        "Người lập biểu",
-        "Người lập",
-        "Người làm báo cáo",
-        "Cán bộ báo cáo",
-        "Thủ trưởng đơn vị",
-        "Thủ trưởng cơ quan",
-        "Lãnh đạo đơn vị",
-        "Kế toán",
-        "Ký, ghi rõ họ tên",
-        "Ký và ghi rõ họ tên",
-        "Ký tên",
-        "Bên giao",
-        "Bên nhận",
-    )
-)
 # "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "Q. TRƯỞNG PHÒNG" …
 _SIGNING_PREFIX = re.compile(r"^(?:(?:kt|tm|tl|q|ktl)\.\s*)+")
 # "Đức Phổ, ngày 05 tháng 03 năm 2025" or the blank form "ngày … tháng … năm …"
@@ -57,18 +40,22 @@ _COLUMN_TOKEN = re.compile(
 )
 
 
-def _is_total(key: str) -> bool:
-    return key in ("cong", "tong") or key.startswith(("tong cong", "tong so"))
+def _is_total(key: str, footer: FooterWords) -> bool:
+    # One-word total words ("Cộng") match a whole cell; longer ones its beginning too
+    # ("Tổng số hồ sơ").
+    if key in footer.totals:
+        return True
+    return any(" " in word and key.startswith(word) for word in footer.totals)
 
 
-def _is_signature(key: str) -> bool:
+def _is_signature(key: str, footer: FooterWords) -> bool:
     bare = _SIGNING_PREFIX.sub("", key)
-    return bare.startswith(_SIGNATURE_MARKERS) or bool(_PLACE_DATE.search(key))
+    return bare.startswith(footer.signatures) or bool(_PLACE_DATE.search(key))
 
 
-def _is_marker(text: str) -> bool:
+def _is_marker(text: str, footer: FooterWords) -> bool:
     key = match_key(text)
-    return _is_total(key) or _is_signature(key)
+    return _is_total(key, footer) or _is_signature(key, footer)
 
 
 def _is_column_numbers(texts: list[str]) -> bool:
@@ -117,11 +104,11 @@ def _header_texts(header: HeaderMatch) -> dict[int, set[str]]:
     }
 
 
-def _looks_like_date(text: object) -> bool:
+def _looks_like_date(text: object, forms: tuple[str, ...]) -> bool:
     if not isinstance(text, str):
         return False
     try:
-        return parsing.parse_date(text) is not None
+        return parsing.parse_date(text, forms) is not None
     except parsing.ParseProblem:
         return False
 
@@ -137,6 +124,8 @@ def classify_rows(
     reasons = pd.Series(None, index=body.index, dtype="object")
     if body.empty:
         return reasons, []
+    footer = header.profile.footer
+    date_forms = header.profile.date_forms
     count = filled.sum(axis=1).to_numpy()
     reasons[count == 0] = SkipReason.BLANK
     first_column = body.columns[0]
@@ -164,7 +153,7 @@ def classify_rows(
             codes, uniques = pd.factorize(key_texts[wordy])
             key_header = {match_key(t) for t in header.text_of(header.dataset.key).split(" / ")}
             odd = np.array(
-                [_is_marker(u) or match_key(u) in key_header for u in uniques] + [False],
+                [_is_marker(u, footer) or match_key(u) in key_header for u in uniques] + [False],
                 dtype=bool,
             )
             suspicious[np.flatnonzero(wordy)] |= odd[codes]
@@ -182,9 +171,9 @@ def classify_rows(
         key_cell = (
             row[key_column].strip() if key_column is not None and key_filled[position] else ""
         )
-        key_is_marker = not key_cell or _is_marker(key_cell)
-        has_date = date_column is not None and _looks_like_date(row[date_column])
-        if key_is_marker and not has_date and any(_is_marker(t) for _, t in cells):
+        key_is_marker = not key_cell or _is_marker(key_cell, footer)
+        has_date = date_column is not None and _looks_like_date(row[date_column], date_forms)
+        if key_is_marker and not has_date and any(_is_marker(t, footer) for _, t in cells):
             marker_positions.append(position)
             continue
         # Section titles: "II | UBND PHƯỜNG …" (a numbering label in the first column and one

@@ -15,11 +15,11 @@ import pyarrow.compute as pc
 
 from cchc_cli import parsing
 from cchc_cli.issues import Issue, Severity, make_issue, mask_personal
+from cchc_cli.profiles import Profile
 from cchc_cli.readers.grid import RawSheet
 from cchc_cli.readers.headers import HeaderMatch
 from cchc_cli.rows import classify_rows, nonempty_mask
 from cchc_cli.schema.fields import FieldSpec, Kind
-from cchc_cli.schema.vocabularies import Vocabulary
 
 SOURCE_COLUMNS = ("source_order", "source_sheet_order", "source_path", "source_sheet", "source_row")
 
@@ -34,6 +34,8 @@ class SheetAccount:
     dataset: str
     sheet: str
     header_rows: list[int]
+    # The vendor profile the sheet was read with (D12).
+    profile: str = "base"
     rows_read: int = 0
     rows_valid: int = 0
     rows_rejected: int = 0
@@ -50,7 +52,9 @@ class SheetAccount:
         data: dict[str, Any] = {"path": self.path}
         if for_compute:
             data["sha256"] = self.sha256
-        data.update(format=self.format, dataset=self.dataset, sheet=self.sheet)
+        data.update(
+            format=self.format, dataset=self.dataset, sheet=self.sheet, profile=self.profile
+        )
         if not for_compute:
             data["header_rows"] = self.header_rows
         data.update(
@@ -130,30 +134,62 @@ def _problem_series(codes: np.ndarray, problems: list[str | None], index: pd.Ind
     return pd.Series(np.array(problems, dtype=object)[codes], index=index, dtype=object)
 
 
+def _categorical(
+    codes: np.ndarray, parsed: list[Any], categories: list[str], index: pd.Index
+) -> pd.Series:
+    positions = np.array(
+        [categories.index(value) if value is not None else -1 for value in parsed],
+        dtype=np.int64,
+    )
+    return pd.Series(
+        pd.Categorical.from_codes(positions[codes], categories=categories), index=index
+    )
+
+
+def _yes_no_code(vocabulary: Any) -> Callable[[str | None], str | None]:
+    """A cell of a yes/no column whose vocabulary also says how (D3 paid online): the code, a
+    plain yes/no word read as the vocabulary's yes/no code."""
+
+    def resolve(text: str | None) -> str | None:
+        code = vocabulary.resolve(text)
+        if code == vocabulary.unknown:
+            return vocabulary.from_boolean(parsing.parse_boolean(text))
+        return code
+
+    return resolve
+
+
 def parse_column(
-    spec: FieldSpec, raw: pd.Series, vocabularies: dict[str, Vocabulary]
-) -> tuple[pd.Series, pd.Series]:
-    """Typed values of one column and the problem code per cell (None where fine)."""
+    spec: FieldSpec, raw: pd.Series, profile: Profile
+) -> tuple[pd.Series, pd.Series, pd.Series | None]:
+    """Typed values of one column, the problem code per cell (None where fine) and, for a field
+    with a detail field, that field's codes."""
     index = raw.index
     if spec.kind is Kind.TEXT:
-        return parse_text_column(raw), pd.Series(None, index=index, dtype=object)
+        return parse_text_column(raw), pd.Series(None, index=index, dtype=object), None
     if spec.kind is Kind.DATETIME:
-        return parsing.parse_dates(raw)
+        return (*parsing.parse_dates(raw, profile.date_forms), None)
     if spec.kind is Kind.LABEL:
-        vocabulary = vocabularies[spec.vocabulary or spec.name]
+        vocabulary = profile.vocabularies[spec.vocabulary or spec.name]
         categories = [c.value for c in vocabulary.codes]
         codes, parsed, problems = _parse_unique(raw, vocabulary.resolve)
         problems = [
             "value.label_unknown" if value == vocabulary.unknown else None for value in parsed
         ]
-        positions = np.array(
-            [categories.index(value) if value is not None else -1 for value in parsed],
-            dtype=np.int64,
+        typed = _categorical(codes, parsed, categories, index)
+        return typed, _problem_series(codes, problems, index), None
+    if spec.kind is Kind.BOOLEAN and spec.vocabulary:
+        vocabulary = profile.vocabularies[spec.vocabulary]
+        categories = [c.value for c in vocabulary.codes]
+        codes, parsed, problems = _parse_unique(raw, _yes_no_code(vocabulary))
+        missing = np.array([value is None for value in parsed], dtype=bool)[codes]
+        values = np.array([vocabulary.is_true(value) for value in parsed], dtype=bool)[codes]
+        detail = _categorical(codes, parsed, categories, index)
+        return (
+            pd.Series(pd.arrays.BooleanArray(values, missing), index=index),
+            _problem_series(codes, problems, index),
+            detail,
         )
-        typed = pd.Series(
-            pd.Categorical.from_codes(positions[codes], categories=categories), index=index
-        )
-        return typed, _problem_series(codes, problems, index)
     parser = {
         Kind.BOOLEAN: parsing.parse_boolean,
         Kind.COUNT: parsing.parse_count,
@@ -171,17 +207,15 @@ def parse_column(
     else:
         values = np.array([value or 0.0 for value in parsed], dtype=np.float64)[codes]
         array = pd.arrays.FloatingArray(values, missing)
-    return pd.Series(array, index=index), _problem_series(codes, problems, index)
+    return pd.Series(array, index=index), _problem_series(codes, problems, index), None
 
 
-def validate_sheet(
-    sheet: RawSheet,
-    header: HeaderMatch,
-    source: SheetSource,
-    vocabularies: dict[str, Vocabulary],
-) -> SheetResult:
-    """Classify, parse and check every row below the header block of `sheet`."""
+def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) -> SheetResult:
+    """Classify, parse and check every row below the header block of `sheet`, reading values
+    as the header's vendor profile says."""
     dataset = header.dataset
+    profile = header.profile
+    vocabularies = profile.vocabularies
     account = SheetAccount(
         path=source.path,
         sha256=source.sha256,
@@ -189,6 +223,7 @@ def validate_sheet(
         dataset=dataset.name,
         sheet=sheet.name,
         header_rows=header.header_rows,
+        profile=profile.name,
         header=header,
         columns={name: header.text_of(name) for name in header.mapping},
         details=dict(sheet.details),
@@ -228,16 +263,19 @@ def validate_sheet(
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
         parsed = list(
             pool.map(
-                lambda item: parse_column(dataset.fields[item[0]], data[item[1]], vocabularies),
+                lambda item: parse_column(dataset.fields[item[0]], data[item[1]], profile),
                 header.mapping.items(),
             )
         )
-    for (field_name, column_index), (typed, problems) in zip(
+    unknown_labels: dict[str, set[str]] = {}
+    for (field_name, column_index), (typed, problems, detail) in zip(
         header.mapping.items(), parsed, strict=True
     ):
         spec = dataset.fields[field_name]
         raw = data[column_index]
         columns[field_name] = typed
+        if detail is not None and spec.detail:
+            columns[spec.detail] = detail
         required = field_name in dataset.required
         bad = problems.notna().to_numpy()
         if required:
@@ -245,6 +283,8 @@ def validate_sheet(
         column_text = header.text_of(field_name)
         for position in np.flatnonzero(bad):
             value = raw.iloc[position]
+            if problems.iloc[position] == "value.label_unknown" and not spec.personal:
+                unknown_labels.setdefault(column_text, set()).add(str(value).strip())
             issues.append(
                 make_issue(
                     problems.iloc[position],
@@ -294,6 +334,26 @@ def validate_sheet(
                     column=column_text,
                 )
             )
+    unread = [c.text for c in header.unmapped]
+    if unknown_labels or len(unread) >= max(3, len(header.columns) // 4):
+        issues.insert(
+            0,
+            make_issue(
+                "profile.unread",
+                path=source.path,
+                sheet=sheet.name,
+                row=header.last_row,
+                params={
+                    "profile": profile.name,
+                    "headers": "; ".join(f"'{t}'" for t in unread) or "—",
+                    "labels": "; ".join(
+                        f"{column}: " + ", ".join(f"'{v}'" for v in sorted(values)[:10])
+                        for column, values in unknown_labels.items()
+                    )
+                    or "—",
+                },
+            ),
+        )
     account.rows_rejected = int(rejected.sum())
     account.rows_valid = len(data) - account.rows_rejected
 

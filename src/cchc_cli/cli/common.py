@@ -19,6 +19,9 @@ from rich.text import Text
 from cchc_cli.cache import ReadCache
 from cchc_cli.errors import CchcError, ExitCode
 from cchc_cli.issues import render_message
+from cchc_cli.load import LoadOptions
+from cchc_cli.profiles import profile_set
+from cchc_cli.schema import get_dataset
 
 
 class Lang(StrEnum):
@@ -46,8 +49,16 @@ ColumnsOption = Annotated[
     Path | None,
     typer.Option(
         "--columns",
-        help="Tệp YAML bổ sung tên cột/nhãn giá trị của phần mềm khác (xem README).",
+        help="Tệp YAML bổ sung tên cột/nhãn giá trị, áp lên mọi hồ sơ phần mềm (xem README).",
         dir_okay=False,
+    ),
+]
+ProfileOption = Annotated[
+    str | None,
+    typer.Option(
+        "--profile",
+        help="Đọc theo hồ sơ phần mềm này (tên trong 'cchc profile list' hoặc tệp .yaml) thay "
+        "vì tự nhận dạng.",
     ),
 ]
 DatasetOption = Annotated[
@@ -112,6 +123,15 @@ def stderr_console() -> Console:
     return Console(
         stderr=True, soft_wrap=False, width=_width(sys.stderr), markup=False, highlight=False
     )
+
+
+def load_options(
+    profile: str | None, columns: Path | None, dataset: str | None = None
+) -> LoadOptions:
+    """The read options of --profile, --columns and --dataset (checked before any data is read)."""
+    if dataset:
+        get_dataset(dataset)
+    return LoadOptions(profiles=profile_set(profile, columns), dataset=dataset)
 
 
 def read_cache(no_cache: bool) -> ReadCache | None:

@@ -21,16 +21,18 @@ from cchc_cli.cli.common import (
     MaxInvalidOption,
     NoCacheOption,
     PeriodOption,
+    ProfileOption,
     QuietOption,
     TargetsFileOption,
     handles_errors,
+    load_options,
     progress_display,
     read_cache,
     stderr_console,
     stdout_console,
 )
 from cchc_cli.errors import ExitCode, InputError
-from cchc_cli.load import LoadOptions, LoadResult, load_inputs
+from cchc_cli.load import LoadResult, load_inputs
 from cchc_cli.output import is_same_file, write_atomic
 from cchc_cli.readers import expand_inputs
 from cchc_cli.report.labels import label
@@ -42,7 +44,6 @@ from cchc_cli.report.results import (
 )
 from cchc_cli.report.validation import accounting_table, issues_table, sorted_issues
 from cchc_cli.schema import DATASETS
-from cchc_cli.schema.aliases import load_columns_file
 from cchc_cli.targets.config import TargetConfig, load_targets
 from cchc_cli.targets.engine import Status, compute
 from cchc_cli.targets.filters import GROUPABLE_KINDS, did_you_mean
@@ -116,6 +117,7 @@ def prepare_run(
     json_accounting: bool = False,
     no_cache: bool = False,
     quiet: bool = False,
+    profile: str | None = None,
 ) -> tuple[TargetConfig, LoadResult, Period]:
     """What `compute` and `report` share: check the configuration and options before reading
     any data, read the inputs, stop with exit 3 on unusable data, choose the period."""
@@ -129,11 +131,9 @@ def prepare_run(
             raise typer.BadParameter(
                 label("output_is_input", lang, path=output), param_hint="--output"
             )
-    columns_config = load_columns_file(columns, DATASETS)
+    options = load_options(profile, columns)
     with progress_display(quiet, lang) as progress:
-        loaded = load_inputs(
-            inputs, LoadOptions(columns=columns_config), read_cache(no_cache), progress
-        )
+        loaded = load_inputs(inputs, options, read_cache(no_cache), progress)
     errors = stderr_console()
     rejected_rate = loaded.rows_rejected / loaded.rows_read if loaded.rows_read else 0.0
     if loaded.failed_inputs or not loaded.accounts or rejected_rate > max_invalid + 1e-12:
@@ -186,6 +186,7 @@ def compute_command(
     ] = False,
     max_invalid: MaxInvalidOption = 0.01,
     columns: ColumnsOption = None,
+    profile: ProfileOption = None,
     no_cache: NoCacheOption = False,
     quiet: QuietOption = False,
     lang: LangOption = Lang.vi,
@@ -211,6 +212,7 @@ def compute_command(
         json_accounting=format is ComputeFormat.json,
         no_cache=no_cache,
         quiet=quiet,
+        profile=profile,
     )
     result = compute(loaded.tables, config, chosen, by_fields)
 

@@ -14,14 +14,14 @@ from cchc_cli.cli.common import (
     Lang,
     LangOption,
     OutputFormat,
+    ProfileOption,
     handles_errors,
+    load_options,
     stdout_console,
 )
 from cchc_cli.errors import ExitCode
-from cchc_cli.load import LoadOptions, inspect_input
+from cchc_cli.load import inspect_input
 from cchc_cli.report.inspection import inspection_json, render_inspection
-from cchc_cli.schema import DATASETS, get_dataset
-from cchc_cli.schema.aliases import load_columns_file
 
 
 @handles_errors
@@ -29,6 +29,7 @@ def inspect(
     file: Annotated[str, typer.Argument(help="Tệp cần xem (.xlsx, .xls, HTML .xls, .csv).")],
     format: FormatOption = OutputFormat.table,
     columns: ColumnsOption = None,
+    profile: ProfileOption = None,
     dataset: DatasetOption = None,
     rows: Annotated[int, typer.Option("--rows", help="Số dòng dữ liệu đầu hiển thị.")] = 3,
     lang: LangOption = Lang.vi,
@@ -40,9 +41,7 @@ def inspect(
 
     [bold]Ví dụ / example:[/bold] cchc inspect "sample_data/2025-03 ds ho so.xlsx"
     """
-    if dataset:
-        get_dataset(dataset)
-    options = LoadOptions(columns=load_columns_file(columns, DATASETS), dataset=dataset)
+    options = load_options(profile, columns, dataset)
     readout = inspect_input(file, options)
     if format is OutputFormat.json:
         typer.echo(json.dumps(inspection_json(readout, lang, rows), ensure_ascii=False, indent=2))

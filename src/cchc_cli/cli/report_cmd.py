@@ -16,6 +16,7 @@ from cchc_cli.cli.common import (
     MaxInvalidOption,
     NoCacheOption,
     PeriodOption,
+    ProfileOption,
     QuietOption,
     TargetsFileOption,
     handles_errors,
@@ -53,6 +54,7 @@ def report_command(
     ] = False,
     max_invalid: MaxInvalidOption = 0.01,
     columns: ColumnsOption = None,
+    profile: ProfileOption = None,
     no_cache: NoCacheOption = False,
     quiet: QuietOption = False,
     lang: LangOption = Lang.vi,
@@ -75,6 +77,7 @@ def report_command(
         lang,
         no_cache=no_cache,
         quiet=quiet,
+        profile=profile,
     )
     content = gather(loaded, config, chosen, label("blank_group", lang))
     options = ReportOptions(

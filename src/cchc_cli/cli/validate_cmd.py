@@ -15,17 +15,17 @@ from cchc_cli.cli.common import (
     LangOption,
     NoCacheOption,
     OutputFormat,
+    ProfileOption,
     QuietOption,
     handles_errors,
+    load_options,
     progress_display,
     read_cache,
     stdout_console,
 )
 from cchc_cli.errors import ExitCode
-from cchc_cli.load import LoadOptions, load_inputs
+from cchc_cli.load import load_inputs
 from cchc_cli.report.validation import render_validation, validation_json
-from cchc_cli.schema import DATASETS
-from cchc_cli.schema.aliases import load_columns_file
 
 
 @handles_errors
@@ -35,6 +35,7 @@ def validate(
     ],
     format: FormatOption = OutputFormat.table,
     columns: ColumnsOption = None,
+    profile: ProfileOption = None,
     dataset: DatasetOption = None,
     no_cache: NoCacheOption = False,
     quiet: QuietOption = False,
@@ -50,11 +51,7 @@ def validate(
 
     [bold]Ví dụ / example:[/bold] cchc validate sample_data/ --format json
     """
-    options = LoadOptions(columns=load_columns_file(columns, DATASETS), dataset=dataset)
-    if dataset:
-        from cchc_cli.schema import get_dataset
-
-        get_dataset(dataset)
+    options = load_options(profile, columns, dataset)
     with progress_display(quiet, lang) as progress:
         result = load_inputs(inputs, options, read_cache(no_cache), progress)
     if format is OutputFormat.json:

@@ -1,13 +1,15 @@
-"""Find the header row or merged header block of a sheet and map its columns (D1)."""
+"""Find the header row or merged header block of a sheet, map its columns (D1) and choose the
+vendor profile whose headers fit best (D12)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from cchc_cli.profiles.resolved import HeaderRule, Profile, header_keys
 from cchc_cli.readers.grid import MergedRange, RawSheet
-from cchc_cli.schema.aliases import AliasIndex
 from cchc_cli.schema.fields import Dataset
 
 HEADER_WINDOW = 40  # rows searched from the top (banner, motto, title and period lines)
@@ -16,21 +18,30 @@ MAX_HEADER_ROWS = 3
 
 @dataclass(frozen=True, slots=True)
 class HeaderColumn:
-    """One column of the header block: grid index, text as the officer wrote it, field."""
+    """One column of the header block: grid index, text as the officer wrote it, field.
+
+    `ignored` is True for a header the profile knows and deliberately leaves out (a step
+    deadline, a countdown), with the profile's reason in `why`.
+    """
 
     index: int
     text: str
     field: str | None
+    priority: int = 1
+    ignored: bool = False
+    why: str = ""
+    origin: str = ""
 
 
 @dataclass
 class HeaderMatch:
-    """The header block found for one dataset and how its columns map."""
+    """The header block found for one dataset under one profile, and how its columns map."""
 
     dataset: Dataset
     first_row: int
     last_row: int
     columns: list[HeaderColumn]
+    profile: Profile
     mapping: dict[str, int] = field(default_factory=dict)
     # (column text, field, text of the column that won) for fields named twice
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)
@@ -48,8 +59,20 @@ class HeaderMatch:
         return len(self.mapping)
 
     @property
+    def recognised(self) -> int:
+        """Columns whose header the profile knows: read as a field, or deliberately left out."""
+        return sum(1 for c in self.columns if c.field is not None or c.ignored)
+
+    @property
+    def specific(self) -> int:
+        """Columns known from the vendor's own rules (not only from the base profile)."""
+        return sum(
+            1 for c in self.columns if (c.field is not None or c.ignored) and c.origin != "base"
+        )
+
+    @property
     def unmapped(self) -> list[HeaderColumn]:
-        return [c for c in self.columns if c.field is None and c.text]
+        return [c for c in self.columns if c.field is None and not c.ignored and c.text]
 
     def text_of(self, field_name: str) -> str:
         """The header text as written for a mapped field."""
@@ -110,44 +133,37 @@ def _block_levels(
     return [[block[r][c] for r in range(len(block))] for c in range(width)]
 
 
-def _columns_for(levels: list[list[str]], index: AliasIndex) -> list[HeaderColumn]:
-    columns = []
-    for c, texts in enumerate(levels):
-        distinct: list[str] = []
-        for text in texts:
-            if text and (not distinct or distinct[-1] != text):
-                distinct.append(text)
-        if not distinct:
-            columns.append(HeaderColumn(c, "", None))
-            continue
-        leaf = distinct[-1]
-        joined = " ".join(distinct)
-        field_name = index.lookup(leaf) or (index.lookup(joined) if len(distinct) > 1 else None)
-        columns.append(HeaderColumn(c, " / ".join(distinct), field_name))
-    return columns
+@dataclass(frozen=True, slots=True)
+class BlockColumn:
+    """A column of a candidate header block: its text and the keys it is looked up by (the leaf
+    text first, then the group + leaf text)."""
+
+    index: int
+    text: str
+    keys: tuple[str, ...]
 
 
-def _match(
-    dataset: Dataset, columns: list[HeaderColumn], first_row: int, last_row: int
-) -> HeaderMatch:
-    found = HeaderMatch(dataset, first_row, last_row, columns)
-    winners: dict[str, str] = {}
-    for column in columns:
-        if column.field is None:
-            continue
-        if column.field in found.mapping:
-            found.duplicates.append((column.text, column.field, winners[column.field]))
-            continue
-        found.mapping[column.field] = column.index
-        winners[column.field] = column.text
-    return found
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A candidate header block: 1 to 3 rows ending at `end` (a position in the probed rows).
+
+    `columns` holds only the columns whose text some profile knows; `texts` every column's.
+    """
+
+    first_row: int
+    last_row: int
+    height: int
+    end: int
+    columns: tuple[BlockColumn, ...]
+    texts: dict[int, str]
 
 
-def find_header(sheet: RawSheet, index: AliasIndex) -> HeaderMatch | None:
-    """The best header block for one dataset within the first rows, or None if nothing matches."""
+def header_blocks(sheet: RawSheet, known: frozenset[str] | set[str]) -> list[Block]:
+    """Every candidate header block in the first rows that has a header some profile knows
+    (`known`: every lookup key of every profile), its texts normalised once: the same blocks
+    serve every profile and dataset."""
     row_numbers, rows = _probe(sheet)
-    best: HeaderMatch | None = None
-    best_key: tuple[int, int, int] | None = None
+    blocks: list[Block] = []
     for end in range(len(rows)):
         if not any(rows[end]):
             continue
@@ -156,12 +172,181 @@ def find_header(sheet: RawSheet, index: AliasIndex) -> HeaderMatch | None:
             if start < 0:
                 break
             levels = _block_levels(rows, row_numbers, start, end, sheet.merges)
-            columns = _columns_for(levels, index)
-            match = _match(index.dataset, columns, row_numbers[start], row_numbers[end])
-            if match.score == 0:
-                continue
-            # More fields first; then the shorter block; then the one nearer the top.
-            key = (match.score, -height, -end)
-            if best_key is None or key > best_key:
-                best, best_key = match, key
+            columns = []
+            texts: dict[int, str] = {}
+            for c, cells in enumerate(levels):
+                distinct: list[str] = []
+                for text in cells:
+                    if text and (not distinct or distinct[-1] != text):
+                        distinct.append(text)
+                if not distinct:
+                    continue
+                texts[c] = " / ".join(distinct)
+                keys = header_keys(distinct[-1])
+                if len(distinct) > 1:
+                    keys += header_keys(" ".join(distinct))
+                if any(k in known for k in keys):
+                    columns.append(BlockColumn(c, texts[c], keys))
+            if columns:
+                blocks.append(
+                    Block(row_numbers[start], row_numbers[end], height, end, tuple(columns), texts)
+                )
+    return blocks
+
+
+def _resolve_columns(
+    block: Block, profile: Profile, dataset: Dataset, width: int
+) -> list[HeaderColumn] | None:
+    """The block's columns as `profile` reads them for `dataset`; None when none maps."""
+    index = profile.index(dataset.name)
+    found: dict[int, tuple[BlockColumn, HeaderRule]] = {}
+    for column in block.columns:
+        rule = index.lookup(column.keys)
+        if rule is not None:
+            found[column.index] = (column, rule)
+    if not any(rule.field for _, rule in found.values()):
+        return None
+    texts = block.texts
+    columns = []
+    for c in range(width):
+        if c in found:
+            column, rule = found[c]
+            columns.append(
+                HeaderColumn(
+                    c, column.text, rule.field, rule.priority, rule.ignored, rule.why, rule.origin
+                )
+            )
+        else:
+            columns.append(HeaderColumn(c, texts.get(c, ""), None))
+    return columns
+
+
+def _match(
+    dataset: Dataset, profile: Profile, columns: list[HeaderColumn], first_row: int, last_row: int
+) -> HeaderMatch:
+    """Map fields to columns: a primary header wins over a secondary one wherever it stands;
+    between equals, the first column wins and the others are reported."""
+    found = HeaderMatch(dataset, first_row, last_row, columns, profile)
+    ranked = sorted(
+        (c for c in columns if c.field is not None), key=lambda c: (c.priority, c.index)
+    )
+    winners: dict[str, str] = {}
+    for column in ranked:
+        assert column.field is not None
+        if column.field in found.mapping:
+            found.duplicates.append((column.text, column.field, winners[column.field]))
+            continue
+        found.mapping[column.field] = column.index
+        winners[column.field] = column.text
+    found.mapping = dict(sorted(found.mapping.items(), key=lambda item: item[1]))
+    found.duplicates.sort(key=lambda d: next(c.index for c in columns if c.text == d[0]))
+    return found
+
+
+def find_header(
+    blocks: Sequence[Block], profile: Profile, dataset: Dataset, width: int
+) -> HeaderMatch | None:
+    """The best header block for one dataset under one profile, or None if nothing matches."""
+    best: HeaderMatch | None = None
+    best_key: tuple[int, int, int] | None = None
+    for block in blocks:
+        columns = _resolve_columns(block, profile, dataset, width)
+        if columns is None:
+            continue
+        match = _match(dataset, profile, columns, block.first_row, block.last_row)
+        # More fields first; then the shorter block; then the one nearer the top.
+        key = (match.score, -block.height, -block.end)
+        if best_key is None or key > best_key:
+            best, best_key = match, key
     return best
+
+
+@dataclass
+class ProfileFit:
+    """How well one profile reads a sheet: its recognised header (if any) and its score."""
+
+    profile: Profile
+    header: HeaderMatch | None
+    candidates: list[HeaderMatch]
+    ambiguous: bool = False
+
+    @property
+    def score(self) -> tuple[int, int]:
+        """Columns recognised, then how many of them the vendor's own rules know."""
+        if self.header is None:
+            return (0, 0)
+        return (self.header.recognised, self.header.specific)
+
+
+@dataclass
+class HeaderChoice:
+    """The header a sheet is read with, the profile chosen, and what else was considered."""
+
+    header: HeaderMatch | None
+    candidates: list[HeaderMatch]
+    fits: list[ProfileFit]
+    # Profiles that fit as well as the one chosen (the choice was not clear).
+    tied: list[str] = field(default_factory=list)
+    forced: bool = False
+
+    @property
+    def profile(self) -> Profile | None:
+        return self.header.profile if self.header is not None else None
+
+    @property
+    def runner_up(self) -> ProfileFit | None:
+        chosen = self.profile
+        others = [f for f in self.fits if f.header is not None and f.profile is not chosen]
+        return max(others, key=lambda f: f.score, default=None)
+
+    @property
+    def score(self) -> tuple[int, int]:
+        if self.header is None:
+            return (0, 0)
+        return (self.header.recognised, self.header.specific)
+
+
+def _fit(profile: Profile, blocks: list[Block], datasets: list[Dataset], width: int) -> ProfileFit:
+    candidates = [m for d in datasets if (m := find_header(blocks, profile, d, width)) is not None]
+    candidates.sort(key=lambda m: (not m.missing_required, m.score), reverse=True)
+    recognised = [m for m in candidates if not m.missing_required]
+    if len(recognised) > 1 and recognised[0].score == recognised[1].score:
+        return ProfileFit(profile, None, candidates, ambiguous=True)
+    return ProfileFit(profile, recognised[0] if recognised else None, candidates)
+
+
+def choose_header(
+    sheet: RawSheet,
+    datasets: list[Dataset],
+    profiles: Sequence[Profile],
+    known: frozenset[str] | set[str],
+    forced: bool = False,
+) -> HeaderChoice:
+    """Read the sheet's headers with every profile and keep the one that fits best.
+
+    A profile fits better when it recognises more columns (read or deliberately left out), then
+    when more of them are known from its own rules rather than the base profile's. `profiles`
+    are in order of preference, base first: a vendor's profile is chosen only when it is clearly
+    ahead of every other; when vendors' profiles fit equally well, the first of them is used and
+    the tie is reported.
+    The header is None when no dataset has all its required columns, or when two datasets fit
+    equally well (the caller reports the ambiguity).
+    """
+    blocks = header_blocks(sheet, known)
+    width = sheet.cells.shape[1]
+    fits = [_fit(p, blocks, datasets, width) for p in profiles]
+    usable = [f for f in fits if f.header is not None]
+    if not usable:
+        # Nothing readable: the candidates of the profile that came closest explain why.
+        closest = max(
+            fits,
+            key=lambda f: max(
+                ((not m.missing_required, m.score) for m in f.candidates), default=(False, 0)
+            ),
+        )
+        return HeaderChoice(None, closest.candidates, fits, forced=forced)
+    top = max(f.score for f in usable)
+    best = [f for f in usable if f.score == top]
+    chosen = best[0]
+    tied = [f.profile.name for f in best[1:]] if len(best) > 1 and chosen is not fits[0] else []
+    return HeaderChoice(chosen.header, chosen.candidates, fits, tied, forced)

@@ -11,8 +11,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from cchc_cli.profiles import base_profile
 from cchc_cli.schema.fields import Dataset, FieldSpec, Kind
-from cchc_cli.schema.vocabularies import VOCABULARIES
 
 YES, NO = "Có", "Không"
 ROWS_WITH_LISTS = 5000  # dropdowns reach this far down the sheet
@@ -30,11 +30,11 @@ def choices(spec: FieldSpec) -> list[str]:
     if spec.kind is Kind.BOOLEAN:
         return [YES, NO]
     if spec.kind is Kind.LABEL and spec.vocabulary:
-        vocabulary = VOCABULARIES[spec.vocabulary]
+        vocabulary = base_profile().vocabularies[spec.vocabulary]
+        # The first label of each code after the code itself (labels start with the code).
         return [
-            (vocabulary.labels.get(code) or (code.value,))[0]
-            for code in vocabulary.codes
-            if code.value != "UNKNOWN"
+            next((w for w in vocabulary.labels.get(code, []) if w != code), code)
+            for code in vocabulary.kind.code_values
         ]
     return []
 
@@ -81,7 +81,7 @@ def template_workbook(dataset: Dataset) -> bytes:
     header_fill = PatternFill("solid", fgColor="1F4E78")
     specs = list(dataset.fields.values())
     for column, spec in enumerate(specs, start=1):
-        cell = ws.cell(row=1, column=column, value=spec.aliases[0])
+        cell = ws.cell(row=1, column=column, value=spec.label_vi)
         cell.font = header_font
         cell.fill = header_fill
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -92,7 +92,7 @@ def template_workbook(dataset: Dataset) -> bytes:
         if spec.kind is Kind.DATETIME:
             example.number_format = "dd/mm/yyyy"
         letter = get_column_letter(column)
-        ws.column_dimensions[letter].width = max(12, min(40, len(spec.aliases[0]) + 4))
+        ws.column_dimensions[letter].width = max(12, min(40, len(spec.label_vi) + 4))
         options = choices(spec)
         if options:
             validation = DataValidation(

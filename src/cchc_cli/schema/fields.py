@@ -21,10 +21,12 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """Pydantic field metadata: the kind of a canonical field and its built-in header aliases."""
+    """Pydantic field metadata: the kind of a canonical field and its human labels.
+
+    The header texts that name a field are data: the vendor profiles (D12).
+    """
 
     kind: Kind
-    aliases: tuple[str, ...]
     vocabulary: str | None = None
     personal: bool = False
     label_vi: str = ""
@@ -32,6 +34,10 @@ class Column:
     # For `cchc template`: what a filled cell looks like and what the field means.
     example: str = ""
     note_vi: str = ""
+    # A field filled from this field's column with the finer code of its vocabulary (paid online
+    # -> on which platform); it has no header of its own.
+    detail: str | None = None
+    derived: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +46,14 @@ class FieldSpec:
 
     name: str
     kind: Kind
-    aliases: tuple[str, ...]
     vocabulary: str | None
     personal: bool
     label_vi: str
     label_en: str
     example: str = ""
     note_vi: str = ""
+    detail: str | None = None
+    derived: bool = False
 
     def label(self, lang: str) -> str:
         """The human header of this field."""
@@ -99,12 +106,13 @@ def fields_of(model: type[BaseModel]) -> dict[str, FieldSpec]:
         specs[name] = FieldSpec(
             name=name,
             kind=column.kind,
-            aliases=column.aliases,
             vocabulary=column.vocabulary,
             personal=column.personal,
             label_vi=column.label_vi,
             label_en=column.label_en,
             example=column.example,
             note_vi=column.note_vi,
+            detail=column.detail,
+            derived=column.derived,
         )
     return specs

@@ -21,7 +21,7 @@ from cchc_cli.schema.validators import (
     TextCell,
     vocabulary_validator,
 )
-from cchc_cli.schema.vocabularies import VOCABULARIES
+from cchc_cli.schema.vocabularies import VOCABULARY_KINDS
 
 T, D, B, N, A, L = Kind.TEXT, Kind.DATETIME, Kind.BOOLEAN, Kind.COUNT, Kind.AMOUNT, Kind.LABEL
 _CELLS = {T: TextCell, D: DateCell, B: BooleanCell, N: CountCell, A: AmountCell}
@@ -29,11 +29,12 @@ _CELLS = {T: TextCell, D: DateCell, B: BooleanCell, N: CountCell, A: AmountCell}
 
 @dataclass(frozen=True)
 class F:
-    """One row of a field table: name, kind, header aliases (the first is the template's)."""
+    """One row of a field table: name, kind, the header `cchc template` writes (the headers that
+    name the field in files are in the profiles)."""
 
     name: str
     kind: Kind
-    aliases: tuple[str, ...]
+    label: str
     vocabulary: str | None = None
     example: str = ""
     note: str = ""
@@ -46,16 +47,15 @@ def build_model(name: str, fields: list[F], required: tuple[str, ...]) -> type[B
     for f in fields:
         column = Column(
             f.kind,
-            f.aliases,
             f.vocabulary,
             f.personal,
-            label_vi=f.aliases[0],
+            label_vi=f.label,
             example=f.example,
             note_vi=f.note,
         )
         if f.kind is L:
             assert f.vocabulary is not None
-            codes = VOCABULARIES[f.vocabulary].codes
+            codes = VOCABULARY_KINDS[f.vocabulary].codes
             annotated: Any = Annotated[codes | None, vocabulary_validator(f.vocabulary), column]
         else:
             annotated = Annotated[_CELLS[f.kind], column]
@@ -92,39 +92,35 @@ PROCEDURES = register(
     "Danh mục thủ tục hành chính",
     "Procedure catalogue",
     [
-        F("procedure_code", T, ("Mã TTHC", "Mã thủ tục", "Mã số TTHC", "Mã thủ tục hành chính")),
-        F("procedure_name", T, ("Tên TTHC", "Tên thủ tục hành chính", "Tên thủ tục")),
-        F("field_name", T, ("Lĩnh vực", "Tên lĩnh vực")),
-        F("admin_level", L, ("Cấp thực hiện", "Cấp"), "admin_level"),
-        F("agency_name", T, ("Cơ quan thực hiện", "Đơn vị áp dụng", "Cơ quan áp dụng", "Đơn vị")),
+        F("procedure_code", T, "Mã TTHC"),
+        F("procedure_name", T, "Tên TTHC"),
+        F("field_name", T, "Lĩnh vực"),
+        F("admin_level", L, "Cấp thực hiện", "admin_level"),
+        F("agency_name", T, "Cơ quan thực hiện"),
         F(
             "service_level",
             L,
-            ("Mức độ DVC", "Mức độ", "Mức độ dịch vụ công trực tuyến"),
+            "Mức độ DVC",
             "service_level",
         ),
         F(
             "eligible_online",
             B,
-            ("Đủ điều kiện cung cấp trực tuyến", "Đủ điều kiện DVC trực tuyến", "Đủ ĐK trực tuyến"),
+            "Đủ điều kiện cung cấp trực tuyến",
         ),
         F(
             "integrated_portal",
             B,
-            ("Tích hợp Cổng DVC", "Đã tích hợp Cổng DVC quốc gia", "Tích hợp cổng"),
+            "Tích hợp Cổng DVC",
         ),
-        F("has_fee", B, ("Có phí, lệ phí", "Có nghĩa vụ tài chính", "Có phí")),
+        F("has_fee", B, "Có phí, lệ phí"),
         F(
             "online_payment",
             B,
-            (
-                "Thanh toán trực tuyến",
-                "Cho phép thanh toán trực tuyến",
-                "Đã tích hợp thanh toán trực tuyến",
-            ),
+            "Thanh toán trực tuyến",
         ),
-        F("internal", B, ("TTHC nội bộ", "Thủ tục nội bộ")),
-        F("published", B, ("Công khai", "Đã công khai", "Đã công bố, công khai")),
+        F("internal", B, "TTHC nội bộ"),
+        F("published", B, "Công khai"),
     ],
     required=("procedure_code", "procedure_name"),
     required_any=(
@@ -147,28 +143,28 @@ RATINGS = register(
         F(
             "rated_at",
             D,
-            ("Ngày đánh giá", "Thời gian đánh giá", "Ngày khảo sát"),
+            "Ngày đánh giá",
             example="05/03/2025",
         ),
         F(
             "dossier_code",
             T,
-            ("Mã hồ sơ", "Số hồ sơ"),
+            "Mã hồ sơ",
             note="Để trống với phiếu khảo sát không gắn với hồ sơ",
         ),
-        F("sector", L, ("Lĩnh vực khảo sát", "Ngành", "Khối"), "sector", example="Hành chính"),
-        F("agency_name", T, ("Đơn vị được đánh giá", "Đơn vị", "Cơ quan")),
-        F("field_name", T, ("Lĩnh vực",)),
+        F("sector", L, "Lĩnh vực khảo sát", "sector", example="Hành chính"),
+        F("agency_name", T, "Đơn vị được đánh giá"),
+        F("field_name", T, "Lĩnh vực"),
         F(
             "rating",
             L,
-            ("Mức độ hài lòng", "Kết quả đánh giá", "Đánh giá"),
+            "Mức độ hài lòng",
             "rating",
             example="Hài lòng",
         ),
-        F("satisfied", B, ("Hài lòng (Có/Không)", "Có hài lòng"), note=YES),
-        F("rating_channel", T, ("Kênh đánh giá", "Hình thức đánh giá")),
-        F("comment", T, ("Ý kiến", "Góp ý")),
+        F("satisfied", B, "Hài lòng (Có/Không)", note=YES),
+        F("rating_channel", T, "Kênh đánh giá"),
+        F("comment", T, "Ý kiến"),
     ],
     required=("rated_at",),
     required_any=(("rating", "satisfied"),),
@@ -181,14 +177,14 @@ PAYMENTS = register(
     "Giao dịch thanh toán",
     "Payment transactions",
     [
-        F("transaction_id", T, ("Mã giao dịch", "Số giao dịch")),
-        F("dossier_code", T, ("Mã hồ sơ", "Số hồ sơ")),
-        F("procedure_code", T, ("Mã TTHC", "Mã thủ tục")),
-        F("amount", A, ("Số tiền", "Số tiền thanh toán", "Tổng tiền")),
-        F("method", L, ("Hình thức thanh toán", "Phương thức thanh toán"), "payment_method"),
-        F("platform", T, ("Nền tảng thanh toán", "Kênh thanh toán")),
-        F("payment_status", L, ("Trạng thái thanh toán", "Trạng thái giao dịch"), "payment_status"),
-        F("paid_at", D, ("Ngày thanh toán", "Thời gian thanh toán", "Ngày giao dịch")),
+        F("transaction_id", T, "Mã giao dịch"),
+        F("dossier_code", T, "Mã hồ sơ"),
+        F("procedure_code", T, "Mã TTHC"),
+        F("amount", A, "Số tiền"),
+        F("method", L, "Hình thức thanh toán", "payment_method"),
+        F("platform", T, "Nền tảng thanh toán"),
+        F("payment_status", L, "Trạng thái thanh toán", "payment_status"),
+        F("paid_at", D, "Ngày thanh toán"),
     ],
     required=("paid_at", "amount"),
     required_any=(("method", "platform"),),
@@ -201,17 +197,17 @@ DOCUMENTS = register(
     "Văn bản đi, đến",
     "Official documents",
     [
-        F("document_date", D, ("Ngày văn bản", "Ngày ban hành", "Ngày gửi"), example="05/03/2025"),
-        F("document_number", T, ("Số, ký hiệu", "Số ký hiệu", "Số văn bản"), example="125/UBND"),
-        F("direction", L, ("Văn bản đi/đến", "Loại văn bản"), "direction", example="Đi"),
-        F("agency_name", T, ("Đơn vị", "Cơ quan ban hành", "Nơi gửi")),
-        F("summary", T, ("Trích yếu", "Trích yếu nội dung")),
-        F("electronic", B, ("Văn bản điện tử", "Gửi điện tử", "Điện tử"), note=YES),
-        F("digitally_signed", B, ("Ký số", "Có chữ ký số", "Đã ký số"), note=YES),
+        F("document_date", D, "Ngày văn bản", example="05/03/2025"),
+        F("document_number", T, "Số, ký hiệu", example="125/UBND"),
+        F("direction", L, "Văn bản đi/đến", "direction", example="Đi"),
+        F("agency_name", T, "Đơn vị"),
+        F("summary", T, "Trích yếu"),
+        F("electronic", B, "Văn bản điện tử", note=YES),
+        F("digitally_signed", B, "Ký số", note=YES),
         F(
             "secret",
             B,
-            ("Văn bản mật", "Mật", "Độ mật"),
+            "Văn bản mật",
             note="Văn bản mật không tính vào chỉ tiêu",
         ),
     ],
@@ -229,18 +225,18 @@ WORK_FILES = register(
         F(
             "file_code",
             T,
-            ("Mã hồ sơ công việc", "Số hồ sơ công việc", "Mã HSCV"),
+            "Mã hồ sơ công việc",
             example="HSCV-001",
         ),
-        F("title", T, ("Tiêu đề hồ sơ", "Tên hồ sơ công việc", "Tiêu đề")),
-        F("agency_name", T, ("Đơn vị", "Đơn vị xử lý")),
-        F("admin_level", L, ("Cấp", "Cấp hành chính"), "admin_level", example="Cấp xã"),
-        F("opened_at", D, ("Ngày mở hồ sơ", "Ngày tạo", "Ngày lập"), example="03/03/2025"),
-        F("closed_at", D, ("Ngày đóng hồ sơ", "Ngày kết thúc")),
+        F("title", T, "Tiêu đề hồ sơ"),
+        F("agency_name", T, "Đơn vị"),
+        F("admin_level", L, "Cấp", "admin_level", example="Cấp xã"),
+        F("opened_at", D, "Ngày mở hồ sơ", example="03/03/2025"),
+        F("closed_at", D, "Ngày đóng hồ sơ"),
         F(
             "processed_online",
             B,
-            ("Xử lý trên môi trường mạng", "Xử lý trực tuyến", "Xử lý điện tử"),
+            "Xử lý trên môi trường mạng",
             note=YES,
         ),
     ],
@@ -255,14 +251,14 @@ INSPECTIONS = register(
     "Các cuộc kiểm tra",
     "Inspections",
     [
-        F("inspected_at", D, ("Ngày kiểm tra", "Thời gian kiểm tra"), example="12/03/2025"),
-        F("inspection_code", T, ("Số quyết định kiểm tra", "Mã cuộc kiểm tra", "Số hiệu")),
-        F("subject", T, ("Nội dung kiểm tra", "Đối tượng kiểm tra")),
-        F("agency_name", T, ("Đơn vị thực hiện", "Đơn vị")),
+        F("inspected_at", D, "Ngày kiểm tra", example="12/03/2025"),
+        F("inspection_code", T, "Số quyết định kiểm tra"),
+        F("subject", T, "Nội dung kiểm tra"),
+        F("agency_name", T, "Đơn vị thực hiện"),
         F(
             "digital",
             B,
-            ("Thực hiện qua môi trường số", "Kiểm tra trực tuyến", "Hình thức trực tuyến"),
+            "Thực hiện qua môi trường số",
             note=YES,
         ),
     ],
@@ -280,24 +276,24 @@ STAFF = register(
         F(
             "staff_key",
             T,
-            ("Mã cán bộ", "Mã số CBCCVC", "Mã định danh CBCC"),
+            "Mã cán bộ",
             example="CB0001",
             note="Mã ẩn danh; không ghi số CCCD",
         ),
-        F("full_name", T, ("Họ và tên", "Họ tên"), personal=True),
-        F("agency_name", T, ("Đơn vị công tác", "Đơn vị")),
-        F("admin_level", L, ("Cấp",), "admin_level"),
-        F("position", T, ("Chức vụ", "Vị trí việc làm")),
+        F("full_name", T, "Họ và tên", personal=True),
+        F("agency_name", T, "Đơn vị công tác"),
+        F("admin_level", L, "Cấp", "admin_level"),
+        F("position", T, "Chức vụ"),
         F(
             "basic_digital_trained",
             B,
-            ("Đã bồi dưỡng kỹ năng số cơ bản", "Kỹ năng số cơ bản"),
+            "Đã bồi dưỡng kỹ năng số cơ bản",
             note=YES,
         ),
         F(
             "data_skills_trained",
             B,
-            ("Đã bồi dưỡng phân tích dữ liệu, công nghệ số", "Kỹ năng phân tích dữ liệu"),
+            "Đã bồi dưỡng phân tích dữ liệu, công nghệ số",
             note=YES,
         ),
     ],
@@ -312,17 +308,17 @@ LEGAL_DOCUMENTS = register(
     "Văn bản quy phạm pháp luật ban hành",
     "Legal normative documents",
     [
-        F("issued_at", D, ("Ngày ban hành",), example="10/03/2025"),
+        F("issued_at", D, "Ngày ban hành", example="10/03/2025"),
         F(
             "document_number",
             T,
-            ("Số, ký hiệu văn bản", "Số, ký hiệu", "Số văn bản"),
+            "Số, ký hiệu văn bản",
             example="05/2025/QĐ-UBND",
         ),
-        F("title", T, ("Trích yếu", "Tên văn bản")),
-        F("issuing_agency", T, ("Cơ quan ban hành",)),
-        F("per_rules", B, ("Ban hành đúng quy định", "Đúng thẩm quyền, trình tự"), note=YES),
-        F("on_schedule", B, ("Đúng tiến độ", "Ban hành đúng thời hạn"), note=YES),
+        F("title", T, "Trích yếu"),
+        F("issuing_agency", T, "Cơ quan ban hành"),
+        F("per_rules", B, "Ban hành đúng quy định", note=YES),
+        F("on_schedule", B, "Đúng tiến độ", note=YES),
     ],
     required=("issued_at",),
     required_any=(("per_rules", "on_schedule"),),
@@ -338,21 +334,21 @@ PUBLIC_UNITS = register(
         F(
             "unit_name",
             T,
-            ("Tên đơn vị sự nghiệp", "Tên đơn vị", "Đơn vị sự nghiệp"),
+            "Tên đơn vị sự nghiệp",
             example="Trung tâm Văn hóa - Thể thao",
         ),
-        F("year", N, ("Năm",), example="2025"),
+        F("year", N, "Năm", example="2025"),
         F(
             "autonomy",
             L,
-            ("Mức tự chủ", "Mức độ tự chủ tài chính", "Nhóm tự chủ"),
+            "Mức tự chủ",
             "autonomy",
             example="Nhóm 3",
         ),
         F(
             "budget_payroll",
             N,
-            ("Biên chế hưởng lương từ NSNN", "Số người hưởng lương NSNN"),
+            "Biên chế hưởng lương từ NSNN",
             example="12",
         ),
     ],
@@ -369,22 +365,22 @@ VALUES = register(
         F(
             "indicator_id",
             T,
-            ("Mã chỉ tiêu",),
+            "Mã chỉ tiêu",
             example="par_index_rank",
             note="Mã chỉ tiêu như trong cchc targets list",
         ),
         F(
             "period",
             T,
-            ("Kỳ báo cáo", "Kỳ"),
+            "Kỳ báo cáo",
             example="2025",
             note="Năm 2025, quý 2025-Q1 hoặc tháng 2025-03",
         ),
-        F("value", A, ("Giá trị", "Kết quả", "Thứ hạng"), example="4"),
-        F("unit_name", T, ("Đơn vị",)),
-        F("ranked_count", N, ("Số đơn vị được xếp hạng", "Tổng số đơn vị")),
-        F("achieved_at", D, ("Ngày hoàn thành", "Ngày thực hiện")),
-        F("note", T, ("Ghi chú",)),
+        F("value", A, "Giá trị", example="4"),
+        F("unit_name", T, "Đơn vị"),
+        F("ranked_count", N, "Số đơn vị được xếp hạng"),
+        F("achieved_at", D, "Ngày hoàn thành"),
+        F("note", T, "Ghi chú"),
     ],
     required=("indicator_id", "period", "value"),
     hand_kept=True,

@@ -1,14 +1,20 @@
-"""Pydantic annotated types built on the scalar parsers, shared by every dataset model."""
+"""Pydantic annotated types built on the scalar parsers, shared by every dataset model.
+
+Values are read as the vendor profile of their sheet says (labels, numbers, date forms): pass it
+as `context={"profile": profile}` to `model_validate`; without one, the base profile applies.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, ValidationInfo
 
 from cchc_cli import parsing
-from cchc_cli.schema.vocabularies import VOCABULARIES
+
+if TYPE_CHECKING:
+    from cchc_cli.profiles import Profile
 
 
 def _cell_text(value: Any) -> str | None:
@@ -19,10 +25,20 @@ def _cell_text(value: Any) -> str | None:
     return value if isinstance(value, str) else str(value)
 
 
-def _date(value: Any) -> datetime | None:
+def profile_of(info: ValidationInfo | None) -> Profile:
+    """The profile a record is read with: the context's, else the base profile."""
+    context = info.context if info is not None else None
+    if isinstance(context, dict) and context.get("profile") is not None:
+        return context["profile"]
+    from cchc_cli.profiles import base_profile
+
+    return base_profile()
+
+
+def _date(value: Any, info: ValidationInfo) -> datetime | None:
     if isinstance(value, datetime):
         return value
-    return parsing.parse_date(_cell_text(value))
+    return parsing.parse_date(_cell_text(value), profile_of(info).date_forms)
 
 
 def _boolean(value: Any) -> bool:
@@ -49,8 +65,31 @@ def _text(value: Any) -> str | None:
 
 def vocabulary_validator(name: str) -> BeforeValidator:
     """Resolve a label through a vocabulary; unknown labels become UNKNOWN (D3)."""
-    vocabulary = VOCABULARIES[name]
-    return BeforeValidator(lambda value: vocabulary.resolve(_cell_text(value)))
+
+    def resolve(value: Any, info: ValidationInfo) -> str | None:
+        vocabulary = profile_of(info).vocabularies[name]
+        code = vocabulary.resolve(_cell_text(value))
+        if code == vocabulary.unknown and vocabulary.kind.true_codes:
+            # A yes/no word in a column that may also say where ("x", "Có", "0").
+            return vocabulary.from_boolean(parsing.parse_boolean(_cell_text(value)))
+        return code
+
+    return BeforeValidator(resolve)
+
+
+def paid_online_validator() -> BeforeValidator:
+    """Paid online or not, from the vocabulary `paid_online` (D3: both paid values count)."""
+
+    def resolve(value: Any, info: ValidationInfo) -> bool:
+        if isinstance(value, bool):
+            return value
+        vocabulary = profile_of(info).vocabularies["paid_online"]
+        code = vocabulary.resolve(_cell_text(value))
+        if code == vocabulary.unknown:
+            return parsing.parse_boolean(_cell_text(value))
+        return vocabulary.is_true(code)
+
+    return BeforeValidator(resolve)
 
 
 DateCell = Annotated[datetime | None, BeforeValidator(_date)]

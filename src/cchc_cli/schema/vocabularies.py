@@ -1,4 +1,5 @@
-"""Value vocabularies (DECISIONS D3): Vietnamese labels and national codes -> canonical codes."""
+"""Value vocabularies (DECISIONS D3): the canonical codes, and the lookup that turns a cell into
+one. The words that mean each code (labels, a vendor's numbers) are data: vendor profiles."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ class Status(StrEnum):
     STOPPED = "STOPPED"
     COMPLETED = "COMPLETED"
     RETURNED = "RETURNED"
+    # Tạm dừng: processing paused; the dossier is still open (D3, D7 rule 5).
+    PAUSED = "PAUSED"
     UNKNOWN = "UNKNOWN"
 
 
@@ -63,171 +66,15 @@ class AdminLevel(StrEnum):
     UNKNOWN = "UNKNOWN"
 
 
-_NUMERIC_CODE = re.compile(r"^([0-9]+)(?:\.0+)?$")
+class OnlinePayment(StrEnum):
+    """Whether and where a dossier's fee was paid online (DuocThanhToanTrucTuyen, D3)."""
 
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """A closed list of canonical codes with the labels that mean each of them."""
-
-    name: str
-    name_vi: str
-    codes: type[StrEnum]
-    labels: Mapping[str, tuple[str, ...]]
-    numeric_codes: Mapping[str, str] = field(default_factory=dict)
-    blank: str | None = None
-    _lookup: dict[str, str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_lookup", {})
-        self.extend(self.labels)
-
-    def extend(self, labels: Mapping[str, Iterable[str]], override: bool = False) -> None:
-        """Add labels: exact normalised form first, diacritic-free second. Built-in labels keep
-        the first meaning on a clash; `override` (the user's labels) replaces it."""
-        for code, names in labels.items():
-            for name in [code, *names]:
-                exact, folded = normalize_label(name), "~" + match_key(name)
-                if override:
-                    self._lookup[exact] = code
-                    self._lookup[folded] = code
-                else:
-                    self._lookup.setdefault(exact, code)
-                    self._lookup.setdefault(folded, code)
-
-    def with_labels(self, labels: Mapping[str, Iterable[str]]) -> Vocabulary:
-        """A copy that also knows `labels` (a vendor's own, from a --columns file); they win."""
-        copy = Vocabulary(
-            self.name, self.name_vi, self.codes, self.labels, self.numeric_codes, self.blank
-        )
-        copy.extend(labels, override=True)
-        return copy
-
-    @property
-    def unknown(self) -> str:
-        return "UNKNOWN"
-
-    def resolve(self, text: str | None) -> str | None:
-        """Canonical code for a cell; None for blank (or the blank default); UNKNOWN otherwise."""
-        if text is None or not text.strip():
-            return self.blank
-        number = _NUMERIC_CODE.match(text.strip())
-        if number and number.group(1) in self.numeric_codes:
-            return self.numeric_codes[number.group(1)]
-        label = normalize_label(text)
-        found = self._lookup.get(label)
-        if found is None:
-            found = self._lookup.get("~" + match_key(text))
-        return found if found is not None else self.unknown
-
-
-STATUS = Vocabulary(
-    "status",
-    "trạng thái hồ sơ",
-    Status,
-    {
-        Status.NEW: ("Mới đăng ký", "Chờ tiếp nhận", "Hồ sơ đăng ký mới trực tuyến"),
-        Status.RECEIVED: (
-            "Được tiếp nhận",
-            "Đã tiếp nhận",
-            "Mới tiếp nhận",
-            "Hồ sơ mới tiếp nhận",
-        ),
-        Status.NOT_ACCEPTED: ("Không được tiếp nhận", "Từ chối tiếp nhận", "Không tiếp nhận"),
-        Status.PROCESSING: (
-            "Đang xử lý",
-            "Chờ xử lý",
-            "Chờ ký duyệt",
-            "Chuyển phòng chuyên môn",
-            "Chờ thực hiện liên thông",
-        ),
-        Status.SUPPLEMENT_REQUESTED: (
-            "Yêu cầu bổ sung giấy tờ",
-            "Chờ bổ sung hồ sơ",
-            "Cần bổ sung",
-        ),
-        Status.AWAITING_PAYMENT: (
-            "Yêu cầu thực hiện nghĩa vụ tài chính",
-            "Chờ thực hiện NVTC",
-            "Chờ thực hiện nghĩa vụ tài chính",
-        ),
-        Status.WITHDRAWN: ("Công dân yêu cầu rút hồ sơ", "Đã rút hồ sơ", "Xin rút"),
-        Status.STOPPED: (
-            "Dừng xử lý",
-            "Trả lại",
-            "Từ chối giải quyết",
-            "Hồ sơ không xử lý được",
-        ),
-        Status.COMPLETED: ("Đã xử lý xong", "Có kết quả", "Chờ trả kết quả", "Hoàn thành"),
-        Status.RETURNED: ("Đã trả kết quả",),
-    },
-    numeric_codes={
-        "1": Status.NEW,
-        "2": Status.RECEIVED,
-        "3": Status.NOT_ACCEPTED,
-        "4": Status.PROCESSING,
-        "5": Status.SUPPLEMENT_REQUESTED,
-        "6": Status.AWAITING_PAYMENT,
-        "7": Status.WITHDRAWN,
-        "8": Status.STOPPED,
-        "9": Status.COMPLETED,
-        "10": Status.RETURNED,
-    },
-)
-
-CHANNEL = Vocabulary(
-    "channel",
-    "kênh thực hiện",
-    Channel,
-    {
-        Channel.DIRECT: ("Trực tiếp",),
-        Channel.ONLINE: ("Trực tuyến", "Qua mạng", "Nộp trực tuyến"),
-        Channel.POSTAL: ("Qua bưu chính công ích", "BCCI", "Dịch vụ bưu chính", "Bưu chính"),
-    },
-    numeric_codes={"1": Channel.DIRECT, "2": Channel.ONLINE, "3": Channel.POSTAL},
-    # 766 rule: a dossier with no channel counts as direct.
-    blank=Channel.DIRECT,
-)
-
-SERVICE_LEVEL = Vocabulary(
-    "service_level",
-    "mức độ dịch vụ công",
-    ServiceLevel,
-    {
-        ServiceLevel.FULL: ("Toàn trình", "Mức độ 4", "Mức 4", "DVC trực tuyến toàn trình"),
-        ServiceLevel.PARTIAL: ("Một phần", "Mức độ 3", "Mức 3", "DVC trực tuyến một phần"),
-        ServiceLevel.INFO: ("Mức độ 1", "Mức độ 2", "Mức 1", "Mức 2", "Cung cấp thông tin"),
-    },
-    numeric_codes={
-        "4": ServiceLevel.FULL,
-        "3": ServiceLevel.PARTIAL,
-        "2": ServiceLevel.INFO,
-        "1": ServiceLevel.INFO,
-    },
-)
-
-RATING = Vocabulary(
-    "rating",
-    "mức độ hài lòng",
-    Rating,
-    {
-        Rating.VERY_SATISFIED: ("Rất hài lòng",),
-        Rating.SATISFIED: ("Hài lòng",),
-        Rating.NEUTRAL: ("Bình thường",),
-        Rating.UNSATISFIED: ("Không hài lòng",),
-    },
-)
-
-ADMIN_LEVEL = Vocabulary(
-    "admin_level",
-    "cấp",
-    AdminLevel,
-    {
-        AdminLevel.PROVINCE: ("Cấp tỉnh", "Tỉnh"),
-        AdminLevel.DISTRICT: ("Cấp huyện", "Huyện"),
-        AdminLevel.COMMUNE: ("Cấp xã", "Xã"),
-    },
-)
+    NOT_PAID = "NOT_PAID"
+    # Paid online, the platform not stated (a yes/no column).
+    PAID = "PAID"
+    NATIONAL_PORTAL = "NATIONAL_PORTAL"
+    PROVINCIAL_GATEWAY = "PROVINCIAL_GATEWAY"
+    UNKNOWN = "UNKNOWN"
 
 
 class Sector(StrEnum):
@@ -277,81 +124,168 @@ class Autonomy(StrEnum):
     UNKNOWN = "UNKNOWN"
 
 
-SECTOR = Vocabulary(
-    "sector",
-    "lĩnh vực khảo sát",
-    Sector,
-    {
-        Sector.ADMINISTRATION: ("Hành chính", "Hành chính công", "Cơ quan hành chính nhà nước"),
-        Sector.HEALTH: ("Y tế", "Dịch vụ y tế"),
-        Sector.EDUCATION: ("Giáo dục", "Giáo dục công", "Dịch vụ giáo dục"),
-        Sector.OTHER: ("Khác",),
-    },
-)
+_NUMBER = re.compile(r"^([0-9]+)(?:\.0+)?$")
 
-PAYMENT_METHOD = Vocabulary(
-    "payment_method",
-    "hình thức thanh toán",
-    PaymentMethod,
-    {
-        PaymentMethod.ONLINE: ("Trực tuyến", "truc-tuyen", "Thanh toán trực tuyến", "Online"),
-        PaymentMethod.CASH: ("Tiền mặt", "tien-mat"),
-        PaymentMethod.BANK_TRANSFER: ("Chuyển khoản", "chuyen-khoan"),
-    },
-)
 
-PAYMENT_STATUS = Vocabulary(
-    "payment_status",
-    "trạng thái thanh toán",
-    PaymentStatus,
-    {
-        PaymentStatus.PAID: ("Đã thanh toán", "Thành công"),
-        PaymentStatus.PENDING: ("Chờ thanh toán", "Chưa thanh toán"),
-        PaymentStatus.CANCELLED: ("Hủy thanh toán", "Đã hủy"),
-        PaymentStatus.REFUNDED: ("Đã hoàn phí", "Hoàn tiền"),
-    },
-)
+@dataclass(frozen=True)
+class VocabularyKind:
+    """A closed list of canonical codes: what a vocabulary can mean, whoever writes its labels."""
 
-DIRECTION = Vocabulary(
-    "direction",
-    "văn bản đi/đến",
-    Direction,
-    {
-        Direction.OUTGOING: ("Đi", "Văn bản đi"),
-        Direction.INCOMING: ("Đến", "Văn bản đến"),
-    },
-)
+    name: str
+    name_vi: str
+    codes: type[StrEnum]
+    # What a blank cell means (None: nothing).
+    blank: str | None = None
+    # For a yes/no column that also says how (paid online: on which platform): the codes that
+    # mean "yes", and the codes of a plain yes and no ("x", "Có" / blank, "Không"). Empty for an
+    # ordinary label column.
+    true_codes: frozenset[str] = frozenset()
+    yes: str | None = None
+    no: str | None = None
 
-AUTONOMY = Vocabulary(
-    "autonomy",
-    "mức tự chủ tài chính",
-    Autonomy,
-    {
-        Autonomy.GROUP_1: ("Nhóm 1", "Tự bảo đảm chi thường xuyên và chi đầu tư"),
-        Autonomy.GROUP_2: ("Nhóm 2", "Tự bảo đảm chi thường xuyên"),
-        Autonomy.GROUP_3: ("Nhóm 3", "Tự bảo đảm một phần chi thường xuyên"),
-        Autonomy.GROUP_4: ("Nhóm 4", "Do ngân sách nhà nước bảo đảm chi thường xuyên"),
-    },
-    numeric_codes={
-        "1": Autonomy.GROUP_1,
-        "2": Autonomy.GROUP_2,
-        "3": Autonomy.GROUP_3,
-        "4": Autonomy.GROUP_4,
-    },
-)
+    @property
+    def code_values(self) -> list[str]:
+        """Every code but UNKNOWN."""
+        return [c.value for c in self.codes if c.value != "UNKNOWN"]
 
-VOCABULARIES: dict[str, Vocabulary] = {
-    v.name: v
-    for v in (
-        STATUS,
-        CHANNEL,
-        SERVICE_LEVEL,
-        RATING,
-        ADMIN_LEVEL,
-        SECTOR,
-        PAYMENT_METHOD,
-        PAYMENT_STATUS,
-        DIRECTION,
-        AUTONOMY,
+
+VOCABULARY_KINDS: dict[str, VocabularyKind] = {
+    kind.name: kind
+    for kind in (
+        VocabularyKind("status", "trạng thái hồ sơ", Status),
+        # 766 rule: a dossier with no channel counts as direct.
+        VocabularyKind("channel", "kênh thực hiện", Channel, blank=Channel.DIRECT),
+        VocabularyKind("service_level", "mức độ dịch vụ công", ServiceLevel),
+        VocabularyKind("rating", "mức độ hài lòng", Rating),
+        VocabularyKind("admin_level", "cấp", AdminLevel),
+        VocabularyKind(
+            "paid_online",
+            "thanh toán trực tuyến",
+            OnlinePayment,
+            blank=OnlinePayment.NOT_PAID,
+            true_codes=frozenset(
+                {
+                    OnlinePayment.PAID,
+                    OnlinePayment.NATIONAL_PORTAL,
+                    OnlinePayment.PROVINCIAL_GATEWAY,
+                }
+            ),
+            yes=OnlinePayment.PAID,
+            no=OnlinePayment.NOT_PAID,
+        ),
+        VocabularyKind("sector", "lĩnh vực khảo sát", Sector),
+        VocabularyKind("payment_method", "hình thức thanh toán", PaymentMethod),
+        VocabularyKind("payment_status", "trạng thái thanh toán", PaymentStatus),
+        VocabularyKind("direction", "văn bản đi/đến", Direction),
+        VocabularyKind("autonomy", "mức tự chủ tài chính", Autonomy),
     )
 }
+
+
+@dataclass
+class Vocabulary:
+    """One vocabulary as a profile reads it: labels and numbers -> canonical codes.
+
+    Layers are added in order (base, vendor, user); a later layer's meaning of a label wins.
+    """
+
+    kind: VocabularyKind
+    labels: dict[str, list[str]] = field(default_factory=dict)
+    numbers: dict[str, str] = field(default_factory=dict)
+    strip_prefixes: tuple[str, ...] = ()
+    _lookup: dict[str, str] = field(default_factory=dict, repr=False)
+    _prefix_keys: tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.kind.name
+
+    @property
+    def name_vi(self) -> str:
+        return self.kind.name_vi
+
+    @property
+    def codes(self) -> type[StrEnum]:
+        return self.kind.codes
+
+    @property
+    def unknown(self) -> str:
+        return "UNKNOWN"
+
+    def add_labels(self, labels: Mapping[str, Iterable[str]]) -> None:
+        """Add a layer of labels: exact normalised form, then the form without diacritics.
+        A label this layer gives wins over the same label in an earlier layer."""
+        layer: dict[str, str] = {}
+        for code, names in labels.items():
+            for name in names:
+                self.labels.setdefault(code, [])
+                if name not in self.labels[code]:
+                    self.labels[code].append(name)
+                layer.setdefault(normalize_label(name), code)
+                layer.setdefault("~" + match_key(name), code)
+        # An earlier layer's exact spelling must not shadow this layer's meaning of the same
+        # words written another way ("Chờ xử lý" vs "Cho xu ly").
+        overridden = {key for key in layer if key.startswith("~")}
+        for key in [k for k in self._lookup if not k.startswith("~")]:
+            if "~" + match_key(key) in overridden and key not in layer:
+                del self._lookup[key]
+        self._lookup.update(layer)
+
+    def set_numbers(self, numbers: Mapping[str, str]) -> None:
+        """The numbers this source writes for codes; replaces any earlier list (D3: bare numbers
+        are read only as the profile says)."""
+        self.numbers = dict(numbers)
+
+    def set_strip_prefixes(self, prefixes: Iterable[str]) -> None:
+        """Words a vendor puts before its labels ("Đã", "Hồ sơ"), removed only on a second try."""
+        self.strip_prefixes = tuple(prefixes)
+        self._prefix_keys = tuple(
+            sorted({match_key(p) + " " for p in prefixes}, key=len, reverse=True)
+        )
+
+    def copy(self) -> Vocabulary:
+        """An independent copy (a layer added to it leaves this one as it is)."""
+        clone = Vocabulary(
+            self.kind,
+            {code: list(names) for code, names in self.labels.items()},
+            dict(self.numbers),
+        )
+        clone._lookup = dict(self._lookup)
+        clone.set_strip_prefixes(self.strip_prefixes)
+        return clone
+
+    def _label(self, text: str) -> str | None:
+        found = self._lookup.get(normalize_label(text))
+        if found is None:
+            found = self._lookup.get("~" + match_key(text))
+        return found
+
+    def resolve(self, text: str | None) -> str | None:
+        """Canonical code for a cell; the blank default for a blank cell; UNKNOWN otherwise."""
+        if text is None or not text.strip():
+            return self.kind.blank
+        stripped = text.strip()
+        number = _NUMBER.match(stripped)
+        if number and number.group(1) in self.numbers:
+            return self.numbers[number.group(1)]
+        found = self._label(stripped)
+        if found is None and self._prefix_keys:
+            key = match_key(stripped)
+            changed = True
+            while found is None and changed:
+                changed = False
+                for prefix in self._prefix_keys:
+                    if key.startswith(prefix):
+                        key = key[len(prefix) :]
+                        found = self._lookup.get("~" + key)
+                        changed = True
+                        break
+        return found if found is not None else self.unknown
+
+    def is_true(self, code: str | None) -> bool:
+        """For a yes/no vocabulary: whether a code means yes."""
+        return code in self.kind.true_codes
+
+    def from_boolean(self, value: bool) -> str | None:
+        """For a yes/no vocabulary: the code of a plain yes or no."""
+        return self.kind.yes if value else self.kind.no

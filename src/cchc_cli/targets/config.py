@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from cchc_cli.errors import ConfigError, UsageError
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.fields import Kind
-from cchc_cli.schema.vocabularies import VOCABULARIES
+from cchc_cli.schema.vocabularies import VOCABULARY_KINDS
 from cchc_cli.targets.filters import (
     GROUPABLE_KINDS,
     FieldGroup,
@@ -211,7 +211,7 @@ def filter_fields(dataset: str) -> dict[str, FilterField]:
     for name, spec in DATASETS[dataset].fields.items():
         codes: tuple[str, ...] = ()
         if spec.vocabulary:
-            codes = tuple(c.value for c in VOCABULARIES[spec.vocabulary].codes)
+            codes = tuple(c.value for c in VOCABULARY_KINDS[spec.vocabulary].codes)
         fields[name] = FilterField(name, spec.kind, codes)
     if dataset == "dossiers":
         fields["timeliness"] = FilterField(

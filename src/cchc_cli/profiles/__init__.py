@@ -1,0 +1,168 @@
+"""Vendor profiles (DECISIONS D12): how each family of one-stop systems writes its exports, as
+data shipped with cchc, detected from a sheet's headers, extended by the user's own files."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from importlib import resources
+from pathlib import Path
+
+from cchc_cli.errors import ConfigError
+from cchc_cli.profiles.model import ProfileFile, read_profile_file, read_profile_text
+from cchc_cli.profiles.resolved import FooterWords, HeaderRule, Profile, resolve
+
+BASE = "base"
+
+
+@cache
+def shipped_names() -> tuple[str, ...]:
+    """The profiles shipped in the package, base first, then by name."""
+    folder = resources.files("cchc_cli.profiles") / "data"
+    names = sorted(p.name[: -len(".yaml")] for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return (BASE, *(n for n in names if n != BASE))
+
+
+@cache
+def shipped_file(name: str) -> ProfileFile:
+    """A shipped profile file as written."""
+    if name not in shipped_names():
+        import difflib
+
+        close = difflib.get_close_matches(name, shipped_names(), n=1)
+        hint = f" Có phải '{close[0]}'? / Did you mean '{close[0]}'?" if close else ""
+        raise ConfigError(
+            "config.unknown_profile", name=name, choices=", ".join(shipped_names()), hint=hint
+        )
+    text = (resources.files("cchc_cli.profiles") / "data" / f"{name}.yaml").read_text("utf-8")
+    profile = read_profile_text(text, f"{name}.yaml")
+    if profile.profile != name:
+        raise ConfigError(
+            "config.profile_invalid",
+            path=f"{name}.yaml",
+            location="profile",
+            reason=f"tên phải là '{name}' / must be '{name}'",
+        )
+    return profile
+
+
+def _chain(own: ProfileFile, path: str) -> list[ProfileFile]:
+    """The files from the most general (base) to `own`, following `extends`."""
+    files = [own]
+    seen = {own.profile}
+    current = own
+    while current.extends:
+        parent = shipped_file(current.extends)
+        if parent.profile in seen:
+            raise ConfigError(
+                "config.profile_invalid",
+                path=path,
+                location="extends",
+                reason="vòng lặp extends / extends loops",
+            )
+        seen.add(parent.profile)
+        files.insert(0, parent)
+        current = parent
+    return files
+
+
+@cache
+def _shipped(name: str) -> Profile:
+    return resolve(_chain(shipped_file(name), f"{name}.yaml"))
+
+
+def get_profile(name: str, overlay: ProfileFile | None = None) -> Profile:
+    """A shipped profile resolved with its parents, and the user's overlay on top."""
+    if overlay is None:
+        return _shipped(name)
+    own = shipped_file(name)
+    resolved = resolve([*_chain(own, f"{name}.yaml"), overlay])
+    resolved.name, resolved.title, resolved.title_en = own.profile, own.title, own.title_en
+    resolved.system = own.system
+    return resolved
+
+
+def base_profile() -> Profile:
+    """The profile every vendor's extends: D1-D3 and the national codes."""
+    return get_profile(BASE)
+
+
+@dataclass
+class ProfileSet:
+    """The profiles a run may read sheets with, in order of preference (base first), and
+    whether the user forced one (`--profile`)."""
+
+    profiles: list[Profile]
+    forced: bool = False
+    # Identifies the user's own files (the shipped ones are part of cchc's code digest).
+    user_digest: str = ""
+    sources: list[str] = field(default_factory=list)
+
+    @cached_property
+    def known_keys(self) -> frozenset[str]:
+        """Every header lookup key any profile knows (a column with none is no header)."""
+        keys: set[str] = set()
+        for profile in self.profiles:
+            for index in profile.indexes.values():
+                keys.update(index.rules)
+        return frozenset(keys)
+
+    @property
+    def digest(self) -> str:
+        """Identifies the choice of profiles for the cache key."""
+        names = ",".join(p.name for p in self.profiles)
+        text = f"{names}|{self.forced}|{self.user_digest}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def profile_set(profile: str | None = None, columns: Path | None = None) -> ProfileSet:
+    """What `--profile NAME|FILE` and `--columns FILE` ask for: every shipped profile (detected
+    per sheet), or the one forced; the --columns file is laid over whichever is used."""
+    overlay = read_profile_file(columns, kind="columns") if columns is not None else None
+    digest = hashlib.sha256()
+    if overlay is not None:
+        digest.update(overlay.model_dump_json().encode())
+    if profile is None:
+        profiles = [get_profile(name, overlay) for name in shipped_names()]
+        return ProfileSet(profiles, False, digest.hexdigest() if overlay else "")
+    if profile in shipped_names():
+        return ProfileSet([get_profile(profile, overlay)], True, digest.hexdigest())
+    path = Path(profile)
+    if path.suffix.lower() not in (".yaml", ".yml") and not path.exists():
+        shipped_file(profile)  # unknown name: the catalogued error with a suggestion
+    own = read_profile_file(path)
+    files = _chain(own, str(path))
+    if overlay is not None:
+        files.append(overlay)
+    resolved = resolve(files)
+    resolved.name, resolved.title, resolved.title_en = own.profile, own.title, own.title_en
+    resolved.system = own.system
+    digest.update(own.model_dump_json().encode())
+    return ProfileSet([resolved], True, digest.hexdigest(), [str(path)])
+
+
+def shipped_set() -> ProfileSet:
+    """Every shipped profile, detected per sheet (the default)."""
+    return _shipped_set()
+
+
+@cache
+def _shipped_set() -> ProfileSet:
+    return ProfileSet([get_profile(name) for name in shipped_names()])
+
+
+__all__ = [
+    "BASE",
+    "FooterWords",
+    "HeaderRule",
+    "Profile",
+    "ProfileFile",
+    "ProfileSet",
+    "base_profile",
+    "get_profile",
+    "profile_set",
+    "shipped_file",
+    "shipped_names",
+    "shipped_set",
+]

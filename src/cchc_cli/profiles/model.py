@@ -1,0 +1,302 @@
+"""The shape of a vendor profile file (DECISIONS D12), checked by Pydantic after a safe YAML load.
+
+A profile says how one family of one-stop systems writes its exports: which header means which
+canonical field (with a priority), which headers to leave out, what its labels and numbers mean,
+extra date forms and footer words. Every rule in a shipped profile cites its source in a comment.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from cchc_cli.errors import ConfigError
+from cchc_cli.parsing import DATE_FORMS
+from cchc_cli.schema import DATASETS
+from cchc_cli.schema.vocabularies import VOCABULARY_KINDS
+
+IGNORE = "ignore"
+# A profile or --columns file larger than this is not a profile (issue #13: bounded reading).
+MAX_PROFILE_BYTES = 1_000_000
+_PROFILE_KEYS = {"profile", "title", "title_en", "system", "extends", "sources", "datasets"}
+_PROFILE_KEYS |= {"values", "dates", "footer"}
+
+
+class HeaderAlias(BaseModel):
+    """A header text with its priority: 1 is a field's primary header; a higher number is a
+    secondary one, used only where no primary header of that field is in the sheet."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    header: str = Field(min_length=1)
+    priority: int = Field(default=1, ge=1, le=9)
+
+
+class IgnoredHeader(BaseModel):
+    """A header the profile knows and deliberately does not read, and why."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    header: str = Field(min_length=1)
+    why: str = ""
+
+
+class DatasetRules(BaseModel):
+    """How one dataset's headers are written by this source."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fields: dict[str, list[str | HeaderAlias]] = {}
+    # header text -> canonical field or "ignore"; null means "not decided yet" (profile init).
+    read_as: dict[str, str | None] = {}
+    ignore: list[str | IgnoredHeader] = []
+
+    @field_validator("fields", mode="before")
+    @classmethod
+    def _one_header(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: [v] if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
+
+class VocabularyRules(BaseModel):
+    """How one vocabulary's values are written by this source."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    labels: dict[str, list[str]] = {}
+    # label -> canonical code; null means "not decided yet" (profile init).
+    read_as: dict[str, str | None] = {}
+    # Bare numbers this source writes for codes. Replaces the inherited list when given; an
+    # empty mapping means bare numbers are not codes here.
+    numbers: dict[str, str] | None = None
+    # Words this source puts before its labels, removed on a second try. Replaces the
+    # inherited list when given.
+    strip_prefixes: list[str] | None = None
+
+    @field_validator("labels", mode="before")
+    @classmethod
+    def _one_label(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: [v] if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
+    @field_validator("numbers", mode="before")
+    @classmethod
+    def _number_keys(cls, value: Any) -> Any:
+        # YAML reads `5: RETURNED` with an integer key.
+        if isinstance(value, dict):
+            return {str(k): v for k, v in value.items()}
+        return value
+
+
+class FooterRules(BaseModel):
+    """Words that start the footer below the data (D4): totals and signature lines."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    totals: list[str] = []
+    signatures: list[str] = []
+
+
+class ProfileFile(BaseModel):
+    """One profile file as written."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    profile: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")
+    title: str = ""
+    title_en: str = ""
+    system: str = ""
+    extends: str | None = "base"
+    sources: list[str] = []
+    datasets: dict[str, DatasetRules] = {}
+    values: dict[str, VocabularyRules] = {}
+    dates: list[str] = []
+    footer: FooterRules = FooterRules()
+
+    @field_validator("values", mode="before")
+    @classmethod
+    def _old_value_shape(cls, value: Any) -> Any:
+        # The --columns format of cchc 0.1 wrote `values: {status: {CODE: [labels]}}`.
+        if not isinstance(value, dict):
+            return value
+        upgraded = {}
+        for name, rules in value.items():
+            kind = VOCABULARY_KINDS.get(str(name))
+            if (
+                kind is not None
+                and isinstance(rules, dict)
+                and rules
+                and not set(rules) & set(VocabularyRules.model_fields)
+            ):
+                rules = {"labels": rules}
+            upgraded[name] = rules
+        return upgraded
+
+
+def _hint(name: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(name, choices, n=1)
+    return f" Có phải '{close[0]}'? / Did you mean '{close[0]}'?" if close else ""
+
+
+def _problem(path: str, location: str, reason: str, code: str) -> ConfigError:
+    return ConfigError(code, path=path, location=location, reason=reason)
+
+
+def check_names(profile: ProfileFile, path: str, code: str = "config.profile_invalid") -> None:
+    """Every dataset, field, vocabulary, code and date form named must exist."""
+    for dataset_name, rules in profile.datasets.items():
+        where = f"datasets.{dataset_name}"
+        if dataset_name not in DATASETS:
+            raise _problem(
+                path,
+                where,
+                "không có loại dữ liệu này / unknown dataset." + _hint(dataset_name, [*DATASETS]),
+                code,
+            )
+        fields = [*DATASETS[dataset_name].fields]
+        for field_name in rules.fields:
+            if field_name not in fields:
+                raise _problem(
+                    path,
+                    f"{where}.fields.{field_name}",
+                    "không có trường này / unknown field." + _hint(field_name, fields),
+                    code,
+                )
+        for header, target in rules.read_as.items():
+            if target is not None and target != IGNORE and target not in fields:
+                raise _problem(
+                    path,
+                    f"{where}.read_as.{header}",
+                    f"'{target}' không phải trường hay 'ignore' / not a field or 'ignore'."
+                    + _hint(target, [*fields, IGNORE]),
+                    code,
+                )
+    for vocabulary_name, rules in profile.values.items():
+        where = f"values.{vocabulary_name}"
+        kind = VOCABULARY_KINDS.get(vocabulary_name)
+        if kind is None:
+            raise _problem(
+                path,
+                where,
+                "không có danh mục này / unknown vocabulary."
+                + _hint(vocabulary_name, [*VOCABULARY_KINDS]),
+                code,
+            )
+        codes = kind.code_values
+        used = [
+            *((f"labels.{c}", c) for c in rules.labels),
+            *((f"read_as.{label}", c) for label, c in rules.read_as.items() if c is not None),
+            *((f"numbers.{n}", c) for n, c in (rules.numbers or {}).items()),
+        ]
+        for location, value in used:
+            if value not in codes:
+                raise _problem(
+                    path,
+                    f"{where}.{location}",
+                    f"mã phải là một trong / code must be one of {', '.join(codes)}."
+                    + _hint(value, codes),
+                    code,
+                )
+        for number in rules.numbers or {}:
+            if not number.isdigit():
+                raise _problem(
+                    path, f"{where}.numbers.{number}", "cần một số / expected a number", code
+                )
+    for form in profile.dates:
+        if form not in DATE_FORMS:
+            raise _problem(
+                path,
+                "dates",
+                f"không biết dạng ngày '{form}' / unknown date form; có / known: "
+                + ", ".join(DATE_FORMS),
+                code,
+            )
+
+
+def _upgrade_columns_file(raw: dict[str, Any]) -> dict[str, Any]:
+    """The --columns format of cchc 0.1 (`dossiers: {field: [headers]}`, `values: …`) as a
+    profile overlay."""
+    datasets: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key == "values":
+            continue
+        if key not in DATASETS:
+            raise ValueError(key)
+        datasets[key] = {"fields": value} if value is not None else {}
+    upgraded: dict[str, Any] = {"profile": "columns", "extends": None, "datasets": datasets}
+    if "values" in raw:
+        upgraded["values"] = raw["values"]
+    return upgraded
+
+
+def read_profile_text(
+    text: str,
+    path: str,
+    code: str = "config.profile_invalid",
+    unreadable: str = "config.profile_unreadable",
+) -> ProfileFile:
+    """Parse and check profile YAML (safe loader only); ConfigError naming the place on error.
+
+    A file without a `profile:` key in the old --columns format is read as an overlay.
+    """
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        raw = yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        raise ConfigError(unreadable, path=path, reason=str(exc).splitlines()[0]) from exc
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise _problem(path, "/", "cần một bảng khóa: giá trị / expected a mapping", code)
+    old_format = "profile" not in raw and not set(raw) & (_PROFILE_KEYS - {"values"})
+    if old_format:
+        try:
+            raw = _upgrade_columns_file(raw)
+        except ValueError as exc:
+            name = str(exc)
+            raise _problem(
+                path,
+                name,
+                "không có loại dữ liệu này / unknown dataset." + _hint(name, [*DATASETS]),
+                code,
+            ) from None
+    try:
+        try:
+            profile = ProfileFile.model_validate(raw)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            location = ".".join(str(p) for p in first["loc"])
+            raise _problem(path, location, first["msg"], code) from exc
+        check_names(profile, path, code)
+    except ConfigError as error:
+        if old_format:
+            # Name the place as the user wrote it: `dossiers.due_at`, `values.status.X`.
+            location = str(error.params.get("location", ""))
+            location = re.sub(r"^datasets\.(\w+)\.fields\.", r"\1.", location)
+            error.params["location"] = location.replace(".labels.", ".")
+        raise
+    return profile
+
+
+def read_profile_file(path: Path, kind: str = "profile") -> ProfileFile:
+    """Read a user's profile (`kind` "profile") or --columns file ("columns"); ConfigError
+    (exit 4) naming the place on any problem."""
+    unreadable = f"config.{kind}_unreadable"
+    try:
+        size = path.stat().st_size
+        if size > MAX_PROFILE_BYTES:
+            raise ConfigError(
+                unreadable, path=str(path), reason=f"tệp quá lớn ({size:,} byte) / file too large"
+            )
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
+        raise ConfigError(unreadable, path=str(path), reason=reason) from exc
+    return read_profile_text(text, str(path), f"config.{kind}_invalid", unreadable)

@@ -1,0 +1,190 @@
+"""A profile as the readers use it: base rules, then a vendor's, then the user's, merged into one
+header index per dataset, one lookup per vocabulary, date forms and footer words."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from cchc_cli.parsing import STANDARD_DATE_FORMS
+from cchc_cli.profiles.model import IGNORE, HeaderAlias, IgnoredHeader, ProfileFile
+from cchc_cli.schema import DATASETS
+from cchc_cli.schema.vocabularies import VOCABULARY_KINDS, Vocabulary
+from cchc_cli.text import match_key, normalize_label
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderRule:
+    """What one header text means to a profile: a field (with its priority) or "leave out"."""
+
+    field: str | None
+    priority: int = 1
+    why: str = ""
+    # The profile file that gave the rule: a vendor's own rules are its evidence in detection.
+    origin: str = "base"
+
+    @property
+    def ignored(self) -> bool:
+        return self.field is None
+
+
+@dataclass
+class FieldIndex:
+    """Header text -> rule for one dataset: exact normalised form, then without diacritics."""
+
+    dataset: str
+    rules: dict[str, HeaderRule] = field(default_factory=dict)
+    # The header texts as written, per field (for `profile show` and `profile init`).
+    headers: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    ignored: dict[str, str] = field(default_factory=dict)
+
+    def add_layer(self, entries: Iterable[tuple[str, HeaderRule]]) -> None:
+        """Add one source's rules; they win over an earlier source's rule for the same words."""
+        layer: dict[str, HeaderRule] = {}
+        for text, rule in entries:
+            layer.setdefault(normalize_label(text), rule)
+            layer.setdefault("~" + match_key(text), rule)
+            if rule.field is None:
+                self.ignored[text] = rule.why
+            else:
+                listed = self.headers.setdefault(rule.field, [])
+                if (text, rule.priority) not in listed:
+                    listed.append((text, rule.priority))
+        folded = {key for key in layer if key.startswith("~")}
+        for key in [k for k in self.rules if not k.startswith("~")]:
+            if "~" + match_key(key) in folded and key not in layer:
+                del self.rules[key]
+        self.rules.update(layer)
+
+    def lookup(self, keys: tuple[str, ...]) -> HeaderRule | None:
+        """The rule for the first of a column's lookup keys that this index knows."""
+        for key in keys:
+            found = self.rules.get(key)
+            if found is not None:
+                return found
+        return None
+
+
+def header_keys(text: str) -> tuple[str, str]:
+    """The two keys a header text is looked up by: exact normalised, then diacritic-free."""
+    return normalize_label(text), "~" + match_key(text)
+
+
+@dataclass(frozen=True)
+class FooterWords:
+    """Words that open the footer below the data (D4), as comparison keys."""
+
+    totals: frozenset[str]
+    signatures: tuple[str, ...]
+
+
+@dataclass
+class Profile:
+    """One profile, resolved: what a sheet read "as this vendor" means."""
+
+    name: str
+    title: str
+    title_en: str
+    system: str
+    chain: tuple[str, ...]
+    sources: tuple[str, ...]
+    indexes: dict[str, FieldIndex]
+    vocabularies: dict[str, Vocabulary]
+    date_forms: tuple[str, ...]
+    footer: FooterWords
+    files: tuple[ProfileFile, ...] = ()
+
+    def title_in(self, lang: str) -> str:
+        """The profile's human name."""
+        return (self.title_en if lang == "en" and self.title_en else self.title) or self.name
+
+    def index(self, dataset: str) -> FieldIndex:
+        """The header index of a dataset."""
+        return self.indexes[dataset]
+
+    @cached_property
+    def digest(self) -> str:
+        """Identifies every rule of this profile (for the cache key)."""
+        text = "\n".join(f.model_dump_json() for f in self.files)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _dataset_layer(dataset: str, profile: ProfileFile) -> list[tuple[str, HeaderRule]]:
+    rules = profile.datasets.get(dataset)
+    if rules is None:
+        return []
+    entries: list[tuple[str, HeaderRule]] = []
+    for header, target in rules.read_as.items():
+        if target is None:
+            continue
+        field = None if target == IGNORE else target
+        entries.append((header, HeaderRule(field, origin=profile.profile)))
+    for ignored in rules.ignore:
+        text, why = (
+            (ignored.header, ignored.why) if isinstance(ignored, IgnoredHeader) else (ignored, "")
+        )
+        entries.append((text, HeaderRule(None, why=why, origin=profile.profile)))
+    for field_name, aliases in rules.fields.items():
+        for alias in aliases:
+            text, priority = (
+                (alias.header, alias.priority) if isinstance(alias, HeaderAlias) else (alias, 1)
+            )
+            entries.append((text, HeaderRule(field_name, priority, origin=profile.profile)))
+    return entries
+
+
+def resolve(files: list[ProfileFile]) -> Profile:
+    """Merge profile files, most general first (base, vendor, user overlay)."""
+    indexes: dict[str, FieldIndex] = {}
+    for name, dataset in DATASETS.items():
+        index = FieldIndex(name)
+        # A canonical field name is always its own header (cchc's CSV output reads back).
+        index.add_layer(
+            (name, HeaderRule(name)) for name, spec in dataset.fields.items() if not spec.derived
+        )
+        for profile in files:
+            index.add_layer(_dataset_layer(name, profile))
+        indexes[name] = index
+    vocabularies: dict[str, Vocabulary] = {}
+    for name, kind in VOCABULARY_KINDS.items():
+        vocabulary = Vocabulary(kind)
+        vocabulary.add_labels({code: [code] for code in kind.code_values})
+        for profile in files:
+            rules = profile.values.get(name)
+            if rules is None:
+                continue
+            layer = {code: list(labels) for code, labels in rules.labels.items()}
+            for label, code in rules.read_as.items():
+                if code is not None:
+                    layer.setdefault(code, []).append(label)
+            vocabulary.add_labels(layer)
+            if rules.numbers is not None:
+                vocabulary.set_numbers(rules.numbers)
+            if rules.strip_prefixes is not None:
+                vocabulary.set_strip_prefixes(rules.strip_prefixes)
+        vocabularies[name] = vocabulary
+    date_forms = list(STANDARD_DATE_FORMS)
+    totals: set[str] = set()
+    signatures: list[str] = []
+    sources: list[str] = []
+    for profile in files:
+        date_forms += [f for f in profile.dates if f not in date_forms]
+        totals |= {match_key(t) for t in profile.footer.totals}
+        signatures += [match_key(s) for s in profile.footer.signatures]
+        sources += profile.sources
+    own = files[-1]
+    return Profile(
+        name=own.profile,
+        title=own.title,
+        title_en=own.title_en,
+        system=own.system,
+        chain=tuple(f.profile for f in files),
+        sources=tuple(sources),
+        indexes=indexes,
+        vocabularies=vocabularies,
+        date_forms=tuple(date_forms),
+        footer=FooterWords(frozenset(totals), tuple(dict.fromkeys(signatures))),
+        files=tuple(files),
+    )
