@@ -38,6 +38,13 @@ DATE_PATTERNS: dict[str, str] = {
         r"^(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-9]{2})"
         r"(?:(?P<hour>[0-9]{2})(?P<minute>[0-9]{2})(?P<second>[0-9]{2})?)?$"
     ),
+    # HH:MM, dd/mm/yyyy (Tân Dân's FORMAT_TIME, see profiles/data/tandan.yaml).
+    "hm_comma_dmy": rf"^{_TIME},[ \t]*{_DMY}$",
+    # dd-mm-yyyy + "Từ 07:30 đến 11:30": due within a half-day window, read as its end
+    # (e-PAR, see profiles/data/epar.yaml).
+    "dmy_window": (rf"^{_DMY}{_GAP}[Tt]ừ{_GAP}[0-9]{{1,2}}:[0-9]{{2}}{_GAP}đến{_GAP}{_TIME}$"),
+    # dd/mm/yyyy + a line "Lý do không XL: …" (PMNM Một cửa, see profiles/data/pmnm.yaml).
+    "dmy_reason": rf"^{_DMY}{_GAP}Lý do[\s\S]*$",
 }
 # Every named date form a profile may list (D3, D12); "excel_serial" is a number of days.
 DATE_FORMS: tuple[str, ...] = (*DATE_PATTERNS, "excel_serial")
@@ -91,7 +98,7 @@ def parse_date(text: str | None, forms: tuple[str, ...] = STANDARD_DATE_FORMS) -
         match = pattern.match(text)
         if match:
             groups = match.groupdict()
-            parts = [int(groups[unit] or 0) for unit in _UNITS]
+            parts = [int(groups.get(unit) or 0) for unit in _UNITS]
             try:
                 value = datetime(*parts)  # type: ignore[arg-type]
             except ValueError:
@@ -185,7 +192,11 @@ def parse_dates(
 
 
 def _int_field(groups: pa.ChunkedArray | pa.Array, name: str) -> np.ndarray:
-    # RE2 gives "" for an optional group that did not take part (no time of day): zero.
+    # RE2 gives "" for an optional group that did not take part (no time of day), and a form
+    # without a time has no such group at all: zero.
+    struct_type = groups.type
+    if all(struct_type.field(i).name != name for i in range(struct_type.num_fields)):
+        return np.zeros(len(groups), dtype=np.int64)
     field = pc.struct_field(groups, name)
     field = pc.if_else(pc.equal(field, ""), "0", field)
     return pc.cast(pc.fill_null(field, "0"), pa.int64()).to_numpy(zero_copy_only=False)

@@ -3,14 +3,16 @@ vendor profile whose headers fit best (D12)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from cchc_cli import parsing
 from cchc_cli.profiles.resolved import HeaderRule, Profile, header_keys
 from cchc_cli.readers.grid import MergedRange, RawSheet
-from cchc_cli.schema.fields import Dataset
+from cchc_cli.schema.fields import Dataset, Kind
 
 HEADER_WINDOW = 40  # rows searched from the top (banner, motto, title and period lines)
 MAX_HEADER_ROWS = 3
@@ -62,13 +64,6 @@ class HeaderMatch:
     def recognised(self) -> int:
         """Columns whose header the profile knows: read as a field, or deliberately left out."""
         return sum(1 for c in self.columns if c.field is not None or c.ignored)
-
-    @property
-    def specific(self) -> int:
-        """Columns known from the vendor's own rules (not only from the base profile)."""
-        return sum(
-            1 for c in self.columns if (c.field is not None or c.ignored) and c.origin != "base"
-        )
 
     @property
     def unmapped(self) -> list[HeaderColumn]:
@@ -184,7 +179,9 @@ def header_blocks(sheet: RawSheet, known: frozenset[str] | set[str]) -> list[Blo
                 texts[c] = " / ".join(distinct)
                 keys = header_keys(distinct[-1])
                 if len(distinct) > 1:
-                    keys += header_keys(" ".join(distinct))
+                    # Group and leaf as one phrase ("Ngày" + "Tiếp nhận"), or as a path
+                    # ("Trả kết quả / Ngày nhận kết quả") where the leaf alone is ambiguous.
+                    keys += header_keys(" ".join(distinct)) + header_keys(" / ".join(distinct))
                 if any(k in known for k in keys):
                     columns.append(BlockColumn(c, texts[c], keys))
             if columns:
@@ -261,21 +258,26 @@ def find_header(
     return best
 
 
+# Data rows sampled below the header to see how well a profile reads a sheet's values.
+VALUE_SAMPLE_ROWS = 500
+DISTINCT_VALUES = 100
+
+
 @dataclass
 class ProfileFit:
-    """How well one profile reads a sheet: its recognised header (if any) and its score."""
+    """How well one profile reads a sheet: its recognised header (if any), how many of its
+    columns the profile knows and, when that ties, how many of the sampled values it reads."""
 
     profile: Profile
     header: HeaderMatch | None
     candidates: list[HeaderMatch]
     ambiguous: bool = False
+    values_read: int | None = None
 
     @property
-    def score(self) -> tuple[int, int]:
-        """Columns recognised, then how many of them the vendor's own rules know."""
-        if self.header is None:
-            return (0, 0)
-        return (self.header.recognised, self.header.specific)
+    def score(self) -> int:
+        """Columns recognised (read as a field, or deliberately left out)."""
+        return self.header.recognised if self.header is not None else 0
 
 
 @dataclass
@@ -285,7 +287,7 @@ class HeaderChoice:
     header: HeaderMatch | None
     candidates: list[HeaderMatch]
     fits: list[ProfileFit]
-    # Profiles that fit as well as the one chosen (the choice was not clear).
+    # Vendors' profiles that fit exactly as well as the one chosen (the choice was not clear).
     tied: list[str] = field(default_factory=list)
     forced: bool = False
 
@@ -294,16 +296,15 @@ class HeaderChoice:
         return self.header.profile if self.header is not None else None
 
     @property
-    def runner_up(self) -> ProfileFit | None:
-        chosen = self.profile
-        others = [f for f in self.fits if f.header is not None and f.profile is not chosen]
-        return max(others, key=lambda f: f.score, default=None)
+    def chosen(self) -> ProfileFit | None:
+        return next((f for f in self.fits if f.header is self.header), None)
 
     @property
-    def score(self) -> tuple[int, int]:
-        if self.header is None:
-            return (0, 0)
-        return (self.header.recognised, self.header.specific)
+    def runner_up(self) -> ProfileFit | None:
+        """The best of the other profiles that could read the sheet."""
+        chosen = self.profile
+        others = [f for f in self.fits if f.header is not None and f.profile is not chosen]
+        return max(others, key=lambda f: (f.score, f.values_read or 0), default=None)
 
 
 def _fit(profile: Profile, blocks: list[Block], datasets: list[Dataset], width: int) -> ProfileFit:
@@ -315,6 +316,33 @@ def _fit(profile: Profile, blocks: list[Block], datasets: list[Dataset], width: 
     return ProfileFit(profile, recognised[0] if recognised else None, candidates)
 
 
+def _sample(sheet: RawSheet, header: HeaderMatch, column: int) -> list[str]:
+    cells = sheet.cells[column].loc[header.last_row + 1 : header.last_row + VALUE_SAMPLE_ROWS]
+    values = cells.dropna().astype(str).str.strip()
+    return [v for v in values[values != ""].unique()[:DISTINCT_VALUES]]
+
+
+def values_read(sheet: RawSheet, header: HeaderMatch) -> int:
+    """How many distinct values of the sheet's label and date columns (sampled below the
+    header) the header's profile reads: labels it knows, dates in its forms."""
+    profile = header.profile
+    count = 0
+    for field_name, column in header.mapping.items():
+        spec = header.dataset.fields[field_name]
+        if spec.kind is Kind.LABEL or (spec.kind is Kind.BOOLEAN and spec.vocabulary):
+            vocabulary = profile.vocabularies[spec.vocabulary or field_name]
+            count += sum(
+                1
+                for v in _sample(sheet, header, column)
+                if vocabulary.resolve(v) not in (None, vocabulary.unknown)
+            )
+        elif spec.kind is Kind.DATETIME:
+            for v in _sample(sheet, header, column):
+                with contextlib.suppress(parsing.ParseProblem):
+                    count += parsing.parse_date(v, profile.date_forms) is not None
+    return count
+
+
 def choose_header(
     sheet: RawSheet,
     datasets: list[Dataset],
@@ -324,11 +352,11 @@ def choose_header(
 ) -> HeaderChoice:
     """Read the sheet's headers with every profile and keep the one that fits best.
 
-    A profile fits better when it recognises more columns (read or deliberately left out), then
-    when more of them are known from its own rules rather than the base profile's. `profiles`
-    are in order of preference, base first: a vendor's profile is chosen only when it is clearly
-    ahead of every other; when vendors' profiles fit equally well, the first of them is used and
-    the tie is reported.
+    A profile fits better when it recognises more columns (read as a field or deliberately
+    left out); between profiles that recognise as many, the one that reads more of the
+    sheet's labels and dates (sampled below the header). `profiles` are in order of preference,
+    base first: a vendor's profile is used only when it is clearly ahead of the base profile;
+    when vendors' profiles fit exactly as well, the first of them is used and the tie reported.
     The header is None when no dataset has all its required columns, or when two datasets fit
     equally well (the caller reports the ambiguity).
     """
@@ -347,6 +375,12 @@ def choose_header(
         return HeaderChoice(None, closest.candidates, fits, forced=forced)
     top = max(f.score for f in usable)
     best = [f for f in usable if f.score == top]
+    if len(best) > 1:
+        for fit in best:
+            assert fit.header is not None
+            fit.values_read = values_read(sheet, fit.header)
+        most = max(f.values_read or 0 for f in best)
+        best = [f for f in best if f.values_read == most]
     chosen = best[0]
-    tied = [f.profile.name for f in best[1:]] if len(best) > 1 and chosen is not fits[0] else []
+    tied = [f.profile.name for f in best[1:]] if chosen is not fits[0] else []
     return HeaderChoice(chosen.header, chosen.candidates, fits, tied, forced)

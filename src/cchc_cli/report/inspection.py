@@ -12,6 +12,7 @@ from rich.text import Text
 
 from cchc_cli.issues import mask_personal
 from cchc_cli.load import FileReadout, SheetOutcome
+from cchc_cli.readers.headers import HeaderColumn, HeaderMatch, ProfileFit
 from cchc_cli.report.labels import label, whole
 from cchc_cli.report.validation import issues_table, sorted_issues
 from cchc_cli.validate import SOURCE_COLUMNS
@@ -45,6 +46,42 @@ def preview_rows(outcome: SheetOutcome, rows: int) -> list[dict[str, Any]]:
     return preview
 
 
+def _fit_json(fit: ProfileFit | None) -> dict[str, Any] | None:
+    if fit is None:
+        return None
+    return {"name": fit.profile.name, "score": fit.score, "values_read": fit.values_read}
+
+
+def profile_json(outcome: SheetOutcome) -> dict[str, Any] | None:
+    """The profile a sheet was read with, its score and the runner-up (D12)."""
+    choice = outcome.choice
+    chosen = choice.chosen
+    if chosen is None:
+        return None
+    return {
+        **(_fit_json(chosen) or {}),
+        "title": chosen.profile.title,
+        "forced": choice.forced,
+        "runner_up": _fit_json(choice.runner_up),
+        "tied": choice.tied,
+    }
+
+
+def _column_json(column: HeaderColumn, header: HeaderMatch) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "position": column.index + 1,
+        "header": column.text,
+        "field": column.field,
+    }
+    if column.field is not None:
+        data["used"] = header.mapping.get(column.field) == column.index
+        data["priority"] = column.priority
+    if column.ignored:
+        data["ignored"] = True
+        data["why"] = column.why
+    return data
+
+
 def inspection_json(readout: FileReadout, lang: str, rows: int) -> dict[str, Any]:
     """Everything `inspect` shows, for scripts."""
     sheets = []
@@ -56,11 +93,10 @@ def inspection_json(readout: FileReadout, lang: str, rows: int) -> dict[str, Any
                 "name": outcome.sheet.name,
                 "recognised": outcome.header is not None,
                 "dataset": header.dataset.name if header else None,
+                "profile": profile_json(outcome),
                 "header_rows": header.header_rows if header else [],
                 "columns": [
-                    {"position": c.index + 1, "header": c.text, "field": c.field}
-                    for c in (header.columns if header else [])
-                    if c.text
+                    _column_json(c, header) for c in (header.columns if header else []) if c.text
                 ],
                 "missing_required": header.missing_required if header else [],
                 "accounting": None
@@ -102,20 +138,18 @@ def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
     for key, value in outcome.sheet.details.items():
         status += f"  {label(key, lang)}: {value}"
     parts.append(status)
+    profile_line = _profile_text(outcome, lang)
+    if profile_line is not None:
+        parts.append(profile_line)
     if header is not None:
         columns = Table(show_edge=False)
         columns.add_column(label("position", lang), justify="right")
         columns.add_column(label("header_text", lang), overflow="fold")
         columns.add_column(label("canonical", lang))
-        winners = set(header.mapping.values())
         for c in header.columns:
             if not c.text:
                 continue
-            used = c.field is not None and c.index in winners
-            field = (
-                Text(c.field, "cyan") if used and c.field else Text(label("unmapped", lang), "dim")
-            )
-            columns.add_row(str(c.index + 1), c.text, field)
+            columns.add_row(str(c.index + 1), c.text, _field_text(c, header, lang))
         parts.append(columns)
     if outcome.result is not None:
         a = outcome.result.account
@@ -137,6 +171,51 @@ def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
     return Panel(
         Group(*parts), title=f"{label('sheet', lang)}: {outcome.sheet.name}", title_align="left"
     )
+
+
+def _field_text(column: HeaderColumn, header: HeaderMatch, lang: str) -> Text:
+    if column.ignored:
+        return Text(label("ignored", lang, why=column.why or "—"), "dim")
+    if column.field is None:
+        return Text(label("unmapped", lang), "dim")
+    winner = header.mapping.get(column.field)
+    if winner == column.index:
+        return Text(column.field, "cyan")
+    winning_text = next((c.text for c in header.columns if c.index == winner), "")
+    return Text(label("secondary", lang, field=column.field, winner=winning_text), "yellow")
+
+
+def _fit_values(fit: ProfileFit, lang: str) -> str:
+    return "" if fit.values_read is None else label("profile_values", lang, n=fit.values_read)
+
+
+def _profile_text(outcome: SheetOutcome, lang: str) -> Text | None:
+    choice = outcome.choice
+    chosen = choice.chosen
+    if chosen is None:
+        return None
+    text = Text(
+        label(
+            "profile_line",
+            lang,
+            name=chosen.profile.name,
+            title=chosen.profile.title_in(lang),
+            score=chosen.score,
+            values=_fit_values(chosen, lang),
+            forced=label("profile_forced", lang) if choice.forced else "",
+        ),
+        "green",
+    )
+    runner_up = choice.runner_up
+    if runner_up is not None:
+        text += "\n" + label(
+            "runner_up",
+            lang,
+            name=runner_up.profile.name,
+            score=runner_up.score,
+            values=_fit_values(runner_up, lang),
+        )
+    return text
 
 
 def render_inspection(console: Console, readout: FileReadout, lang: str, rows: int) -> None:

@@ -35,7 +35,7 @@ def validation_json(result: LoadResult, lang: str) -> dict[str, Any]:
 def accounting_table(result: LoadResult, lang: str) -> Table:
     """Per-sheet row accounting."""
     table = Table(title=label("inputs_title", lang), title_justify="left")
-    for key in ("file", "sheet", "format", "dataset", "header_rows"):
+    for key in ("file", "sheet", "format", "dataset", "profile", "header_rows"):
         table.add_column(label(key, lang), overflow="fold")
     for key in ("rows_read", "rows_valid", "rows_rejected", "rows_skipped"):
         table.add_column(label(key, lang), justify="right")
@@ -45,6 +45,7 @@ def accounting_table(result: LoadResult, lang: str) -> Table:
             a.sheet,
             a.format,
             a.dataset,
+            a.profile,
             ", ".join(map(str, a.header_rows)),
             whole(a.rows_read, lang),
             whole(a.rows_valid, lang),
