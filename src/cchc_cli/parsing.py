@@ -40,9 +40,6 @@ DATE_PATTERNS: dict[str, str] = {
     ),
     # HH:MM, dd/mm/yyyy (Tân Dân's FORMAT_TIME, see profiles/data/tandan.yaml).
     "hm_comma_dmy": rf"^{_TIME},[ \t]*{_DMY}$",
-    # dd-mm-yyyy + "Từ 07:30 đến 11:30": due within a half-day window, read as its end
-    # (e-PAR, see profiles/data/epar.yaml).
-    "dmy_window": (rf"^{_DMY}{_GAP}[Tt]ừ{_GAP}[0-9]{{1,2}}:[0-9]{{2}}{_GAP}đến{_GAP}{_TIME}$"),
     # dd/mm/yyyy + a line "Lý do không XL: …" (PMNM Một cửa, see profiles/data/pmnm.yaml).
     "dmy_reason": rf"^{_DMY}{_GAP}Lý do[\s\S]*$",
 }
