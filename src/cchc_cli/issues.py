@@ -64,9 +64,13 @@ CATALOGUE: dict[str, Message] = {
     "sheet.no_dataset": Message(
         Severity.INFO,
         "Trang tính không nhận ra được: gần nhất là '{dataset}' (dòng tiêu đề {header_row}), "
-        "thiếu cột bắt buộc: {missing}. Thêm tên cột vào tệp --columns hoặc kiểm tra dòng tiêu đề.",
+        "thiếu cột bắt buộc: {missing}. Nếu tệp xuất từ phần mềm cchc chưa biết, chạy 'cchc "
+        "profile init TỆP -o phan-mem.yaml' để soạn hồ sơ cho phần mềm đó; hoặc kiểm tra dòng "
+        "tiêu đề.",
         "Sheet not recognised: closest is '{dataset}' (header row {header_row}), missing "
-        "required columns: {missing}. Add the header names with --columns or check the header row.",
+        "required columns: {missing}. If a system cchc does not know exported the file, run "
+        "'cchc profile init FILE -o vendor.yaml' to draft a profile for it; or check the header "
+        "row.",
     ),
     "sheet.ambiguous_dataset": Message(
         Severity.ERROR,
@@ -88,6 +92,13 @@ CATALOGUE: dict[str, Message] = {
         "Read with vendor profile '{profile}', but some columns are not recognised: {headers}; "
         "unknown labels: {labels}. Run 'cchc profile init FILE -o vendor.yaml', fill in the field "
         "or code of each line of that file, then run again with --profile vendor.yaml.",
+    ),
+    "profile.no_header": Message(
+        Severity.ERROR,
+        "Không tìm thấy dòng tiêu đề nào trong tệp để soạn hồ sơ phần mềm. Mở tệp kiểm tra "
+        "xem có dòng tên cột không.",
+        "No header row found in the file to draft a vendor profile from. Open the file and check "
+        "that it has a row of column names.",
     ),
     "header.duplicate_field": Message(
         Severity.WARNING,
@@ -148,9 +159,11 @@ CATALOGUE: dict[str, Message] = {
     "value.label_unknown": Message(
         Severity.WARNING,
         "'{value}' không có trong danh mục {vocabulary}; ghi nhận là UNKNOWN (không đoán). "
-        "Thêm nhãn này vào mục 'values' của tệp --columns nếu đây là nhãn riêng của phần mềm.",
-        "'{value}' is not in the {vocabulary} list; recorded as UNKNOWN (never guessed). Add the "
-        "label under 'values' in a --columns file if it is this vendor's own label.",
+        "Nếu đây là nhãn riêng của phần mềm, ghi nghĩa của nó trong hồ sơ phần mềm (cchc "
+        "profile init) hoặc tệp --columns.",
+        "'{value}' is not in the {vocabulary} list; recorded as UNKNOWN (never guessed). If it "
+        "is this vendor's own label, give its meaning in a vendor profile (cchc profile init) or "
+        "a --columns file.",
     ),
     "duplicate.dossier": Message(
         Severity.WARNING,

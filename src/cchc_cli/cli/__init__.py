@@ -10,6 +10,7 @@ from cchc_cli import __version__
 from cchc_cli.cli import (
     compute_cmd,
     inspect_cmd,
+    profile_cmd,
     report_cmd,
     targets_cmd,
     template_cmd,
@@ -55,6 +56,7 @@ app.command("validate")(validate_cmd.validate)
 app.command("compute")(compute_cmd.compute_command)
 app.command("report")(report_cmd.report_command)
 app.add_typer(targets_cmd.app, name="targets")
+app.add_typer(profile_cmd.app, name="profile")
 app.command("template")(template_cmd.template_command)
 
 

@@ -73,7 +73,8 @@ class VocabularyRules(BaseModel):
     # label -> canonical code; null means "not decided yet" (profile init).
     read_as: dict[str, str | None] = {}
     # Bare numbers this source writes for codes. Replaces the inherited list when given; an
-    # empty mapping means bare numbers are not codes here.
+    # empty mapping means bare numbers are not codes here; a number mapped to null is not
+    # decided yet (profile init), and a list of nothing but those changes nothing.
     numbers: dict[str, str] | None = None
     # Words this source puts before its labels, removed on a second try. Replaces the
     # inherited list when given.
@@ -91,7 +92,8 @@ class VocabularyRules(BaseModel):
     def _number_keys(cls, value: Any) -> Any:
         # YAML reads `5: RETURNED` with an integer key.
         if isinstance(value, dict):
-            return {str(k): v for k, v in value.items()}
+            decided = {str(k): v for k, v in value.items() if v is not None}
+            return decided if decided or not value else None
         return value
 
 

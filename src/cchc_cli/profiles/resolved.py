@@ -36,9 +36,8 @@ class FieldIndex:
 
     dataset: str
     rules: dict[str, HeaderRule] = field(default_factory=dict)
-    # The header texts as written, per field (for `profile show` and `profile init`).
-    headers: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-    ignored: dict[str, str] = field(default_factory=dict)
+    # Each header text as written, by its diacritic-free key (the last source's wins).
+    written: dict[str, tuple[str, HeaderRule]] = field(default_factory=dict)
 
     def add_layer(self, entries: Iterable[tuple[str, HeaderRule]]) -> None:
         """Add one source's rules; they win over an earlier source's rule for the same words."""
@@ -46,17 +45,26 @@ class FieldIndex:
         for text, rule in entries:
             layer.setdefault(normalize_label(text), rule)
             layer.setdefault("~" + match_key(text), rule)
-            if rule.field is None:
-                self.ignored[text] = rule.why
-            else:
-                listed = self.headers.setdefault(rule.field, [])
-                if (text, rule.priority) not in listed:
-                    listed.append((text, rule.priority))
+            self.written[match_key(text)] = (text, rule)
         folded = {key for key in layer if key.startswith("~")}
         for key in [k for k in self.rules if not k.startswith("~")]:
             if "~" + match_key(key) in folded and key not in layer:
                 del self.rules[key]
         self.rules.update(layer)
+
+    @property
+    def headers(self) -> dict[str, list[tuple[str, int]]]:
+        """The header texts of each field, with their priority (for `profile show`, `init`)."""
+        found: dict[str, list[tuple[str, int]]] = {}
+        for text, rule in self.written.values():
+            if rule.field is not None:
+                found.setdefault(rule.field, []).append((text, rule.priority))
+        return found
+
+    @property
+    def ignored(self) -> dict[str, str]:
+        """The header texts deliberately left out, with the reason."""
+        return {text: rule.why for text, rule in self.written.values() if rule.field is None}
 
     def lookup(self, keys: tuple[str, ...]) -> HeaderRule | None:
         """The rule for the first of a column's lookup keys that this index knows."""

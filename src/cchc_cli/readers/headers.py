@@ -297,6 +297,8 @@ class HeaderChoice:
 
     @property
     def chosen(self) -> ProfileFit | None:
+        if self.header is None:
+            return None
         return next((f for f in self.fits if f.header is self.header), None)
 
     @property

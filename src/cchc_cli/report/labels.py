@@ -46,6 +46,25 @@ LABELS: dict[str, tuple[str, str]] = {
     "ignored": ("(bỏ qua có chủ ý: {why})", "(deliberately left out: {why})"),
     "secondary": ("{field} (phụ, thua cột '{winner}')", "{field} (secondary, lost to '{winner}')"),
     "profile": ("Hồ sơ phần mềm", "Vendor profile"),
+    "profiles_title": ("Các hồ sơ phần mềm có sẵn", "Shipped vendor profiles"),
+    "profile_name": ("Tên", "Name"),
+    "profile_title": ("Phần mềm", "System"),
+    "profile_extends": ("Kế thừa", "Extends"),
+    "profile_headers": ("Tên cột của từng trường", "Headers of each field"),
+    "profile_values_title": ("Nhãn và mã số", "Labels and numbers"),
+    "profile_vocabulary": ("Danh mục", "Vocabulary"),
+    "profile_labels": ("Nhãn", "Labels"),
+    "profile_prefixes": (
+        "bỏ tiền tố trước khi so: {words}",
+        "prefixes removed before matching: {words}",
+    ),
+    "profile_dates": ("Dạng ngày", "Date forms"),
+    "profile_written": (
+        "Đã ghi {path}: {count} cột/nhãn cần quyết định (dòng có ~). Sửa tệp, rồi chạy với "
+        "--profile {path}.",
+        "Written {path}: {count} headers/labels to decide (lines with ~). Edit the file, then run "
+        "with --profile {path}.",
+    ),
     "profile_line": (
         "Hồ sơ phần mềm: {name} — {title} (nhận ra {score} cột{values}){forced}",
         "Vendor profile: {name} — {title} ({score} columns recognised{values}){forced}",

@@ -190,11 +190,20 @@ class Vocabulary:
     """
 
     kind: VocabularyKind
-    labels: dict[str, list[str]] = field(default_factory=dict)
     numbers: dict[str, str] = field(default_factory=dict)
     strip_prefixes: tuple[str, ...] = ()
+    # Each label as written, by its diacritic-free key (the last layer's meaning wins).
+    written: dict[str, tuple[str, str]] = field(default_factory=dict)
     _lookup: dict[str, str] = field(default_factory=dict, repr=False)
     _prefix_keys: tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def labels(self) -> dict[str, list[str]]:
+        """The labels of each code, as written."""
+        found: dict[str, list[str]] = {}
+        for text, code in self.written.values():
+            found.setdefault(code, []).append(text)
+        return found
 
     @property
     def name(self) -> str:
@@ -218,9 +227,7 @@ class Vocabulary:
         layer: dict[str, str] = {}
         for code, names in labels.items():
             for name in names:
-                self.labels.setdefault(code, [])
-                if name not in self.labels[code]:
-                    self.labels[code].append(name)
+                self.written[match_key(name)] = (name, code)
                 layer.setdefault(normalize_label(name), code)
                 layer.setdefault("~" + match_key(name), code)
         # An earlier layer's exact spelling must not shadow this layer's meaning of the same
@@ -242,17 +249,6 @@ class Vocabulary:
         self._prefix_keys = tuple(
             sorted({match_key(p) + " " for p in prefixes}, key=len, reverse=True)
         )
-
-    def copy(self) -> Vocabulary:
-        """An independent copy (a layer added to it leaves this one as it is)."""
-        clone = Vocabulary(
-            self.kind,
-            {code: list(names) for code, names in self.labels.items()},
-            dict(self.numbers),
-        )
-        clone._lookup = dict(self._lookup)
-        clone.set_strip_prefixes(self.strip_prefixes)
-        return clone
 
     def _label(self, text: str) -> str | None:
         found = self._lookup.get(normalize_label(text))

@@ -1,0 +1,227 @@
+"""`cchc profile list|show|init`: the vendor profiles, and a profile drafted from a new file."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from cchc_cli.cli.common import (
+    ColumnsOption,
+    DatasetOption,
+    FormatOption,
+    Lang,
+    LangOption,
+    OutputFormat,
+    ProfileOption,
+    handles_errors,
+    load_options,
+    stderr_console,
+    stdout_console,
+)
+from cchc_cli.errors import ExitCode, InputError
+from cchc_cli.load import inspect_input
+from cchc_cli.output import is_same_file, write_atomic
+from cchc_cli.profiles import Profile, ProfileSet, base_profile, profile_set, shipped_names
+from cchc_cli.profiles.drafting import draft_sheet, guess_header, profile_name, render_draft
+from cchc_cli.report.labels import label
+
+app = typer.Typer(
+    help="Hồ sơ phần mềm một cửa: xem, và soạn hồ sơ cho phần mềm mới / vendor profiles.",
+    no_args_is_help=True,
+)
+
+
+def _summary(profile: Profile) -> dict[str, Any]:
+    return {
+        "name": profile.name,
+        "title": profile.title,
+        "title_en": profile.title_en,
+        "system": profile.system,
+        "extends": list(profile.chain[:-1]),
+        "sources": list(profile.sources),
+    }
+
+
+@app.command("list")
+@handles_errors
+def list_profiles(format: FormatOption = OutputFormat.table, lang: LangOption = Lang.vi) -> None:
+    """Liệt kê các hồ sơ phần mềm có sẵn (tự nhận dạng theo tên cột của từng trang tính).
+
+    List the shipped vendor profiles; each sheet is read with the one its headers fit best.
+
+    [bold]Ví dụ / example:[/bold] cchc profile list
+    """
+    profiles = [profile_set(name).profiles[0] for name in shipped_names()]
+    if format is OutputFormat.json:
+        document = [_summary(p) for p in profiles]
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    table = Table(title=label("profiles_title", lang), title_justify="left")
+    for key in ("profile_name", "profile_title", "profile_extends"):
+        table.add_column(label(key, lang), overflow="fold")
+    for profile in profiles:
+        table.add_row(profile.name, profile.title_in(lang), " → ".join(profile.chain[:-1]) or "—")
+    stdout_console().print(table)
+
+
+def _resolved_json(profile: Profile) -> dict[str, Any]:
+    return {
+        **_summary(profile),
+        "date_forms": list(profile.date_forms),
+        "datasets": {
+            name: {
+                "fields": {
+                    field: [{"header": text, "priority": priority} for text, priority in headers]
+                    for field, headers in index.headers.items()
+                },
+                "ignore": [{"header": text, "why": why} for text, why in index.ignored.items()],
+            }
+            for name, index in profile.indexes.items()
+        },
+        "values": {
+            name: {
+                "labels": {code: list(labels) for code, labels in vocabulary.labels.items()},
+                "numbers": dict(vocabulary.numbers),
+                "strip_prefixes": list(vocabulary.strip_prefixes),
+            }
+            for name, vocabulary in profile.vocabularies.items()
+        },
+        "footer": {
+            "totals": sorted(profile.footer.totals),
+            "signatures": list(profile.footer.signatures),
+        },
+    }
+
+
+def _show_table(profile: Profile, lang: str) -> None:
+    console = stdout_console()
+    console.print(Text(f"{profile.name} — {profile.title_in(lang)}", "bold"))
+    if profile.system:
+        console.print(profile.system)
+    if len(profile.chain) > 1:
+        console.print(f"{label('profile_extends', lang)}: {' → '.join(profile.chain[:-1])}")
+    for source in profile.sources:
+        console.print(Text(f"• {source}", "dim"))
+    index = profile.index("dossiers")
+    table = Table(title=label("profile_headers", lang), title_justify="left")
+    table.add_column(label("field", lang))
+    table.add_column(label("header_text", lang), overflow="fold")
+    for field, headers in index.headers.items():
+        texts = [
+            text if priority == 1 else f"{text} ({priority})"
+            for text, priority in headers
+            if text != field
+        ]
+        table.add_row(field, "; ".join(texts))
+    for text, why in index.ignored.items():
+        table.add_row(Text("ignore", "dim"), f"{text} — {why}" if why else text)
+    console.print(table)
+    values = Table(title=label("profile_values_title", lang), title_justify="left")
+    for key in ("profile_vocabulary", "code", "profile_labels"):
+        values.add_column(label(key, lang), overflow="fold")
+    for name in ("status", "channel", "service_level", "paid_online", "rating"):
+        vocabulary = profile.vocabularies[name]
+        for code, labels in vocabulary.labels.items():
+            shown = [t for t in labels if t != code]
+            numbers = [n for n, c in vocabulary.numbers.items() if c == code]
+            if numbers:
+                shown.append(("số " if lang == "vi" else "number ") + ", ".join(numbers))
+            if shown:
+                values.add_row(name, code, "; ".join(shown))
+        if vocabulary.strip_prefixes:
+            values.add_row(
+                name,
+                "",
+                label("profile_prefixes", lang, words=", ".join(vocabulary.strip_prefixes)),
+            )
+    console.print(values)
+    console.print(f"{label('profile_dates', lang)}: {', '.join(profile.date_forms)}")
+
+
+@app.command("show")
+@handles_errors
+def show_profile(
+    name: Annotated[str, typer.Argument(help="Tên hồ sơ (cchc profile list) hoặc tệp .yaml.")],
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="table (mặc định), json hoặc yaml.")
+    ] = "table",
+    lang: LangOption = Lang.vi,
+) -> None:
+    """Xem một hồ sơ phần mềm: tên cột của từng trường, cột bỏ qua, nhãn, mã số, dạng ngày.
+
+    Show one vendor profile as cchc applies it (with what it inherits); `--format yaml` prints
+    the file itself, with the source of every rule.
+
+    [bold]Ví dụ / example:[/bold] cchc profile show igate
+    """
+    if format not in ("table", "json", "yaml"):
+        raise typer.BadParameter("table, json, yaml", param_hint="--format")
+    profile = profile_set(name).profiles[0]
+    if format == "yaml":
+        if name in shipped_names():
+            folder = resources.files("cchc_cli.profiles") / "data"
+            text = (folder / f"{name}.yaml").read_text("utf-8")
+        else:
+            text = Path(name).read_text(encoding="utf-8-sig")
+        typer.echo(text, nl=False)
+    elif format == "json":
+        typer.echo(json.dumps(_resolved_json(profile), ensure_ascii=False, indent=2))
+    else:
+        _show_table(profile, str(lang))
+
+
+@app.command("init")
+@handles_errors
+def init_profile(
+    file: Annotated[str, typer.Argument(help="Tệp xuất từ phần mềm chưa có hồ sơ.")],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="Tệp hồ sơ sẽ tạo (.yaml).", dir_okay=False),
+    ],
+    profile: ProfileOption = None,
+    columns: ColumnsOption = None,
+    dataset: DatasetOption = None,
+    lang: LangOption = Lang.vi,
+) -> None:
+    """Soạn sẵn hồ sơ cho một phần mềm mới từ tệp xuất của nó, để sửa rồi dùng với --profile.
+
+    Draft a vendor profile from one of its exports: every header cchc could not place and every
+    label it could not read, each with the closest canonical candidates as a comment. Edit the
+    file (replace each ~), then run with --profile FILE.
+
+    [bold]Ví dụ / example:[/bold] cchc profile init "ds ho so.xlsx" -o phan-mem.yaml
+    """
+    if is_same_file(output, [Path(file)]):
+        raise typer.BadParameter(label("output_is_input", lang, path=output), param_hint="-o")
+    options = load_options(profile, columns, dataset)
+    readout = inspect_input(file, options)
+    if readout.format is None:
+        for issue in readout.issues:
+            stderr_console().print(Text.assemble((issue.code, "red"), ": ", issue.message(lang)))
+        raise typer.Exit(int(ExitCode.INPUT_DATA))
+    fallback = _fallback_profile(options.profiles)
+    drafts = []
+    for outcome in readout.sheets:
+        header = outcome.header or (outcome.candidates[0] if outcome.candidates else None)
+        header = header or guess_header(outcome.sheet, fallback)
+        if header is not None:
+            drafts.append(
+                draft_sheet(readout.path, outcome.sheet.name, outcome.sheet.cells, header)
+            )
+    if not drafts:
+        raise InputError("profile.no_header", path=readout.path)
+    name = profile_name(output.stem)
+    write_atomic(output, render_draft(drafts, name, date.today(), str(lang)).encode("utf-8"))
+    undecided = sum(len(d.headers) + sum(len(v) for v in d.labels.values()) for d in drafts)
+    stderr_console().print(label("profile_written", lang, path=output, count=undecided, name=name))
+
+
+def _fallback_profile(profiles: ProfileSet) -> Profile:
+    return profiles.profiles[0] if profiles.forced else base_profile()
