@@ -866,6 +866,102 @@ PMNM_REPORT = Layout(
     },
 )
 
+# The same report with its second section ("HỒ SƠ PHÒNG CẤP"): a second header that inserts
+# "Ngày chuyển UB" before "Phòng CM trả"; the rows below it are read with their own header.
+PMNM_TWO_SECTIONS = Layout(
+    name="pmnm-hai-phan",
+    profile="pmnm",
+    suffix=".xls",
+    html=_html_xls(
+        '<tr><td colspan="10">BÁO CÁO HỒ SƠ MỘT CỬA ĐÃ THỤ LÝ</td></tr>'
+        '<tr><td colspan="10"><b>HỒ SƠ UBND CẤP</b></td></tr>'
+        + _tr(
+            "STT",
+            "Số HS",
+            "Loại hồ sơ",
+            "Đơn vị cá nhân",
+            "Địa chỉ",
+            "Phường",
+            "Ngày TN",
+            "Ngày hẹn trả",
+            "Phòng CM trả",
+            "Ngày trả thực tế",
+        )
+        + _tr(
+            "1",
+            "2001",
+            "Cấp phép xây dựng",
+            "Lê Văn A",
+            "1 Lê Lợi",
+            "Hưng Bình",
+            "1/4/2013",
+            "10/4/2013",
+            "9/4/2013",
+            "11/4/2013",
+        )
+        + '<tr><td colspan="11"><b>HỒ SƠ PHÒNG CẤP</b></td></tr>'
+        + _tr(
+            "STT",
+            "Số HS",
+            "Loại hồ sơ",
+            "Đơn vị cá nhân",
+            "Địa chỉ",
+            "Phường",
+            "Ngày TN",
+            "Ngày hẹn trả",
+            "Ngày chuyển UB",
+            "Phòng CM trả",
+            "Ngày trả thực tế",
+        )
+        + _tr(
+            "1",
+            "3001",
+            "Đăng ký kinh doanh",
+            "Trần Thị B",
+            "2 Lê Lợi",
+            "Lê Mao",
+            "2/4/2013",
+            "12/4/2013",
+            "5/4/2013",
+            "8/4/2013",
+            "9/4/2013",
+        )
+        + _tr(
+            "2",
+            "3002",
+            "Đăng ký kinh doanh",
+            "Ngô Văn C",
+            "3 Lê Lợi",
+            "Lê Mao",
+            "3/4/2013",
+            "13/4/2013",
+            "6/4/2013",
+            "14/4/2013",
+            "15/4/2013",
+        ),
+        sheet="Sheet1",
+    ),
+    mapping={
+        "dossier_code": "Số HS",
+        "procedure_name": "Loại hồ sơ",
+        "applicant_name": "Đơn vị cá nhân",
+        "applicant_address": "Địa chỉ",
+        "received_at": "Ngày TN",
+        "due_at": "Ngày hẹn trả",
+        "completed_at": "Phòng CM trả",
+        "returned_at": "Ngày trả thực tế",
+    },
+    ignored=("STT", "Phường"),
+    header_rows=(3,),
+    # 1 dossier, the section label, the second header, 2 dossiers
+    accounting=(5, 3, 0, 2),
+    values={
+        "dossier_code": ["2001", "3001", "3002"],
+        "completed_at": [d("09/04/2013"), d("08/04/2013"), d("14/04/2013")],
+        "returned_at": [d("11/04/2013"), d("09/04/2013"), d("15/04/2013")],
+    },
+)
+
 # e-PAR "Sổ tiếp nhận và trả kết quả" (PHPExcel Excel5): the book title in one merged cell.
 EPAR_BOOK = Layout(
     name="epar-so-tiep-nhan",
@@ -1055,6 +1151,7 @@ LAYOUTS = [
     TANDAN_BOOK,
     INET_PRINT,
     PMNM_REPORT,
+    PMNM_TWO_SECTIONS,
     EPAR_BOOK,
     CMON_REPORT,
     CMON_NUMBERS,

@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 
 from cchc_cli import parsing
 from cchc_cli.profiles import FooterWords
-from cchc_cli.readers.headers import HeaderMatch
+from cchc_cli.readers.headers import HeaderMatch, header_in_row
 from cchc_cli.text import match_key
 
 
@@ -115,15 +115,17 @@ def _looks_like_date(text: object, forms: tuple[str, ...]) -> bool:
 
 def classify_rows(
     body: pd.DataFrame, filled: pd.DataFrame, header: HeaderMatch
-) -> tuple[pd.Series, list[int]]:
-    """Skip reason per row (None for data), and the data-looking rows found after a footer.
+) -> tuple[pd.Series, list[int], list[tuple[int, HeaderMatch]]]:
+    """Skip reason per row (None for data), the data-looking rows found after a footer, and the
+    header rows inside the table that lay the columns out anew (position, header), from which
+    on the rows are read with that header.
 
     `body` holds the rows from just below the header block to the last non-empty row, and
     `filled` is its nonempty_mask.
     """
     reasons = pd.Series(None, index=body.index, dtype="object")
     if body.empty:
-        return reasons, []
+        return reasons, [], []
     footer = header.profile.footer
     date_forms = header.profile.date_forms
     count = filled.sum(axis=1).to_numpy()
@@ -160,6 +162,9 @@ def classify_rows(
     texts_of = _header_texts(header)
 
     marker_positions: list[int] = []
+    reheaders: list[tuple[int, HeaderMatch]] = []
+    current = header
+    width = body.shape[1]
     for position in np.flatnonzero(suspicious):
         if not pd.isna(reasons.iloc[position]):
             continue
@@ -168,6 +173,19 @@ def classify_rows(
         if len(cells) >= 2 and all(match_key(t) in texts_of.get(c, ()) for c, t in cells):
             reasons.iloc[position] = SkipReason.REPEATED_HEADER
             continue
+        if sum(1 for _, t in cells if not any(ch.isdigit() for ch in t)) >= 3:
+            # A header with another layout (a second section of the report adds a column):
+            # the rows below it are read with it.
+            texts = {int(c): " ".join(t.split()) for c, t in cells}
+            again = header_in_row(
+                texts, int(body.index[position]), header.profile, header.dataset, width
+            )
+            if again is not None and not again.missing_required:
+                reasons.iloc[position] = SkipReason.REPEATED_HEADER
+                if again.mapping != current.mapping:
+                    reheaders.append((position, again))
+                    current = again
+                continue
         key_cell = (
             row[key_column].strip() if key_column is not None and key_filled[position] else ""
         )
@@ -208,4 +226,5 @@ def classify_rows(
             if key_text is not None and any(ch.isdigit() for ch in key_text.iloc[p]):
                 after_footer.append(int(body.index[footer_start + p]))
         reasons.iloc[tail] = SkipReason.FOOTER
-    return reasons, after_footer
+        reheaders = [(p, h) for p, h in reheaders if p < footer_start]
+    return reasons, after_footer, reheaders

@@ -215,7 +215,6 @@ def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) ->
     as the header's vendor profile says."""
     dataset = header.dataset
     profile = header.profile
-    vocabularies = profile.vocabularies
     account = SheetAccount(
         path=source.path,
         sha256=source.sha256,
@@ -248,14 +247,76 @@ def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) ->
     body, filled = body.iloc[:last], filled.iloc[:last]
     account.rows_read = len(body)
 
-    reasons, after_footer = classify_rows(body, filled, header)
+    reasons, after_footer, reheaders = classify_rows(body, filled, header)
     for row in after_footer:
         issues.append(make_issue("row.after_footer", path=source.path, sheet=sheet.name, row=row))
     skipped = reasons.notna()
     account.rows_skipped = int(skipped.sum())
     account.skipped = {str(k): int(v) for k, v in reasons[skipped].value_counts().items()}
-    data = body.loc[~skipped.to_numpy()]
 
+    # The rows below a header with another layout are read with that header.
+    bounds = [0, *(position + 1 for position, _ in reheaders), len(body)]
+    headers = [header, *(again for _, again in reheaders)]
+    parts: list[_Rows] = []
+    for part_header, start, stop in zip(headers, bounds, bounds[1:], strict=False):
+        keep = ~skipped.to_numpy()[start:stop]
+        data = body.iloc[start:stop].loc[keep]
+        parts.append(_read_rows(data, part_header, source, sheet.name))
+        for name in part_header.mapping:
+            account.columns.setdefault(name, part_header.text_of(name))
+    for part in parts:
+        issues.extend(part.issues)
+    unknown_labels = {k: v for part in parts for k, v in part.unknown_labels.items()}
+    unread = [c.text for c in header.unmapped]
+    if unknown_labels or len(unread) >= max(3, len(header.columns) // 4):
+        issues.insert(
+            0,
+            make_issue(
+                "profile.unread",
+                path=source.path,
+                sheet=sheet.name,
+                row=header.last_row,
+                params={
+                    "profile": profile.name,
+                    "headers": "; ".join(f"'{t}'" for t in unread) or "—",
+                    "labels": "; ".join(
+                        f"{column}: " + ", ".join(f"'{v}'" for v in sorted(values)[:10])
+                        for column, values in unknown_labels.items()
+                    )
+                    or "—",
+                },
+            ),
+        )
+    account.rows_rejected = sum(part.rejected for part in parts)
+    account.rows_valid = sum(part.valid for part in parts)
+    tables = [part.table for part in parts]
+    table = tables[0] if len(tables) == 1 else pd.concat(tables, ignore_index=True)
+    table["source_order"] = np.int32(source.order)
+    table["source_sheet_order"] = np.int16(source.sheet_order)
+    table["source_path"] = source.path
+    table["source_sheet"] = sheet.name
+    table = table.reset_index(drop=True)
+    return SheetResult(table=table, account=account, issues=issues)
+
+
+@dataclass
+class _Rows:
+    """The data rows read under one header: the valid rows typed, counts, issues."""
+
+    table: pd.DataFrame
+    valid: int
+    rejected: int
+    issues: list[Issue]
+    unknown_labels: dict[str, set[str]]
+
+
+def _read_rows(data: pd.DataFrame, header: HeaderMatch, source: SheetSource, sheet: str) -> _Rows:
+    """Parse and check the data rows below one header (D3): typed values, rejected rows, and an
+    issue for every value that could not be read."""
+    dataset = header.dataset
+    profile = header.profile
+    vocabularies = profile.vocabularies
+    issues: list[Issue] = []
     columns: dict[str, pd.Series] = {}
     rejected = np.zeros(len(data), dtype=bool)
     row_numbers = data.index.to_numpy()
@@ -290,7 +351,7 @@ def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) ->
                     problems.iloc[position],
                     severity=Severity.ERROR if required else Severity.WARNING,
                     path=source.path,
-                    sheet=sheet.name,
+                    sheet=sheet,
                     row=int(row_numbers[position]),
                     column=column_text,
                     value=mask_personal(value) if spec.personal else value,
@@ -310,7 +371,7 @@ def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) ->
                     make_issue(
                         "row.missing_required",
                         path=source.path,
-                        sheet=sheet.name,
+                        sheet=sheet,
                         row=int(row_numbers[position]),
                         column=column_text,
                     )
@@ -329,40 +390,12 @@ def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) ->
                     if set(group) == {"procedure_code", "procedure_name"}
                     else "row.missing_one_of",
                     path=source.path,
-                    sheet=sheet.name,
+                    sheet=sheet,
                     row=int(row_numbers[position]),
                     column=column_text,
                 )
             )
-    unread = [c.text for c in header.unmapped]
-    if unknown_labels or len(unread) >= max(3, len(header.columns) // 4):
-        issues.insert(
-            0,
-            make_issue(
-                "profile.unread",
-                path=source.path,
-                sheet=sheet.name,
-                row=header.last_row,
-                params={
-                    "profile": profile.name,
-                    "headers": "; ".join(f"'{t}'" for t in unread) or "—",
-                    "labels": "; ".join(
-                        f"{column}: " + ", ".join(f"'{v}'" for v in sorted(values)[:10])
-                        for column, values in unknown_labels.items()
-                    )
-                    or "—",
-                },
-            ),
-        )
-    account.rows_rejected = int(rejected.sum())
-    account.rows_valid = len(data) - account.rows_rejected
-
     keep = ~rejected
     table = pd.DataFrame({name: series[keep] for name, series in columns.items()})
-    table["source_order"] = np.int32(source.order)
-    table["source_sheet_order"] = np.int16(source.sheet_order)
-    table["source_path"] = source.path
-    table["source_sheet"] = sheet.name
     table["source_row"] = row_numbers[keep].astype(np.int64)
-    table = table.reset_index(drop=True)
-    return SheetResult(table=table, account=account, issues=issues)
+    return _Rows(table, int(keep.sum()), int(rejected.sum()), issues, unknown_labels)

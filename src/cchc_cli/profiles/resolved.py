@@ -43,9 +43,12 @@ class FieldIndex:
         """Add one source's rules; they win over an earlier source's rule for the same words."""
         layer: dict[str, HeaderRule] = {}
         for text, rule in entries:
-            layer.setdefault(normalize_label(text), rule)
-            layer.setdefault("~" + match_key(text), rule)
-            self.written[match_key(text)] = (text, rule)
+            # "Group / Leaf" names a leaf under its group: the readers look it up as the two
+            # texts joined by a space.
+            words = text.replace(" / ", " ")
+            layer.setdefault(normalize_label(words), rule)
+            layer.setdefault("~" + match_key(words), rule)
+            self.written[match_key(words)] = (text, rule)
         folded = {key for key in layer if key.startswith("~")}
         for key in [k for k in self.rules if not k.startswith("~")]:
             if "~" + match_key(key) in folded and key not in layer:

@@ -3,7 +3,6 @@ vendor profile whose headers fit best (D12)."""
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -179,9 +178,10 @@ def header_blocks(sheet: RawSheet, known: frozenset[str] | set[str]) -> list[Blo
                 texts[c] = " / ".join(distinct)
                 keys = header_keys(distinct[-1])
                 if len(distinct) > 1:
-                    # Group and leaf as one phrase ("Ngày" + "Tiếp nhận"), or as a path
-                    # ("Trả kết quả / Ngày nhận kết quả") where the leaf alone is ambiguous.
-                    keys += header_keys(" ".join(distinct)) + header_keys(" / ".join(distinct))
+                    # Group and leaf as one phrase: "Ngày" + "Tiếp nhận", or "Trả kết quả" +
+                    # "Ngày nhận kết quả" where the leaf alone is ambiguous (a profile writes
+                    # that one "Trả kết quả / Ngày nhận kết quả").
+                    keys += header_keys(" ".join(distinct))
                 if any(k in known for k in keys):
                     columns.append(BlockColumn(c, texts[c], keys))
             if columns:
@@ -238,6 +238,19 @@ def _match(
     found.mapping = dict(sorted(found.mapping.items(), key=lambda item: item[1]))
     found.duplicates.sort(key=lambda d: next(c.index for c in columns if c.text == d[0]))
     return found
+
+
+def header_in_row(
+    cells: dict[int, str], row_number: int, profile: Profile, dataset: Dataset, width: int
+) -> HeaderMatch | None:
+    """One row read as a one-row header of `dataset` under `profile` (a second header block
+    inside a sheet), or None when no column names a field."""
+    columns = tuple(BlockColumn(c, text, header_keys(text)) for c, text in cells.items())
+    block = Block(row_number, row_number, 1, 0, columns, dict(cells))
+    resolved = _resolve_columns(block, profile, dataset, width)
+    if resolved is None:
+        return None
+    return _match(dataset, profile, resolved, row_number, row_number)
 
 
 def find_header(
@@ -318,13 +331,38 @@ def _fit(profile: Profile, blocks: list[Block], datasets: list[Dataset], width: 
     return ProfileFit(profile, recognised[0] if recognised else None, candidates)
 
 
-def _sample(sheet: RawSheet, header: HeaderMatch, column: int) -> list[str]:
-    cells = sheet.cells[column].loc[header.last_row + 1 : header.last_row + VALUE_SAMPLE_ROWS]
-    values = cells.dropna().astype(str).str.strip()
-    return [v for v in values[values != ""].unique()[:DISTINCT_VALUES]]
+class ValueSampler:
+    """Distinct values of a sheet's columns just below a header, read once for every profile
+    that is compared on them; dates parsed once per set of date forms."""
+
+    def __init__(self, sheet: RawSheet) -> None:
+        self.sheet = sheet
+        self._values: dict[tuple[int, int], list[str]] = {}
+        self._dates: dict[tuple[tuple[str, ...], str], bool] = {}
+
+    def values(self, header: HeaderMatch, column: int) -> list[str]:
+        """Up to DISTINCT_VALUES distinct filled values of a column below the header."""
+        key = (header.last_row, column)
+        if key not in self._values:
+            start = header.last_row + 1
+            cells = self.sheet.cells[column].loc[start : start + VALUE_SAMPLE_ROWS - 1]
+            distinct = cells.dropna().unique()
+            texts = (str(v).strip() for v in distinct)
+            self._values[key] = [t for t in texts if t][:DISTINCT_VALUES]
+        return self._values[key]
+
+    def is_date(self, text: str, forms: tuple[str, ...]) -> bool:
+        """Whether a cell is a date in one of `forms`."""
+        key = (forms, text)
+        if key not in self._dates:
+            try:
+                self._dates[key] = parsing.parse_date(text, forms) is not None
+            except parsing.ParseProblem:
+                self._dates[key] = False
+        return self._dates[key]
 
 
-def values_read(sheet: RawSheet, header: HeaderMatch) -> int:
+def values_read(sampler: ValueSampler, header: HeaderMatch) -> int:
     """How many distinct values of the sheet's label and date columns (sampled below the
     header) the header's profile reads: labels it knows, dates in its forms."""
     profile = header.profile
@@ -335,13 +373,12 @@ def values_read(sheet: RawSheet, header: HeaderMatch) -> int:
             vocabulary = profile.vocabularies[spec.vocabulary or field_name]
             count += sum(
                 1
-                for v in _sample(sheet, header, column)
+                for v in sampler.values(header, column)
                 if vocabulary.resolve(v) not in (None, vocabulary.unknown)
             )
         elif spec.kind is Kind.DATETIME:
-            for v in _sample(sheet, header, column):
-                with contextlib.suppress(parsing.ParseProblem):
-                    count += parsing.parse_date(v, profile.date_forms) is not None
+            forms = profile.date_forms
+            count += sum(sampler.is_date(v, forms) for v in sampler.values(header, column))
     return count
 
 
@@ -378,9 +415,10 @@ def choose_header(
     top = max(f.score for f in usable)
     best = [f for f in usable if f.score == top]
     if len(best) > 1:
+        sampler = ValueSampler(sheet)
         for fit in best:
             assert fit.header is not None
-            fit.values_read = values_read(sheet, fit.header)
+            fit.values_read = values_read(sampler, fit.header)
         most = max(f.values_read or 0 for f in best)
         best = [f for f in best if f.values_read == most]
     chosen = best[0]
