@@ -85,9 +85,11 @@ def test_vectorised_dates_match_the_table() -> None:
     assert values[len(DATE_CASES) :].isna().all()
 
 
-def _scalar(text: str | None) -> tuple[object, object]:
+def _scalar(
+    text: str | None, forms: tuple[str, ...] = parsing.STANDARD_DATE_FORMS
+) -> tuple[object, object]:
     try:
-        value = parsing.parse_date(text)
+        value = parsing.parse_date(text, forms)
     except ParseProblem as problem:
         return None, problem.code
     return (pd.Timestamp(value) if value else None), None
@@ -98,15 +100,24 @@ date_like = st.one_of(
     st.from_regex(r"\A[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}( [0-9]{1,2}:[0-9]{2})?\Z"),
     st.from_regex(r"\A[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}( [0-9]{2}:[0-9]{2}:[0-9]{2})?\Z"),
     st.from_regex(r"\A[0-9]{1,6}(\.[0-9]{1,4})?\Z"),
+    # The vendors' forms (profiles): yyyyMMdd[HHmm[ss]], "HH:mm, dd/mm/yyyy", a date + a note.
+    st.from_regex(r"\A[0-9]{8}([0-9]{4}([0-9]{2})?)?\Z"),
+    st.from_regex(r"\A[0-9]{1,2}:[0-9]{2}, ?[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\Z"),
+    st.from_regex(r"\A[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\n[^\n]{0,10}\Z"),
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(st.none(), date_like), min_size=1, max_size=12))
-def test_vectorised_dates_equal_scalar_parser(texts: list[str | None]) -> None:
-    values, problems = parsing.parse_dates(pd.Series(texts, dtype="string[pyarrow]"))
+@given(
+    st.lists(st.one_of(st.none(), date_like), min_size=1, max_size=12),
+    st.sampled_from([parsing.STANDARD_DATE_FORMS, parsing.DATE_FORMS]),
+)
+def test_vectorised_dates_equal_scalar_parser(
+    texts: list[str | None], forms: tuple[str, ...]
+) -> None:
+    values, problems = parsing.parse_dates(pd.Series(texts, dtype="string[pyarrow]"), forms)
     for i, text in enumerate(texts):
-        expected_value, expected_problem = _scalar(text)
+        expected_value, expected_problem = _scalar(text, forms)
         got_value = None if pd.isna(values.iloc[i]) else values.iloc[i]
         got_problem = None if pd.isna(problems.iloc[i]) else problems.iloc[i]
         assert (got_value, got_problem) == (expected_value, expected_problem), text
@@ -196,3 +207,27 @@ def test_parse_count(text: str, expected: int | None) -> None:
 def test_bad_count(text: str) -> None:
     with pytest.raises(ParseProblem, match=r"value\.integer_invalid"):
         parsing.parse_count(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "expected"),
+    [
+        ("20240311083012", "compact", datetime(2024, 3, 11, 8, 30, 12)),
+        ("20240311", "compact", datetime(2024, 3, 11)),
+        ("202403110830", "compact", datetime(2024, 3, 11, 8, 30)),
+        ("09:12, 05/04/2024", "hm_comma_dmy", datetime(2024, 4, 5, 9, 12)),
+        ("12/4/2013\nLý do không XL: chờ chủ hồ sơ", "dmy_note", datetime(2013, 4, 12)),
+    ],
+)
+def test_issue_9_vendor_date_forms_only_where_a_profile_lists_them(
+    text: str, form: str, expected: datetime
+) -> None:
+    assert parsing.parse_date(text, (*parsing.STANDARD_DATE_FORMS, form)) == expected
+    with pytest.raises(ParseProblem):
+        parsing.parse_date(text)
+
+
+def test_issue_9_impossible_compact_date_is_an_error() -> None:
+    with pytest.raises(ParseProblem) as caught:
+        parsing.parse_date("20250231083000", ("compact",))
+    assert caught.value.code == "value.date_impossible"

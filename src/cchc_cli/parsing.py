@@ -40,8 +40,9 @@ DATE_PATTERNS: dict[str, str] = {
     ),
     # HH:MM, dd/mm/yyyy (Tân Dân's FORMAT_TIME, see profiles/data/tandan.yaml).
     "hm_comma_dmy": rf"^{_TIME},[ \t]*{_DMY}$",
-    # dd/mm/yyyy + a line "Lý do không XL: …" (PMNM Một cửa, see profiles/data/pmnm.yaml).
-    "dmy_reason": rf"^{_DMY}{_GAP}Lý do[\s\S]*$",
+    # dd/mm/yyyy, then a note on the next line of the cell (PMNM Một cửa writes "Lý do không
+    # XL: …" under the return date; see profiles/data/pmnm.yaml).
+    "dmy_note": rf"^{_DMY}[ \t]*[\r\n][\s\S]*$",
 }
 # Every named date form a profile may list (D3, D12); "excel_serial" is a number of days.
 DATE_FORMS: tuple[str, ...] = (*DATE_PATTERNS, "excel_serial")
