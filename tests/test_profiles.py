@@ -134,7 +134,29 @@ def test_issue_9_forced_profile_reads_every_sheet_with_it(tmp_path) -> None:
     path = layout.write(tmp_path)
     forced = load_inputs([str(path)], LoadOptions(profiles=profile_set("dvcqg")))
     assert forced.accounts[0].profile == "dvcqg"
-    assert list(forced.tables["dossiers"]["status"])[2] == "SUPPLEMENT_REQUESTED"
+    # 0, 15 and 19 are no national code: the column is numbered by another list, so not one
+    # of its numbers is read as a national code (5 would be "supplement requested").
+    assert set(forced.tables["dossiers"]["status"]) == {"UNKNOWN"}
+    assert {i.code for i in forced.issues} >= {"value.numbers_foreign"}
+
+
+@pytest.mark.parametrize(
+    ("numbers", "expected"),
+    [
+        (["5", "9", "10"], ["SUPPLEMENT_REQUESTED", "COMPLETED", "RETURNED"]),
+        (["5", "9", "20"], ["UNKNOWN", "UNKNOWN", "UNKNOWN"]),
+    ],
+)
+def test_issue_9_numbers_outside_the_list_make_the_whole_column_untrusted(
+    tmp_path, numbers: list[str], expected: list[str]
+) -> None:
+    from conftest import write_xlsx
+
+    rows = [["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Trạng thái"]]
+    rows += [[f"H{i}", "Khai sinh", "03/03/2025", n] for i, n in enumerate(numbers)]
+    result = load_inputs([str(write_xlsx(tmp_path / "so.xlsx", rows))])
+    assert result.accounts[0].profile == "base"
+    assert list(result.tables["dossiers"]["status"]) == expected
 
 
 def test_issue_9_user_profile_file_extends_a_shipped_one(tmp_path) -> None:

@@ -165,6 +165,17 @@ CATALOGUE: dict[str, Message] = {
         "is this vendor's own label, give its meaning in a vendor profile (cchc profile init) or "
         "a --columns file.",
     ),
+    "value.numbers_foreign": Message(
+        Severity.WARNING,
+        "Cột có mã số không thuộc danh sách mã {vocabulary} của hồ sơ phần mềm đang dùng, nên "
+        "không mã số nào của cột được đọc (có thể là mã riêng của phần mềm); '{value}' ghi nhận "
+        "là UNKNOWN. Đọc với --profile của phần mềm đó, hoặc ghi nghĩa các mã trong hồ sơ "
+        "phần mềm (cchc profile init).",
+        "The column holds numbers outside the {vocabulary} code list of the profile in use, so "
+        "none of its numbers is read (they may be the system's own codes); '{value}' recorded "
+        "as UNKNOWN. Read with --profile of that system, or give the codes' meaning in a vendor "
+        "profile (cchc profile init).",
+    ),
     "duplicate.dossier": Message(
         Severity.WARNING,
         "Trùng mã với {other}, dòng {other_row}; giữ bản ghi đó, không tính dòng này (quy tắc D5).",

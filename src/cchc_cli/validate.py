@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from cchc_cli.readers.headers import HeaderMatch
 from cchc_cli.rows import classify_rows, nonempty_mask
 from cchc_cli.schema.fields import FieldSpec, Kind
 
+_NUMBER = re.compile(r"^([0-9]+)(?:\.0+)?$")
 SOURCE_COLUMNS = ("source_order", "source_sheet_order", "source_path", "source_sheet", "source_row")
 
 
@@ -109,23 +111,29 @@ def parse_text_column(series: pd.Series) -> pd.Series:
 
 def _parse_unique(
     series: pd.Series, parse: Callable[[str | None], Any]
-) -> tuple[np.ndarray, list[Any], list[str | None]]:
+) -> tuple[np.ndarray, list[Any], list[str | None], list[str | None]]:
     """A scalar parser applied once per distinct value.
 
     Returns the code of each cell into the distinct values (the last slot, -1, is for missing
-    cells), the parsed distinct values and their problem codes.
+    cells), the parsed distinct values, their problem codes and the distinct values.
     """
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     parsed: list[Any] = []
     problems: list[str | None] = []
-    for value in [*list(uniques), None]:
+    values = _distinct(uniques)
+    for value in values:
         try:
             parsed.append(parse(value))
             problems.append(None)
         except parsing.ParseProblem as problem:
             parsed.append(None)
             problems.append(problem.code)
-    return codes, parsed, problems
+    return codes, parsed, problems, values
+
+
+def _distinct(uniques: Any) -> list[str | None]:
+    """The distinct values of a column and, last, None for its missing cells (code -1)."""
+    return [*list(uniques), None]
 
 
 def _problem_series(codes: np.ndarray, problems: list[str | None], index: pd.Index) -> pd.Series:
@@ -172,16 +180,25 @@ def parse_column(
     if spec.kind is Kind.LABEL:
         vocabulary = profile.vocabularies[spec.vocabulary or spec.name]
         categories = [c.value for c in vocabulary.codes]
-        codes, parsed, problems = _parse_unique(raw, vocabulary.resolve)
+        codes, parsed, problems, values = _parse_unique(raw, vocabulary.resolve)
         problems = [
             "value.label_unknown" if value == vocabulary.unknown else None for value in parsed
         ]
+        numbers = [v for v in values if v is not None and _NUMBER.match(v.strip())]
+        if any(_NUMBER.match(v.strip()).group(1) not in vocabulary.numbers for v in numbers):
+            # Numbers outside the profile's list: the column is numbered by another list, and
+            # none of its numbers can be trusted (D3: a vendor's own codes are never read as
+            # the national ones).
+            for position, value in enumerate(values):
+                if value in numbers:
+                    parsed[position] = vocabulary.unknown
+                    problems[position] = "value.numbers_foreign"
         typed = _categorical(codes, parsed, categories, index)
         return typed, _problem_series(codes, problems, index), None
     if spec.kind is Kind.BOOLEAN and spec.vocabulary:
         vocabulary = profile.vocabularies[spec.vocabulary]
         categories = [c.value for c in vocabulary.codes]
-        codes, parsed, problems = _parse_unique(raw, _yes_no_code(vocabulary))
+        codes, parsed, problems, _ = _parse_unique(raw, _yes_no_code(vocabulary))
         missing = np.array([value is None for value in parsed], dtype=bool)[codes]
         values = np.array([vocabulary.is_true(value) for value in parsed], dtype=bool)[codes]
         detail = _categorical(codes, parsed, categories, index)
@@ -195,7 +212,7 @@ def parse_column(
         Kind.COUNT: parsing.parse_count,
         Kind.AMOUNT: parsing.parse_amount,
     }[spec.kind]
-    codes, parsed, problems = _parse_unique(raw, parser)
+    codes, parsed, problems, _ = _parse_unique(raw, parser)
     # Blank means false in an existing yes/no column (D3); an unknown word stays empty.
     missing = np.array([value is None for value in parsed], dtype=bool)[codes]
     if spec.kind is Kind.BOOLEAN:
