@@ -565,6 +565,7 @@ def _write_quality(ws: Worksheet, content: ReportContent, options: ReportOptions
         "sheet",
         "format",
         "dataset",
+        "profile",
         "header_rows",
         "rows_read",
         "rows_valid",
@@ -572,7 +573,7 @@ def _write_quality(ws: Worksheet, content: ReportContent, options: ReportOptions
         "rows_skipped",
     ]
     titles = [_w(k, lang) if k in WORDS else label(k, lang) for k in keys]
-    _header(ws, 2, titles, [40, 22, 10, 16, 12, 10, 10, 10, 10])
+    _header(ws, 2, titles, [40, 22, 10, 16, 14, 12, 10, 10, 10, 10])
     row = 2
     for account in loaded.accounts:
         row += 1
@@ -581,6 +582,7 @@ def _write_quality(ws: Worksheet, content: ReportContent, options: ReportOptions
             account.sheet,
             account.format,
             account.dataset,
+            account.profile,
             ", ".join(map(str, account.header_rows)),
             account.rows_read,
             account.rows_valid,
@@ -649,6 +651,7 @@ def _write_about(ws: Worksheet, content: ReportContent, options: ReportOptions) 
         "Định dạng",
         "Dữ liệu",
         "Trang tính",
+        "Hồ sơ phần mềm",
         "Đọc",
         "Hợp lệ",
         "Bị loại",
@@ -664,6 +667,7 @@ def _write_about(ws: Worksheet, content: ReportContent, options: ReportOptions) 
             account.format,
             account.dataset,
             account.sheet,
+            account.profile,
             account.rows_read,
             account.rows_valid,
             account.rows_rejected,
@@ -671,7 +675,7 @@ def _write_about(ws: Worksheet, content: ReportContent, options: ReportOptions) 
         ]
         for column, value in enumerate(values, start=1):
             put(ws, row, column, value, border=BOX)
-    for column, width in enumerate([30, 66, 10, 16, 20, 8, 8, 8, 8], start=1):
+    for column, width in enumerate([30, 66, 10, 16, 20, 14, 8, 8, 8, 8], start=1):
         ws.column_dimensions[get_column_letter(column)].width = max(
             ws.column_dimensions[get_column_letter(column)].width or 0, width
         )
