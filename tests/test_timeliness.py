@@ -127,6 +127,9 @@ CASES = [
         {"due_at": "2025-04-03", "completed_at": "2025-04-02"},
         "open_in_time",
     ),
+    # Issue #9: a paused dossier (tạm dừng) is open, judged by rule 5.
+    ("paused, in time", {"due_at": "2025-04-02", "status": "PAUSED"}, "open_in_time"),
+    ("paused, overdue", {"due_at": "2025-03-28", "status": "PAUSED"}, "open_overdue"),
 ]
 
 
