@@ -212,9 +212,6 @@ def test_bad_count(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "form", "expected"),
     [
-        ("20240311083012", "compact", datetime(2024, 3, 11, 8, 30, 12)),
-        ("20240311", "compact", datetime(2024, 3, 11)),
-        ("202403110830", "compact", datetime(2024, 3, 11, 8, 30)),
         ("09:12, 05/04/2024", "hm_comma_dmy", datetime(2024, 4, 5, 9, 12)),
         ("12/4/2013\nLý do không XL: chờ chủ hồ sơ", "dmy_note", datetime(2013, 4, 12)),
     ],
@@ -227,7 +224,20 @@ def test_issue_9_vendor_date_forms_only_where_a_profile_lists_them(
         parsing.parse_date(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("20240311083012", datetime(2024, 3, 11, 8, 30, 12)),
+        ("20240311", datetime(2024, 3, 11)),
+        ("202403110830", datetime(2024, 3, 11, 8, 30)),
+    ],
+)
+def test_issue_9_national_sync_dates_are_read_everywhere(text: str, expected: datetime) -> None:
+    # D3: dates also as yyyyMMddHHmmss and yyyyMMdd.
+    assert parsing.parse_date(text) == expected
+
+
 def test_issue_9_impossible_compact_date_is_an_error() -> None:
     with pytest.raises(ParseProblem) as caught:
-        parsing.parse_date("20250231083000", ("compact",))
+        parsing.parse_date("20250231083000")
     assert caught.value.code == "value.date_impossible"

@@ -596,12 +596,11 @@ TANDAN_HEADER = [
     "Ngày hẹn trả",
     "Ngày kết thúc xử lý",
 ]
-# Tân Dân "Danh sách hồ sơ": two empty rows, one header row of <td><strong>, national labels.
-# Every header is one the generic layout knows (cchc's own layout imitates this list), so it
-# is read with the base profile; the proxy column "Người nộp" loses to "Chủ hồ sơ".
+# Tân Dân "Danh sách hồ sơ": two empty rows, one header row of <td><strong>, national labels;
+# "Người nộp" is the proxy who handed the dossier in.
 TANDAN_LIST = Layout(
     name="tandan-danh-sach-ho-so",
-    profile="base",
+    profile="tandan",
     suffix=".xls",
     html=_html_xls(
         '<tr><td colspan="9"><br /></td></tr><tr><td colspan="8"><strong></strong></td></tr>'
@@ -647,7 +646,7 @@ TANDAN_LIST = Layout(
         "due_at": "Ngày hẹn trả",
         "completed_at": "Ngày kết thúc xử lý",
     },
-    ignored=("STT",),
+    ignored=("STT", "Người nộp"),
     header_rows=(3,),
     accounting=(2, 2, 0, 0),
     values={
@@ -655,7 +654,6 @@ TANDAN_LIST = Layout(
         "applicant_name": ["Lê Văn Nam", "Trịnh Văn Đức"],
         "received_at": [d("12/03/2024 08:30:02"), d("12/03/2024 07:45:00")],
     },
-    issues=("header.duplicate_field",),
 )
 
 # Tân Dân "Sổ theo dõi hồ sơ": banner table, two-row header, "HH:mm, DD/MM/YYYY" received times.
@@ -711,28 +709,73 @@ TANDAN_BOOK = Layout(
             "",
         )
     ),
+    # The book has no procedure column ("Nội dung hồ sơ" is the dossier's summary): refused,
+    # naming what it lacks (D2).
+    missing=("procedure_code/procedure_name",),
+)
+
+# Tân Dân "phi địa giới" book (?type=thu-tuc): the procedure in "Thủ tục", "HH:mm, DD/MM/YYYY"
+# received times, and "Ngày nhận kết quả" under "Ngày, tháng, năm", the completion date.
+TANDAN_ELSEWHERE = Layout(
+    name="tandan-phi-dia-gioi",
+    profile="tandan",
+    suffix=".xls",
+    html=_html_xls(
+        '<tr><td colspan="4"><strong>UBND XÃ THIỆU GIAO</strong></td><td colspan="6">'
+        "<strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br/><u>Độc lập - Tự do - Hạnh phúc</u>"
+        "</strong></td></tr>"
+        '<tr><td colspan="10"><strong>SỔ THEO DÕI TÌNH HÌNH TIẾP NHẬN HỒ SƠ TTHC<br/>'
+        "<i>(Từ ngày 01/04/2024 đến ngày 30/04/2024 )</i></strong></td></tr>"
+        "<tr><p></p></tr>"
+        '<tr><td rowspan="2"><strong>STT</strong></td><td rowspan="2"><strong>Mã hồ sơ</strong>'
+        '</td><td rowspan="2"><strong>Thủ tục</strong></td><td rowspan="2"><strong>Nội dung hồ '
+        'sơ</strong></td><td rowspan="2"><strong>Họ tên chủ hồ sơ</strong></td>'
+        '<td rowspan="2"><strong>Địa chỉ chủ hồ sơ</strong></td><td rowspan="2"><strong>Số điện '
+        'thoại</strong></td><td colspan="3"><strong>Ngày, tháng, năm</strong></td></tr>'
+        "<tr><td><strong>Nhận hồ sơ</strong></td><td><strong>Hẹn trả kết quả</strong></td>"
+        "<td><strong>Ngày nhận kết quả</strong></td></tr>"
+        + _tr(
+            "1",
+            "000.31.29.H56-240405-0003",
+            "Chứng thực bản sao từ bản chính giấy tờ, văn bản",
+            "Chứng thực 03 bản sao",
+            "Phạm Thị Mai",
+            "Xã Thiệu Giao",
+            "0912345678",
+            "09:12, 05/04/2024",
+            "05/04/2024",
+            "05/04/2024",
+        )
+        + _tr(
+            "2",
+            "000.31.29.H56-240408-0011",
+            "Đăng ký khai sinh",
+            "Khai sinh cho con",
+            "Nguyễn Văn Tú",
+            "Xã Thiệu Giao",
+            "0987000111",
+            "14:30, 08/04/2024",
+            "09/04/2024",
+            "",
+        )
+    ),
     mapping={
         "dossier_code": "Mã hồ sơ",
-        "procedure_name": "Nội dung hồ sơ",
+        "procedure_name": "Thủ tục",
         "applicant_name": "Họ tên chủ hồ sơ",
         "applicant_address": "Địa chỉ chủ hồ sơ",
         "applicant_phone": "Số điện thoại",
         "received_at": "Ngày, tháng, năm / Nhận hồ sơ",
         "due_at": "Ngày, tháng, năm / Hẹn trả kết quả",
-        "returned_at": "Trả kết quả / Ngày nhận kết quả",
-        "note": "Ghi chú",
+        "completed_at": "Ngày, tháng, năm / Ngày nhận kết quả",
     },
-    ignored=(
-        "STT",
-        "Số lượng (bộ)",
-        "Trả kết quả / Bên giao (Ký tên)",
-        "Trả kết quả / Bên nhận (Ký tên)",
-    ),
+    ignored=("STT", "Nội dung hồ sơ"),
     header_rows=(4, 5),
     accounting=(2, 2, 0, 0),
     values={
+        "procedure_name": ["Chứng thực bản sao từ bản chính giấy tờ, văn bản", "Đăng ký khai sinh"],
         "received_at": [datetime(2024, 4, 5, 9, 12), datetime(2024, 4, 8, 14, 30)],
-        "returned_at": [datetime(2024, 4, 5), None],
+        "completed_at": [datetime(2024, 4, 5), None],
     },
 )
 
@@ -1117,7 +1160,7 @@ CMON_REPORT = Layout(
 # headers tie, the values decide (0, 15 and 19 are no national code).
 CMON_NUMBERS = Layout(
     name="danang-trang-thai-so",
-    profile="cmon",
+    profile="danang",
     suffix=".xlsx",
     rows=[
         ["Số hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Trạng thái"],
@@ -1141,7 +1184,117 @@ CMON_NUMBERS = Layout(
     },
 )
 
+# The generic layout with words some vendors use too ("Người nộp hồ sơ", "Ngày gia hạn", "Tình
+# trạng hồ sơ") but none of the headers that identify a vendor: read the generic way, with the
+# generic meanings ("Chờ xử lý" an accepted dossier waiting), the footer skipped.
+GENERIC_WITH_VENDOR_WORDS = Layout(
+    name="chung-co-tu-cua-phan-mem",
+    profile="base",
+    suffix=".xlsx",
+    rows=[
+        ["UBND THỊ XÃ ĐỨC PHỔ"],
+        ["DANH SÁCH HỒ SƠ TIẾP NHẬN THÁNG 3/2025"],
+        [],
+        [
+            "STT",
+            "Mã hồ sơ",
+            "Tên thủ tục",
+            "Người nộp hồ sơ",
+            "Ngày tiếp nhận",
+            "Ngày hẹn trả",
+            "Ngày gia hạn",
+            "Ngày trả kết quả",
+            "Tình trạng hồ sơ",
+            "Kênh thực hiện",
+        ],
+        [
+            1,
+            "H55-250303-0001",
+            "Đăng ký khai sinh",
+            "Nguyễn Văn A",
+            "03/03/2025 08:00",
+            "05/03/2025 17:00",
+            None,
+            "04/03/2025 10:00",
+            "Đã trả kết quả",
+            "Trực tuyến",
+        ],
+        [
+            2,
+            "H55-250304-0002",
+            "Đăng ký kết hôn",
+            "Trần Thị B",
+            "04/03/2025 08:00",
+            "10/03/2025 17:00",
+            None,
+            None,
+            "Chờ xử lý",
+            "Dịch vụ bưu chính công ích",
+        ],
+        [
+            3,
+            "H55-250305-0003",
+            "Chứng thực bản sao",
+            "Lê Văn C",
+            "05/03/2025 08:00",
+            "05/03/2025 17:00",
+            None,
+            "06/03/2025 09:00",
+            "Đã trả kết quả",
+            "Trực tiếp",
+        ],
+        ["Tổng cộng: 3 hồ sơ"],
+        [None, None, None, None, None, "Đức Phổ, ngày 31 tháng 03 năm 2025"],
+        [None, None, None, None, None, "Người lập biểu"],
+    ],
+    mapping={
+        "dossier_code": "Mã hồ sơ",
+        "procedure_name": "Tên thủ tục",
+        "applicant_name": "Người nộp hồ sơ",
+        "received_at": "Ngày tiếp nhận",
+        "due_at": "Ngày hẹn trả",
+        "returned_at": "Ngày trả kết quả",
+        "status": "Tình trạng hồ sơ",
+        "channel": "Kênh thực hiện",
+    },
+    ignored=("STT",),
+    header_rows=(4,),
+    accounting=(6, 3, 0, 3),
+    values={
+        "status": ["RETURNED", "PROCESSING", "RETURNED"],
+        "channel": ["ONLINE", "POSTAL", "DIRECT"],
+        "due_at": [d("05/03/2025 17:00"), d("10/03/2025 17:00"), d("05/03/2025 17:00")],
+    },
+    issues=("header.secondary_used",),
+)
+
+# "Hạn xử lý" as the only deadline column: the generic layout reads it as the due date (a
+# secondary header) and says so.
+GENERIC_ONLY_DEADLINE = Layout(
+    name="chung-han-xu-ly",
+    profile="base",
+    suffix=".xlsx",
+    rows=[
+        ["Mã hồ sơ", "Tên thủ tục", "Lĩnh vực", "Ngày tiếp nhận", "Hạn xử lý", "Trạng thái"],
+        ["HS-01", "Đăng ký khai sinh", "Hộ tịch", "03/03/2025", "05/03/2025", "Đang xử lý"],
+    ],
+    mapping={
+        "dossier_code": "Mã hồ sơ",
+        "procedure_name": "Tên thủ tục",
+        "field_name": "Lĩnh vực",
+        "received_at": "Ngày tiếp nhận",
+        "due_at": "Hạn xử lý",
+        "status": "Trạng thái",
+    },
+    header_rows=(1,),
+    accounting=(1, 1, 0, 0),
+    values={"due_at": [d("05/03/2025")]},
+    issues=("header.secondary_used",),
+)
+
 LAYOUTS = [
+    GENERIC_WITH_VENDOR_WORDS,
+    GENERIC_ONLY_DEADLINE,
     DVCQG,
     IGATE_LIST,
     IGATE_LOOKUP,
@@ -1149,6 +1302,7 @@ LAYOUTS = [
     OPENCPS_DYNAMIC,
     TANDAN_LIST,
     TANDAN_BOOK,
+    TANDAN_ELSEWHERE,
     INET_PRINT,
     PMNM_REPORT,
     PMNM_TWO_SECTIONS,

@@ -84,6 +84,15 @@ CATALOGUE: dict[str, Message] = {
         "The headers fit several vendor profiles equally well ({profile}, {others}); read as "
         "'{profile}'. If you know which system exported the file, run again with --profile NAME.",
     ),
+    "profile.unconfirmed": Message(
+        Severity.WARNING,
+        "Chỉ cấu hình phần mềm '{profile}' đọc được trang tính này, nhưng trang tính không có "
+        "các cột đặc trưng của phần mềm đó; đã đọc theo '{profile}'. Xem bảng ánh xạ cột bằng "
+        "cchc inspect; nếu sai, soạn cấu hình bằng cchc profile init.",
+        "Only vendor profile '{profile}' can read this sheet, but the sheet lacks that system's "
+        "identifying columns; read as '{profile}'. Check the column mapping with cchc inspect; "
+        "if it is wrong, draft a profile with cchc profile init.",
+    ),
     "profile.unread": Message(
         Severity.WARNING,
         "Đọc theo hồ sơ phần mềm '{profile}' nhưng còn cột chưa nhận ra: {headers}; nhãn lạ: "
@@ -99,6 +108,16 @@ CATALOGUE: dict[str, Message] = {
         "xem có dòng tên cột không.",
         "No header row found in the file to draft a vendor profile from. Open the file and check "
         "that it has a row of column names.",
+    ),
+    "header.secondary_used": Message(
+        Severity.WARNING,
+        "Cột '{column}' được đọc là '{field}' vì trang tính không có cột chính của trường này; "
+        "ở một số phần mềm cột này mang nghĩa khác (vd. 'Hạn xử lý' là hạn của bước xử lý hiện "
+        "tại). Nếu sai, chỉ định --profile của phần mềm hoặc soạn cấu hình bằng cchc profile init.",
+        "Column '{column}' is read as '{field}' because the sheet has no primary column for that "
+        "field; in some systems it means something else (e.g. 'Hạn xử lý' is the deadline of the "
+        "current step). If that is wrong, give --profile for the system or draft one with cchc "
+        "profile init.",
     ),
     "header.duplicate_field": Message(
         Severity.WARNING,

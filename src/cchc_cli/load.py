@@ -289,21 +289,33 @@ def read_input(
 
 
 def detection_issues(path: str, sheet: str, choice: HeaderChoice) -> list[Issue]:
-    """What the profile choice of a sheet needs to say: a tie between vendors' profiles."""
-    if not choice.tied or choice.header is None:
+    """What the profile choice of a sheet needs to say: a profile used without the headers
+    that identify its system, a tie between vendors' profiles."""
+    header = choice.header
+    if header is None:
         return []
-    return [
-        make_issue(
-            "profile.ambiguous",
-            path=path,
-            sheet=sheet,
-            row=choice.header.last_row,
-            params={
-                "profile": choice.header.profile.name,
-                "others": ", ".join(choice.tied),
-            },
+    issues = []
+    if choice.unconfirmed:
+        issues.append(
+            make_issue(
+                "profile.unconfirmed",
+                path=path,
+                sheet=sheet,
+                row=header.last_row,
+                params={"profile": header.profile.name},
+            )
         )
-    ]
+    if choice.tied:
+        issues.append(
+            make_issue(
+                "profile.ambiguous",
+                path=path,
+                sheet=sheet,
+                row=header.last_row,
+                params={"profile": header.profile.name, "others": ", ".join(choice.tied)},
+            )
+        )
+    return issues
 
 
 def _unrecognised(path: str, sheet: RawSheet, candidates: list[HeaderMatch], forced: bool) -> Issue:

@@ -47,7 +47,7 @@ DATE_PATTERNS: dict[str, str] = {
 # Every named date form a profile may list (D3, D12); "excel_serial" is a number of days.
 DATE_FORMS: tuple[str, ...] = (*DATE_PATTERNS, "excel_serial")
 # The forms of D3 that every source may use; a profile adds others.
-STANDARD_DATE_FORMS: tuple[str, ...] = ("iso", "dmy", "hm_dmy", "excel_serial")
+STANDARD_DATE_FORMS: tuple[str, ...] = ("iso", "dmy", "hm_dmy", "compact", "excel_serial")
 _UNITS = ("year", "month", "day", "hour", "minute", "second")
 _COMPILED = {name: re.compile(p) for name, p in DATE_PATTERNS.items()}
 _SERIAL_PATTERN = r"^[0-9]+(?:\.[0-9]+)?$"

@@ -33,6 +33,7 @@ _SIGNING_PREFIX = re.compile(r"^(?:(?:kt|tm|tl|q|ktl)\.\s*)+")
 _PLACE_DATE = re.compile(
     r"ngay\s+(?:[0-9]{1,2}|[.…]+)\s+thang\s+(?:[0-9]{1,2}|[.…]+)\s+nam\s+(?:[0-9]{4}|[.…]+)"
 )
+_COUNT = re.compile(r"^[0-9][0-9.,]*$")
 _SECTION_LABEL = re.compile(r"^(?:[ivxlc]+|[a-z])[.)]?$")
 _SECTION_TITLE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]\s+\S")
 _COLUMN_TOKEN = re.compile(
@@ -154,8 +155,16 @@ def classify_rows(
         if wordy.any():
             codes, uniques = pd.factorize(key_texts[wordy])
             key_header = {match_key(t) for t in header.text_of(header.dataset.key).split(" / ")}
+            # A header text of this profile in the key column: a header row inside the table.
+            known = header.profile.index(header.dataset.name).rules
             odd = np.array(
-                [_is_marker(u, footer) or match_key(u) in key_header for u in uniques] + [False],
+                [
+                    _is_marker(u, footer)
+                    or match_key(u) in key_header
+                    or "~" + match_key(u) in known
+                    for u in uniques
+                ]
+                + [False],
                 dtype=bool,
             )
             suspicious[np.flatnonzero(wordy)] |= odd[codes]
@@ -173,7 +182,8 @@ def classify_rows(
         if len(cells) >= 2 and all(match_key(t) in texts_of.get(c, ()) for c, t in cells):
             reasons.iloc[position] = SkipReason.REPEATED_HEADER
             continue
-        if sum(1 for _, t in cells if not any(ch.isdigit() for ch in t)) >= 3:
+        wordy_cells = sum(1 for _, t in cells if not any(ch.isdigit() for ch in t))
+        if key_filled[position] and wordy_cells >= 3:
             # A header with another layout (a second section of the report adds a column):
             # the rows below it are read with it.
             texts = {int(c): " ".join(t.split()) for c, t in cells}
@@ -190,6 +200,9 @@ def classify_rows(
             row[key_column].strip() if key_column is not None and key_filled[position] else ""
         )
         key_is_marker = not key_cell or _is_marker(key_cell, footer)
+        if not key_is_marker and _COUNT.match(key_cell):
+            # "Tổng cộng | 4": the count of a total line standing under the dossier codes (D4).
+            key_is_marker = any(_is_total(match_key(t), footer) for _, t in cells)
         has_date = date_column is not None and _looks_like_date(row[date_column], date_forms)
         if key_is_marker and not has_date and any(_is_marker(t, footer) for _, t in cells):
             marker_positions.append(position)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 
 from cchc_cli import parsing
 from cchc_cli.issues import Issue, Severity, make_issue, mask_personal
-from cchc_cli.profiles import Profile
+from cchc_cli.profiles import BASE, Profile
 from cchc_cli.readers.grid import RawSheet
 from cchc_cli.readers.headers import HeaderMatch
 from cchc_cli.rows import classify_rows, nonempty_mask
@@ -167,16 +167,23 @@ def _yes_no_code(vocabulary: Any) -> Callable[[str | None], str | None]:
     return resolve
 
 
-def parse_column(
-    spec: FieldSpec, raw: pd.Series, profile: Profile
-) -> tuple[pd.Series, pd.Series, pd.Series | None]:
-    """Typed values of one column, the problem code per cell (None where fine) and, for a field
-    with a detail field, that field's codes."""
+class ParsedColumn(NamedTuple):
+    """One column read: typed values, the problem code per cell (None where fine), the codes of
+    its detail field (paid online -> where), and the bare numbers read as codes, if any."""
+
+    values: pd.Series
+    problems: pd.Series
+    detail: pd.Series | None = None
+    numbers: tuple[str, ...] = ()
+
+
+def parse_column(spec: FieldSpec, raw: pd.Series, profile: Profile) -> ParsedColumn:
+    """Typed values of one column as the profile reads them (D3)."""
     index = raw.index
     if spec.kind is Kind.TEXT:
-        return parse_text_column(raw), pd.Series(None, index=index, dtype=object), None
+        return ParsedColumn(parse_text_column(raw), pd.Series(None, index=index, dtype=object))
     if spec.kind is Kind.DATETIME:
-        return (*parsing.parse_dates(raw, profile.date_forms), None)
+        return ParsedColumn(*parsing.parse_dates(raw, profile.date_forms))
     if spec.kind is Kind.LABEL:
         vocabulary = profile.vocabularies[spec.vocabulary or spec.name]
         categories = [c.value for c in vocabulary.codes]
@@ -193,8 +200,9 @@ def parse_column(
                 if value in numbers:
                     parsed[position] = vocabulary.unknown
                     problems[position] = "value.numbers_foreign"
+            numbers = []
         typed = _categorical(codes, parsed, categories, index)
-        return typed, _problem_series(codes, problems, index), None
+        return ParsedColumn(typed, _problem_series(codes, problems, index), None, tuple(numbers))
     if spec.kind is Kind.BOOLEAN and spec.vocabulary:
         vocabulary = profile.vocabularies[spec.vocabulary]
         categories = [c.value for c in vocabulary.codes]
@@ -202,7 +210,7 @@ def parse_column(
         missing = np.array([value is None for value in parsed], dtype=bool)[codes]
         values = np.array([vocabulary.is_true(value) for value in parsed], dtype=bool)[codes]
         detail = _categorical(codes, parsed, categories, index)
-        return (
+        return ParsedColumn(
             pd.Series(pd.arrays.BooleanArray(values, missing), index=index),
             _problem_series(codes, problems, index),
             detail,
@@ -224,7 +232,7 @@ def parse_column(
     else:
         values = np.array([value or 0.0 for value in parsed], dtype=np.float64)[codes]
         array = pd.arrays.FloatingArray(values, missing)
-    return pd.Series(array, index=index), _problem_series(codes, problems, index), None
+    return ParsedColumn(pd.Series(array, index=index), _problem_series(codes, problems, index))
 
 
 def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) -> SheetResult:
@@ -256,6 +264,19 @@ def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) ->
                 params={"field": field_name, "first": first},
             )
         )
+    for field_name, index in header.mapping.items():
+        column = next(c for c in header.columns if c.index == index)
+        if column.priority > 1:
+            issues.append(
+                make_issue(
+                    "header.secondary_used",
+                    path=source.path,
+                    sheet=sheet.name,
+                    row=header.last_row,
+                    column=column.text,
+                    params={"field": field_name},
+                )
+            )
     body = sheet.cells.loc[header.last_row + 1 :]
     # Counting ends at the last non-empty row (D4): trailing empty rows are not read.
     filled = nonempty_mask(body)
@@ -281,6 +302,9 @@ def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) ->
         parts.append(_read_rows(data, part_header, source, sheet.name))
         for name in part_header.mapping:
             account.columns.setdefault(name, part_header.text_of(name))
+    national = {c: n for part in parts for c, n in part.national_numbers.items()}
+    if national:
+        account.details["national_numbers"] = "; ".join(f"{c}: {n}" for c, n in national.items())
     for part in parts:
         issues.extend(part.issues)
     unknown_labels = {k: v for part in parts for k, v in part.unknown_labels.items()}
@@ -325,6 +349,8 @@ class _Rows:
     rejected: int
     issues: list[Issue]
     unknown_labels: dict[str, set[str]]
+    # column -> the bare numbers read as national codes
+    national_numbers: dict[str, str]
 
 
 def _read_rows(data: pd.DataFrame, header: HeaderMatch, source: SheetSource, sheet: str) -> _Rows:
@@ -346,7 +372,8 @@ def _read_rows(data: pd.DataFrame, header: HeaderMatch, source: SheetSource, she
             )
         )
     unknown_labels: dict[str, set[str]] = {}
-    for (field_name, column_index), (typed, problems, detail) in zip(
+    national: dict[str, str] = {}
+    for (field_name, column_index), (typed, problems, detail, numbers) in zip(
         header.mapping.items(), parsed, strict=True
     ):
         spec = dataset.fields[field_name]
@@ -359,6 +386,10 @@ def _read_rows(data: pd.DataFrame, header: HeaderMatch, source: SheetSource, she
         if required:
             rejected |= bad
         column_text = header.text_of(field_name)
+        vocabulary = vocabularies[spec.vocabulary] if spec.vocabulary else None
+        if numbers and vocabulary is not None and vocabulary.numbers_from == BASE:
+            # D3 lets the generic layout write national codes; `inspect` says it read them so.
+            national[column_text] = ", ".join(sorted(numbers, key=float))
         for position in np.flatnonzero(bad):
             value = raw.iloc[position]
             if problems.iloc[position] == "value.label_unknown" and not spec.personal:
@@ -415,4 +446,4 @@ def _read_rows(data: pd.DataFrame, header: HeaderMatch, source: SheetSource, she
     keep = ~rejected
     table = pd.DataFrame({name: series[keep] for name, series in columns.items()})
     table["source_row"] = row_numbers[keep].astype(np.int64)
-    return _Rows(table, int(keep.sum()), int(rejected.sum()), issues, unknown_labels)
+    return _Rows(table, int(keep.sum()), int(rejected.sum()), issues, unknown_labels, national)

@@ -4,7 +4,7 @@ data shipped with cchc, detected from a sheet's headers, extended by the user's 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
@@ -72,15 +72,25 @@ def _shipped(name: str) -> Profile:
     return resolve(_chain(shipped_file(name), f"{name}.yaml"))
 
 
+def _with_overlay(own: ProfileFile, path: str, overlay: ProfileFile | None) -> Profile:
+    """A profile file resolved with its parents and the --columns overlay: the overlay adds
+    rules, the profile keeps its own name and identity."""
+    files = _chain(own, path)
+    if overlay is None:
+        return resolve(files)
+    resolved = resolve([*files, overlay])
+    alone = resolve(files)
+    resolved.name, resolved.title, resolved.title_en = alone.name, alone.title, alone.title_en
+    resolved.system, resolved.signatures = alone.system, alone.signatures
+    resolved.values_only = alone.values_only
+    return resolved
+
+
 def get_profile(name: str, overlay: ProfileFile | None = None) -> Profile:
     """A shipped profile resolved with its parents, and the user's overlay on top."""
     if overlay is None:
         return _shipped(name)
-    own = shipped_file(name)
-    resolved = resolve([*_chain(own, f"{name}.yaml"), overlay])
-    resolved.name, resolved.title, resolved.title_en = own.profile, own.title, own.title_en
-    resolved.system = own.system
-    return resolved
+    return _with_overlay(shipped_file(name), f"{name}.yaml", overlay)
 
 
 def base_profile() -> Profile:
@@ -97,7 +107,6 @@ class ProfileSet:
     forced: bool = False
     # Identifies the user's own files (the shipped ones are part of cchc's code digest).
     user_digest: str = ""
-    sources: list[str] = field(default_factory=list)
 
     @cached_property
     def known_keys(self) -> frozenset[str]:
@@ -132,14 +141,17 @@ def profile_set(profile: str | None = None, columns: Path | None = None) -> Prof
     if path.suffix.lower() not in (".yaml", ".yml") and not path.exists():
         shipped_file(profile)  # unknown name: the catalogued error with a suggestion
     own = read_profile_file(path)
-    files = _chain(own, str(path))
-    if overlay is not None:
-        files.append(overlay)
-    resolved = resolve(files)
-    resolved.name, resolved.title, resolved.title_en = own.profile, own.title, own.title_en
-    resolved.system = own.system
+    if own.profile in shipped_names():
+        raise ConfigError(
+            "config.profile_invalid",
+            path=str(path),
+            location="profile",
+            reason=f"'{own.profile}' là tên một cấu hình có sẵn; đặt tên khác / "
+            "a shipped profile's name; choose another",
+        )
+    resolved = _with_overlay(own, str(path), overlay)
     digest.update(own.model_dump_json().encode())
-    return ProfileSet([resolved], True, digest.hexdigest(), [str(path)])
+    return ProfileSet([resolved], True, digest.hexdigest())
 
 
 def shipped_set() -> ProfileSet:

@@ -24,7 +24,7 @@ IGNORE = "ignore"
 # A profile or --columns file larger than this is not a profile (issue #13: bounded reading).
 MAX_PROFILE_BYTES = 1_000_000
 _PROFILE_KEYS = {"profile", "title", "title_en", "system", "extends", "sources", "datasets"}
-_PROFILE_KEYS |= {"values", "dates", "footer"}
+_PROFILE_KEYS |= {"values", "dates", "footer", "detect"}
 
 
 class HeaderAlias(BaseModel):
@@ -117,10 +117,20 @@ class ProfileFile(BaseModel):
     system: str = ""
     extends: str | None = "base"
     sources: list[str] = []
+    # The headers that identify this system's layouts: each entry is a set of header texts that
+    # all stand in a sheet exported by it. A vendor's profile is chosen only when one matches.
+    detect: list[list[str]] = []
     datasets: dict[str, DatasetRules] = {}
     values: dict[str, VocabularyRules] = {}
     dates: list[str] = []
     footer: FooterRules = FooterRules()
+
+    @field_validator("detect")
+    @classmethod
+    def _detect_sets(cls, value: list[list[str]]) -> list[list[str]]:
+        if any(not headers or not all(h.strip() for h in headers) for headers in value):
+            raise ValueError("mỗi mục cần ít nhất một tên cột / each entry needs header names")
+        return value
 
     @field_validator("values", mode="before")
     @classmethod

@@ -22,8 +22,6 @@ class HeaderRule:
     field: str | None
     priority: int = 1
     why: str = ""
-    # The profile file that gave the rule: a vendor's own rules are its evidence in detection.
-    origin: str = "base"
 
     @property
     def ignored(self) -> bool:
@@ -83,6 +81,11 @@ def header_keys(text: str) -> tuple[str, str]:
     return normalize_label(text), "~" + match_key(text)
 
 
+def signature_key(text: str) -> str:
+    """The key a `detect` header is compared by ("Group / Leaf" as the joined texts)."""
+    return "~" + match_key(text.replace(" / ", " "))
+
+
 @dataclass(frozen=True)
 class FooterWords:
     """Words that open the footer below the data (D4), as comparison keys."""
@@ -106,6 +109,11 @@ class Profile:
     date_forms: tuple[str, ...]
     footer: FooterWords
     files: tuple[ProfileFile, ...] = ()
+    # The header sets that identify the system (its own file's `detect`).
+    signatures: tuple[frozenset[str], ...] = ()
+    # A profile that only says what values mean (no header rules of its own): chosen over the
+    # base profile when it reads more of a sheet's values.
+    values_only: bool = False
 
     def title_in(self, lang: str) -> str:
         """The profile's human name."""
@@ -131,18 +139,18 @@ def _dataset_layer(dataset: str, profile: ProfileFile) -> list[tuple[str, Header
         if target is None:
             continue
         field = None if target == IGNORE else target
-        entries.append((header, HeaderRule(field, origin=profile.profile)))
+        entries.append((header, HeaderRule(field)))
     for ignored in rules.ignore:
         text, why = (
             (ignored.header, ignored.why) if isinstance(ignored, IgnoredHeader) else (ignored, "")
         )
-        entries.append((text, HeaderRule(None, why=why, origin=profile.profile)))
+        entries.append((text, HeaderRule(None, why=why)))
     for field_name, aliases in rules.fields.items():
         for alias in aliases:
             text, priority = (
                 (alias.header, alias.priority) if isinstance(alias, HeaderAlias) else (alias, 1)
             )
-            entries.append((text, HeaderRule(field_name, priority, origin=profile.profile)))
+            entries.append((text, HeaderRule(field_name, priority)))
     return entries
 
 
@@ -172,7 +180,7 @@ def resolve(files: list[ProfileFile]) -> Profile:
                     layer.setdefault(code, []).append(label)
             vocabulary.add_labels(layer)
             if rules.numbers is not None:
-                vocabulary.set_numbers(rules.numbers)
+                vocabulary.set_numbers(rules.numbers, profile.profile)
             if rules.strip_prefixes is not None:
                 vocabulary.set_strip_prefixes(rules.strip_prefixes)
         vocabularies[name] = vocabulary
@@ -186,6 +194,7 @@ def resolve(files: list[ProfileFile]) -> Profile:
         signatures += [match_key(s) for s in profile.footer.signatures]
         sources += profile.sources
     own = files[-1]
+    vendor_files = [f for f in files if f.extends is not None]
     return Profile(
         name=own.profile,
         title=own.title,
@@ -198,4 +207,6 @@ def resolve(files: list[ProfileFile]) -> Profile:
         date_forms=tuple(date_forms),
         footer=FooterWords(frozenset(totals), tuple(dict.fromkeys(signatures))),
         files=tuple(files),
+        signatures=tuple(frozenset(signature_key(h) for h in headers) for headers in own.detect),
+        values_only=bool(vendor_files) and not any(f.datasets for f in vendor_files),
     )

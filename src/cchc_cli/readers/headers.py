@@ -31,7 +31,8 @@ class HeaderColumn:
     priority: int = 1
     ignored: bool = False
     why: str = ""
-    origin: str = ""
+    # The keys the column was looked up by (its leaf, then group + leaf).
+    keys: tuple[str, ...] = ()
 
 
 @dataclass
@@ -67,6 +68,11 @@ class HeaderMatch:
     @property
     def unmapped(self) -> list[HeaderColumn]:
         return [c for c in self.columns if c.field is None and not c.ignored and c.text]
+
+    def has_headers(self, signature: frozenset[str]) -> bool:
+        """Whether every header of a profile's `detect` set stands in this header."""
+        keys = {key for column in self.columns for key in column.keys}
+        return signature <= keys
 
     def text_of(self, field_name: str) -> str:
         """The header text as written for a mapped field."""
@@ -210,11 +216,12 @@ def _resolve_columns(
             column, rule = found[c]
             columns.append(
                 HeaderColumn(
-                    c, column.text, rule.field, rule.priority, rule.ignored, rule.why, rule.origin
+                    c, column.text, rule.field, rule.priority, rule.ignored, rule.why, column.keys
                 )
             )
         else:
-            columns.append(HeaderColumn(c, texts.get(c, ""), None))
+            text = texts.get(c, "")
+            columns.append(HeaderColumn(c, text, None, keys=header_keys(text) if text else ()))
     return columns
 
 
@@ -278,13 +285,14 @@ DISTINCT_VALUES = 100
 
 @dataclass
 class ProfileFit:
-    """How well one profile reads a sheet: its recognised header (if any), how many of its
-    columns the profile knows and, when that ties, how many of the sampled values it reads."""
+    """How one profile reads a sheet: its recognised header (if any), whether the sheet has the
+    headers that identify the profile's system and, when profiles tie, how many of the sampled
+    values it reads."""
 
     profile: Profile
     header: HeaderMatch | None
     candidates: list[HeaderMatch]
-    ambiguous: bool = False
+    identified: bool = False
     values_read: int | None = None
 
     @property
@@ -303,6 +311,8 @@ class HeaderChoice:
     # Vendors' profiles that fit exactly as well as the one chosen (the choice was not clear).
     tied: list[str] = field(default_factory=list)
     forced: bool = False
+    # No profile identified the sheet: it was read with the only profiles that could.
+    unconfirmed: bool = False
 
     @property
     def profile(self) -> Profile | None:
@@ -319,7 +329,7 @@ class HeaderChoice:
         """The best of the other profiles that could read the sheet."""
         chosen = self.profile
         others = [f for f in self.fits if f.header is not None and f.profile is not chosen]
-        return max(others, key=lambda f: (f.score, f.values_read or 0), default=None)
+        return max(others, key=lambda f: (f.identified, f.score, f.values_read or 0), default=None)
 
 
 def _fit(profile: Profile, blocks: list[Block], datasets: list[Dataset], width: int) -> ProfileFit:
@@ -327,8 +337,10 @@ def _fit(profile: Profile, blocks: list[Block], datasets: list[Dataset], width: 
     candidates.sort(key=lambda m: (not m.missing_required, m.score), reverse=True)
     recognised = [m for m in candidates if not m.missing_required]
     if len(recognised) > 1 and recognised[0].score == recognised[1].score:
-        return ProfileFit(profile, None, candidates, ambiguous=True)
-    return ProfileFit(profile, recognised[0] if recognised else None, candidates)
+        return ProfileFit(profile, None, candidates)
+    header = recognised[0] if recognised else None
+    identified = header is not None and any(header.has_headers(s) for s in profile.signatures)
+    return ProfileFit(profile, header, candidates, identified)
 
 
 class ValueSampler:
@@ -382,6 +394,20 @@ def values_read(sampler: ValueSampler, header: HeaderMatch) -> int:
     return count
 
 
+def _best(fits: list[ProfileFit], sheet: RawSheet) -> list[ProfileFit]:
+    """The fits that recognise most columns; between those, the ones that read most values."""
+    top = max(f.score for f in fits)
+    best = [f for f in fits if f.score == top]
+    if len(best) > 1:
+        sampler = ValueSampler(sheet)
+        for fit in best:
+            assert fit.header is not None
+            fit.values_read = values_read(sampler, fit.header)
+        most = max(f.values_read or 0 for f in best)
+        best = [f for f in best if f.values_read == most]
+    return best
+
+
 def choose_header(
     sheet: RawSheet,
     datasets: list[Dataset],
@@ -389,15 +415,17 @@ def choose_header(
     known: frozenset[str] | set[str],
     forced: bool = False,
 ) -> HeaderChoice:
-    """Read the sheet's headers with every profile and keep the one that fits best.
+    """Read the sheet's headers with every profile and choose the one to read it with.
 
-    A profile fits better when it recognises more columns (read as a field or deliberately
-    left out); between profiles that recognise as many, the one that reads more of the
-    sheet's labels and dates (sampled below the header). `profiles` are in order of preference,
-    base first: a vendor's profile is used only when it is clearly ahead of the base profile;
-    when vendors' profiles fit exactly as well, the first of them is used and the tie reported.
-    The header is None when no dataset has all its required columns, or when two datasets fit
-    equally well (the caller reports the ambiguity).
+    `profiles` start with the generic base profile. A vendor's profile is a candidate only
+    when the sheet has the headers that identify its system (its `detect` sets); between
+    candidates, the one that recognises more columns (read as a field or deliberately left
+    out), then the one that reads more of the sheet's labels and dates (sampled below the
+    header). With no vendor identified, the base profile reads the sheet, unless a profile
+    that only knows other values (a system's own status numbers) reads more of them. A sheet
+    only a vendor's profile can read, without its identifying headers, is read with it and
+    reported as unconfirmed. The header is None when no dataset has all its required columns,
+    or when two datasets fit equally well (the caller reports the ambiguity).
     """
     blocks = header_blocks(sheet, known)
     width = sheet.cells.shape[1]
@@ -412,15 +440,13 @@ def choose_header(
             ),
         )
         return HeaderChoice(None, closest.candidates, fits, forced=forced)
-    top = max(f.score for f in usable)
-    best = [f for f in usable if f.score == top]
-    if len(best) > 1:
-        sampler = ValueSampler(sheet)
-        for fit in best:
-            assert fit.header is not None
-            fit.values_read = values_read(sampler, fit.header)
-        most = max(f.values_read or 0 for f in best)
-        best = [f for f in best if f.values_read == most]
+    if forced:
+        return HeaderChoice(usable[0].header, usable[0].candidates, fits, forced=True)
+    identified = [f for f in usable if f.identified]
+    general = [f for f in usable if f.profile is fits[0].profile or f.profile.values_only]
+    unconfirmed = not identified and not general
+    pool = identified or general or usable
+    best = _best(pool, sheet)
     chosen = best[0]
-    tied = [f.profile.name for f in best[1:]] if chosen is not fits[0] else []
-    return HeaderChoice(chosen.header, chosen.candidates, fits, tied, forced)
+    tied = [f.profile.name for f in best[1:]] if identified or unconfirmed else []
+    return HeaderChoice(chosen.header, chosen.candidates, fits, tied, forced, unconfirmed)

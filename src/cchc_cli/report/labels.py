@@ -37,6 +37,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "detected_format": ("Định dạng phát hiện", "Detected format"),
     "encoding": ("Bảng mã", "Encoding"),
     "delimiter": ("Dấu phân cách", "Delimiter"),
+    "national_numbers": (
+        "Mã số đọc theo danh mục mã quốc gia",
+        "Numbers read as the national codes",
+    ),
     "recognised_as": ("Nhận dạng", "Recognised as"),
     "not_recognised": ("Không nhận ra", "Not recognised"),
     "header_text": ("Tiêu đề cột (như trong tệp)", "Header (as written)"),

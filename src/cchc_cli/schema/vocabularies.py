@@ -191,6 +191,8 @@ class Vocabulary:
 
     kind: VocabularyKind
     numbers: dict[str, str] = field(default_factory=dict)
+    # The profile whose list of numbers is in force.
+    numbers_from: str = ""
     strip_prefixes: tuple[str, ...] = ()
     # Each label as written, by its diacritic-free key (the last layer's meaning wins).
     written: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -238,10 +240,11 @@ class Vocabulary:
                 del self._lookup[key]
         self._lookup.update(layer)
 
-    def set_numbers(self, numbers: Mapping[str, str]) -> None:
-        """The numbers this source writes for codes; replaces any earlier list (D3: bare numbers
+    def set_numbers(self, numbers: Mapping[str, str], source: str) -> None:
+        """The numbers a source writes for codes; replaces any earlier list (D3: bare numbers
         are read only as the profile says)."""
         self.numbers = dict(numbers)
+        self.numbers_from = source
 
     def set_strip_prefixes(self, prefixes: Iterable[str]) -> None:
         """Words a vendor puts before its labels ("Đã", "Hồ sơ"), removed only on a second try."""
