@@ -65,7 +65,7 @@ CATALOGUE: dict[str, Message] = {
         Severity.INFO,
         "Trang tính không nhận ra được: gần nhất là '{dataset}' (dòng tiêu đề {header_row}), "
         "thiếu cột bắt buộc: {missing}. Nếu tệp xuất từ phần mềm cchc chưa biết, chạy 'cchc "
-        "profile init TỆP -o phan-mem.yaml' để soạn hồ sơ cho phần mềm đó; hoặc kiểm tra dòng "
+        "profile init TỆP -o phan-mem.yaml' để soạn cấu hình cho phần mềm đó; hoặc kiểm tra dòng "
         "tiêu đề.",
         "Sheet not recognised: closest is '{dataset}' (header row {header_row}), missing "
         "required columns: {missing}. If a system cchc does not know exported the file, run "
@@ -79,7 +79,7 @@ CATALOGUE: dict[str, Message] = {
     ),
     "profile.ambiguous": Message(
         Severity.WARNING,
-        "Tên cột khớp như nhau với nhiều hồ sơ phần mềm ({profile}, {others}); đọc theo "
+        "Tên cột khớp như nhau với nhiều cấu hình phần mềm ({profile}, {others}); đọc theo "
         "'{profile}'. Nếu biết tệp xuất từ phần mềm nào, chạy lại với --profile TÊN.",
         "The headers fit several vendor profiles equally well ({profile}, {others}); read as "
         "'{profile}'. If you know which system exported the file, run again with --profile NAME.",
@@ -95,16 +95,16 @@ CATALOGUE: dict[str, Message] = {
     ),
     "profile.unread": Message(
         Severity.WARNING,
-        "Đọc theo hồ sơ phần mềm '{profile}' nhưng còn cột chưa nhận ra: {headers}; nhãn lạ: "
-        "{labels}. Chạy 'cchc profile init TỆP -o phan-mem.yaml', điền tên trường/mã cho từng "
-        "dòng trong tệp đó, rồi chạy lại với --profile phan-mem.yaml.",
-        "Read with vendor profile '{profile}', but some columns are not recognised: {headers}; "
-        "unknown labels: {labels}. Run 'cchc profile init FILE -o vendor.yaml', fill in the field "
-        "or code of each line of that file, then run again with --profile vendor.yaml.",
+        "Đọc theo cấu hình phần mềm '{profile}' nhưng còn chưa hiểu {what_vi}. Chạy 'cchc "
+        "profile init TỆP -o phan-mem.yaml', điền tên trường/mã cho từng dòng có ~ trong tệp đó, "
+        "rồi chạy lại với --profile phan-mem.yaml.",
+        "Read with vendor profile '{profile}', but {what_en} not understood. Run 'cchc profile "
+        "init FILE -o vendor.yaml', fill in the field or code of each line with ~ in that file, "
+        "then run again with --profile vendor.yaml.",
     ),
     "profile.no_header": Message(
         Severity.ERROR,
-        "Không tìm thấy dòng tiêu đề nào trong tệp để soạn hồ sơ phần mềm. Mở tệp kiểm tra "
+        "Không tìm thấy dòng tiêu đề nào trong tệp để soạn cấu hình phần mềm. Mở tệp kiểm tra "
         "xem có dòng tên cột không.",
         "No header row found in the file to draft a vendor profile from. Open the file and check "
         "that it has a row of column names.",
@@ -178,7 +178,7 @@ CATALOGUE: dict[str, Message] = {
     "value.label_unknown": Message(
         Severity.WARNING,
         "'{value}' không có trong danh mục {vocabulary}; ghi nhận là UNKNOWN (không đoán). "
-        "Nếu đây là nhãn riêng của phần mềm, ghi nghĩa của nó trong hồ sơ phần mềm (cchc "
+        "Nếu đây là nhãn riêng của phần mềm, ghi nghĩa của nó trong cấu hình phần mềm (cchc "
         "profile init) hoặc tệp --columns.",
         "'{value}' is not in the {vocabulary} list; recorded as UNKNOWN (never guessed). If it "
         "is this vendor's own label, give its meaning in a vendor profile (cchc profile init) or "
@@ -186,7 +186,7 @@ CATALOGUE: dict[str, Message] = {
     ),
     "value.numbers_foreign": Message(
         Severity.WARNING,
-        "Cột có mã số không thuộc danh sách mã {vocabulary} của hồ sơ phần mềm đang dùng, nên "
+        "Cột có mã số không thuộc danh sách mã {vocabulary} của cấu hình phần mềm đang dùng, nên "
         "không mã số nào của cột được đọc (có thể là mã riêng của phần mềm); '{value}' ghi nhận "
         "là UNKNOWN. Đọc với --profile của phần mềm đó, hoặc ghi nghĩa các mã trong hồ sơ "
         "phần mềm (cchc profile init).",
@@ -214,17 +214,17 @@ CATALOGUE: dict[str, Message] = {
     ),
     "config.profile_unreadable": Message(
         Severity.ERROR,
-        "Không đọc được tệp hồ sơ phần mềm '{path}': {reason}",
+        "Không đọc được tệp cấu hình phần mềm '{path}': {reason}",
         "Cannot read vendor profile file '{path}': {reason}",
     ),
     "config.profile_invalid": Message(
         Severity.ERROR,
-        "Tệp hồ sơ phần mềm '{path}' sai ở '{location}': {reason}",
+        "Tệp cấu hình phần mềm '{path}' sai ở '{location}': {reason}",
         "Vendor profile file '{path}' is wrong at '{location}': {reason}",
     ),
     "config.unknown_profile": Message(
         Severity.ERROR,
-        "Không có hồ sơ phần mềm '{name}'. Các hồ sơ có: {choices}; hoặc đưa đường dẫn tệp "
+        "Không có cấu hình phần mềm '{name}'. Các cấu hình có: {choices}; hoặc đưa đường dẫn tệp "
         ".yaml.{hint}",
         "No vendor profile '{name}'. Available: {choices}; or give the path of a .yaml file.{hint}",
     ),

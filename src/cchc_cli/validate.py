@@ -310,24 +310,7 @@ def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) ->
     unknown_labels = {k: v for part in parts for k, v in part.unknown_labels.items()}
     unread = [c.text for c in header.unmapped]
     if unknown_labels or len(unread) >= max(3, len(header.columns) // 4):
-        issues.insert(
-            0,
-            make_issue(
-                "profile.unread",
-                path=source.path,
-                sheet=sheet.name,
-                row=header.last_row,
-                params={
-                    "profile": profile.name,
-                    "headers": "; ".join(f"'{t}'" for t in unread) or "—",
-                    "labels": "; ".join(
-                        f"{column}: " + ", ".join(f"'{v}'" for v in sorted(values)[:10])
-                        for column, values in unknown_labels.items()
-                    )
-                    or "—",
-                },
-            ),
-        )
+        issues.insert(0, _unread_issue(source.path, sheet.name, header, unread, unknown_labels))
     account.rows_rejected = sum(part.rejected for part in parts)
     account.rows_valid = sum(part.valid for part in parts)
     tables = [part.table for part in parts]
@@ -338,6 +321,38 @@ def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) ->
     table["source_sheet"] = sheet.name
     table = table.reset_index(drop=True)
     return SheetResult(table=table, account=account, issues=issues)
+
+
+def _unread_issue(
+    path: str,
+    sheet: str,
+    header: HeaderMatch,
+    unread: list[str],
+    unknown_labels: dict[str, set[str]],
+) -> Issue:
+    """One warning naming the headers and labels the sheet's profile does not understand."""
+    headers = "; ".join(f"'{t}'" for t in unread)
+    labels = "; ".join(
+        f"{column}: " + ", ".join(f"'{v}'" for v in sorted(values)[:10])
+        for column, values in unknown_labels.items()
+    )
+    what_vi = " và ".join(
+        part
+        for part in (headers and f"các cột {headers}", labels and f"các nhãn ({labels})")
+        if part
+    )
+    what_en = " and ".join(
+        part
+        for part in (headers and f"the columns {headers}", labels and f"the labels ({labels})")
+        if part
+    )
+    return make_issue(
+        "profile.unread",
+        path=path,
+        sheet=sheet,
+        row=header.last_row,
+        params={"profile": header.profile.name, "what_vi": what_vi, "what_en": what_en + " are"},
+    )
 
 
 @dataclass

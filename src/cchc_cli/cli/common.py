@@ -49,7 +49,7 @@ ColumnsOption = Annotated[
     Path | None,
     typer.Option(
         "--columns",
-        help="Tệp YAML bổ sung tên cột/nhãn giá trị, áp lên mọi hồ sơ phần mềm (xem README).",
+        help="Tệp YAML bổ sung tên cột/nhãn giá trị, áp lên mọi cấu hình phần mềm (xem README).",
         dir_okay=False,
     ),
 ]
@@ -57,7 +57,7 @@ ProfileOption = Annotated[
     str | None,
     typer.Option(
         "--profile",
-        help="Đọc theo hồ sơ phần mềm này (tên trong 'cchc profile list' hoặc tệp .yaml) thay "
+        help="Đọc theo cấu hình phần mềm này (tên trong 'cchc profile list' hoặc tệp .yaml) thay "
         "vì tự nhận dạng.",
     ),
 ]

@@ -33,7 +33,7 @@ from cchc_cli.profiles.drafting import draft_sheet, guess_header, profile_name, 
 from cchc_cli.report.labels import label
 
 app = typer.Typer(
-    help="Hồ sơ phần mềm một cửa: xem, và soạn hồ sơ cho phần mềm mới / vendor profiles.",
+    help="Cấu hình phần mềm một cửa: xem, và soạn cấu hình cho phần mềm mới / vendor profiles.",
     no_args_is_help=True,
 )
 
@@ -52,7 +52,7 @@ def _summary(profile: Profile) -> dict[str, Any]:
 @app.command("list")
 @handles_errors
 def list_profiles(format: FormatOption = OutputFormat.table, lang: LangOption = Lang.vi) -> None:
-    """Liệt kê các hồ sơ phần mềm có sẵn (tự nhận dạng theo tên cột của từng trang tính).
+    """Liệt kê các cấu hình phần mềm có sẵn (tự nhận dạng theo tên cột của từng trang tính).
 
     List the shipped vendor profiles; each sheet is read with the one its headers fit best.
 
@@ -148,13 +148,13 @@ def _show_table(profile: Profile, lang: str) -> None:
 @app.command("show")
 @handles_errors
 def show_profile(
-    name: Annotated[str, typer.Argument(help="Tên hồ sơ (cchc profile list) hoặc tệp .yaml.")],
+    name: Annotated[str, typer.Argument(help="Tên cấu hình (cchc profile list) hoặc tệp .yaml.")],
     format: Annotated[
         str, typer.Option("--format", "-f", help="table (mặc định), json hoặc yaml.")
     ] = "table",
     lang: LangOption = Lang.vi,
 ) -> None:
-    """Xem một hồ sơ phần mềm: tên cột của từng trường, cột bỏ qua, nhãn, mã số, dạng ngày.
+    """Xem một cấu hình phần mềm: tên cột của từng trường, cột bỏ qua, nhãn, mã số, dạng ngày.
 
     Show one vendor profile as cchc applies it (with what it inherits); `--format yaml` prints
     the file itself, with the source of every rule.
@@ -183,14 +183,14 @@ def init_profile(
     file: Annotated[str, typer.Argument(help="Tệp xuất từ phần mềm chưa có hồ sơ.")],
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help="Tệp hồ sơ sẽ tạo (.yaml).", dir_okay=False),
+        typer.Option("--output", "-o", help="Tệp cấu hình sẽ tạo (.yaml).", dir_okay=False),
     ],
     profile: ProfileOption = None,
     columns: ColumnsOption = None,
     dataset: DatasetOption = None,
     lang: LangOption = Lang.vi,
 ) -> None:
-    """Soạn sẵn hồ sơ cho một phần mềm mới từ tệp xuất của nó, để sửa rồi dùng với --profile.
+    """Soạn sẵn cấu hình cho một phần mềm mới từ tệp xuất của nó, để sửa rồi dùng với --profile.
 
     Draft a vendor profile from one of its exports: every header cchc could not place and every
     label it could not read, each with the closest canonical candidates as a comment. Edit the

@@ -186,7 +186,7 @@ def render_draft(drafts: list[Draft], name: str, today: date, lang: str = "vi") 
     lines = [
         "# "
         + (
-            f"Hồ sơ phần mềm soạn bởi 'cchc profile init' ngày {today:%d/%m/%Y} từ tệp"
+            f"Cấu hình phần mềm soạn bởi 'cchc profile init' ngày {today:%d/%m/%Y} từ tệp"
             if vi
             else f"Vendor profile drafted by 'cchc profile init' on {today:%Y-%m-%d} from"
         )

@@ -152,6 +152,27 @@ class ProfileFile(BaseModel):
         return upgraded
 
 
+# Pydantic's messages, in the officer's language first (the English one follows).
+_REASONS = {
+    "missing": "thiếu khóa này",
+    "extra_forbidden": "khóa không có trong cấu hình (viết sai tên?)",
+    "string_pattern_mismatch": "tên chỉ gồm chữ thường không dấu, số, '-' hoặc '_'",
+    "list_type": "cần một danh sách [ … ]",
+    "dict_type": "cần một bảng khóa: giá trị",
+    "string_type": "cần một chuỗi chữ",
+    "int_parsing": "cần một số nguyên",
+    "greater_than_equal": "số quá nhỏ",
+    "less_than_equal": "số quá lớn",
+    "string_too_short": "không được để trống",
+}
+
+
+def _reason(error: Any) -> str:
+    vietnamese = _REASONS.get(str(error.get("type")))
+    english = str(error.get("msg", ""))
+    return f"{vietnamese} / {english}" if vietnamese else english
+
+
 def _hint(name: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(name, choices, n=1)
     return f" Có phải '{close[0]}'? / Did you mean '{close[0]}'?" if close else ""
@@ -262,7 +283,12 @@ def read_profile_text(
     try:
         raw = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
-        raise ConfigError(unreadable, path=path, reason=str(exc).splitlines()[0]) from exc
+        mark = getattr(exc, "problem_mark", None)
+        where = (
+            f"dòng {mark.line + 1}, cột {mark.column + 1} / line {mark.line + 1}: " if mark else ""
+        )
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(unreadable, path=path, reason=f"{where}{problem}") from exc
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
@@ -285,7 +311,7 @@ def read_profile_text(
         except ValidationError as exc:
             first = exc.errors()[0]
             location = ".".join(str(p) for p in first["loc"])
-            raise _problem(path, location, first["msg"], code) from exc
+            raise _problem(path, location, _reason(first), code) from exc
         check_names(profile, path, code)
     except ConfigError as error:
         if old_format:
@@ -308,7 +334,13 @@ def read_profile_file(path: Path, kind: str = "profile") -> ProfileFile:
                 unreadable, path=str(path), reason=f"tệp quá lớn ({size:,} byte) / file too large"
             )
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
+    except UnicodeDecodeError as exc:
+        reason = (
+            "không phải UTF-8: mở bằng Notepad, chọn Lưu thành với mã hóa UTF-8 / "
+            "not UTF-8: save it as UTF-8"
+        )
+        raise ConfigError(unreadable, path=str(path), reason=reason) from exc
+    except OSError as exc:
+        reason = exc.strerror or str(exc).splitlines()[0]
         raise ConfigError(unreadable, path=str(path), reason=reason) from exc
     return read_profile_text(text, str(path), f"config.{kind}_invalid", unreadable)

@@ -651,7 +651,7 @@ def _write_about(ws: Worksheet, content: ReportContent, options: ReportOptions) 
         "Định dạng",
         "Dữ liệu",
         "Trang tính",
-        "Hồ sơ phần mềm",
+        "Cấu hình phần mềm",
         "Đọc",
         "Hợp lệ",
         "Bị loại",
