@@ -48,6 +48,8 @@ DATE_PATTERNS: dict[str, str] = {
 DATE_FORMS: tuple[str, ...] = (*DATE_PATTERNS, "excel_serial")
 # The forms of D3 that every source may use; a profile adds others.
 STANDARD_DATE_FORMS: tuple[str, ...] = ("iso", "dmy", "hm_dmy", "compact", "excel_serial")
+# A bare number in a label column (a code), "5" or "5.0" as spreadsheets write it.
+NUMBER_CODE = re.compile(r"^([0-9]+)(?:\.0+)?$")
 _UNITS = ("year", "month", "day", "hour", "minute", "second")
 _COMPILED = {name: re.compile(p) for name, p in DATE_PATTERNS.items()}
 _SERIAL_PATTERN = r"^[0-9]+(?:\.[0-9]+)?$"

@@ -132,7 +132,7 @@ def classify_rows(
     count = filled.sum(axis=1).to_numpy()
     reasons[count == 0] = SkipReason.BLANK
     first_column = body.columns[0]
-    key_column = header.mapping[header.dataset.key] if header.dataset.key else None
+    key_column = header.mapping.get(header.dataset.key) if header.dataset.key else None
     date_column = header.mapping.get("received_at")
     key_filled = (
         filled[key_column].to_numpy() if key_column is not None else np.ones(len(body), bool)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -22,7 +21,6 @@ from cchc_cli.readers.headers import HeaderMatch
 from cchc_cli.rows import classify_rows, nonempty_mask
 from cchc_cli.schema.fields import FieldSpec, Kind
 
-_NUMBER = re.compile(r"^([0-9]+)(?:\.0+)?$")
 SOURCE_COLUMNS = ("source_order", "source_sheet_order", "source_path", "source_sheet", "source_row")
 
 
@@ -191,8 +189,10 @@ def parse_column(spec: FieldSpec, raw: pd.Series, profile: Profile) -> ParsedCol
         problems = [
             "value.label_unknown" if value == vocabulary.unknown else None for value in parsed
         ]
-        numbers = [v for v in values if v is not None and _NUMBER.match(v.strip())]
-        if any(_NUMBER.match(v.strip()).group(1) not in vocabulary.numbers for v in numbers):
+        numbers = [v for v in values if v is not None and parsing.NUMBER_CODE.match(v.strip())]
+        if any(
+            parsing.NUMBER_CODE.match(v.strip()).group(1) not in vocabulary.numbers for v in numbers
+        ):
             # Numbers outside the profile's list: the column is numbered by another list, and
             # none of its numbers can be trusted (D3: a vendor's own codes are never read as
             # the national ones).

@@ -200,6 +200,8 @@ def init_profile(
     """
     if is_same_file(output, [Path(file)]):
         raise typer.BadParameter(label("output_is_input", lang, path=output), param_hint="-o")
+    if Path(file).is_dir():
+        raise typer.BadParameter(label("one_file", lang, path=file), param_hint="FILE")
     options = load_options(profile, columns, dataset)
     readout = inspect_input(file, options)
     if readout.format is None:
@@ -218,8 +220,14 @@ def init_profile(
     if not drafts:
         raise InputError("profile.no_header", path=readout.path)
     name = profile_name(output.stem)
-    write_atomic(output, render_draft(drafts, name, date.today(), str(lang)).encode("utf-8"))
-    undecided = sum(len(d.headers) + sum(len(v) for v in d.labels.values()) for d in drafts)
+    text = render_draft(drafts, name, str(output), date.today(), str(lang))
+    write_atomic(output, text.encode("utf-8"))
+    undecided = sum(
+        len(d.headers)
+        + sum(len(v) for v in d.labels.values())
+        + sum(len(v) for v in d.numbers.values())
+        for d in drafts
+    )
     stderr_console().print(label("profile_written", lang, path=output, count=undecided, name=name))
 
 

@@ -13,10 +13,12 @@ from datetime import date
 
 import pandas as pd
 
+from cchc_cli.parsing import NUMBER_CODE
 from cchc_cli.profiles import get_profile, shipped_names
 from cchc_cli.profiles.resolved import Profile
 from cchc_cli.readers.grid import RawSheet
 from cchc_cli.readers.headers import HEADER_WINDOW, HeaderColumn, HeaderMatch
+from cchc_cli.rows import classify_rows, nonempty_mask
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.fields import Kind
 from cchc_cli.text import match_key
@@ -46,8 +48,11 @@ class Draft:
     header_rows: list[int]
     headers: list[Suggestion] = field(default_factory=list)
     labels: dict[str, list[Suggestion]] = field(default_factory=dict)
-    numbers: dict[str, list[str]] = field(default_factory=dict)
+    # vocabulary -> every bare number of its column, with the code it is read as now (if any)
+    numbers: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
+    # (column letter, header, field) of the columns already read, to check at a glance
+    mapped: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _known_headers(dataset: str) -> dict[str, tuple[str, str]]:
@@ -99,7 +104,12 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-_NUMBER = re.compile(r"^[0-9]+(?:\.0+)?$")
+def data_rows(cells: pd.DataFrame, header: HeaderMatch) -> pd.DataFrame:
+    """The rows below the header that are data (D4): no column numbers, totals or footer."""
+    body = cells.loc[header.last_row + 1 :]
+    filled = nonempty_mask(body)
+    reasons, _, _ = classify_rows(body, filled, header)
+    return body.loc[reasons.isna().to_numpy() & filled.any(axis=1).to_numpy()]
 
 
 def draft_sheet(path: str, sheet_name: str, cells: pd.DataFrame, header: HeaderMatch) -> Draft:
@@ -131,7 +141,9 @@ def draft_sheet(path: str, sheet_name: str, cells: pd.DataFrame, header: HeaderM
         )
         if candidates and dataset.fields[candidates[0][0]].kind is Kind.LABEL:
             label_columns.append((candidates[0][0], column.index, leaf))
-    body = cells.loc[header.last_row + 1 :]
+    for field_name, index in header.mapping.items():
+        draft.mapped.append((_column_letter(index), header.text_of(field_name), field_name))
+    body = data_rows(cells, header)
     for field_name, column_index, column_text in label_columns:
         spec = dataset.fields[field_name]
         if spec.kind is not Kind.LABEL or spec.personal:
@@ -140,13 +152,19 @@ def draft_sheet(path: str, sheet_name: str, cells: pd.DataFrame, header: HeaderM
         values = body[column_index].dropna().astype(str).str.strip()
         counts = values[values != ""].value_counts()
         known_labels = _known_labels(vocabulary.name)
+        numbers = [str(v) for v in counts.index if NUMBER_CODE.match(str(v))]
+        if any(NUMBER_CODE.match(n).group(1) not in vocabulary.numbers for n in numbers):
+            # The list of numbers replaces the profile's own: every number must be in it.
+            draft.numbers[vocabulary.name] = sorted(
+                {(NUMBER_CODE.match(n).group(1), vocabulary.numbers.get(n)) for n in numbers},
+                key=lambda item: int(item[0]),
+            )
         for value, count in counts.items():
             if len(draft.labels.get(vocabulary.name, [])) >= MAX_LABELS:
                 break
-            if vocabulary.resolve(str(value)) != vocabulary.unknown:
+            if NUMBER_CODE.match(str(value)):
                 continue
-            if _NUMBER.match(str(value)):
-                draft.numbers.setdefault(vocabulary.name, []).append(str(value).split(".")[0])
+            if vocabulary.resolve(str(value)) != vocabulary.unknown:
                 continue
             draft.labels.setdefault(vocabulary.name, []).append(
                 Suggestion(
@@ -160,11 +178,12 @@ def draft_sheet(path: str, sheet_name: str, cells: pd.DataFrame, header: HeaderM
 
 
 def profile_name(stem: str) -> str:
-    """A profile name from a file name: lower-case ASCII letters, digits and dashes."""
+    """A profile name from a file name: lower-case ASCII letters, digits and dashes, never a
+    shipped profile's name."""
     folded = unicodedata.normalize("NFD", stem.replace("đ", "d").replace("Đ", "D"))
     ascii_only = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    name = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:40]
-    return name or "phan-mem"
+    name = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:30] or "phan-mem"
+    return f"{name}-rieng" if name in shipped_names() else name
 
 
 def _quote(text: str) -> str:
@@ -178,103 +197,113 @@ def _candidates(suggestion: Suggestion, lang: str) -> str:
     return ("gần nhất: " if lang == "vi" else "closest: ") + joined
 
 
-def render_draft(drafts: list[Draft], name: str, today: date, lang: str = "vi") -> str:
+def _words(lang: str) -> dict[str, str]:
+    vi = lang != "en"
+    return {
+        "made": "Cấu hình phần mềm soạn bởi 'cchc profile init' ngày {today} từ tệp {path}."
+        if vi
+        else "Vendor profile drafted by 'cchc profile init' on {today} from {path}.",
+        "how": "Với mỗi dòng có ~ : thay ~ bằng tên trường (hoặc ignore để bỏ qua cột) hay mã "
+        "đúng,\n# chọn trong chú thích ngay trên; để ~ nếu chưa biết (dòng đó không có tác dụng)."
+        if vi
+        else "For each line with ~ : replace ~ with the field name (or ignore to leave the "
+        "column\n# out) or the code, from the comment above it; a ~ line has no effect.",
+        "check": "Rồi kiểm tra: cchc inspect {path} --profile {output}"
+        if vi
+        else "Then check: cchc inspect {path} --profile {output}",
+        "title": "Phần mềm một cửa (đặt tên)" if vi else "One-stop system (name it)",
+        "sample": "Tệp mẫu: " if vi else "Sample file: ",
+        "missing": "Trang tính {sheet}: chưa có cột cho trường bắt buộc {fields}"
+        if vi
+        else "Sheet {sheet}: no column yet for the required {fields}",
+        "mapped": 'Đã đọc (sửa ở đây nếu sai, vd. "{text}": {field}):'
+        if vi
+        else 'Read already (correct here if wrong, e.g. "{text}": {field}):',
+        "column": "Cột" if vi else "Column",
+        "rows": "dòng" if vi else "rows",
+        "numbers": "Mã số của cột: ghi nghĩa của TỪNG số (danh sách này thay danh sách mã của "
+        "cấu hình gốc)."
+        if vi
+        else "The column's numbers: give the meaning of EACH (this list replaces the inherited "
+        "one).",
+        "now": "hiện đọc là" if vi else "read now as",
+    }
+
+
+def render_draft(drafts: list[Draft], name: str, output: str, today: date, lang: str = "vi") -> str:
     """The YAML text of a profile to edit: every undecided entry is `~`, with its candidates in
     a comment above it. Loading it as is changes nothing."""
     first = drafts[0]
-    vi = lang != "en"
+    words = _words(lang)
     lines = [
-        "# "
-        + (
-            f"Cấu hình phần mềm soạn bởi 'cchc profile init' ngày {today:%d/%m/%Y} từ tệp"
-            if vi
-            else f"Vendor profile drafted by 'cchc profile init' on {today:%Y-%m-%d} from"
-        )
-        + f" {_quote(first.path)}.",
-        "# "
-        + (
-            "Với mỗi dòng có ~ : thay ~ bằng tên trường (hoặc ignore để bỏ qua cột) hay mã đúng,"
-            if vi
-            else "For each line with ~ : replace ~ with the field name (or ignore to leave the"
-        ),
-        "# "
-        + (
-            "chọn trong chú thích ngay trên; để ~ nếu chưa biết (dòng đó không có tác dụng)."
-            if vi
-            else "column out) or the code, from the comment above it; a ~ line has no effect."
-        ),
-        "# "
-        + (
-            f"Rồi kiểm tra: cchc inspect {_quote(first.path)} --profile {name}.yaml"
-            if vi
-            else f"Then check: cchc inspect {_quote(first.path)} --profile {name}.yaml"
-        ),
+        "# " + words["made"].format(today=f"{today:%d/%m/%Y}", path=_quote(first.path)),
+        "# " + words["how"],
+        "# " + words["check"].format(path=_quote(first.path), output=_quote(output)),
         f"profile: {name}",
-        f"title: {_quote('Phần mềm một cửa (đặt tên)' if vi else 'One-stop system (name it)')}",
+        f"title: {_quote(words['title'])}",
         f"extends: {first.extends}",
         "sources:",
-        f"  - {_quote(('Tệp mẫu: ' if vi else 'Sample file: ') + first.path)}",
+        f"  - {_quote(words['sample'] + first.path)}",
         "datasets:",
     ]
     by_dataset: dict[str, list[Draft]] = {}
     for draft in drafts:
         by_dataset.setdefault(draft.dataset, []).append(draft)
     for dataset, items in by_dataset.items():
-        lines += [f"  {dataset}:", "    read_as:"]
+        lines.append(f"  {dataset}:")
+        entries: list[str] = []
         seen: set[str] = set()
         for draft in items:
             if draft.missing:
                 fields = ", ".join(draft.missing)
-                sheet = _quote(draft.sheet)
-                lines.append(
-                    f"      # Trang tính {sheet}: chưa có cột cho trường bắt buộc {fields}"
-                    if vi
-                    else f"      # Sheet {sheet}: no column yet for the required {fields}"
+                entries.append(
+                    "      # " + words["missing"].format(sheet=_quote(draft.sheet), fields=fields)
                 )
+            if draft.mapped:
+                _, text, field_name = draft.mapped[0]
+                entries.append("      # " + words["mapped"].format(text=text, field=field_name))
+                entries += [
+                    f"      #   {words['column']} {letter} {_quote(text)} → {field_name}"
+                    for letter, text, field_name in draft.mapped
+                ]
             for header in draft.headers:
                 if match_key(header.text) in seen:
                     continue
                 seen.add(match_key(header.text))
-                column = "Cột" if vi else "Column"
-                lines.append(f"      # {column} {header.where}: {_candidates(header, lang)}")
-                lines.append(f"      {_quote(header.text)}: ~")
-        if not seen:
-            lines[-1] = "    read_as: {}"
-    lines.append("values:")
+                entries.append(
+                    f"      # {words['column']} {header.where}: {_candidates(header, lang)}"
+                )
+                entries.append(f"      {_quote(header.text)}: ~")
+        lines.append("    read_as:" if seen or entries else "    read_as: {}")
+        lines += entries
     vocabularies = sorted({v for d in drafts for v in (*d.labels, *d.numbers)})
-    if not vocabularies:
-        lines[-1] = "values: {}"
+    lines.append("values:" if vocabularies else "values: {}")
     for vocabulary in vocabularies:
-        lines += [f"  {vocabulary}:", "    read_as:"]
+        lines.append(f"  {vocabulary}:")
+        entries = []
         seen = set()
         for draft in drafts:
             for label in draft.labels.get(vocabulary, []):
                 if match_key(label.text) in seen:
                     continue
                 seen.add(match_key(label.text))
-                rows = "dòng" if vi else "rows"
-                lines.append(
-                    f"      # {label.count} {rows} ({label.where}): {_candidates(label, lang)}"
+                entries.append(
+                    f"      # {label.count} {words['rows']} ({label.where}): "
+                    f"{_candidates(label, lang)}"
                 )
-                lines.append(f"      {_quote(label.text)}: ~")
-        if not seen:
-            lines[-1] = "    read_as: {}"
+                entries.append(f"      {_quote(label.text)}: ~")
+        lines.append("    read_as:" if seen else "    read_as: {}")
+        lines += entries
         numbers = sorted(
-            {n for d in drafts for n in d.numbers.get(vocabulary, [])}, key=lambda n: int(n)
+            {item for d in drafts for item in d.numbers.get(vocabulary, [])},
+            key=lambda item: int(item[0]),
         )
         if numbers:
-            lines.append(
-                "    # "
-                + (
-                    "Mã số riêng của phần mềm: ghi nghĩa của từng số (danh sách này thay danh "
-                    "sách mã quốc gia)."
-                    if vi
-                    else "The system's own numbers: give the meaning of each (this list replaces "
-                    "the national one)."
-                )
-            )
+            lines.append("    # " + words["numbers"])
             lines.append("    numbers:")
-            lines += [f"      {_quote(n)}: ~" for n in numbers]
+            for number, code in numbers:
+                now = f"  # {words['now']} {code}" if code else ""
+                lines.append(f"      {_quote(number)}: ~{now}")
     return "\n".join(lines) + "\n"
 
 

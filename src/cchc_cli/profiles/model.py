@@ -56,6 +56,12 @@ class DatasetRules(BaseModel):
     read_as: dict[str, str | None] = {}
     ignore: list[str | IgnoredHeader] = []
 
+    @field_validator("fields", "read_as", "ignore", mode="before")
+    @classmethod
+    def _nothing_yet(cls, value: Any) -> Any:
+        # A key left with only comments under it (a drafted profile) is empty.
+        return {} if value is None else value
+
     @field_validator("fields", mode="before")
     @classmethod
     def _one_header(cls, value: Any) -> Any:
@@ -79,6 +85,11 @@ class VocabularyRules(BaseModel):
     # Words this source puts before its labels, removed on a second try. Replaces the
     # inherited list when given.
     strip_prefixes: list[str] | None = None
+
+    @field_validator("labels", "read_as", mode="before")
+    @classmethod
+    def _nothing_yet(cls, value: Any) -> Any:
+        return {} if value is None else value
 
     @field_validator("labels", mode="before")
     @classmethod

@@ -63,6 +63,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "prefixes removed before matching: {words}",
     ),
     "profile_dates": ("Dạng ngày", "Date forms"),
+    "one_file": (
+        "'{path}' là thư mục; đưa một tệp xuất của phần mềm.",
+        "'{path}' is a folder; give one export of the system.",
+    ),
     "profile_written": (
         "Đã ghi {path}: {count} cột/nhãn cần quyết định (dòng có ~). Sửa tệp, rồi chạy với "
         "--profile {path}.",
@@ -114,6 +118,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "qua; {duplicates} dòng trùng mã hồ sơ không tính lại.",
         "Inputs: {files} files, {read} rows read, {valid} valid, {rejected} rejected, {skipped} "
         "skipped; {duplicates} duplicate dossier rows not counted twice.",
+    ),
+    "read_with": (
+        "Đọc theo cấu hình phần mềm: {profiles} (số trang tính).",
+        "Read with vendor profiles: {profiles} (sheets).",
     ),
     "default_period": (
         "Kỳ báo cáo: {period} (tháng trọn vẹn gần nhất trong dữ liệu; chọn kỳ khác bằng --period).",

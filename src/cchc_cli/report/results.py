@@ -333,17 +333,31 @@ def _group_cells(t: TargetResult, g: GroupResult, lang: str) -> list[str]:
 
 
 def accounting_line(loaded: LoadResult, lang: str) -> str:
-    """The input accounting in one sentence."""
+    """The input accounting in one sentence, and the vendor profiles sheets were read with when
+    any is not the generic one."""
     files = len({a.path for a in loaded.accounts})
-    return label(
-        "accounting_line",
-        lang,
-        files=files,
-        read=count(loaded.rows_read, lang),
-        valid=count(sum(a.rows_valid for a in loaded.accounts), lang),
-        rejected=count(loaded.rows_rejected, lang),
-        skipped=count(sum(a.rows_skipped for a in loaded.accounts), lang),
-        duplicates=count(loaded.duplicates, lang),
+    profiles: dict[str, int] = {}
+    for account in loaded.accounts:
+        profiles[account.profile] = profiles.get(account.profile, 0) + 1
+    read_with = ""
+    if set(profiles) - {"base"}:
+        read_with = " " + label(
+            "read_with",
+            lang,
+            profiles=", ".join(f"{name} ({n})" for name, n in sorted(profiles.items())),
+        )
+    return (
+        label(
+            "accounting_line",
+            lang,
+            files=files,
+            read=count(loaded.rows_read, lang),
+            valid=count(sum(a.rows_valid for a in loaded.accounts), lang),
+            rejected=count(loaded.rows_rejected, lang),
+            skipped=count(sum(a.rows_skipped for a in loaded.accounts), lang),
+            duplicates=count(loaded.duplicates, lang),
+        )
+        + read_with
     )
 
 

@@ -3,11 +3,11 @@ one. The words that mean each code (labels, a vendor's numbers) are data: vendor
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from cchc_cli.parsing import NUMBER_CODE
 from cchc_cli.text import match_key, normalize_label
 
 
@@ -122,9 +122,6 @@ class Autonomy(StrEnum):
     GROUP_3 = "GROUP_3"
     GROUP_4 = "GROUP_4"
     UNKNOWN = "UNKNOWN"
-
-
-_NUMBER = re.compile(r"^([0-9]+)(?:\.0+)?$")
 
 
 @dataclass(frozen=True)
@@ -264,7 +261,7 @@ class Vocabulary:
         if text is None or not text.strip():
             return self.kind.blank
         stripped = text.strip()
-        number = _NUMBER.match(stripped)
+        number = NUMBER_CODE.match(stripped)
         if number and number.group(1) in self.numbers:
             return self.numbers[number.group(1)]
         found = self._label(stripped)
