@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _SPACES = re.compile(r"\s+")
 # Zero-width characters and stray byte-order marks that web exports leave inside header cells.
@@ -44,3 +47,14 @@ def match_key(text: str) -> str:
     """The key two labels are compared by when diacritics do not matter."""
     # Folding can expose edge punctuation that a combining mark hid ("0.̀"): normalise again.
     return normalize_label(fold_diacritics(normalize_label(text)))
+
+
+def add_layer(lookup: dict[str, T], layer: dict[str, T]) -> None:
+    """Lay a later source's keys (exact "x" and diacritic-free "~x") over `lookup`: its meaning
+    of the same words wins, however an earlier source spelled them ("Chờ xử lý" over "Cho xu
+    ly")."""
+    folded = {key for key in layer if key.startswith("~")}
+    for key in [k for k in lookup if not k.startswith("~")]:
+        if "~" + match_key(key) in folded and key not in layer:
+            del lookup[key]
+    lookup.update(layer)

@@ -10,7 +10,12 @@ from importlib import resources
 from pathlib import Path
 
 from cchc_cli.errors import ConfigError
-from cchc_cli.profiles.model import ProfileFile, read_profile_file, read_profile_text
+from cchc_cli.profiles.model import (
+    ProfileFile,
+    did_you_mean,
+    read_profile_file,
+    read_profile_text,
+)
 from cchc_cli.profiles.resolved import FooterWords, HeaderRule, Profile, resolve
 
 BASE = "base"
@@ -28,12 +33,11 @@ def shipped_names() -> tuple[str, ...]:
 def shipped_file(name: str) -> ProfileFile:
     """A shipped profile file as written."""
     if name not in shipped_names():
-        import difflib
-
-        close = difflib.get_close_matches(name, shipped_names(), n=1)
-        hint = f" Có phải '{close[0]}'? / Did you mean '{close[0]}'?" if close else ""
         raise ConfigError(
-            "config.unknown_profile", name=name, choices=", ".join(shipped_names()), hint=hint
+            "config.unknown_profile",
+            name=name,
+            choices=", ".join(shipped_names()),
+            hint=did_you_mean(name, list(shipped_names())),
         )
     text = (resources.files("cchc_cli.profiles") / "data" / f"{name}.yaml").read_text("utf-8")
     profile = read_profile_text(text, f"{name}.yaml")

@@ -184,7 +184,8 @@ def _reason(error: Any) -> str:
     return f"{vietnamese} / {english}" if vietnamese else english
 
 
-def _hint(name: str, choices: list[str]) -> str:
+def did_you_mean(name: str, choices: list[str]) -> str:
+    """A "did you mean" tail for a message, when a choice is close to `name`."""
     close = difflib.get_close_matches(name, choices, n=1)
     return f" Có phải '{close[0]}'? / Did you mean '{close[0]}'?" if close else ""
 
@@ -201,7 +202,8 @@ def check_names(profile: ProfileFile, path: str, code: str = "config.profile_inv
             raise _problem(
                 path,
                 where,
-                "không có loại dữ liệu này / unknown dataset." + _hint(dataset_name, [*DATASETS]),
+                "không có loại dữ liệu này / unknown dataset."
+                + did_you_mean(dataset_name, [*DATASETS]),
                 code,
             )
         fields = [*DATASETS[dataset_name].fields]
@@ -210,7 +212,7 @@ def check_names(profile: ProfileFile, path: str, code: str = "config.profile_inv
                 raise _problem(
                     path,
                     f"{where}.fields.{field_name}",
-                    "không có trường này / unknown field." + _hint(field_name, fields),
+                    "không có trường này / unknown field." + did_you_mean(field_name, fields),
                     code,
                 )
         for header, target in rules.read_as.items():
@@ -219,7 +221,7 @@ def check_names(profile: ProfileFile, path: str, code: str = "config.profile_inv
                     path,
                     f"{where}.read_as.{header}",
                     f"'{target}' không phải trường hay 'ignore' / not a field or 'ignore'."
-                    + _hint(target, [*fields, IGNORE]),
+                    + did_you_mean(target, [*fields, IGNORE]),
                     code,
                 )
     for vocabulary_name, rules in profile.values.items():
@@ -230,7 +232,7 @@ def check_names(profile: ProfileFile, path: str, code: str = "config.profile_inv
                 path,
                 where,
                 "không có danh mục này / unknown vocabulary."
-                + _hint(vocabulary_name, [*VOCABULARY_KINDS]),
+                + did_you_mean(vocabulary_name, [*VOCABULARY_KINDS]),
                 code,
             )
         codes = kind.code_values
@@ -245,7 +247,7 @@ def check_names(profile: ProfileFile, path: str, code: str = "config.profile_inv
                     path,
                     f"{where}.{location}",
                     f"mã phải là một trong / code must be one of {', '.join(codes)}."
-                    + _hint(value, codes),
+                    + did_you_mean(value, codes),
                     code,
                 )
         for number in rules.numbers or {}:
@@ -313,7 +315,7 @@ def read_profile_text(
             raise _problem(
                 path,
                 name,
-                "không có loại dữ liệu này / unknown dataset." + _hint(name, [*DATASETS]),
+                "không có loại dữ liệu này / unknown dataset." + did_you_mean(name, [*DATASETS]),
                 code,
             ) from None
     try:

@@ -12,7 +12,7 @@ from cchc_cli.parsing import STANDARD_DATE_FORMS
 from cchc_cli.profiles.model import IGNORE, HeaderAlias, IgnoredHeader, ProfileFile
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.vocabularies import VOCABULARY_KINDS, Vocabulary
-from cchc_cli.text import match_key, normalize_label
+from cchc_cli.text import add_layer, match_key, normalize_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +47,7 @@ class FieldIndex:
             layer.setdefault(normalize_label(words), rule)
             layer.setdefault("~" + match_key(words), rule)
             self.written[match_key(words)] = (text, rule)
-        folded = {key for key in layer if key.startswith("~")}
-        for key in [k for k in self.rules if not k.startswith("~")]:
-            if "~" + match_key(key) in folded and key not in layer:
-                del self.rules[key]
-        self.rules.update(layer)
+        add_layer(self.rules, layer)
 
     @property
     def headers(self) -> dict[str, list[tuple[str, int]]]:

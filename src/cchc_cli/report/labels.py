@@ -120,9 +120,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "skipped; {duplicates} duplicate dossier rows not counted twice.",
     ),
     "read_with": (
-        "Đọc theo cấu hình phần mềm: {profiles} (số trang tính).",
-        "Read with vendor profiles: {profiles} (sheets).",
+        "Đọc theo cấu hình phần mềm: {profiles}.",
+        "Read with vendor profiles: {profiles}.",
     ),
+    "read_with_item": ("{name} ({n} trang tính)", "{name} ({n} sheets)"),
     "default_period": (
         "Kỳ báo cáo: {period} (tháng trọn vẹn gần nhất trong dữ liệu; chọn kỳ khác bằng --period).",
         "Period: {period} (last complete month in the data; choose another with --period).",

@@ -344,7 +344,10 @@ def accounting_line(loaded: LoadResult, lang: str) -> str:
         read_with = " " + label(
             "read_with",
             lang,
-            profiles=", ".join(f"{name} ({n})" for name, n in sorted(profiles.items())),
+            profiles=", ".join(
+                label("read_with_item", lang, name=name, n=n)
+                for name, n in sorted(profiles.items())
+            ),
         )
     return (
         label(

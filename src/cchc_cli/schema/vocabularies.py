@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from cchc_cli.parsing import NUMBER_CODE
-from cchc_cli.text import match_key, normalize_label
+from cchc_cli.text import add_layer, match_key, normalize_label
 
 
 class Status(StrEnum):
@@ -229,13 +229,7 @@ class Vocabulary:
                 self.written[match_key(name)] = (name, code)
                 layer.setdefault(normalize_label(name), code)
                 layer.setdefault("~" + match_key(name), code)
-        # An earlier layer's exact spelling must not shadow this layer's meaning of the same
-        # words written another way ("Chờ xử lý" vs "Cho xu ly").
-        overridden = {key for key in layer if key.startswith("~")}
-        for key in [k for k in self._lookup if not k.startswith("~")]:
-            if "~" + match_key(key) in overridden and key not in layer:
-                del self._lookup[key]
-        self._lookup.update(layer)
+        add_layer(self._lookup, layer)
 
     def set_numbers(self, numbers: Mapping[str, str], source: str) -> None:
         """The numbers a source writes for codes; replaces any earlier list (D3: bare numbers
