@@ -218,3 +218,90 @@ def test_issue_9_shipped_profiles_hold_no_label_twice_within_a_file() -> None:
                     key = match_key(text)
                     assert seen.get(key, code) == code, (name, vocabulary_name, text)
                     seen[key] = code
+
+
+def _read(tmp_path, rows: list[list[object]], name: str = "f.xlsx"):
+    from conftest import write_xlsx
+
+    return load_inputs([str(write_xlsx(tmp_path / name, rows))])
+
+
+def test_issue_9_vendors_that_read_a_sheet_differently_are_not_guessed_between(tmp_path) -> None:
+    # OpenCPS's on-screen list without its countdown column: OpenCPS, iNet and the Đà Nẵng
+    # report all read "Tên hồ sơ", none is identified, and they disagree on other columns.
+    rows = [
+        [
+            "STT",
+            "Mã hồ sơ",
+            "Tên hồ sơ",
+            "Chủ hồ sơ",
+            "Ngày tiếp nhận",
+            "Ngày hẹn trả",
+            "Trạng thái",
+        ],
+        [1, "HG-1", "Đăng ký khai sinh", "A", "02/03/2025", "04/03/2025", "Chờ xử lý"],
+    ]
+    result = _read(tmp_path, rows)
+    assert result.accounts == []
+    assert [i.code for i in result.issues] == ["sheet.profile_unclear"]
+    assert "opencps" in result.issues[0].message("vi")
+
+
+def test_issue_9_one_stray_number_does_not_bring_another_numbering(tmp_path) -> None:
+    # National codes and one 0: not Đà Nẵng's list (it would read 5 as returned); the column
+    # holds a number outside the national list, so none of its numbers is read, said once.
+    rows = [["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Trạng thái"]]
+    rows += [[f"H{i}", "Khai sinh", "03/03/2025", n] for i, n in enumerate("459260")]
+    result = _read(tmp_path, rows)
+    assert result.accounts[0].profile == "base"
+    assert set(result.tables["dossiers"]["status"]) == {"UNKNOWN"}
+    foreign = [i for i in result.issues if i.code == "value.numbers_foreign"]
+    assert len(foreign) == 1 and foreign[0].value == "0, 2, 4, 5, 6, 9"
+
+
+def test_issue_9_a_vendor_reading_clearly_more_is_suggested(tmp_path) -> None:
+    # An OpenCPS "Báo cáo động" whose site dropped "Chủ hồ sơ" and the countdown: not
+    # identified, read the generic way, and OpenCPS is suggested.
+    rows = [
+        [
+            "STT",
+            "Mã hồ sơ",
+            "Tên thủ tục",
+            "Ngày tiếp nhận",
+            "Ngày hẹn trả",
+            "Trạng thái",
+            "Trực tuyến",
+            "Cơ quan thụ lý",
+            "Ngày gửi",
+            "Ghi chú xử lý",
+        ],
+        [
+            1,
+            "HG-1",
+            "Khai sinh",
+            "02/03/2025",
+            "04/03/2025",
+            "Đang xử lý",
+            "true",
+            "Sở Tư pháp",
+            "01/03/2025",
+            "",
+        ],
+    ]
+    result = _read(tmp_path, rows)
+    assert result.accounts[0].profile == "base"
+    suggested = [i for i in result.issues if i.code == "profile.suggested"]
+    assert suggested and suggested[0].params["profile"] == "opencps"
+
+
+def test_issue_9_inspect_notes_numbers_read_as_national_codes(tmp_path) -> None:
+    from cchc_cli.report.inspection import inspection_json
+    from conftest import write_xlsx
+
+    rows = [
+        ["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Trạng thái"],
+        ["H1", "K", "03/03/2025", 5],
+    ]
+    readout = inspect_input(str(write_xlsx(tmp_path / "so.xlsx", rows)))
+    details = inspection_json(readout, "vi", 1)["sheets"][0]["details"]
+    assert details["national_numbers"] == "Trạng thái: 5"

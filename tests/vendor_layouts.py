@@ -1265,7 +1265,6 @@ GENERIC_WITH_VENDOR_WORDS = Layout(
         "channel": ["ONLINE", "POSTAL", "DIRECT"],
         "due_at": [d("05/03/2025 17:00"), d("10/03/2025 17:00"), d("05/03/2025 17:00")],
     },
-    issues=("header.secondary_used",),
 )
 
 # "Hạn xử lý" as the only deadline column: the generic layout reads it as the due date (a

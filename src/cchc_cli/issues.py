@@ -72,6 +72,15 @@ CATALOGUE: dict[str, Message] = {
         "'cchc profile init FILE -o vendor.yaml' to draft a profile for it; or check the header "
         "row.",
     ),
+    "sheet.profile_unclear": Message(
+        Severity.ERROR,
+        "Trang tính chỉ đọc được theo cấu hình của phần mềm khác ({profiles}), nhưng không có "
+        "cột đặc trưng của phần mềm nào và các cấu hình này hiểu cột khác nhau. Chạy lại với "
+        "--profile TÊN (xem cchc profile list), hoặc soạn cấu hình bằng cchc profile init.",
+        "Only other systems' profiles ({profiles}) read this sheet, but it has none of their "
+        "identifying columns and they read the columns differently. Run again with --profile "
+        "NAME (see cchc profile list), or draft one with cchc profile init.",
+    ),
     "sheet.ambiguous_dataset": Message(
         Severity.ERROR,
         "Trang tính khớp với nhiều loại dữ liệu ({datasets}). Chọn một bằng --dataset.",
@@ -86,12 +95,22 @@ CATALOGUE: dict[str, Message] = {
     ),
     "profile.unconfirmed": Message(
         Severity.WARNING,
-        "Chỉ cấu hình phần mềm '{profile}' đọc được trang tính này, nhưng trang tính không có "
-        "các cột đặc trưng của phần mềm đó; đã đọc theo '{profile}'. Xem bảng ánh xạ cột bằng "
-        "cchc inspect; nếu sai, soạn cấu hình bằng cchc profile init.",
-        "Only vendor profile '{profile}' can read this sheet, but the sheet lacks that system's "
-        "identifying columns; read as '{profile}'. Check the column mapping with cchc inspect; "
-        "if it is wrong, draft a profile with cchc profile init.",
+        "Chỉ cấu hình phần mềm '{profile}' đọc được trang tính này (cấu hình chung thì không), "
+        "dù trang tính không có các cột đặc trưng của phần mềm đó; đã đọc theo '{profile}'. "
+        "Xem bảng ánh xạ cột bằng cchc inspect; nếu sai, soạn cấu hình bằng cchc profile init.",
+        "Only vendor profile '{profile}' can read this sheet (the generic one cannot), though "
+        "the sheet lacks that system's identifying columns; read as '{profile}'. Check the "
+        "column mapping with cchc inspect; if it is wrong, draft a profile with cchc profile "
+        "init.",
+    ),
+    "profile.suggested": Message(
+        Severity.WARNING,
+        "Cấu hình '{profile}' ({title}) nhận ra {score} cột của trang tính, cấu hình đang dùng "
+        "{chosen}, nhưng trang tính thiếu cột đặc trưng của phần mềm đó nên không tự chọn. Nếu "
+        "tệp xuất từ phần mềm đó, chạy lại với --profile {profile}.",
+        "Profile '{profile}' ({title}) recognises {score} of the sheet's columns, the one used "
+        "{chosen}, but the sheet lacks that system's identifying columns, so it was not chosen. "
+        "If the file comes from that system, run again with --profile {profile}.",
     ),
     "profile.unread": Message(
         Severity.WARNING,
@@ -186,14 +205,14 @@ CATALOGUE: dict[str, Message] = {
     ),
     "value.numbers_foreign": Message(
         Severity.WARNING,
-        "Cột có mã số không thuộc danh sách mã {vocabulary} của cấu hình phần mềm đang dùng, nên "
-        "không mã số nào của cột được đọc (có thể là mã riêng của phần mềm); '{value}' ghi nhận "
-        "là UNKNOWN. Đọc với --profile của phần mềm đó, hoặc ghi nghĩa các mã trong hồ sơ "
-        "phần mềm (cchc profile init).",
+        "Cột có mã số không thuộc danh sách mã {vocabulary} của cấu hình phần mềm đang dùng, "
+        "nên không mã số nào của cột được đọc ({rows} dòng ghi nhận là UNKNOWN; các số: {value}); "
+        "có thể đó là mã riêng của phần mềm. Đọc với --profile của phần mềm đó, hoặc ghi nghĩa "
+        "các mã trong cấu hình phần mềm (cchc profile init).",
         "The column holds numbers outside the {vocabulary} code list of the profile in use, so "
-        "none of its numbers is read (they may be the system's own codes); '{value}' recorded "
-        "as UNKNOWN. Read with --profile of that system, or give the codes' meaning in a vendor "
-        "profile (cchc profile init).",
+        "none of its numbers is read ({rows} rows recorded as UNKNOWN; the numbers: {value}); "
+        "they may be the system's own codes. Read with --profile of that system, or give the "
+        "codes' meaning in a vendor profile (cchc profile init).",
     ),
     "duplicate.dossier": Message(
         Severity.WARNING,

@@ -260,9 +260,20 @@ def read_input(
         readout.sheets.append(outcome)
         header = choice.header
         if header is None:
-            unrecognised.append(
-                _unrecognised(path, sheet, choice.candidates, forced=bool(options.dataset))
-            )
+            if choice.tied:
+                unrecognised.append(
+                    make_issue(
+                        "sheet.profile_unclear",
+                        path=path,
+                        sheet=sheet.name,
+                        row=choice.candidates[0].last_row if choice.candidates else None,
+                        params={"profiles": ", ".join(choice.tied)},
+                    )
+                )
+            else:
+                unrecognised.append(
+                    _unrecognised(path, sheet, choice.candidates, forced=bool(options.dataset))
+                )
             continue
         source = SheetSource(
             path=path,
@@ -288,6 +299,10 @@ def read_input(
     return readout
 
 
+# How many more columns an unidentified vendor's profile must recognise to be suggested.
+SUGGEST_MARGIN = 2
+
+
 def detection_issues(path: str, sheet: str, choice: HeaderChoice) -> list[Issue]:
     """What the profile choice of a sheet needs to say: a profile used without the headers
     that identify its system, a tie between vendors' profiles."""
@@ -303,6 +318,31 @@ def detection_issues(path: str, sheet: str, choice: HeaderChoice) -> list[Issue]
                 sheet=sheet,
                 row=header.last_row,
                 params={"profile": header.profile.name},
+            )
+        )
+    chosen = choice.chosen
+    better = [
+        f
+        for f in choice.fits
+        if f.header is not None
+        and not f.identified
+        and chosen is not None
+        and f.score >= chosen.score + SUGGEST_MARGIN
+    ]
+    if better and chosen is not None and not chosen.identified and not choice.forced:
+        best = max(better, key=lambda f: f.score)
+        issues.append(
+            make_issue(
+                "profile.suggested",
+                path=path,
+                sheet=sheet,
+                row=header.last_row,
+                params={
+                    "profile": best.profile.name,
+                    "title": best.profile.title,
+                    "score": best.score,
+                    "chosen": chosen.score,
+                },
             )
         )
     if choice.tied:

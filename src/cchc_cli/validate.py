@@ -266,7 +266,8 @@ def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) ->
         )
     for field_name, index in header.mapping.items():
         column = next(c for c in header.columns if c.index == index)
-        if column.priority > 1:
+        # Personal fields are in no figure: which of two name columns is read is no warning.
+        if column.priority > 1 and not dataset.fields[field_name].personal:
             issues.append(
                 make_issue(
                     "header.secondary_used",
@@ -405,6 +406,27 @@ def _read_rows(data: pd.DataFrame, header: HeaderMatch, source: SheetSource, she
         if numbers and vocabulary is not None and vocabulary.numbers_from == BASE:
             # D3 lets the generic layout write national codes; `inspect` says it read them so.
             national[column_text] = ", ".join(sorted(numbers, key=float))
+        foreign = bad & (problems == "value.numbers_foreign").to_numpy()
+        if foreign.any():
+            # One line for the column: its numbers are one list, not one mistake per row.
+            first = int(np.flatnonzero(foreign)[0])
+            numbers = sorted({str(v).strip() for v in raw[foreign]}, key=float)
+            issues.append(
+                make_issue(
+                    "value.numbers_foreign",
+                    severity=Severity.ERROR if required else Severity.WARNING,
+                    path=source.path,
+                    sheet=sheet,
+                    row=int(row_numbers[first]),
+                    column=column_text,
+                    value=", ".join(numbers[:20]),
+                    params={
+                        "vocabulary": vocabulary.name_vi if vocabulary else "",
+                        "rows": int(foreign.sum()),
+                    },
+                )
+            )
+            bad = bad & ~foreign
         for position in np.flatnonzero(bad):
             value = raw.iloc[position]
             if problems.iloc[position] == "value.label_unknown" and not spec.personal:

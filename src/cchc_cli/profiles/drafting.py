@@ -155,8 +155,9 @@ def draft_sheet(path: str, sheet_name: str, cells: pd.DataFrame, header: HeaderM
         numbers = [str(v) for v in counts.index if NUMBER_CODE.match(str(v))]
         if any(NUMBER_CODE.match(n).group(1) not in vocabulary.numbers for n in numbers):
             # The list of numbers replaces the profile's own: every number must be in it.
+            codes = {NUMBER_CODE.match(n).group(1) for n in numbers}  # type: ignore[union-attr]
             draft.numbers[vocabulary.name] = sorted(
-                {(NUMBER_CODE.match(n).group(1), vocabulary.numbers.get(n)) for n in numbers},
+                ((code, vocabulary.numbers.get(code)) for code in codes),
                 key=lambda item: int(item[0]),
             )
         for value, count in counts.items():
@@ -221,12 +222,23 @@ def _words(lang: str) -> dict[str, str]:
         else 'Read already (correct here if wrong, e.g. "{text}": {field}):',
         "column": "Cột" if vi else "Column",
         "rows": "dòng" if vi else "rows",
-        "numbers": "Mã số của cột: ghi nghĩa của TỪNG số (danh sách này thay danh sách mã của "
-        "cấu hình gốc)."
+        "numbers": "Mã số của cột: ghi nghĩa của TẤT CẢ các số (danh sách này thay danh sách mã "
+        "của cấu hình gốc; còn một số để ~ thì cả cột không đọc số nào)."
         if vi
-        else "The column's numbers: give the meaning of EACH (this list replaces the inherited "
-        "one).",
-        "now": "hiện đọc là" if vi else "read now as",
+        else "The column's numbers: give the meaning of EVERY one (this list replaces the "
+        "inherited one; while one is left ~, no number of the column is read).",
+        "now": "theo danh mục gốc:" if vi else "in the inherited list:",
+        "codes": "Mã trạng thái: NEW mới nộp, chưa tiếp nhận · RECEIVED đã tiếp nhận · "
+        "NOT_ACCEPTED không tiếp nhận · PROCESSING đang xử lý · SUPPLEMENT_REQUESTED chờ bổ "
+        "sung · AWAITING_PAYMENT chờ thực hiện nghĩa vụ tài chính · PAUSED tạm dừng · WITHDRAWN "
+        "rút hồ sơ · STOPPED dừng xử lý, trả lại · COMPLETED có kết quả, CHƯA trả · RETURNED "
+        "ĐÃ trả kết quả."
+        if vi
+        else "Status codes: NEW submitted, not received · RECEIVED received · NOT_ACCEPTED "
+        "refused at reception · PROCESSING in progress · SUPPLEMENT_REQUESTED waiting for "
+        "documents · AWAITING_PAYMENT waiting for fees · PAUSED paused · WITHDRAWN withdrawn · "
+        "STOPPED stopped, sent back · COMPLETED result ready, NOT handed over · RETURNED result "
+        "handed over.",
     }
 
 
@@ -279,6 +291,8 @@ def render_draft(drafts: list[Draft], name: str, output: str, today: date, lang:
     vocabularies = sorted({v for d in drafts for v in (*d.labels, *d.numbers)})
     lines.append("values:" if vocabularies else "values: {}")
     for vocabulary in vocabularies:
+        if vocabulary == "status":
+            lines.append("  # " + words["codes"])
         lines.append(f"  {vocabulary}:")
         entries = []
         seen = set()

@@ -281,6 +281,8 @@ def find_header(
 # Data rows sampled below the header to see how well a profile reads a sheet's values.
 VALUE_SAMPLE_ROWS = 500
 DISTINCT_VALUES = 100
+# How many more sampled values a values-only profile must read than the generic one.
+VALUES_MARGIN = 2
 
 
 @dataclass
@@ -443,10 +445,26 @@ def choose_header(
     if forced:
         return HeaderChoice(usable[0].header, usable[0].candidates, fits, forced=True)
     identified = [f for f in usable if f.identified]
-    general = [f for f in usable if f.profile is fits[0].profile or f.profile.values_only]
-    unconfirmed = not identified and not general
-    pool = identified or general or usable
-    best = _best(pool, sheet)
-    chosen = best[0]
-    tied = [f.profile.name for f in best[1:]] if identified or unconfirmed else []
-    return HeaderChoice(chosen.header, chosen.candidates, fits, tied, forced, unconfirmed)
+    if identified:
+        best = _best(identified, sheet)
+        tied = [f.profile.name for f in best[1:]]
+        return HeaderChoice(best[0].header, best[0].candidates, fits, tied)
+    base = fits[0]
+    general = [f for f in usable if f.profile is base.profile or f.profile.values_only]
+    if general:
+        best = _best(general, sheet)
+        chosen = best[0]
+        # A profile of other values (it tied the generic one on the headers) wins only with
+        # more than one value of its own.
+        margin = (chosen.values_read or 0) - (base.values_read or 0)
+        if chosen is not base and base in general and margin < VALUES_MARGIN:
+            chosen = base
+        return HeaderChoice(chosen.header, chosen.candidates, fits)
+    # Only vendors' profiles read the sheet, none identified by its headers: used only when one
+    # of them is clearly the only fit; several that differ are not guessed between.
+    best = _best(usable, sheet)
+    if len(best) > 1:
+        return HeaderChoice(
+            None, best[0].candidates, fits, [f.profile.name for f in best], unconfirmed=True
+        )
+    return HeaderChoice(best[0].header, best[0].candidates, fits, unconfirmed=True)

@@ -46,6 +46,15 @@ def preview_rows(outcome: SheetOutcome, rows: int) -> list[dict[str, Any]]:
     return preview
 
 
+def details_of(outcome: SheetOutcome) -> dict[str, str]:
+    """What the reader and the validation noted about a sheet (CSV encoding, numbers read as
+    national codes, …)."""
+    details = dict(outcome.sheet.details)
+    if outcome.result is not None:
+        details.update(outcome.result.account.details)
+    return details
+
+
 def _fit_json(fit: ProfileFit | None) -> dict[str, Any] | None:
     if fit is None:
         return None
@@ -108,7 +117,7 @@ def inspection_json(readout: FileReadout, lang: str, rows: int) -> dict[str, Any
                     "rows_skipped": account.rows_skipped,
                     "skipped_by_reason": account.skipped,
                 },
-                "details": outcome.sheet.details,
+                "details": details_of(outcome),
                 "preview": preview_rows(outcome, rows),
             }
         )
@@ -135,7 +144,7 @@ def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
             )
     if header is not None:
         status += f"  {label('header_rows', lang)}: {', '.join(map(str, header.header_rows))}"
-    for key, value in outcome.sheet.details.items():
+    for key, value in details_of(outcome).items():
         status += f"  {label(key, lang)}: {value}"
     parts.append(status)
     profile_line = _profile_text(outcome, lang)
