@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 import yaml
 
 from cchc_cli.cli import app
@@ -18,6 +19,13 @@ UNKNOWN_SYSTEM = [
     [2, "P-002", "Đăng ký kết hôn", "03/03/2025", "05/03/2025", "Chờ ý kiến", "Nguyễn B"],
     [3, "P-003", "Đăng ký kết hôn", "04/03/2025", "06/03/2025", "15", "Nguyễn B"],
 ]
+
+
+@pytest.mark.parametrize("command", ["list", "show", "init"])
+def test_issue_9_profile_commands_have_help_with_an_example(runner, command) -> None:
+    result = runner.invoke(app, ["profile", command, "--help"])
+    assert result.exit_code == 0
+    assert "Ví dụ" in result.stdout and f"cchc profile {command}" in result.stdout
 
 
 def test_issue_9_profile_list_names_every_shipped_profile(runner) -> None:

@@ -180,7 +180,7 @@ def show_profile(
 @app.command("init")
 @handles_errors
 def init_profile(
-    file: Annotated[str, typer.Argument(help="Tệp xuất từ phần mềm chưa có hồ sơ.")],
+    file: Annotated[str, typer.Argument(help="Tệp xuất từ phần mềm chưa có cấu hình.")],
     output: Annotated[
         Path,
         typer.Option("--output", "-o", help="Tệp cấu hình sẽ tạo (.yaml).", dir_okay=False),
