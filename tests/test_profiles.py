@@ -108,13 +108,16 @@ def test_issue_9_two_profiles_giving_a_label_different_meanings_are_both_honoure
 @pytest.mark.parametrize(
     ("profile", "text", "code"),
     [
-        ("inet", "Đã có kết quả", "COMPLETED"),
-        ("inet", "Đã hoàn thành", "COMPLETED"),
-        ("cmon", "Hồ sơ chuyển phòng chuyên môn", "PROCESSING"),
-        ("igate", "Đã có kết quả", "COMPLETED"),
+        ("inet", "Đã tạm dừng", "PAUSED"),
+        ("igate", "Đã dừng xử lý", "STOPPED"),
+        ("danang", "Hồ sơ chờ bổ sung hồ sơ", "SUPPLEMENT_REQUESTED"),
         # Only where the profile says so: never by guessing.
-        ("base", "Đã có kết quả", "UNKNOWN"),
-        ("base", "Hồ sơ chuyển phòng chuyên môn", "UNKNOWN"),
+        ("base", "Đã tạm dừng", "UNKNOWN"),
+        ("base", "Hồ sơ chờ bổ sung hồ sơ", "UNKNOWN"),
+        # The full forms the issue names are labels of their own.
+        ("base", "Đã có kết quả", "COMPLETED"),
+        ("base", "Đã hoàn thành", "COMPLETED"),
+        ("base", "Hồ sơ chuyển phòng chuyên môn", "PROCESSING"),
     ],
 )
 def test_issue_9_vendor_prefixes_are_removed_only_where_a_profile_says_so(
