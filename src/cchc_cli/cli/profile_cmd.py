@@ -81,7 +81,10 @@ def _resolved_json(profile: Profile) -> dict[str, Any]:
                     field: [{"header": text, "priority": priority} for text, priority in headers]
                     for field, headers in index.headers.items()
                 },
-                "ignore": [{"header": text, "why": why} for text, why in index.ignored.items()],
+                "ignore": [
+                    {"header": text, "why": why, "why_en": index.ignored("en")[text]}
+                    for text, why in index.ignored().items()
+                ],
             }
             for name, index in profile.indexes.items()
         },
@@ -120,7 +123,7 @@ def _show_table(profile: Profile, lang: str) -> None:
             if text != field
         ]
         table.add_row(field, "; ".join(texts))
-    for text, why in index.ignored.items():
+    for text, why in index.ignored(lang).items():
         table.add_row(Text("ignore", "dim"), f"{text} — {why}" if why else text)
     console.print(table)
     values = Table(title=label("profile_values_title", lang), title_justify="left")

@@ -44,6 +44,7 @@ class IgnoredHeader(BaseModel):
 
     header: str = Field(min_length=1)
     why: str = ""
+    why_en: str = ""
 
 
 class DatasetRules(BaseModel):

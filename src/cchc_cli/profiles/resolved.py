@@ -22,6 +22,11 @@ class HeaderRule:
     field: str | None
     priority: int = 1
     why: str = ""
+    why_en: str = ""
+
+    def reason(self, lang: str) -> str:
+        """Why the header is left out, in `lang`."""
+        return (self.why_en if lang == "en" and self.why_en else self.why) or ""
 
     @property
     def ignored(self) -> bool:
@@ -58,10 +63,11 @@ class FieldIndex:
                 found.setdefault(rule.field, []).append((text, rule.priority))
         return found
 
-    @property
-    def ignored(self) -> dict[str, str]:
+    def ignored(self, lang: str = "vi") -> dict[str, str]:
         """The header texts deliberately left out, with the reason."""
-        return {text: rule.why for text, rule in self.written.values() if rule.field is None}
+        return {
+            text: rule.reason(lang) for text, rule in self.written.values() if rule.field is None
+        }
 
     def lookup(self, keys: tuple[str, ...]) -> HeaderRule | None:
         """The rule for the first of a column's lookup keys that this index knows."""
@@ -137,10 +143,11 @@ def _dataset_layer(dataset: str, profile: ProfileFile) -> list[tuple[str, Header
         field = None if target == IGNORE else target
         entries.append((header, HeaderRule(field)))
     for ignored in rules.ignore:
-        text, why = (
-            (ignored.header, ignored.why) if isinstance(ignored, IgnoredHeader) else (ignored, "")
-        )
-        entries.append((text, HeaderRule(None, why=why)))
+        if isinstance(ignored, IgnoredHeader):
+            rule = HeaderRule(None, why=ignored.why, why_en=ignored.why_en)
+            entries.append((ignored.header, rule))
+        else:
+            entries.append((ignored, HeaderRule(None)))
     for field_name, aliases in rules.fields.items():
         for alias in aliases:
             text, priority = (

@@ -31,6 +31,7 @@ class HeaderColumn:
     priority: int = 1
     ignored: bool = False
     why: str = ""
+    why_en: str = ""
     # The keys the column was looked up by (its leaf, then group + leaf).
     keys: tuple[str, ...] = ()
 
@@ -216,7 +217,14 @@ def _resolve_columns(
             column, rule = found[c]
             columns.append(
                 HeaderColumn(
-                    c, column.text, rule.field, rule.priority, rule.ignored, rule.why, column.keys
+                    c,
+                    column.text,
+                    rule.field,
+                    rule.priority,
+                    rule.ignored,
+                    rule.why,
+                    rule.why_en,
+                    column.keys,
                 )
             )
         else:

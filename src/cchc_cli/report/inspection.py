@@ -88,6 +88,7 @@ def _column_json(column: HeaderColumn, header: HeaderMatch) -> dict[str, Any]:
     if column.ignored:
         data["ignored"] = True
         data["why"] = column.why
+        data["why_en"] = column.why_en
     return data
 
 
@@ -184,7 +185,8 @@ def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
 
 def _field_text(column: HeaderColumn, header: HeaderMatch, lang: str) -> Text:
     if column.ignored:
-        return Text(label("ignored", lang, why=column.why or "—"), "dim")
+        why = (column.why_en if lang == "en" and column.why_en else column.why) or "—"
+        return Text(label("ignored", lang, why=why), "dim")
     if column.field is None:
         return Text(label("unmapped", lang), "dim")
     winner = header.mapping.get(column.field)
