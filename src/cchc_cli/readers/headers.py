@@ -432,10 +432,11 @@ def choose_header(
     candidates, the one that recognises more columns (read as a field or deliberately left
     out), then the one that reads more of the sheet's labels and dates (sampled below the
     header). With no vendor identified, the base profile reads the sheet, unless a profile
-    that only knows other values (a system's own status numbers) reads more of them. A sheet
-    only a vendor's profile can read, without its identifying headers, is read with it and
-    reported as unconfirmed. The header is None when no dataset has all its required columns,
-    or when two datasets fit equally well (the caller reports the ambiguity).
+    that only knows other values (a system's own status numbers) reads at least VALUES_MARGIN
+    more of them. A sheet only one vendor's profile can read, without its identifying headers,
+    is read with it and reported as unconfirmed; when several could, none is guessed (no
+    header, `tied` names them). The header is also None when no dataset has all its required
+    columns, or when two datasets fit equally well (the caller reports the ambiguity).
     """
     blocks = header_blocks(sheet, known)
     width = sheet.cells.shape[1]
@@ -469,7 +470,7 @@ def choose_header(
             chosen = base
         return HeaderChoice(chosen.header, chosen.candidates, fits)
     # Only vendors' profiles read the sheet, none identified by its headers: used only when one
-    # of them is clearly the only fit; several that differ are not guessed between.
+    # of them is clearly the only fit; between several, meanings would be guessed.
     best = _best(usable, sheet)
     if len(best) > 1:
         return HeaderChoice(
