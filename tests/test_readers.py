@@ -104,3 +104,27 @@ def test_binary_garbage_is_unreadable() -> None:
 def test_corrupt_zip_is_unreadable() -> None:
     with pytest.raises(UnreadableFile):
         read_file(b"PK\x03\x04" + b"\x00" * 200, "broken")
+
+
+def test_issue_9_table_placed_straight_inside_another_is_read() -> None:
+    # Tân Dân's "Xuất Excel" copies the page's (hidden) list table into the export's wrapper
+    # table without a row or cell around it; Excel shows its rows.
+    html = (
+        '<html><body><table style="font-family: Times"><table id="danhSachHoSoTable" '
+        'style="display: none"><tr><td>Mã hồ sơ</td><td>Ngày nhận</td></tr>'
+        "<tr><td>H1</td><td>03/03/2025</td></tr></table></table></body></html>"
+    ).encode()
+    fmt, sheets = read_file(html, "ds")
+    assert fmt is FileFormat.HTML_XLS
+    assert sheets[0].cells.loc[1, 0] == "Mã hồ sơ"
+    assert sheets[0].cells.loc[2, 1] == "03/03/2025"
+
+
+def test_issue_9_table_inside_a_cell_stays_that_cells_text() -> None:
+    html = (
+        "<html><body><table><tr><td>Mã hồ sơ</td><td><table><tr><td>a</td></tr></table></td>"
+        "</tr></table></body></html>"
+    ).encode()
+    _, sheets = read_file(html, "ds")
+    assert sheets[0].cells.shape == (1, 2)
+    assert sheets[0].cells.loc[1, 1] == "a"

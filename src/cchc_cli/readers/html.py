@@ -60,7 +60,7 @@ def read_html(content: bytes, stem: str) -> list[RawSheet]:
     body = document.find("body")
     root = body if body is not None else document
     for element in root.iter():
-        if element.tag == "table" and not _inside_table(element):
+        if element.tag == "table" and not _inside_cell(element):
             _append_table(element, rows, merges)
         elif element.tag in _BLOCKS and not _inside_table(element):
             line = _cell_text(element)
@@ -73,6 +73,13 @@ def read_html(content: bytes, stem: str) -> list[RawSheet]:
 
 def _inside_table(element: etree._Element) -> bool:
     return any(a.tag == "table" for a in element.iterancestors())
+
+
+def _inside_cell(element: etree._Element) -> bool:
+    # A table inside a cell is that cell's text; one placed straight inside another table (a
+    # page's hidden list copied into the export's wrapper table, as Tân Dân's "Xuất Excel"
+    # does) is read as Excel reads it: as rows of its own.
+    return any(a.tag in ("td", "th") for a in element.iterancestors())
 
 
 def _append_table(
