@@ -23,3 +23,13 @@ def test_readme_commands_are_the_ci_commands() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert 'pip install ".[test]" && pytest' in readme
     assert 'pip install --quiet ".[test]"' in ci and "python -m pytest" in ci
+
+
+def test_readme_library_example_runs(capsys, monkeypatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Library use") :]
+    code = section[section.index("```python") + len("```python") : section.index("```\n\n")]
+    monkeypatch.chdir(ROOT)
+    exec(compile(code, "README.md", "exec"), {})  # the README's own snippet, as documented
+    printed = capsys.readouterr().out.split()
+    assert printed[0] == "ho_so_dung_han" and int(printed[1]) > 0

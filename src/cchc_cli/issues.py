@@ -259,6 +259,25 @@ CATALOGUE: dict[str, Message] = {
         "Cannot write the output file '{path}' ({reason}). Choose another folder or check the "
         "permissions.",
     ),
+    "output.is_input": Message(
+        Severity.ERROR,
+        "Tệp kết quả '{path}' trùng với một tệp đầu vào; chọn tên khác.",
+        "Output file '{path}' is also an input; choose another name.",
+    ),
+    "run.inputs_failed": Message(
+        Severity.ERROR,
+        "Có tệp đầu vào không đọc được hoặc không có dữ liệu nào nhận ra được: không tính chỉ "
+        "tiêu. Xem các lỗi ở trên.",
+        "Some inputs could not be read, or nothing was recognised: targets not computed. See "
+        "the errors above.",
+    ),
+    "run.too_many_rejected": Message(
+        Severity.ERROR,
+        "Tỷ lệ dòng bị loại {rate} vượt ngưỡng --max-invalid {limit}: không tính chỉ tiêu. Sửa "
+        "các dòng lỗi (cchc validate) hoặc nâng ngưỡng.",
+        "Rejected rows {rate} exceed --max-invalid {limit}: targets not computed. Fix the rows "
+        "(cchc validate) or raise the tolerance.",
+    ),
     "period.invalid": Message(
         Severity.ERROR,
         "Kỳ báo cáo '{value}' không hợp lệ. Dùng tháng 2025-03, quý 2025-Q1, năm 2025 hoặc "

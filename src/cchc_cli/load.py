@@ -46,6 +46,16 @@ class LoadResult:
     def rows_rejected(self) -> int:
         return sum(a.rows_rejected for a in self.accounts)
 
+    @property
+    def rejected_rate(self) -> float:
+        """The share of rows read that were rejected."""
+        return self.rows_rejected / self.rows_read if self.rows_read else 0.0
+
+    @property
+    def valid(self) -> bool:
+        """Every input read, something recognised, no row rejected (`validate` exits 0)."""
+        return not self.failed_inputs and bool(self.accounts) and not self.rows_rejected
+
     def count(self, severity: Severity) -> int:
         """How many issues of a severity."""
         return sum(1 for i in self.issues if i.severity is severity)
@@ -134,13 +144,25 @@ def load_inputs(
     progress: Progress | None = None,
     workers: int | None = None,
 ) -> LoadResult:
-    """Read all files, folders and globs in `arguments` (library entry point of `validate`).
+    """Read all files, folders and globs in `arguments` (library entry point of `validate`)."""
+    files, issues = expand_inputs(arguments)
+    return load_files(files, issues, options, cache, progress, workers)
+
+
+def load_files(
+    files: list[InputFile],
+    issues: list[Issue],
+    options: LoadOptions | None = None,
+    cache: ReadCache | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> LoadResult:
+    """Read expanded inputs (`expand_inputs`), its problems kept as the first issues.
 
     Files are read in parallel, as many at a time as there are cores (the Rust reader releases
     the GIL); the result is the same as reading them one by one, in command-line order.
     """
     options = options or LoadOptions()
-    files, issues = expand_inputs(arguments)
     result = LoadResult(issues=list(issues))
     result.failed_inputs.extend(i.path or "" for i in issues)
     datasets = [get_dataset(options.dataset)] if options.dataset else list(DATASETS.values())

@@ -31,10 +31,9 @@ from cchc_cli.cli.common import (
     stderr_console,
     stdout_console,
 )
-from cchc_cli.errors import ExitCode, InputError
-from cchc_cli.load import LoadResult, load_inputs
-from cchc_cli.output import is_same_file, write_atomic
-from cchc_cli.readers import expand_inputs
+from cchc_cli.errors import ExitCode
+from cchc_cli.load import LoadResult
+from cchc_cli.output import write_atomic
 from cchc_cli.report.labels import label
 from cchc_cli.report.results import (
     compute_csv,
@@ -43,12 +42,10 @@ from cchc_cli.report.results import (
     render_results,
 )
 from cchc_cli.report.validation import accounting_table, issues_table, sorted_issues
+from cchc_cli.run import Run, RunOptions, UnusableInputs, prepare
 from cchc_cli.schema import DATASETS
-from cchc_cli.targets.config import TargetConfig, load_targets
 from cchc_cli.targets.engine import Status, compute
 from cchc_cli.targets.filters import GROUPABLE_KINDS, did_you_mean
-from cchc_cli.targets.periods import Period, last_complete_month, month_labels, parse_period
-from cchc_cli.targets.timeliness import received_dates
 
 
 class ComputeFormat(StrEnum):
@@ -86,25 +83,6 @@ def _check_by(by: list[str]) -> list[str]:
     return list(dict.fromkeys(by))
 
 
-def choose_period(
-    loaded: LoadResult, period: str | None, as_of: date | None
-) -> tuple[Period, str | None]:
-    """--period as given, or the last complete month in the data, with the line that explains
-    the choice (for stderr)."""
-    if period:
-        return parse_period(period, as_of), None
-    received = received_dates(loaded.tables.get("dossiers"))
-    if received.empty:
-        raise InputError("period.no_data")
-    last = received.max().date()
-    chosen = last_complete_month(last)
-    months = month_labels(received)
-    if chosen.label in months:
-        return chosen.with_as_of(as_of), "default_period"
-    # The last complete month has no dossier at all: the data only holds the current month.
-    return parse_period(f"{last.year:04d}-{last.month:02d}", as_of), "default_period_partial"
-
-
 def prepare_run(
     inputs: list[str],
     targets: Path | None,
@@ -118,45 +96,28 @@ def prepare_run(
     no_cache: bool = False,
     quiet: bool = False,
     profile: str | None = None,
-) -> tuple[TargetConfig, LoadResult, Period]:
-    """What `compute` and `report` share: check the configuration and options before reading
-    any data, read the inputs, stop with exit 3 on unusable data, choose the period."""
-    config = load_targets(targets)
-    judged_at = _parse_as_of(as_of)
-    if period is not None:
-        parse_period(period, judged_at)  # a bad --period fails before any file is read
-    if output is not None:
-        files, _ = expand_inputs(inputs)
-        if is_same_file(output, [f.path for f in files]):
-            raise typer.BadParameter(
-                label("output_is_input", lang, path=output), param_hint="--output"
-            )
-    options = load_options(profile, columns)
-    with progress_display(quiet, lang) as progress:
-        loaded = load_inputs(inputs, options, read_cache(no_cache), progress)
-    errors = stderr_console()
-    rejected_rate = loaded.rows_rejected / loaded.rows_read if loaded.rows_read else 0.0
-    if loaded.failed_inputs or not loaded.accounts or rejected_rate > max_invalid + 1e-12:
-        _print_accounting(loaded, json_accounting, lang)
-        if loaded.failed_inputs or not loaded.accounts:
-            errors.print(Text(label("inputs_failed", lang), "red"))
-        else:
-            errors.print(
-                Text(
-                    label(
-                        "too_many_rejected",
-                        lang,
-                        rate=f"{rejected_rate:.2%}",
-                        limit=f"{max_invalid:.2%}",
-                    ),
-                    "red",
-                )
-            )
-        raise typer.Exit(int(ExitCode.INPUT_DATA))
-    chosen, explanation = choose_period(loaded, period, judged_at)
-    if explanation:
-        errors.print(label(explanation, lang, period=chosen.label))
-    return config, loaded, chosen
+) -> Run:
+    """What `compute` and `report` share (`run.prepare`), with the accounting and the reason
+    shown and exit 3 when the data cannot be used, and the period's choice said on stderr."""
+    options = RunOptions(
+        targets=targets,
+        period=period,
+        as_of=_parse_as_of(as_of),
+        load=load_options(profile, columns),
+        max_invalid=max_invalid,
+        output=output,
+        cache=read_cache(no_cache),
+    )
+    try:
+        with progress_display(quiet, lang) as progress:
+            run = prepare(inputs, options, progress)
+    except UnusableInputs as error:
+        _print_accounting(error.loaded, json_accounting, lang)
+        stderr_console().print(Text(error.message(lang), "red"))
+        raise typer.Exit(int(error.exit_code)) from None
+    if run.period_note:
+        stderr_console().print(label(run.period_note, lang, period=run.period.label))
+    return run
 
 
 @handles_errors
@@ -200,7 +161,7 @@ def compute_command(
     [bold]Ví dụ / example:[/bold] cchc compute sample_data/ --period 2025-Q1 --by agency_name
     """
     by_fields = _check_by(by or [])
-    config, loaded, chosen = prepare_run(
+    run = prepare_run(
         inputs,
         targets,
         period,
@@ -214,7 +175,8 @@ def compute_command(
         quiet=quiet,
         profile=profile,
     )
-    result = compute(loaded.tables, config, chosen, by_fields)
+    loaded = run.loaded
+    result = compute(loaded.tables, run.config, run.period, by_fields)
 
     if format is ComputeFormat.table and output is None:
         render_results(stdout_console(), result, loaded, lang)

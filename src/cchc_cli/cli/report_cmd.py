@@ -66,7 +66,7 @@ def report_command(
 
     [bold]Ví dụ / example:[/bold] cchc report sample_data/ -o bao-cao.xlsx --unit-name "Đức Phổ"
     """
-    config, loaded, chosen = prepare_run(
+    run = prepare_run(
         inputs,
         targets,
         period,
@@ -79,7 +79,7 @@ def report_command(
         quiet=quiet,
         profile=profile,
     )
-    content = gather(loaded, config, chosen, label("blank_group", lang))
+    content = gather(run.loaded, run.config, run.period, label("blank_group", lang))
     options = ReportOptions(
         lang=str(lang),
         title=title,

@@ -58,5 +58,5 @@ def validate(
         typer.echo(json.dumps(validation_json(result, lang), ensure_ascii=False, indent=2))
     else:
         render_validation(stdout_console(), result, lang, max_issues)
-    if result.failed_inputs or result.rows_rejected or not result.accounts:
+    if not result.valid:
         raise typer.Exit(int(ExitCode.INPUT_DATA))

@@ -134,16 +134,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Period: {period} — NOT A COMPLETE MONTH: the data holds no complete month; choose one "
         "with --period.",
     ),
-    "too_many_rejected": (
-        "Tỷ lệ dòng bị loại {rate} vượt ngưỡng --max-invalid {limit}: không tính chỉ tiêu. Sửa các "
-        "dòng lỗi (cchc validate) hoặc nâng ngưỡng.",
-        "Rejected rows {rate} exceed --max-invalid {limit}: targets not computed. Fix the rows "
-        "(cchc validate) or raise the tolerance.",
-    ),
-    "inputs_failed": (
-        "Có tệp đầu vào không đọc được: không tính chỉ tiêu. Xem các lỗi ở trên.",
-        "Some inputs could not be read: targets not computed. See the errors above.",
-    ),
     "written": ("Đã ghi {path}", "Wrote {path}"),
     "output_is_input": (
         "Tệp kết quả '{path}' trùng với một tệp đầu vào; chọn tên khác.",
