@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -16,11 +18,15 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
+from cchc_cli import parsing
 from cchc_cli.cache import ReadCache
 from cchc_cli.errors import CchcError, ExitCode
 from cchc_cli.issues import render_message
-from cchc_cli.load import LoadOptions
+from cchc_cli.load import LoadOptions, LoadResult
 from cchc_cli.profiles import profile_set
+from cchc_cli.report.labels import label
+from cchc_cli.report.validation import accounting_table, issues_table, sorted_issues
+from cchc_cli.run import Run, RunOptions, UnusableInputs, prepare
 from cchc_cli.schema import get_dataset
 
 
@@ -195,3 +201,67 @@ def handles_errors(command: F) -> F:
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def parse_as_of(text: str | None) -> date | None:
+    """--as-of as a date (day first), or a usage error."""
+    if text is None:
+        return None
+    try:
+        value = parsing.parse_date(text)
+    except parsing.ParseProblem:
+        value = None
+    if value is None:
+        raise typer.BadParameter(f"'{text}': cần một ngày dd/mm/yyyy / expected a date")
+    return value.date()
+
+
+def prepare_run(
+    inputs: list[str],
+    targets: Path | None,
+    period: str | None,
+    as_of: str | None,
+    columns: Path | None,
+    max_invalid: float,
+    output: Path | None,
+    lang: str,
+    json_accounting: bool = False,
+    no_cache: bool = False,
+    quiet: bool = False,
+    profile: str | None = None,
+) -> Run:
+    """What `compute` and `report` share (`run.prepare`), with the accounting and the reason
+    shown and exit 3 when the data cannot be used, and the period's choice said on stderr."""
+    options = RunOptions(
+        targets=targets,
+        period=period,
+        as_of=parse_as_of(as_of),
+        load=load_options(profile, columns),
+        max_invalid=max_invalid,
+        output=output,
+        cache=read_cache(no_cache),
+    )
+    try:
+        with progress_display(quiet, lang) as progress:
+            run = prepare(inputs, options, progress)
+    except UnusableInputs as error:
+        _print_accounting(error.loaded, json_accounting, lang)
+        stderr_console().print(Text(error.message(lang), "red"))
+        raise typer.Exit(int(error.exit_code)) from None
+    if run.period_note:
+        stderr_console().print(label(run.period_note, lang, period=run.period.label))
+    return run
+
+
+def _print_accounting(loaded: LoadResult, as_json: bool, lang: str) -> None:
+    if as_json:
+        from cchc_cli.report.validation import validation_json
+
+        typer.echo(json.dumps(validation_json(loaded, lang), ensure_ascii=False, indent=2))
+        return
+    console = stderr_console()
+    if loaded.accounts:
+        console.print(accounting_table(loaded, lang))
+    errors = [i for i in sorted_issues(loaded.issues) if i.severity.value == "error"]
+    if errors:
+        console.print(issues_table(errors, lang, 20))

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
-from cchc_cli import parsing
 from cchc_cli.cli.common import (
     AsOfOption,
     ColumnsOption,
@@ -25,14 +22,11 @@ from cchc_cli.cli.common import (
     QuietOption,
     TargetsFileOption,
     handles_errors,
-    load_options,
-    progress_display,
-    read_cache,
+    prepare_run,
     stderr_console,
     stdout_console,
 )
 from cchc_cli.errors import ExitCode
-from cchc_cli.load import LoadResult
 from cchc_cli.output import write_atomic
 from cchc_cli.report.labels import label
 from cchc_cli.report.results import (
@@ -41,8 +35,6 @@ from cchc_cli.report.results import (
     compute_markdown,
     render_results,
 )
-from cchc_cli.report.validation import accounting_table, issues_table, sorted_issues
-from cchc_cli.run import Run, RunOptions, UnusableInputs, prepare
 from cchc_cli.schema import DATASETS
 from cchc_cli.targets.engine import Status, compute
 from cchc_cli.targets.filters import GROUPABLE_KINDS, did_you_mean
@@ -57,18 +49,6 @@ class ComputeFormat(StrEnum):
     markdown = "markdown"
 
 
-def _parse_as_of(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        value = parsing.parse_date(text)
-    except parsing.ParseProblem:
-        value = None
-    if value is None:
-        raise typer.BadParameter(f"'{text}': cần một ngày dd/mm/yyyy / expected a date")
-    return value.date()
-
-
 def _check_by(by: list[str]) -> list[str]:
     kinds = {name: spec.kind for d in DATASETS.values() for name, spec in d.fields.items()}
     known = sorted(n for n, kind in kinds.items() if kind in GROUPABLE_KINDS)
@@ -81,43 +61,6 @@ def _check_by(by: list[str]) -> list[str]:
             )
             raise typer.BadParameter(f"'{name}': {reason}" + did_you_mean(name, known))
     return list(dict.fromkeys(by))
-
-
-def prepare_run(
-    inputs: list[str],
-    targets: Path | None,
-    period: str | None,
-    as_of: str | None,
-    columns: Path | None,
-    max_invalid: float,
-    output: Path | None,
-    lang: str,
-    json_accounting: bool = False,
-    no_cache: bool = False,
-    quiet: bool = False,
-    profile: str | None = None,
-) -> Run:
-    """What `compute` and `report` share (`run.prepare`), with the accounting and the reason
-    shown and exit 3 when the data cannot be used, and the period's choice said on stderr."""
-    options = RunOptions(
-        targets=targets,
-        period=period,
-        as_of=_parse_as_of(as_of),
-        load=load_options(profile, columns),
-        max_invalid=max_invalid,
-        output=output,
-        cache=read_cache(no_cache),
-    )
-    try:
-        with progress_display(quiet, lang) as progress:
-            run = prepare(inputs, options, progress)
-    except UnusableInputs as error:
-        _print_accounting(error.loaded, json_accounting, lang)
-        stderr_console().print(Text(error.message(lang), "red"))
-        raise typer.Exit(int(error.exit_code)) from None
-    if run.period_note:
-        stderr_console().print(label(run.period_note, lang, period=run.period.label))
-    return run
 
 
 @handles_errors
@@ -202,17 +145,3 @@ def compute_command(
             stderr_console().print(label("written", lang, path=output))
     if fail_on_miss and any(t.status is Status.MISSED for t in result.targets):
         raise typer.Exit(int(ExitCode.TARGET_MISSED))
-
-
-def _print_accounting(loaded: LoadResult, as_json: bool, lang: str) -> None:
-    if as_json:
-        from cchc_cli.report.validation import validation_json
-
-        typer.echo(json.dumps(validation_json(loaded, lang), ensure_ascii=False, indent=2))
-        return
-    console = stderr_console()
-    if loaded.accounts:
-        console.print(accounting_table(loaded, lang))
-    errors = [i for i in sorted_issues(loaded.issues) if i.severity.value == "error"]
-    if errors:
-        console.print(issues_table(errors, lang, 20))

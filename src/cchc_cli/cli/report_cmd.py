@@ -20,9 +20,9 @@ from cchc_cli.cli.common import (
     QuietOption,
     TargetsFileOption,
     handles_errors,
+    prepare_run,
     stderr_console,
 )
-from cchc_cli.cli.compute_cmd import prepare_run
 from cchc_cli.output import write_atomic
 from cchc_cli.report.content import gather
 from cchc_cli.report.excel import ReportOptions, render_workbook
