@@ -13,9 +13,11 @@ from openpyxl import load_workbook
 
 from cchc_cli.cli import app
 from cchc_cli.load import load_inputs
+from cchc_cli.targets.config import load_targets
 from cchc_cli.targets.form06a import form_06a
 from cchc_cli.targets.periods import parse_period
-from conftest import SAMPLE_DATA, write_xlsx
+from cchc_cli.targets.spec import ValueForm
+from conftest import ROOT, SAMPLE_DATA, write_xlsx
 from test_compute_golden import FEB, HEADER, MAR, YEAR_2024, X  # noqa: F401
 
 
@@ -64,6 +66,10 @@ def test_summary_numbers_equal_compute_json(runner, sample_report) -> None:
         "warning": "Cảnh báo",
         "no_data": "Không có dữ liệu",
     }
+    # the workbook shows each value in its kind's form (a count change as a change)
+    forms = {
+        t.id: t.spec.value_form for t in load_targets(ROOT / "configs" / "targets.yaml").targets
+    }
     for target_id, (num, den, value, status) in seen.items():
         target = expected[target_id]
         assert (num, den, status) == (
@@ -72,10 +78,35 @@ def test_summary_numbers_equal_compute_json(runner, sample_report) -> None:
             words[target["status"]],
         ), target_id
         assert (
-            value == pytest.approx(target["value"])
+            value == pytest.approx(forms[target_id].shown(target["value"]))
             if target["value"] is not None
             else value is None
         )
+
+
+def test_count_change_reads_as_a_change_in_console_and_workbook_issue10(
+    runner, sample_report
+) -> None:
+    computed = json.loads(
+        runner.invoke(app, ["compute", str(SAMPLE_DATA), "--format", "json"]).stdout
+    )
+    changes = {
+        t.id
+        for t in load_targets(ROOT / "configs" / "targets.yaml").targets
+        if t.spec.value_form is ValueForm.CHANGE
+    }
+    measured = [t for t in computed["targets"] if t["id"] in changes and t["value"] is not None]
+    assert measured, "the sample data must give a count-change target a value"
+    console = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--format", "table"]).stdout
+    sheet = load_workbook(sample_report)["Tổng hợp"]
+    rows = {sheet.cell(r, 1).value: r for r in range(1, sheet.max_row + 1)}
+    for target in measured:
+        change = target["value"] - 1
+        sign = "+" if change >= 0 else "−"
+        assert f"{sign}{abs(change) * 100:.1f}%".replace(".", ",") in console
+        cell = sheet.cell(rows[target["id"]], 6)
+        assert cell.value == pytest.approx(change)
+        assert cell.number_format.startswith("+0.0%;-0.0%")
 
 
 def test_every_sheet_is_there_and_print_ready(sample_report) -> None:

@@ -36,8 +36,9 @@ from cchc_cli.report.results import (
     render_results,
 )
 from cchc_cli.schema import DATASETS
-from cchc_cli.targets.engine import Status, compute
+from cchc_cli.targets.engine import compute
 from cchc_cli.targets.filters import GROUPABLE_KINDS, did_you_mean
+from cchc_cli.targets.results import TargetStatus
 
 
 class ComputeFormat(StrEnum):
@@ -143,5 +144,5 @@ def compute_command(
             data = text.encode("utf-8-sig" if format is ComputeFormat.csv else "utf-8")
             write_atomic(output, data)
             stderr_console().print(label("written", lang, path=output))
-    if fail_on_miss and any(t.status is Status.MISSED for t in result.targets):
+    if fail_on_miss and any(t.status is TargetStatus.MISSED for t in result.targets):
         raise typer.Exit(int(ExitCode.TARGET_MISSED))

@@ -20,7 +20,9 @@ from cchc_cli.cli.common import (
     stdout_console,
 )
 from cchc_cli.report.labels import label
-from cchc_cli.targets.config import Target, TargetConfig, load_targets
+from cchc_cli.report.results import rule_text, threshold_text
+from cchc_cli.targets.config import TargetConfig, load_targets
+from cchc_cli.targets.spec import Target
 
 TargetsOption = Annotated[
     Path | None,
@@ -35,27 +37,26 @@ app = typer.Typer(
 )
 
 
-def _threshold_text(target: Target) -> str:
-    spec = target.spec
-    if spec.kind == "trend" and spec.trend is not None:
-        return f"+{spec.trend.step:g}/năm ≤ {spec.trend.cap:g} ({spec.trend.per})"
-    if spec.kind == "count_change":
-        return "giảm" if spec.direction == "decrease" else "tăng"
+def _threshold_text(target: Target, lang: str) -> str:
+    rule = rule_text(target.spec, lang)
+    if rule is not None:
+        return rule
     threshold = target.threshold
-    return f"{threshold.op} {threshold.value:g}" if threshold else "—"
+    return "—" if threshold is None else threshold_text(target.spec, threshold, lang)
 
 
 def target_summary(target: Target) -> dict[str, Any]:
     """A target as `targets list --format json` shows it."""
     spec = target.spec
     threshold = target.threshold
+    trend = getattr(spec, "trend", None)
     return {
         "id": spec.id,
         "name": spec.name,
         "kind": spec.kind,
         "dataset": spec.dataset,
         "threshold": None if threshold is None else {"op": threshold.op, "value": threshold.value},
-        "trend": spec.trend.model_dump() if spec.trend else None,
+        "trend": trend.model_dump() if trend is not None else None,
         "source": spec.source,
         "formula": spec.formula,
     }
@@ -68,7 +69,7 @@ def _list_table(config: TargetConfig, lang: str) -> Table:
     table.add_column("Nguồn" if lang == "vi" else "Source", overflow="fold")
     for target in config.targets:
         spec = target.spec
-        table.add_row(spec.id, spec.name, _threshold_text(target), spec.dataset, spec.source)
+        table.add_row(spec.id, spec.name, _threshold_text(target, lang), spec.dataset, spec.source)
     return table
 
 
@@ -114,7 +115,7 @@ def show_target(
     console = stdout_console()
     spec = target.spec
     console.print(Text.assemble((spec.id, "bold"), f" — {spec.name}"))
-    console.print(f"{label('col_target', lang)}: {_threshold_text(target)}")
+    console.print(f"{label('col_target', lang)}: {_threshold_text(target, lang)}")
     console.print(f"{'Công thức' if lang == 'vi' else 'Formula'}: {spec.formula}")
     console.print(f"{'Nguồn' if lang == 'vi' else 'Source'}: {spec.source}")
     if spec.note:

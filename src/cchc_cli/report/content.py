@@ -9,10 +9,11 @@ import pandas as pd
 
 from cchc_cli.load import LoadResult
 from cchc_cli.targets.config import TargetConfig
-from cchc_cli.targets.engine import ComputeResult, Engine
+from cchc_cli.targets.engine import Engine
 from cchc_cli.targets.form06a import Form06a, form_06a
 from cchc_cli.targets.history import History, data_months, monthly
 from cchc_cli.targets.periods import Period
+from cchc_cli.targets.results import ComputeResult
 from cchc_cli.targets.timeliness import classify
 
 LATE = ("late", "open_overdue")

@@ -21,11 +21,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from cchc_cli import __version__
 from cchc_cli.report.content import ReportContent
 from cchc_cli.report.labels import label
-from cchc_cli.report.results import group_label, shown_target, sub_rows
+from cchc_cli.report.results import group_label, rule_text, sub_rows
 from cchc_cli.report.validation import sorted_issues
 from cchc_cli.schema import DATASETS
-from cchc_cli.targets.engine import Status, TargetResult
 from cchc_cli.targets.form06a import COLUMNS as FORM_COLUMNS
+from cchc_cli.targets.results import TargetResult, TargetStatus
+from cchc_cli.targets.spec import TargetBase, ValueForm
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -36,12 +37,15 @@ WRAP = Alignment(wrap_text=True, vertical="center")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 MIDDLE = Alignment(vertical="center")
 STATUS_FILL = {
-    Status.MET: ("C6EFCE", "006100"),
-    Status.MISSED: ("FFC7CE", "9C0006"),
-    Status.WARNING: ("FFEB9C", "9C5700"),
-    Status.NO_DATA: ("D9D9D9", "595959"),
+    TargetStatus.MET: ("C6EFCE", "006100"),
+    TargetStatus.MISSED: ("FFC7CE", "9C0006"),
+    TargetStatus.WARNING: ("FFEB9C", "9C5700"),
+    TargetStatus.NO_DATA: ("D9D9D9", "595959"),
 }
 PERCENT = "0.0%"
+# a change shown with its sign, like the console: +12.5% / -32.1%
+CHANGE = "+0.0%;-0.0%;0.0%"
+NUMBER_FORMATS = {ValueForm.RATE: PERCENT, ValueForm.CHANGE: CHANGE, ValueForm.NUMBER: "General"}
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 KEY_DATASET = "dossiers"
 
@@ -186,7 +190,7 @@ def _print_setup(ws: Worksheet, header_row: int, last_column: int, last_row: int
     ws.page_margins.left = ws.page_margins.right = 0.4
 
 
-def _status_cell(ws: Worksheet, row: int, column: int, status: Status, lang: str) -> None:
+def _status_cell(ws: Worksheet, row: int, column: int, status: TargetStatus, lang: str) -> None:
     fill, colour = STATUS_FILL[status]
     put(
         ws,
@@ -200,8 +204,10 @@ def _status_cell(ws: Worksheet, row: int, column: int, status: Status, lang: str
     )
 
 
-def _is_rate(result: TargetResult) -> bool:
-    return result.target.spec.kind in ("ratio", "trend", "count_change")
+def _value_cell(spec: TargetBase, value: float | None) -> tuple[float | None, str]:
+    """(number written, its number format): a value in its kind's form, as the console."""
+    form = spec.value_form
+    return (None if value is None else form.shown(value)), NUMBER_FORMATS[form]
 
 
 def _target_cells(
@@ -209,16 +215,15 @@ def _target_cells(
 ) -> tuple[Any, str]:
     """(number or text shown in the target column, its number format)."""
     spec = result.target.spec
-    if spec.kind == "trend":
-        if level_target is not None:
-            return level_target, PERCENT
-        return shown_target(result, lang, level=level), "@"
-    if spec.kind == "count_change" and spec.threshold is None:
-        return shown_target(result, lang), "@"
-    threshold = result.threshold
+    if level_target is not None:
+        return level_target, PERCENT
+    rule = rule_text(spec, lang)
+    if rule is not None:
+        return ("—" if level else rule), "@"
+    threshold = result.target.threshold
     if threshold is None:
         return None, "General"
-    return threshold.value, PERCENT if _is_rate(result) else "General"
+    return _value_cell(spec, threshold.value)
 
 
 def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions) -> None:
@@ -270,8 +275,8 @@ def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions
         put(ws, row, 3, spec.source, alignment=WRAP, border=BOX)
         put(ws, row, 4, result.numerator, border=BOX)
         put(ws, row, 5, result.denominator, border=BOX)
-        value = put(ws, row, 6, result.value, border=BOX)
-        value.number_format = PERCENT if _is_rate(result) else "General"
+        value, number_format = _value_cell(spec, result.value)
+        put(ws, row, 6, value, border=BOX).number_format = number_format
         target, number_format = _target_cells(result, lang)
         put(ws, row, 7, target, border=BOX).number_format = number_format
         _status_cell(ws, row, 8, result.status, lang)
@@ -355,8 +360,8 @@ def _write_trends(ws: Worksheet, content: ReportContent, lang: str) -> None:
         put(ws, row, 1, target_id, border=BOX)
         put(ws, row, 2, target.target.spec.name, alignment=WRAP, border=BOX)
         for offset, result in enumerate(history.results.get(target_id, [])):
-            cell = put(ws, row, 3 + offset, result.value, border=BOX)
-            cell.number_format = PERCENT if _is_rate(target) else "General"
+            value, number_format = _value_cell(target.target.spec, result.value)
+            put(ws, row, 3 + offset, value, border=BOX).number_format = number_format
     _print_setup(ws, header, 2 + len(months), row)
     if not months:
         return
@@ -364,7 +369,9 @@ def _write_trends(ws: Worksheet, content: ReportContent, lang: str) -> None:
     key_targets = [
         t
         for t in content.summary.targets
-        if t.target.spec.kind == "ratio" and (t.source or t.target.spec.dataset) == KEY_DATASET
+        if t.threshold is not None
+        and t.target.spec.value_form is ValueForm.RATE
+        and (t.source or t.target.spec.dataset) == KEY_DATASET
     ]
     helper = row + 2
     anchor_row = helper + 2 * len(key_targets) + 2

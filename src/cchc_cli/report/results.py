@@ -14,14 +14,20 @@ from cchc_cli import __version__
 from cchc_cli.issues import Severity
 from cchc_cli.load import LoadResult
 from cchc_cli.report.labels import LABELS, label, whole
-from cchc_cli.targets.config import Threshold
-from cchc_cli.targets.engine import EPSILON, ComputeResult, GroupResult, Status, TargetResult
+from cchc_cli.targets.results import (
+    EPSILON,
+    ComputeResult,
+    GroupResult,
+    TargetResult,
+    TargetStatus,
+)
+from cchc_cli.targets.spec import Target, TargetBase, Threshold, ValueForm
 
 STATUS_STYLE = {
-    Status.MET: "bold green",
-    Status.MISSED: "bold red",
-    Status.WARNING: "bold yellow",
-    Status.NO_DATA: "dim",
+    TargetStatus.MET: "bold green",
+    TargetStatus.MISSED: "bold red",
+    TargetStatus.WARNING: "bold yellow",
+    TargetStatus.NO_DATA: "dim",
 }
 _OPS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
@@ -46,23 +52,28 @@ def count(value: float | None, lang: str) -> str:
     return f"{value:g}".replace(".", ",") if lang == "vi" else f"{value:g}"
 
 
-def _is_rate(result: TargetResult) -> bool:
-    return result.target.spec.kind in ("ratio", "trend")
+def _signed(change: float, lang: str) -> str:
+    return f"{'+' if change >= 0 else '−'}{percent(abs(change), lang)}"
+
+
+def _number(value: float, lang: str) -> str:
+    """A parameter of a rule (20.0 -> "20"), with the language's decimal mark."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "vi" else text
 
 
 def shown_value(
     result: TargetResult, value: float | None, lang: str, goal: float | None = None
 ) -> str:
-    """The result as officers read it: a percentage for rates, a number otherwise.
+    """The result as officers read it, in its kind's form (a rate, a change, a number).
 
     A rate that rounds to its threshold without reaching it (94.98 % against 95 %) gets more
     decimals, so that the table never shows "95.0 %" next to "not met".
     """
-    if result.target.spec.kind == "count_change" and value is not None:
-        change = value - 1
-        sign = "+" if change >= 0 else "−"
-        return f"{sign}{percent(abs(change), lang)}"
-    if not _is_rate(result):
+    form = result.target.spec.value_form
+    if form is ValueForm.CHANGE and value is not None:
+        return _signed(form.shown(value), lang)
+    if form is not ValueForm.RATE:
         return count(value, lang)
     if goal is None and result.threshold is not None:
         goal = result.threshold.value
@@ -76,34 +87,43 @@ def shown_value(
     return text
 
 
+def rule_text(spec: TargetBase, lang: str) -> str | None:
+    """The goal in words when it is a rule (a trend step, "lower than last year")."""
+    rule = spec.rule()
+    if rule is None:
+        return None
+    key, params = rule
+    shown = {k: _number(v, lang) if isinstance(v, float) else v for k, v in params.items()}
+    return label(key, lang, **shown)
+
+
+def threshold_text(spec: TargetBase, threshold: Threshold, lang: str) -> str:
+    """ "≥ 95,0%", "≤ −10,0%" (a change), "≤ 10": the threshold in the value's own form."""
+    form = spec.value_form
+    shown = form.shown(threshold.value)
+    if form is ValueForm.CHANGE:
+        text = _signed(shown, lang)
+    elif form is ValueForm.RATE:
+        text = percent(shown, lang)
+    else:
+        text = count(shown, lang)
+    return f"{_OPS[threshold.op]} {text}"
+
+
 def shown_target(
-    result: TargetResult, lang: str, level_target: float | None = None, level: bool = False
+    target: Target, lang: str, level_target: float | None = None, level: bool = False
 ) -> str:
-    """The threshold as officers read it."""
-    spec = result.target.spec
-    if spec.kind == "trend":
-        if level_target is not None:
-            return f"≥ {percent(level_target, lang)}"
-        if level_target is None and level:
-            return "—"
-        assert spec.trend is not None
-        step = f"{spec.trend.step * 100:g}"
-        return label("trend_rule", lang, step=step.replace(".", ",") if lang == "vi" else step)
-    if spec.kind == "count_change":
-        if spec.threshold is not None:
-            # shown like the result: as a change, 0.90 -> "≤ −10,0%"
-            change = spec.threshold.value - 1
-            sign = "+" if change >= 0 else "−"
-            return f"{_OPS[spec.threshold.op]} {sign}{percent(abs(change), lang)}"
-        return label("decrease" if spec.direction == "decrease" else "increase", lang)
-    threshold = result.threshold
-    if threshold is None:
-        return "—"
-    value = percent(threshold.value, lang) if _is_rate(result) else count(threshold.value, lang)
-    return f"{_OPS[threshold.op]} {value}"
+    """The goal as officers read it; on a level row, that level's own goal."""
+    if level_target is not None:
+        return f"≥ {percent(level_target, lang)}"
+    rule = rule_text(target.spec, lang)
+    if rule is not None:
+        return "—" if level else rule
+    threshold = target.threshold
+    return "—" if threshold is None else threshold_text(target.spec, threshold, lang)
 
 
-def status_label(status: Status, lang: str) -> str:
+def status_label(status: TargetStatus, lang: str) -> str:
     """Đạt / Không đạt / Cảnh báo / Không có dữ liệu."""
     return label(f"status_{status.value}", lang)
 
@@ -136,23 +156,6 @@ def group_label(by: dict[str, Any], lang: str) -> str:
 # -- JSON (D11) ---------------------------------------------------------------------------------
 
 
-def _threshold_json(result: TargetResult) -> dict[str, Any]:
-    spec = result.target.spec
-    if spec.kind == "trend" and spec.trend is not None:
-        return {
-            "op": ">=",
-            "value": None,
-            "rule": "trend",
-            "step": spec.trend.step,
-            "cap": spec.trend.cap,
-            "per": spec.trend.per,
-        }
-    threshold: Threshold | None = result.threshold
-    if threshold is None:
-        return {"op": None, "value": None}
-    return {"op": threshold.op, "value": threshold.value}
-
-
 def _group_json(group: GroupResult, lang: str, with_target: bool) -> dict[str, Any]:
     data: dict[str, Any] = {
         "by": group.by,
@@ -179,15 +182,14 @@ def target_json(result: TargetResult, lang: str, grouped: bool) -> dict[str, Any
         "numerator": result.numerator,
         "denominator": result.denominator,
         "value": result.value,
-        "target": _threshold_json(result),
+        "target": spec.threshold_document(),
         "status": result.status.value,
         "message": result.note.render(lang) if result.note else None,
     }
-    trend = spec.kind == "trend"
-    if trend:
+    if spec.per_level:
         data["levels"] = [_group_json(g, lang, True) for g in result.levels]
     if grouped:
-        data["groups"] = [_group_json(g, lang, trend) for g in result.groups]
+        data["groups"] = [_group_json(g, lang, spec.per_level) for g in result.groups]
     return data
 
 
@@ -226,7 +228,7 @@ CSV_COLUMNS = (
 def _flat_rows(result: ComputeResult, lang: str) -> list[dict[str, Any]]:
     rows = []
     for t in result.targets:
-        threshold = _threshold_json(t)
+        threshold = t.target.spec.threshold_document()
         base = {"id": t.target.id, "name": t.target.spec.name}
         rows.append(
             {
@@ -315,7 +317,7 @@ def _cells(t: TargetResult, lang: str) -> list[str]:
         count(t.numerator, lang),
         count(t.denominator, lang),
         shown_value(t, t.value, lang),
-        shown_target(t, lang),
+        shown_target(t.target, lang),
         status_label(t.status, lang),
     ]
 
@@ -327,7 +329,7 @@ def _group_cells(t: TargetResult, g: GroupResult, lang: str) -> list[str]:
         count(g.numerator, lang),
         count(g.denominator, lang),
         shown_value(t, g.value, lang, g.target_value),
-        shown_target(t, lang, g.target_value, level=True),
+        shown_target(t.target, lang, g.target_value, level=True),
         status_label(g.status, lang),
     ]
 
@@ -387,7 +389,7 @@ def render_results(console: Console, result: ComputeResult, loaded: LoadResult, 
             table.add_row(
                 *cells[:-1],
                 Text(cells[-1], style=STATUS_STYLE[g.status]),
-                style="dim" if g.status is Status.NO_DATA else None,
+                style="dim" if g.status is TargetStatus.NO_DATA else None,
             )
     console.print(table)
     notes = [(t.target.id, t.note.render(lang)) for t in result.targets if t.note]

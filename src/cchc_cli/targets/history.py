@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cchc_cli.targets.engine import Engine, TargetResult
+from cchc_cli.targets.engine import Engine
 from cchc_cli.targets.periods import Period, parse_period
+from cchc_cli.targets.results import TargetResult
 from cchc_cli.targets.timeliness import received_dates
 
 

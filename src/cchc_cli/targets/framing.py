@@ -1,0 +1,217 @@
+"""Framing and coverage: a dataset's table for one period (derived columns, the rows a target
+looks at, grouping) and whether the inputs hold a period at all. Every kind receives this
+service; none of them reads the loaded tables directly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from cchc_cli.schema import DATASETS
+from cchc_cli.schema.vocabularies import AdminLevel
+from cchc_cli.targets.filters import FieldGroup, Filter, evaluate
+from cchc_cli.targets.periods import Period, month_labels
+from cchc_cli.targets.spec import Unit
+from cchc_cli.targets.timeliness import DossierView, classify, received_dates
+from cchc_cli.text import match_key
+
+# Fields a derived value needs; alternatives joined with "/".
+_DERIVED_NEEDS = {"timeliness": ("due_at/original_due_at",)}
+
+
+class MissingColumns(Exception):
+    """A column a target needs is not in the table."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        super().__init__(", ".join(sorted(names)))
+        self.names = sorted(names)
+
+
+def missing_columns(table: pd.DataFrame, names: Iterable[str]) -> list[str]:
+    """The columns (or alternatives, "a/b") among `names` that `table` lacks."""
+    missing = []
+    for name in names:
+        for need in _DERIVED_NEEDS.get(name, (name,)):
+            if not any(option in table for option in need.split("/")):
+                missing.append(need)
+    return sorted(set(missing))
+
+
+def with_unit_levels(
+    table: pd.DataFrame, units: list[Unit], date_field: str | None, fallback: date
+) -> pd.DataFrame:
+    """admin_level completed from the units configuration, each row with the level its unit had
+    on the row's own date (`date_field`; the period's end for undated registers).
+
+    The two-tier local government (no district level from 1 July 2025) is a matter of the
+    units' validity dates, not of code.
+    """
+    if not units or "agency_name" not in table:
+        return table
+    if "admin_level" in table and table["admin_level"].notna().all():
+        return table  # every row has its level already
+    days = np.full(len(table), np.datetime64(fallback, "D"))
+    if date_field and date_field in table:
+        own = table[date_field].to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
+        days = np.where(np.isnat(own), days, own)
+    codes, uniques = pd.factorize(table["agency_name"])
+    keys = [match_key(str(u)) for u in uniques]
+    levels = np.full(len(table), None, dtype=object)
+    for unit in units:
+        names = {match_key(name) for name in (unit.name, *unit.aliases)}
+        positions = [i for i, key in enumerate(keys) if key in names]
+        if not positions:
+            continue
+        rows = np.isin(codes, positions)
+        if unit.valid_from is not None:
+            rows &= days >= np.datetime64(unit.valid_from, "D")
+        if unit.valid_to is not None:
+            rows &= days <= np.datetime64(unit.valid_to, "D")
+        levels[rows] = unit.level
+    derived = pd.Series(levels, index=table.index)
+    table = table.copy()
+    if "admin_level" in table:
+        derived = table["admin_level"].astype(object).where(table["admin_level"].notna(), derived)
+    categories = [c.value for c in AdminLevel]
+    table["admin_level"] = pd.Categorical(derived, categories=categories)
+    return table
+
+
+class Frame:
+    """A dataset table for one period: column access (derived ones included) and scopes."""
+
+    def __init__(self, table: pd.DataFrame, period: Period, groups: dict[str, FieldGroup]) -> None:
+        self.table = table
+        self.period = period
+        self.groups = groups
+        self._view: DossierView | None = None
+
+    @property
+    def view(self) -> DossierView:
+        """The dossiers' D6 populations and D7 timeliness in this period (computed once)."""
+        if self._view is None:
+            self._view = classify(self.table, self.period)
+        return self._view
+
+    def column(self, name: str) -> pd.Series:
+        """A column by field name; `timeliness` is derived (D7)."""
+        if name == "timeliness":
+            return self.view.timeliness
+        if name not in self.table:
+            raise MissingColumns([name])
+        return self.table[name]
+
+    def matches(self, node: Filter) -> np.ndarray:
+        """The rows a filter keeps."""
+        return evaluate(node, self.column, self.groups)
+
+    def scope(self, population: str | None, period_field: str | None) -> np.ndarray:
+        """The rows a target looks at in this period: a D6 population for dossiers, rows whose
+        `period_field` falls in the period for other datasets, else every row (a snapshot).
+
+        The array may be shared between targets: copy it before changing it in place."""
+        if population not in (None, "all"):
+            return self.view.population(population)
+        if period_field:
+            return self.in_period(period_field)
+        return np.ones(len(self.table), dtype=bool)
+
+    def in_period(self, name: str) -> np.ndarray:
+        """Rows whose date (or year) field falls in the period."""
+        values = self.table[name]
+        period = self.period
+        if pd.api.types.is_datetime64_any_dtype(values):
+            days = values.to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
+            last = min(period.end, period.as_of)
+            return (days >= np.datetime64(period.start, "D")) & (days <= np.datetime64(last, "D"))
+        # Yearly registers are snapshots: a period spanning two years takes its end year.
+        years = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        return years == period.end.year
+
+    def grouped(
+        self, by: list[str], numerator: np.ndarray, denominator: np.ndarray
+    ) -> list[tuple[dict[str, Any], int, int]]:
+        """(group keys, numerator, denominator) for each group with rows in the denominator."""
+        columns = {}
+        for name in by:
+            try:
+                values = self.column(name)
+            except MissingColumns:
+                values = pd.Series(None, index=self.table.index, dtype=object)
+            columns[name] = values.astype(object).where(values.notna(), None)
+        data = pd.DataFrame(columns)
+        data["_n"] = numerator
+        data["_d"] = denominator
+        data = data[denominator]
+        if data.empty:
+            return []
+        sums = data.groupby(by, dropna=False, sort=True)[["_n", "_d"]].sum()
+        rows = []
+        for keys, row in sums.iterrows():
+            values = keys if isinstance(keys, tuple) else (keys,)
+            by_values = {
+                name: (None if pd.isna(v) else v) for name, v in zip(by, values, strict=True)
+            }
+            rows.append((by_values, int(row["_n"]), int(row["_d"])))
+        return rows
+
+
+class Framing:
+    """The loaded tables framed by period, with coverage; frames are kept between targets."""
+
+    def __init__(
+        self,
+        tables: dict[str, pd.DataFrame],
+        units: list[Unit] | None = None,
+        groups: dict[str, FieldGroup] | None = None,
+    ) -> None:
+        self.tables = tables
+        self.units = units or []
+        self.groups = groups or {}
+        self._frames: dict[tuple[str, Period], Frame] = {}
+        self._extent: dict[tuple[str, str | None], tuple[set[str] | None, set[int]]] = {}
+
+    def frame(self, dataset: str, period: Period) -> Frame | None:
+        """`dataset` in `period`, or None when the inputs hold no such dataset."""
+        if dataset not in self.tables:
+            return None
+        key = (dataset, period)
+        if key not in self._frames:
+            table = with_unit_levels(
+                self.tables[dataset], self.units, DATASETS[dataset].date_field, period.end
+            )
+            self._frames[key] = Frame(table, period, self.groups)
+        return self._frames[key]
+
+    def covers(self, dataset: str, period_field: str | None, period: Period) -> bool:
+        """Whether the inputs hold `period` for a dataset.
+
+        Dossiers (and dated registers): rows in every month of the period, so that one
+        carried-over dossier from last December does not make last year's rate (D9). Yearly
+        registers: at least one row of that year.
+        """
+        key = (dataset, period_field)
+        if key not in self._extent:
+            self._extent[key] = self._data_extent(dataset, period_field)
+        months, years = self._extent[key]
+        if months is not None:
+            return all(month in months for month in period.months())
+        return period.end.year in years
+
+    def _data_extent(
+        self, dataset: str, period_field: str | None
+    ) -> tuple[set[str] | None, set[int]]:
+        """(months, None) for dated data, (None, years) for yearly registers."""
+        table = self.tables.get(dataset)
+        if dataset == "dossiers":
+            return month_labels(received_dates(table)), set()
+        if table is None or not period_field or period_field not in table:
+            return set(), set()
+        values = table[period_field].dropna()
+        if pd.api.types.is_datetime64_any_dtype(values):
+            return month_labels(values), set()
+        return None, set(pd.to_numeric(values, errors="coerce").dropna().astype(int))
