@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from cchc_cli.catalogue import Phrase
 from cchc_cli.issues import Issue, Severity
 from cchc_cli.validate import SheetAccount
 
@@ -49,15 +50,38 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+_PHRASE = "__phrase__"
+
+
+def _encode(value: Any) -> Any:
+    # A catalogue phrase keeps its key and parameters, so that it is put into words in the
+    # language of the run that reads the entry; anything else not JSON is stored as its text.
+    if isinstance(value, Phrase):
+        return {_PHRASE: value.key, "params": dict(value.params)}
+    return str(value)
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if _PHRASE in value:
+            return Phrase(value[_PHRASE], _decode(value.get("params", {})))
+        return {k: _decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    return value
+
+
 def _issue_to_json(issue: Issue) -> dict[str, Any]:
     data = {f.name: getattr(issue, f.name) for f in fields(issue)}
     data["severity"] = str(issue.severity)
-    data["params"] = json.loads(json.dumps(dict(issue.params), default=str))
+    data["params"] = json.loads(json.dumps(dict(issue.params), default=_encode))
     return data
 
 
 def _issue_from_json(data: dict[str, Any]) -> Issue:
-    return Issue(**{**data, "severity": Severity(data["severity"])})
+    return Issue(
+        **{**data, "severity": Severity(data["severity"]), "params": _decode(data["params"])}
+    )
 
 
 class ReadCache:

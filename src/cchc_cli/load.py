@@ -262,7 +262,9 @@ def read_input(
             readout.issues.append(make_issue("file.encoding", path=path))
             readout.failed = True
         except UnreadableFile as exc:
-            readout.issues.append(make_issue("file.unreadable", path=path, params={"reason": exc}))
+            readout.issues.append(
+                make_issue("file.unreadable", path=path, params={"reason": exc.reason})
+            )
             readout.failed = True
         readout.sha256 = digest.result()
     if readout.failed:

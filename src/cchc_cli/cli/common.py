@@ -20,11 +20,11 @@ from rich.text import Text
 
 from cchc_cli import parsing
 from cchc_cli.cache import ReadCache
+from cchc_cli.catalogue import label
 from cchc_cli.errors import CchcError, ExitCode
 from cchc_cli.issues import render_message
 from cchc_cli.load import LoadOptions, LoadResult
 from cchc_cli.profiles import profile_set
-from cchc_cli.report.labels import label
 from cchc_cli.report.validation import accounting_table, issues_table, sorted_issues
 from cchc_cli.run import Run, RunOptions, UnusableInputs, prepare
 from cchc_cli.schema import get_dataset
@@ -153,7 +153,7 @@ def progress_display(quiet: bool, lang: str) -> Iterator[Callable[[str, int, int
         yield None
         return
     console = Console(stderr=True)
-    words = "Đọc tệp" if lang == "vi" else "Reading files"
+    words = label("reading_files", lang)
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -203,8 +203,8 @@ def handles_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def parse_as_of(text: str | None) -> date | None:
-    """--as-of as a date (day first), or a usage error."""
+def parse_as_of(text: str | None, lang: str = "vi") -> date | None:
+    """--as-of as a date (day first), or a usage error in `lang`."""
     if text is None:
         return None
     try:
@@ -212,7 +212,7 @@ def parse_as_of(text: str | None) -> date | None:
     except parsing.ParseProblem:
         value = None
     if value is None:
-        raise typer.BadParameter(f"'{text}': cần một ngày dd/mm/yyyy / expected a date")
+        raise typer.BadParameter(label("option.date_expected", lang, value=text))
     return value.date()
 
 
@@ -235,7 +235,7 @@ def prepare_run(
     options = RunOptions(
         targets=targets,
         period=period,
-        as_of=parse_as_of(as_of),
+        as_of=parse_as_of(as_of, lang),
         load=load_options(profile, columns),
         max_invalid=max_invalid,
         output=output,

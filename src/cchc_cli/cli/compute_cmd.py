@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from cchc_cli.catalogue import did_you_mean, label
 from cchc_cli.cli.common import (
     AsOfOption,
     ColumnsOption,
@@ -28,7 +29,6 @@ from cchc_cli.cli.common import (
 )
 from cchc_cli.errors import ExitCode
 from cchc_cli.output import write_atomic
-from cchc_cli.report.labels import label
 from cchc_cli.report.results import (
     compute_csv,
     compute_json,
@@ -37,7 +37,7 @@ from cchc_cli.report.results import (
 )
 from cchc_cli.schema import DATASETS
 from cchc_cli.targets.engine import compute
-from cchc_cli.targets.filters import GROUPABLE_KINDS, did_you_mean
+from cchc_cli.targets.filters import GROUPABLE_KINDS
 from cchc_cli.targets.results import TargetStatus
 
 
@@ -50,17 +50,13 @@ class ComputeFormat(StrEnum):
     markdown = "markdown"
 
 
-def _check_by(by: list[str]) -> list[str]:
+def _check_by(by: list[str], lang: str) -> list[str]:
     kinds = {name: spec.kind for d in DATASETS.values() for name, spec in d.fields.items()}
     known = sorted(n for n, kind in kinds.items() if kind in GROUPABLE_KINDS)
     for name in by:
         if name not in known:
-            reason = (
-                "không nhóm theo trường ngày hoặc số / dates and amounts cannot group"
-                if name in kinds
-                else "không phải trường chuẩn / not a canonical field."
-            )
-            raise typer.BadParameter(f"'{name}': {reason}" + did_you_mean(name, known))
+            reason = "option.by_not_groupable" if name in kinds else "option.by_unknown_field"
+            raise typer.BadParameter(label(reason, lang, name=name, hint=did_you_mean(name, known)))
     return list(dict.fromkeys(by))
 
 
@@ -104,7 +100,7 @@ def compute_command(
 
     [bold]Ví dụ / example:[/bold] cchc compute sample_data/ --period 2025-Q1 --by agency_name
     """
-    by_fields = _check_by(by or [])
+    by_fields = _check_by(by or [], lang)
     run = prepare_run(
         inputs,
         targets,

@@ -12,6 +12,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from cchc_cli.catalogue import label
 from cchc_cli.cli.common import (
     ColumnsOption,
     DatasetOption,
@@ -30,7 +31,6 @@ from cchc_cli.load import inspect_input
 from cchc_cli.output import is_same_file, write_atomic
 from cchc_cli.profiles import Profile, ProfileSet, base_profile, profile_set, shipped_names
 from cchc_cli.profiles.drafting import draft_sheet, guess_header, profile_name, render_draft
-from cchc_cli.report.labels import label
 
 app = typer.Typer(
     help="Cấu hình phần mềm một cửa: xem, và soạn cấu hình cho phần mềm mới / vendor profiles.",
@@ -135,7 +135,7 @@ def _show_table(profile: Profile, lang: str) -> None:
             shown = [t for t in labels if t != code]
             numbers = [n for n, c in vocabulary.numbers.items() if c == code]
             if numbers:
-                shown.append(("số " if lang == "vi" else "number ") + ", ".join(numbers))
+                shown.append(label("profile_numbers", lang, numbers=", ".join(numbers)))
             if shown:
                 values.add_row(name, code, "; ".join(shown))
         if vocabulary.strip_prefixes:

@@ -7,12 +7,11 @@ from typing import Annotated
 
 import typer
 
+from cchc_cli.catalogue import did_you_mean, label
 from cchc_cli.cli.common import Lang, LangOption, handles_errors, stderr_console
 from cchc_cli.output import write_atomic
-from cchc_cli.report.labels import label
 from cchc_cli.report.template import template_workbook
 from cchc_cli.schema import DATASETS
-from cchc_cli.targets.filters import did_you_mean
 
 
 @handles_errors
@@ -38,8 +37,13 @@ def template_command(
     hand_kept = [d.name for d in DATASETS.values() if d.hand_kept]
     if dataset not in hand_kept:
         raise typer.BadParameter(
-            f"'{dataset}': chọn một trong / choose one of {', '.join(hand_kept)}."
-            + did_you_mean(dataset, hand_kept),
+            label(
+                "option.dataset_choice",
+                lang,
+                name=dataset,
+                choices=", ".join(hand_kept),
+                hint=did_you_mean(dataset, hand_kept),
+            ),
             param_hint="DATASET",
         )
     write_atomic(output, template_workbook(DATASETS[dataset]))

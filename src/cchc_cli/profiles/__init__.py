@@ -9,13 +9,9 @@ from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
+from cchc_cli.catalogue import did_you_mean, phrase
 from cchc_cli.errors import ConfigError
-from cchc_cli.profiles.model import (
-    ProfileFile,
-    did_you_mean,
-    read_profile_file,
-    read_profile_text,
-)
+from cchc_cli.profiles.model import ProfileFile, read_profile_file, read_profile_text
 from cchc_cli.profiles.resolved import FooterWords, HeaderRule, Profile, resolve
 
 BASE = "base"
@@ -37,7 +33,7 @@ def shipped_file(name: str) -> ProfileFile:
             "config.unknown_profile",
             name=name,
             choices=", ".join(shipped_names()),
-            hint=did_you_mean(name, list(shipped_names())),
+            hint=did_you_mean(name, shipped_names()),
         )
     text = (resources.files("cchc_cli.profiles") / "data" / f"{name}.yaml").read_text("utf-8")
     profile = read_profile_text(text, f"{name}.yaml")
@@ -46,7 +42,7 @@ def shipped_file(name: str) -> ProfileFile:
             "config.profile_invalid",
             path=f"{name}.yaml",
             location="profile",
-            reason=f"tên phải là '{name}' / must be '{name}'",
+            reason=phrase("profile_file.name_must_be", name=name),
         )
     return profile
 
@@ -63,7 +59,7 @@ def _chain(own: ProfileFile, path: str) -> list[ProfileFile]:
                 "config.profile_invalid",
                 path=path,
                 location="extends",
-                reason="vòng lặp extends / extends loops",
+                reason=phrase("profile_file.extends_loop"),
             )
         seen.add(parent.profile)
         files.insert(0, parent)
@@ -150,8 +146,7 @@ def profile_set(profile: str | None = None, columns: Path | None = None) -> Prof
             "config.profile_invalid",
             path=str(path),
             location="profile",
-            reason=f"'{own.profile}' là tên một cấu hình có sẵn; đặt tên khác / "
-            "a shipped profile's name; choose another",
+            reason=phrase("profile_file.shipped_name", name=own.profile),
         )
     resolved = _with_overlay(own, str(path), overlay)
     digest.update(own.model_dump_json().encode())

@@ -13,6 +13,7 @@ from datetime import date
 
 import pandas as pd
 
+from cchc_cli.catalogue import label
 from cchc_cli.parsing import NUMBER_CODE
 from cchc_cli.profiles import get_profile, shipped_names
 from cchc_cli.profiles.resolved import Profile
@@ -193,69 +194,29 @@ def _quote(text: str) -> str:
 
 def _candidates(suggestion: Suggestion, lang: str) -> str:
     if not suggestion.candidates:
-        return "không có trường nào gần / nothing close" if lang == "vi" else "nothing close"
+        return label("profile_draft.nothing_close", lang)
     joined = ", ".join(f"{name} ({_quote(text)})" for name, text in suggestion.candidates)
-    return ("gần nhất: " if lang == "vi" else "closest: ") + joined
-
-
-def _words(lang: str) -> dict[str, str]:
-    vi = lang != "en"
-    return {
-        "made": "Cấu hình phần mềm soạn bởi 'cchc profile init' ngày {today} từ tệp {path}."
-        if vi
-        else "Vendor profile drafted by 'cchc profile init' on {today} from {path}.",
-        "how": "Với mỗi dòng có ~ : thay ~ bằng tên trường (hoặc ignore để bỏ qua cột) hay mã "
-        "đúng,\n# chọn trong chú thích ngay trên; để ~ nếu chưa biết (dòng đó không có tác dụng)."
-        if vi
-        else "For each line with ~ : replace ~ with the field name (or ignore to leave the "
-        "column\n# out) or the code, from the comment above it; a ~ line has no effect.",
-        "check": "Rồi kiểm tra: cchc inspect {path} --profile {output}"
-        if vi
-        else "Then check: cchc inspect {path} --profile {output}",
-        "title": "Phần mềm một cửa (đặt tên)" if vi else "One-stop system (name it)",
-        "sample": "Tệp mẫu: " if vi else "Sample file: ",
-        "missing": "Trang tính {sheet}: chưa có cột cho trường bắt buộc {fields}"
-        if vi
-        else "Sheet {sheet}: no column yet for the required {fields}",
-        "mapped": 'Đã đọc (sửa ở đây nếu sai, vd. "{text}": {field}):'
-        if vi
-        else 'Read already (correct here if wrong, e.g. "{text}": {field}):',
-        "column": "Cột" if vi else "Column",
-        "rows": "dòng" if vi else "rows",
-        "numbers": "Mã số của cột: ghi nghĩa của TẤT CẢ các số (danh sách này thay danh sách mã "
-        "của cấu hình gốc; còn một số để ~ thì cả cột không đọc số nào)."
-        if vi
-        else "The column's numbers: give the meaning of EVERY one (this list replaces the "
-        "inherited one; while one is left ~, no number of the column is read).",
-        "now": "theo danh mục gốc:" if vi else "in the inherited list:",
-        "codes": "Mã trạng thái: NEW mới nộp, chưa tiếp nhận · RECEIVED đã tiếp nhận · "
-        "NOT_ACCEPTED không tiếp nhận · PROCESSING đang xử lý · SUPPLEMENT_REQUESTED chờ bổ "
-        "sung · AWAITING_PAYMENT chờ thực hiện nghĩa vụ tài chính · PAUSED tạm dừng · WITHDRAWN "
-        "rút hồ sơ · STOPPED dừng xử lý, trả lại · COMPLETED có kết quả, CHƯA trả · RETURNED "
-        "ĐÃ trả kết quả."
-        if vi
-        else "Status codes: NEW submitted, not received · RECEIVED received · NOT_ACCEPTED "
-        "refused at reception · PROCESSING in progress · SUPPLEMENT_REQUESTED waiting for "
-        "documents · AWAITING_PAYMENT waiting for fees · PAUSED paused · WITHDRAWN withdrawn · "
-        "STOPPED stopped, sent back · COMPLETED result ready, NOT handed over · RETURNED result "
-        "handed over.",
-    }
+    return label("profile_draft.closest", lang, candidates=joined)
 
 
 def render_draft(drafts: list[Draft], name: str, output: str, today: date, lang: str = "vi") -> str:
     """The YAML text of a profile to edit: every undecided entry is `~`, with its candidates in
     a comment above it. Loading it as is changes nothing."""
     first = drafts[0]
-    words = _words(lang)
+
+    def words(key: str, **params: object) -> str:
+        return label(f"profile_draft.{key}", lang, **params)
+
+    column = label("column", lang)
     lines = [
-        "# " + words["made"].format(today=f"{today:%d/%m/%Y}", path=_quote(first.path)),
-        "# " + words["how"],
-        "# " + words["check"].format(path=_quote(first.path), output=_quote(output)),
+        "# " + words("made", today=f"{today:%d/%m/%Y}", path=_quote(first.path)),
+        "# " + words("how"),
+        "# " + words("check", path=_quote(first.path), output=_quote(output)),
         f"profile: {name}",
-        f"title: {_quote(words['title'])}",
+        f"title: {_quote(words('title'))}",
         f"extends: {first.extends}",
         "sources:",
-        f"  - {_quote(words['sample'] + first.path)}",
+        f"  - {_quote(words('sample', path=first.path))}",
         "datasets:",
     ]
     by_dataset: dict[str, list[Draft]] = {}
@@ -269,22 +230,20 @@ def render_draft(drafts: list[Draft], name: str, output: str, today: date, lang:
             if draft.missing:
                 fields = ", ".join(draft.missing)
                 entries.append(
-                    "      # " + words["missing"].format(sheet=_quote(draft.sheet), fields=fields)
+                    "      # " + words("missing", sheet=_quote(draft.sheet), fields=fields)
                 )
             if draft.mapped:
                 _, text, field_name = draft.mapped[0]
-                entries.append("      # " + words["mapped"].format(text=text, field=field_name))
+                entries.append("      # " + words("mapped", text=text, field=field_name))
                 entries += [
-                    f"      #   {words['column']} {letter} {_quote(text)} → {field_name}"
+                    f"      #   {column} {letter} {_quote(text)} → {field_name}"
                     for letter, text, field_name in draft.mapped
                 ]
             for header in draft.headers:
                 if match_key(header.text) in seen:
                     continue
                 seen.add(match_key(header.text))
-                entries.append(
-                    f"      # {words['column']} {header.where}: {_candidates(header, lang)}"
-                )
+                entries.append(f"      # {column} {header.where}: {_candidates(header, lang)}")
                 entries.append(f"      {_quote(header.text)}: ~")
         lines.append("    read_as:" if seen or entries else "    read_as: {}")
         lines += entries
@@ -292,20 +251,20 @@ def render_draft(drafts: list[Draft], name: str, output: str, today: date, lang:
     lines.append("values:" if vocabularies else "values: {}")
     for vocabulary in vocabularies:
         if vocabulary == "status":
-            lines.append("  # " + words["codes"])
+            lines.append("  # " + words("codes"))
         lines.append(f"  {vocabulary}:")
         entries = []
         seen = set()
         for draft in drafts:
-            for label in draft.labels.get(vocabulary, []):
-                if match_key(label.text) in seen:
+            for found in draft.labels.get(vocabulary, []):
+                if match_key(found.text) in seen:
                     continue
-                seen.add(match_key(label.text))
+                seen.add(match_key(found.text))
                 entries.append(
-                    f"      # {label.count} {words['rows']} ({label.where}): "
-                    f"{_candidates(label, lang)}"
+                    f"      # {found.count} {words('rows')} ({found.where}): "
+                    f"{_candidates(found, lang)}"
                 )
-                entries.append(f"      {_quote(label.text)}: ~")
+                entries.append(f"      {_quote(found.text)}: ~")
         lines.append("    read_as:" if seen else "    read_as: {}")
         lines += entries
         numbers = sorted(
@@ -313,10 +272,10 @@ def render_draft(drafts: list[Draft], name: str, output: str, today: date, lang:
             key=lambda item: int(item[0]),
         )
         if numbers:
-            lines.append("    # " + words["numbers"])
+            lines.append("    # " + words("numbers"))
             lines.append("    numbers:")
             for number, code in numbers:
-                now = f"  # {words['now']} {code}" if code else ""
+                now = f"  # {words('now')} {code}" if code else ""
                 lines.append(f"      {_quote(number)}: ~{now}")
     return "\n".join(lines) + "\n"
 

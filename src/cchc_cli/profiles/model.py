@@ -7,14 +7,15 @@ extra date forms and footer words. Every rule in a shipped profile cites its sou
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
+from cchc_cli.catalogue import Phrase, did_you_mean, phrase
 from cchc_cli.errors import ConfigError
 from cchc_cli.parsing import DATE_FORMS
 from cchc_cli.schema import DATASETS
@@ -141,7 +142,8 @@ class ProfileFile(BaseModel):
     @classmethod
     def _detect_sets(cls, value: list[list[str]]) -> list[list[str]]:
         if any(not headers or not all(h.strip() for h in headers) for headers in value):
-            raise ValueError("mỗi mục cần ít nhất một tên cột / each entry needs header names")
+            # the error type is the catalogue's key (`_reason`)
+            raise PydanticCustomError("profile_file.detect_headers", "no header names")
         return value
 
     @field_validator("values", mode="before")
@@ -164,34 +166,32 @@ class ProfileFile(BaseModel):
         return upgraded
 
 
-# Pydantic's messages, in the officer's language first (the English one follows).
+# Pydantic's error types that the catalogue says in words: type -> catalogue key.
 _REASONS = {
-    "missing": "thiếu khóa này",
-    "extra_forbidden": "khóa không có trong cấu hình (viết sai tên?)",
-    "string_pattern_mismatch": "tên chỉ gồm chữ thường không dấu, số, '-' hoặc '_'",
-    "list_type": "cần một danh sách [ … ]",
-    "dict_type": "cần một bảng khóa: giá trị",
-    "string_type": "cần một chuỗi chữ",
-    "int_parsing": "cần một số nguyên",
-    "greater_than_equal": "số quá nhỏ",
-    "less_than_equal": "số quá lớn",
-    "string_too_short": "không được để trống",
+    "missing": "profile_file.missing",
+    "extra_forbidden": "profile_file.extra_forbidden",
+    "string_pattern_mismatch": "profile_file.string_pattern_mismatch",
+    "list_type": "profile_file.list_type",
+    "dict_type": "profile_file.dict_type",
+    "string_type": "profile_file.string_type",
+    "int_parsing": "profile_file.int_parsing",
+    "greater_than_equal": "profile_file.greater_than_equal",
+    "less_than_equal": "profile_file.less_than_equal",
+    "string_too_short": "profile_file.string_too_short",
 }
 
 
-def _reason(error: Any) -> str:
-    vietnamese = _REASONS.get(str(error.get("type")))
-    english = str(error.get("msg", ""))
-    return f"{vietnamese} / {english}" if vietnamese else english
+def _reason(error: Any) -> Phrase | str:
+    kind = str(error.get("type"))
+    if kind.startswith("profile_file."):  # our own check: its type is the key
+        return phrase(kind)
+    if kind in _REASONS:
+        return phrase(_REASONS[kind])
+    # another of Pydantic's checks: its own (English) message, not ours to translate
+    return str(error.get("msg", ""))
 
 
-def did_you_mean(name: str, choices: list[str]) -> str:
-    """A "did you mean" tail for a message, when a choice is close to `name`."""
-    close = difflib.get_close_matches(name, choices, n=1)
-    return f" Có phải '{close[0]}'? / Did you mean '{close[0]}'?" if close else ""
-
-
-def _problem(path: str, location: str, reason: str, code: str) -> ConfigError:
+def _problem(path: str, location: str, reason: Phrase | str, code: str) -> ConfigError:
     return ConfigError(code, path=path, location=location, reason=reason)
 
 
@@ -203,8 +203,7 @@ def check_names(profile: ProfileFile, path: str, code: str = "config.profile_inv
             raise _problem(
                 path,
                 where,
-                "không có loại dữ liệu này / unknown dataset."
-                + did_you_mean(dataset_name, [*DATASETS]),
+                phrase("profile_file.unknown_dataset", hint=did_you_mean(dataset_name, DATASETS)),
                 code,
             )
         fields = [*DATASETS[dataset_name].fields]
@@ -213,7 +212,7 @@ def check_names(profile: ProfileFile, path: str, code: str = "config.profile_inv
                 raise _problem(
                     path,
                     f"{where}.fields.{field_name}",
-                    "không có trường này / unknown field." + did_you_mean(field_name, fields),
+                    phrase("profile_file.unknown_field", hint=did_you_mean(field_name, fields)),
                     code,
                 )
         for header, target in rules.read_as.items():
@@ -221,8 +220,11 @@ def check_names(profile: ProfileFile, path: str, code: str = "config.profile_inv
                 raise _problem(
                     path,
                     f"{where}.read_as.{header}",
-                    f"'{target}' không phải trường hay 'ignore' / not a field or 'ignore'."
-                    + did_you_mean(target, [*fields, IGNORE]),
+                    phrase(
+                        "profile_file.not_a_field",
+                        value=target,
+                        hint=did_you_mean(target, [*fields, IGNORE]),
+                    ),
                     code,
                 )
     for vocabulary_name, rules in profile.values.items():
@@ -232,8 +234,10 @@ def check_names(profile: ProfileFile, path: str, code: str = "config.profile_inv
             raise _problem(
                 path,
                 where,
-                "không có danh mục này / unknown vocabulary."
-                + did_you_mean(vocabulary_name, [*VOCABULARY_KINDS]),
+                phrase(
+                    "profile_file.unknown_vocabulary",
+                    hint=did_you_mean(vocabulary_name, VOCABULARY_KINDS),
+                ),
                 code,
             )
         codes = kind.code_values
@@ -247,22 +251,24 @@ def check_names(profile: ProfileFile, path: str, code: str = "config.profile_inv
                 raise _problem(
                     path,
                     f"{where}.{location}",
-                    f"mã phải là một trong / code must be one of {', '.join(codes)}."
-                    + did_you_mean(value, codes),
+                    phrase(
+                        "profile_file.code_expected",
+                        codes=", ".join(codes),
+                        hint=did_you_mean(value, codes),
+                    ),
                     code,
                 )
         for number in rules.numbers or {}:
             if not number.isdigit():
                 raise _problem(
-                    path, f"{where}.numbers.{number}", "cần một số / expected a number", code
+                    path, f"{where}.numbers.{number}", phrase("profile_file.number_expected"), code
                 )
     for form in profile.dates:
         if form not in DATE_FORMS:
             raise _problem(
                 path,
                 "dates",
-                f"không biết dạng ngày '{form}' / unknown date form; có / known: "
-                + ", ".join(DATE_FORMS),
+                phrase("profile_file.unknown_date_form", form=form, forms=", ".join(DATE_FORMS)),
                 code,
             )
 
@@ -298,15 +304,18 @@ def read_profile_text(
         raw = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = (
-            f"dòng {mark.line + 1}, cột {mark.column + 1} / line {mark.line + 1}: " if mark else ""
-        )
+        # the YAML parser's own (English) words, placed by line and column
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ConfigError(unreadable, path=path, reason=f"{where}{problem}") from exc
+        reason: Phrase | str = problem
+        if mark:
+            reason = phrase(
+                "profile_file.yaml_at", line=mark.line + 1, column=mark.column + 1, problem=problem
+            )
+        raise ConfigError(unreadable, path=path, reason=reason) from exc
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise _problem(path, "/", "cần một bảng khóa: giá trị / expected a mapping", code)
+        raise _problem(path, "/", phrase("profile_file.dict_type"), code)
     old_format = "profile" not in raw and not set(raw) & (_PROFILE_KEYS - {"values"})
     if old_format:
         try:
@@ -316,7 +325,7 @@ def read_profile_text(
             raise _problem(
                 path,
                 name,
-                "không có loại dữ liệu này / unknown dataset." + did_you_mean(name, [*DATASETS]),
+                phrase("profile_file.unknown_dataset", hint=did_you_mean(name, DATASETS)),
                 code,
             ) from None
     try:
@@ -345,15 +354,15 @@ def read_profile_file(path: Path, kind: str = "profile") -> ProfileFile:
         size = path.stat().st_size
         if size > MAX_PROFILE_BYTES:
             raise ConfigError(
-                unreadable, path=str(path), reason=f"tệp quá lớn ({size:,} byte) / file too large"
+                unreadable,
+                path=str(path),
+                reason=phrase("profile_file.too_large", size=f"{size:,}"),
             )
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        reason = (
-            "không phải UTF-8: mở bằng Notepad, chọn Lưu thành với mã hóa UTF-8 / "
-            "not UTF-8: save it as UTF-8"
-        )
-        raise ConfigError(unreadable, path=str(path), reason=reason) from exc
+        raise ConfigError(
+            unreadable, path=str(path), reason=phrase("profile_file.not_utf8")
+        ) from exc
     except OSError as exc:
         reason = exc.strerror or str(exc).splitlines()[0]
         raise ConfigError(unreadable, path=str(path), reason=reason) from exc

@@ -8,6 +8,8 @@ from enum import StrEnum
 
 import pandas as pd
 
+from cchc_cli.catalogue import Phrase, phrase
+
 
 class FileFormat(StrEnum):
     """Real content format, decided by sniffing bytes, never by the extension."""
@@ -45,7 +47,16 @@ class RawSheet:
 
 
 class UnreadableFile(Exception):
-    """The content could not be parsed in its sniffed format; the message says why."""
+    """The content could not be parsed in its sniffed format; `reason` says why: a catalogue
+    `Phrase`, or the text of the library that failed (not ours to translate)."""
+
+    def __init__(self, reason: Phrase | str) -> None:
+        super().__init__(reason)
+
+    @property
+    def reason(self) -> Phrase | str:
+        """Why, to put into words in the officer's language (`file.unreadable`'s {reason})."""
+        return self.args[0]
 
 
 def text_frame(rows: list[list[str | None]], first_row: int = 1) -> pd.DataFrame:
@@ -79,7 +90,7 @@ def read_file(content: bytes, stem: str) -> tuple[FileFormat, list[RawSheet]]:
     """Sniff `content` and read every sheet; raises UnreadableFile with a reason."""
     fmt = sniff(content[:8192])
     if fmt is None:
-        raise UnreadableFile("không phải Excel, HTML hay CSV / not Excel, HTML or CSV")
+        raise UnreadableFile(phrase("reader.not_a_table_file"))
     if fmt in (FileFormat.XLSX, FileFormat.XLS):
         from cchc_cli.readers.workbook import read_workbook
 

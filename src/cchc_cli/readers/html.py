@@ -7,6 +7,7 @@ import re
 import lxml.html
 from lxml import etree
 
+from cchc_cli.catalogue import phrase
 from cchc_cli.readers.grid import MergedRange, RawSheet, UnreadableFile, text_frame
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
@@ -54,7 +55,7 @@ def read_html(content: bytes, stem: str) -> list[RawSheet]:
     try:
         document = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
-        raise UnreadableFile(f"HTML hỏng / broken HTML: {exc}") from exc
+        raise UnreadableFile(phrase("reader.broken_html", detail=str(exc))) from exc
     rows: list[list[str | None]] = []
     merges: list[MergedRange] = []
     body = document.find("body")
@@ -67,7 +68,7 @@ def read_html(content: bytes, stem: str) -> list[RawSheet]:
             if line:
                 rows.append([line])
     if not rows:
-        raise UnreadableFile("không có bảng nào trong tệp HTML / no table in the HTML file")
+        raise UnreadableFile(phrase("reader.no_html_table"))
     return [RawSheet(name=stem[:31], cells=text_frame(rows), merges=merges)]
 
 

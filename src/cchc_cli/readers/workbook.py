@@ -9,6 +9,7 @@ import fastexcel
 import pandas as pd
 import pyarrow as pa
 
+from cchc_cli.catalogue import phrase
 from cchc_cli.readers.grid import FileFormat, RawSheet, UnreadableFile
 
 
@@ -17,11 +18,11 @@ def _zip_kind(content: bytes) -> FileFormat:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             names = set(archive.namelist())
     except zipfile.BadZipFile as exc:
-        raise UnreadableFile(f"tệp nén hỏng / corrupt zip: {exc}") from exc
+        raise UnreadableFile(phrase("reader.corrupt_zip", detail=str(exc))) from exc
     if "content.xml" in names and "mimetype" in names:
         return FileFormat.ODS
     if not any(n.startswith("xl/") for n in names):
-        raise UnreadableFile("tệp zip không phải bảng tính Excel / zip is not an Excel workbook")
+        raise UnreadableFile(phrase("reader.zip_not_workbook"))
     return FileFormat.XLSX
 
 

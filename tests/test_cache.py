@@ -1,0 +1,21 @@
+"""The read cache keeps what an issue says as words to be rendered, not as rendered text."""
+
+from __future__ import annotations
+
+from cchc_cli.cache import ReadCache
+from cchc_cli.catalogue import did_you_mean, phrase
+from cchc_cli.issues import make_issue
+
+
+def test_a_phrase_in_an_issue_survives_the_cache_in_either_language(tmp_path) -> None:
+    reason = phrase("profile_file.unknown_field", hint=did_you_mean("due_att", ["due_at"]))
+    issue = make_issue("file.unreadable", path="a.xlsx", params={"reason": reason, "n": 3})
+    cache = ReadCache(tmp_path / "cache")
+    cache.put("entry", "xlsx", [issue], [])
+    stored = cache.get("entry")
+    assert stored is not None
+    (again,) = stored["issues"]
+    assert again == issue
+    assert again.message("en") == issue.message("en")
+    assert "no such field. Did you mean 'due_at'?" in again.message("en")
+    assert "không có trường này. Có phải 'due_at'?" in again.message("vi")
