@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cchc_cli.issues import CATALOGUE
+from cchc_cli.catalogue import ISSUES
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START, END = "<!-- codes:start -->", "<!-- codes:end -->"
@@ -19,7 +19,7 @@ def table() -> str:
         "| code | default severity | message (Vietnamese; `--lang en` for English) |",
         "|---|---|---|",
     ]
-    for code, entry in CATALOGUE.items():
+    for code, entry in ISSUES.items():
         lines.append(f"| `{code}` | {entry.severity} | {entry.vi.replace('|', '/')} |")
     return "\n".join(lines)
 

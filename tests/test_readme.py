@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from cchc_cli.catalogue import ISSUES
 from cchc_cli.errors import ExitCode
-from cchc_cli.issues import CATALOGUE
 from conftest import ROOT
 
 
 def test_every_issue_code_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    missing = [code for code in CATALOGUE if f"`{code}`" not in readme]
+    missing = [code for code in ISSUES if f"`{code}`" not in readme]
     assert missing == []
 
 

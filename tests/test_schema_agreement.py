@@ -10,6 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from cchc_cli.load import LoadOptions, read_input
+from cchc_cli.profiles import base_profile
 from cchc_cli.readers import expand_inputs
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.dossiers import DossierRecord
@@ -60,7 +61,19 @@ def test_valid_rows_equal_the_pydantic_model(path) -> None:
 
 
 def test_rejected_rows_fail_the_pydantic_model() -> None:
+    context = {"profile": base_profile()}
     with pytest.raises(ValidationError):
-        DossierRecord.model_validate({"dossier_code": "H1", "received_at": "31/02/2025"})
+        DossierRecord.model_validate(
+            {"dossier_code": "H1", "received_at": "31/02/2025"}, context=context
+        )
     with pytest.raises(ValidationError):
-        DossierRecord.model_validate({"received_at": "01/02/2025"})
+        DossierRecord.model_validate({"received_at": "01/02/2025"}, context=context)
+    DossierRecord.model_validate(
+        {"dossier_code": "H1", "received_at": "28/02/2025"}, context=context
+    )
+
+
+def test_records_are_read_with_a_named_profile_issue10() -> None:
+    # the schema does not pick a profile itself (profiles are built on the schema)
+    with pytest.raises(RuntimeError):
+        DossierRecord.model_validate({"dossier_code": "H1", "received_at": "28/02/2025"})

@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from cchc_cli import parsing
+from cchc_cli.catalogue import Phrase
 from cchc_cli.issues import Issue, Severity, make_issue, mask_personal
 from cchc_cli.profiles import BASE, Profile
 from cchc_cli.readers.grid import RawSheet
@@ -337,22 +338,18 @@ def _unread_issue(
         f"{column}: " + ", ".join(f"'{v}'" for v in sorted(values)[:10])
         for column, values in unknown_labels.items()
     )
-    what_vi = " và ".join(
-        part
-        for part in (headers and f"các cột {headers}", labels and f"các nhãn ({labels})")
-        if part
-    )
-    what_en = " and ".join(
-        part
-        for part in (headers and f"the columns {headers}", labels and f"the labels ({labels})")
-        if part
-    )
+    if headers and labels:
+        what = Phrase("unread_both", {"headers": headers, "labels": labels})
+    elif headers:
+        what = Phrase("unread_columns", {"headers": headers})
+    else:
+        what = Phrase("unread_labels", {"labels": labels})
     return make_issue(
         "profile.unread",
         path=path,
         sheet=sheet,
         row=header.last_row,
-        params={"profile": header.profile.name, "what_vi": what_vi, "what_en": what_en + " are"},
+        params={"profile": header.profile.name, "what": what},
     )
 
 

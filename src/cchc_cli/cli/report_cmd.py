@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from cchc_cli.catalogue import label
 from cchc_cli.cli.common import (
     AsOfOption,
     ColumnsOption,
@@ -26,7 +27,6 @@ from cchc_cli.cli.common import (
 from cchc_cli.output import write_atomic
 from cchc_cli.report.content import gather
 from cchc_cli.report.excel import ReportOptions, render_workbook
-from cchc_cli.report.labels import label
 
 
 @handles_errors

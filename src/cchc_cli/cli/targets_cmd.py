@@ -11,6 +11,7 @@ import yaml
 from rich.table import Table
 from rich.text import Text
 
+from cchc_cli.catalogue import label
 from cchc_cli.cli.common import (
     FormatOption,
     Lang,
@@ -19,7 +20,6 @@ from cchc_cli.cli.common import (
     handles_errors,
     stdout_console,
 )
-from cchc_cli.report.labels import label
 from cchc_cli.report.results import rule_text, threshold_text
 from cchc_cli.targets.config import TargetConfig, load_targets
 from cchc_cli.targets.spec import Target
@@ -66,7 +66,7 @@ def _list_table(config: TargetConfig, lang: str) -> Table:
     table = Table(title=config.path, title_justify="left")
     for key in ("col_id", "col_name", "col_target", "dataset"):
         table.add_column(label(key, lang), overflow="fold")
-    table.add_column("Nguồn" if lang == "vi" else "Source", overflow="fold")
+    table.add_column(label("report.source", lang), overflow="fold")
     for target in config.targets:
         spec = target.spec
         table.add_row(spec.id, spec.name, _threshold_text(target, lang), spec.dataset, spec.source)
@@ -116,26 +116,14 @@ def show_target(
     spec = target.spec
     console.print(Text.assemble((spec.id, "bold"), f" — {spec.name}"))
     console.print(f"{label('col_target', lang)}: {_threshold_text(target, lang)}")
-    console.print(f"{'Công thức' if lang == 'vi' else 'Formula'}: {spec.formula}")
-    console.print(f"{'Nguồn' if lang == 'vi' else 'Source'}: {spec.source}")
+    console.print(f"{label('report.formula', lang)}: {spec.formula}")
+    console.print(f"{label('report.source', lang)}: {spec.source}")
     if spec.note:
         console.print(spec.note)
-    definition = spec.model_dump(
-        include={
-            "kind",
-            "dataset",
-            "population",
-            "numerator",
-            "denominator",
-            "filter",
-            "direction",
-            "threshold",
-            "warning_band",
-            "trend",
-            "reported",
-        },
-        exclude_none=True,
-    )
+    # the keys of its kind that say how it is computed (the words are printed above)
+    shown = set(type(spec).model_fields) - {"id", "name", "source", "formula", "note"}
+    definition = spec.model_dump(include=shown, exclude_none=True, exclude_defaults=True)
+    definition = {"kind": spec.kind, **definition}
     console.print(yaml.safe_dump(definition, allow_unicode=True, sort_keys=False))
 
 
@@ -152,9 +140,4 @@ def check_targets(
     [bold]Ví dụ / example:[/bold] cchc targets check configs/targets.yaml
     """
     config = load_targets(file)
-    message = (
-        f"Tệp chỉ tiêu hợp lệ: {len(config.targets)} chỉ tiêu."
-        if lang == "vi"
-        else f"Targets file is valid: {len(config.targets)} targets."
-    )
-    typer.echo(message)
+    typer.echo(label("targets_valid", lang, n=len(config.targets)))

@@ -19,8 +19,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_cli import __version__
+from cchc_cli.catalogue import WORDS, label
 from cchc_cli.report.content import ReportContent
-from cchc_cli.report.labels import label
 from cchc_cli.report.results import group_label, rule_text, sub_rows
 from cchc_cli.report.validation import sorted_issues
 from cchc_cli.schema import DATASETS
@@ -46,67 +46,11 @@ PERCENT = "0.0%"
 # a change shown with its sign, like the console: +12.5% / -32.1%
 CHANGE = "+0.0%;-0.0%;0.0%"
 NUMBER_FORMATS = {ValueForm.RATE: PERCENT, ValueForm.CHANGE: CHANGE, ValueForm.NUMBER: "General"}
+# The national motto and the form's official title are Vietnamese in every language.
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 KEY_DATASET = "dossiers"
 
-SHEETS = {
-    "summary": ("Tổng hợp", "Summary"),
-    "by_agency": ("Theo đơn vị", "By unit"),
-    "by_field": ("Theo lĩnh vực", "By field"),
-    "trends": ("Xu hướng", "Trends"),
-    "form": ("Biểu 06a", "Form 06a"),
-    "late": ("Hồ sơ trễ hạn", "Late dossiers"),
-    "quality": ("Chất lượng dữ liệu", "Data quality"),
-    "about": ("Thông tin", "About"),
-}
-WORDS = {
-    "title": (
-        "BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH",
-        "ADMINISTRATIVE REFORM TARGETS REPORT",
-    ),
-    "period_line": (
-        "Kỳ báo cáo: {period} (từ {start} đến {end}); số liệu tính đến ngày {as_of}; "
-        "lập ngày {made}.",
-        "Period: {period} ({start} to {end}); figures as of {as_of}; made {made}.",
-    ),
-    "id": ("Mã", "ID"),
-    "name": ("Chỉ tiêu", "Target"),
-    "source": ("Nguồn", "Source"),
-    "num": ("Tử số", "Numerator"),
-    "den": ("Mẫu số", "Denominator"),
-    "value": ("Kết quả", "Result"),
-    "target": ("Mục tiêu", "Target value"),
-    "status": ("Đánh giá", "Status"),
-    "formula": ("Công thức", "Formula"),
-    "note": ("Ghi chú", "Note"),
-    "group": ("Nhóm", "Group"),
-    "agency": ("Đơn vị", "Unit"),
-    "field": ("Lĩnh vực", "Field"),
-    "dataset": ("Dữ liệu", "Dataset"),
-    "threshold_row": ("Mục tiêu", "Target"),
-    "trend_note": (
-        "Giá trị từng tháng (tháng tính đến ngày cuối tháng). Biểu đồ: kết quả và đường mục tiêu.",
-        "Monthly values (each month judged at its last day). Charts: result and target line.",
-    ),
-    "late_note": (
-        "Hồ sơ giải quyết trong kỳ bị trễ hạn hoặc đang quá hạn (quy tắc D7); cột Tệp, "
-        "Trang tính, Dòng chỉ nơi mỗi hồ sơ nằm trong tệp gốc.",
-        "Dossiers handled in the period that are late or overdue (rule D7); File, Sheet "
-        "and Row say where each one is in the source file.",
-    ),
-    "file": ("Tệp", "File"),
-    "sheet": ("Trang tính", "Sheet"),
-    "row": ("Dòng", "Row"),
-    "timeliness": ("Tình trạng hạn", "Timeliness"),
-    "severity": ("Mức", "Severity"),
-    "code": ("Mã lỗi", "Code"),
-    "column": ("Cột", "Column"),
-    "message": ("Nội dung", "Message"),
-    "inputs": ("Đầu vào", "Inputs"),
-    "issues": ("Vấn đề phát hiện", "Issues"),
-    "key": ("Mục", "Item"),
-    "val": ("Giá trị", "Value"),
-}
+SHEETS = ("summary", "by_agency", "by_field", "trends", "form", "late", "quality", "about")
 FORM_HEADER = (
     "Biểu số II.06a/VPCP/KSTT",
     "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT TTHC",
@@ -125,9 +69,9 @@ class ReportOptions:
 
 
 def _w(key: str, lang: str, **params: Any) -> str:
-    vi, en = WORDS[key]
-    text = en if lang == "en" else vi
-    return text.format(**params) if params else text
+    """A report word: its own `report.` entry, else the interface word of the same name."""
+    own = f"report.{key}"
+    return label(own if own in WORDS else key, lang, **params)
 
 
 def put(ws: Worksheet, row: int, column: int, value: Any, **style: Any) -> Any:
@@ -579,7 +523,7 @@ def _write_quality(ws: Worksheet, content: ReportContent, options: ReportOptions
         "rows_rejected",
         "rows_skipped",
     ]
-    titles = [_w(k, lang) if k in WORDS else label(k, lang) for k in keys]
+    titles = [_w(k, lang) for k in keys]
     _header(ws, 2, titles, [40, 22, 10, 16, 14, 12, 10, 10, 10, 10])
     row = 2
     for account in loaded.accounts:
@@ -637,13 +581,13 @@ def _write_about(ws: Worksheet, content: ReportContent, options: ReportOptions) 
     period = content.period
     rows = [
         ("cchc", __version__),
-        ("Kỳ báo cáo / period", period.label),
-        ("Từ ngày / start", f"{period.start:%d/%m/%Y}"),
-        ("Đến ngày / end", f"{period.end:%d/%m/%Y}"),
-        ("Tính đến ngày / as of", f"{period.as_of:%d/%m/%Y}"),
-        ("Lập lúc / generated", f"{content.generated_at:%d/%m/%Y %H:%M:%S}"),
-        ("Tệp chỉ tiêu / targets file", content.config.path),
-        ("SHA-256 tệp chỉ tiêu", content.config.sha256),
+        (_w("about_period", lang), period.label),
+        (_w("about_start", lang), f"{period.start:%d/%m/%Y}"),
+        (_w("about_end", lang), f"{period.end:%d/%m/%Y}"),
+        (_w("about_as_of", lang), f"{period.as_of:%d/%m/%Y}"),
+        (_w("about_generated", lang), f"{content.generated_at:%d/%m/%Y %H:%M:%S}"),
+        (_w("about_targets_file", lang), content.config.path),
+        (_w("about_targets_sha", lang), content.config.sha256),
     ]
     _header(ws, 1, [_w("key", lang), _w("val", lang)], [30, 80])
     row = 1
@@ -653,16 +597,13 @@ def _write_about(ws: Worksheet, content: ReportContent, options: ReportOptions) 
         put(ws, row, 2, value, border=BOX)
     row += 2
     titles = [
-        "Tệp / file",
+        _w("file", lang),
         "SHA-256",
-        "Định dạng",
-        "Dữ liệu",
-        "Trang tính",
-        "Cấu hình phần mềm",
-        "Đọc",
-        "Hợp lệ",
-        "Bị loại",
-        "Bỏ qua",
+        _w("about_format", lang),
+        _w("about_dataset", lang),
+        _w("sheet", lang),
+        _w("about_profile", lang),
+        *(label(k, lang) for k in ("rows_read", "rows_valid", "rows_rejected", "rows_skipped")),
     ]
     for column, title in enumerate(titles, start=1):
         put(ws, row, column, title, font=HEADER_FONT, fill=HEADER_FILL, border=BOX)
@@ -698,10 +639,9 @@ def render_workbook(content: ReportContent, options: ReportOptions) -> bytes:
     lang = options.lang
     wb = Workbook()
     sheets: dict[str, Worksheet] = {}
-    for index, (key, names) in enumerate(SHEETS.items()):
-        name = names[1] if lang == "en" else names[0]
+    for index, key in enumerate(SHEETS):
         sheets[key] = wb.active if index == 0 else wb.create_sheet()
-        sheets[key].title = name
+        sheets[key].title = _w(f"sheet_{key}", lang)
     _write_summary(sheets["summary"], content, options)
     _write_groups(sheets["by_agency"], content, "agency_name", lang)
     _write_groups(sheets["by_field"], content, "field_name", lang)

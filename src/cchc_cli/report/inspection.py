@@ -10,10 +10,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from cchc_cli.catalogue import label
 from cchc_cli.issues import mask_personal
 from cchc_cli.load import FileReadout, SheetOutcome
 from cchc_cli.readers.headers import HeaderColumn, HeaderMatch, ProfileFit
-from cchc_cli.report.labels import label, whole
+from cchc_cli.report.numbers import whole
 from cchc_cli.report.validation import issues_table, sorted_issues
 from cchc_cli.validate import SOURCE_COLUMNS
 

@@ -11,9 +11,10 @@ from rich.table import Table
 from rich.text import Text
 
 from cchc_cli import __version__
+from cchc_cli.catalogue import WORDS, label
 from cchc_cli.issues import Severity
 from cchc_cli.load import LoadResult
-from cchc_cli.report.labels import LABELS, label, whole
+from cchc_cli.report.numbers import count, percent
 from cchc_cli.targets.results import (
     EPSILON,
     ComputeResult,
@@ -33,23 +34,6 @@ _OPS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
 
 # -- formatting ---------------------------------------------------------------------------------
-
-
-def percent(value: float | None, lang: str) -> str:
-    """0.95814 -> '95,8%' (vi) / '95.8%' (en); '—' when there is no value."""
-    if value is None:
-        return "—"
-    text = f"{value * 100:.1f}%"
-    return text.replace(".", ",") if lang == "vi" else text
-
-
-def count(value: float | None, lang: str) -> str:
-    """Whole numbers with thousands separators (1.234 in vi, 1,234 in en)."""
-    if value is None:
-        return "—"
-    if float(value).is_integer():
-        return whole(int(value), lang)
-    return f"{value:g}".replace(".", ",") if lang == "vi" else f"{value:g}"
 
 
 def _signed(change: float, lang: str) -> str:
@@ -146,7 +130,7 @@ def group_label(by: dict[str, Any], lang: str) -> str:
     for name, value in by.items():
         if value is None:
             parts.append(label("blank_group", lang))
-        elif name == "admin_level" and f"level_{value}" in LABELS:
+        elif name == "admin_level" and f"level_{value}" in WORDS:
             parts.append(label(f"level_{value}", lang))
         else:
             parts.append(str(value))

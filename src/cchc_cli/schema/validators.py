@@ -1,20 +1,30 @@
 """Pydantic annotated types built on the scalar parsers, shared by every dataset model.
 
 Values are read as the vendor profile of their sheet says (labels, numbers, date forms): pass it
-as `context={"profile": profile}` to `model_validate`; without one, the base profile applies.
+as `context={"profile": profile}` to `model_validate` (the base profile for a generic sheet).
+The schema names no profile itself: profiles are built on the schema, not the other way round.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from pydantic import BeforeValidator, ValidationInfo
 
 from cchc_cli import parsing
+from cchc_cli.schema.vocabularies import Vocabulary
 
-if TYPE_CHECKING:
-    from cchc_cli.profiles import Profile
+
+class ReadingRules(Protocol):
+    """What the validators need of a vendor profile (cchc_cli.profiles.Profile has it)."""
+
+    @property
+    def date_forms(self) -> tuple[str, ...]: ...
+
+    @property
+    def vocabularies(self) -> Mapping[str, Vocabulary]: ...
 
 
 def _cell_text(value: Any) -> str | None:
@@ -25,14 +35,13 @@ def _cell_text(value: Any) -> str | None:
     return value if isinstance(value, str) else str(value)
 
 
-def profile_of(info: ValidationInfo | None) -> Profile:
-    """The profile a record is read with: the context's, else the base profile."""
+def profile_of(info: ValidationInfo | None) -> ReadingRules:
+    """The profile a record is read with (the validation context's)."""
     context = info.context if info is not None else None
     if isinstance(context, dict) and context.get("profile") is not None:
         return context["profile"]
-    from cchc_cli.profiles import base_profile
-
-    return base_profile()
+    # a programming error, not a bad value: never turned into a ValidationError
+    raise RuntimeError('validate records with context={"profile": profile}')
 
 
 def _date(value: Any, info: ValidationInfo) -> datetime | None:

@@ -15,18 +15,12 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 from pydantic_core import ErrorDetails
 
+from cchc_cli.catalogue import WORDS, Phrase, did_you_mean, phrase
 from cchc_cli.errors import ConfigError, UsageError
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.fields import Kind
 from cchc_cli.schema.vocabularies import VOCABULARY_KINDS
-from cchc_cli.targets.filters import (
-    FieldGroup,
-    Filter,
-    FilterField,
-    FilterProblem,
-    did_you_mean,
-    parse_filter,
-)
+from cchc_cli.targets.filters import FieldGroup, Filter, FilterField, FilterProblem, parse_filter
 from cchc_cli.targets.kinds import KINDS, TargetSpec
 from cchc_cli.targets.spec import CountingSpec, GroupSpec, Strict, Target, TargetBase, Unit
 from cchc_cli.targets.timeliness import Timeliness
@@ -83,7 +77,7 @@ def default_targets_path() -> Path:
     return Path(str(resources.files("cchc_cli") / "data" / "targets.yaml"))
 
 
-def _fail(path: Path, target: str, location: str, reason: str) -> ConfigError:
+def _fail(path: Path, target: str, location: str, reason: Phrase) -> ConfigError:
     return ConfigError(
         "config.targets_invalid", path=str(path), target=target, location=location, reason=reason
     )
@@ -101,19 +95,16 @@ def _nested_model(model: type[BaseModel], key: str) -> type[BaseModel] | None:
     return None
 
 
-def _unknown_key(model: type[BaseModel], key: str) -> str:
+def _unknown_key(model: type[BaseModel], key: str) -> Phrase:
     if issubclass(model, TargetBase):
         kind = str(get_args(model.model_fields["kind"].annotation)[0])
         others = [name for name, k in KINDS.items() if key in k.spec.model_fields]
         if others:
-            return (
-                f"khóa '{key}' không dùng cho chỉ tiêu loại '{kind}' (chỉ cho: "
-                f"{', '.join(others)}) / not a key of a '{kind}' target"
-            )
-    return "khóa không hợp lệ / unknown key." + did_you_mean(key, list(model.model_fields))
+            return phrase("targets.key_of_other_kind", key=key, kind=kind, kinds=", ".join(others))
+    return phrase("targets.unknown_key", hint=did_you_mean(key, model.model_fields))
 
 
-def _explain(error: ErrorDetails, model: type[BaseModel]) -> tuple[list[Any], str]:
+def _explain(error: ErrorDetails, model: type[BaseModel]) -> tuple[list[Any], Phrase]:
     """(key path without the union's tag, reason) of one Pydantic error below `model`."""
     loc = list(error["loc"])
     kind = None
@@ -124,11 +115,8 @@ def _explain(error: ErrorDetails, model: type[BaseModel]) -> tuple[list[Any], st
         kind = str(get_args(model.model_fields["kind"].annotation)[0])
     if error["type"] in ("union_tag_not_found", "union_tag_invalid"):
         given = error["input"].get("kind") if isinstance(error["input"], dict) else None
-        choices = ", ".join(KINDS)
-        reason = f"cần 'kind' là một trong: {choices} / 'kind' must be one of: {choices}."
-        if given is not None:
-            reason += did_you_mean(str(given), list(KINDS))
-        return [*loc, "kind"], reason
+        hint = "" if given is None else did_you_mean(given, KINDS)
+        return [*loc, "kind"], phrase("targets.kind_expected", kinds=", ".join(KINDS), hint=hint)
     walked: type[BaseModel] = model
     for part in loc[:-1]:
         if isinstance(part, int):
@@ -139,9 +127,14 @@ def _explain(error: ErrorDetails, model: type[BaseModel]) -> tuple[list[Any], st
         walked = _nested_model(walked, str(part)) or walked
     if error["type"] == "extra_forbidden":
         return loc, _unknown_key(walked, str(loc[-1]))
-    if error["type"] == "missing" and issubclass(walked, TargetBase) and kind is not None:
-        return loc, f"chỉ tiêu loại '{kind}' cần '{loc[-1]}' / a '{kind}' target needs it"
-    return loc, error["msg"].removeprefix("Value error, ")
+    if error["type"] == "missing":
+        if issubclass(walked, TargetBase) and kind is not None:
+            return loc, phrase("targets.kind_needs", kind=kind, key=loc[-1])
+        return loc, phrase("targets.key_required")
+    if error["type"] in WORDS:  # our own validators raise catalogue keys
+        return loc, phrase(error["type"])
+    # Pydantic's own words (English): kept as the detail
+    return loc, phrase("targets.invalid_value", detail=error["msg"])
 
 
 def _location(loc: list[Any]) -> str:
@@ -173,7 +166,7 @@ def load_targets(path: Path | None = None) -> TargetConfig:
             "config.targets_unreadable", path=str(path), reason=str(exc).splitlines()[0]
         ) from exc
     if not isinstance(raw, dict):
-        raise _fail(path, "-", "/", "cần một bảng có 'version' và 'targets' / expected a mapping")
+        raise _fail(path, "-", "/", phrase("targets.not_a_mapping"))
     try:
         parsed = TargetsFile.model_validate(raw)
     except ValidationError as exc:
@@ -186,13 +179,13 @@ def load_targets(path: Path | None = None) -> TargetConfig:
     for index, spec in enumerate(parsed.targets):
         where = f"targets[{index}]"
         if spec.id in seen:
-            raise _fail(path, spec.id, f"{where}.id", "trùng mã chỉ tiêu / duplicate id")
+            raise _fail(path, spec.id, f"{where}.id", phrase("targets.duplicate_id"))
         seen.add(spec.id)
         targets.append(_check_target(path, spec, groups, where))
     for key, group in parsed.groups.items():
         datasets_with_field = [d for d in DATASETS.values() if group.field in d.fields]
         if not datasets_with_field:
-            raise _fail(path, "-", f"groups.{key}.field", "không có trường này / unknown field")
+            raise _fail(path, "-", f"groups.{key}.field", phrase("targets.unknown_field", hint=""))
     return TargetConfig(
         str(path), hashlib.sha256(content).hexdigest(), targets, groups, list(parsed.units)
     )
@@ -226,8 +219,7 @@ def _check_target(
             path,
             spec.id,
             f"{where}.dataset",
-            "không có loại dữ liệu này / unknown dataset."
-            + did_you_mean(spec.dataset, list(DATASETS)),
+            phrase("targets.unknown_dataset", hint=did_you_mean(spec.dataset, DATASETS)),
         )
     fields = filter_fields(spec.dataset)
     for key, reason in spec.check(fields):

@@ -3,7 +3,6 @@ masks. Nothing in a filter is ever executed as code."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from cchc_cli.catalogue import Phrase, did_you_mean, phrase
 from cchc_cli.schema.fields import Kind
 from cchc_cli.text import match_key
 
@@ -72,16 +72,10 @@ Filter = Condition | AllOf | AnyOf | Not
 class FilterProblem(ValueError):
     """A mistake in a filter: where (key path below the filter) and why."""
 
-    def __init__(self, location: str, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, location: str, reason: Phrase) -> None:
+        super().__init__(str(reason))
         self.location = location
         self.reason = reason
-
-
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
-    """' Có phải …? / Did you mean …?' when a close choice exists."""
-    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f" Có phải '{close[0]}'? / Did you mean '{close[0]}'?" if close else ""
 
 
 def parse_filter(
@@ -89,13 +83,13 @@ def parse_filter(
 ) -> Filter:
     """Check and build a filter from its YAML form; FilterProblem names the exact key."""
     if not isinstance(raw, dict) or not raw:
-        raise FilterProblem(where, "cần một bảng điều kiện / expected a mapping of conditions")
+        raise FilterProblem(where, phrase("filter.mapping_expected"))
     items: list[Filter] = []
     for key, value in raw.items():
         path = f"{where}.{key}"
         if key in ("all", "any"):
             if not isinstance(value, list) or not value:
-                raise FilterProblem(path, "cần một danh sách điều kiện / expected a list")
+                raise FilterProblem(path, phrase("filter.list_expected"))
             parts = tuple(
                 parse_filter(v, fields, groups, f"{path}[{i}]") for i, v in enumerate(value)
             )
@@ -107,8 +101,7 @@ def parse_filter(
         else:
             raise FilterProblem(
                 path,
-                "không có trường này / unknown field."
-                + did_you_mean(str(key), [*fields, *LOGICAL]),
+                phrase("targets.unknown_field", hint=did_you_mean(key, [*fields, *LOGICAL])),
             )
     return items[0] if len(items) == 1 else AllOf(tuple(items))
 
@@ -121,13 +114,13 @@ def _conditions(
     elif not isinstance(raw, dict):
         raw = {"eq": raw}
     if not raw:
-        raise FilterProblem(where, "thiếu điều kiện / no condition")
+        raise FilterProblem(where, phrase("filter.no_condition"))
     conditions = []
     for op, value in raw.items():
         path = f"{where}.{op}"
         if op not in OPERATORS:
             raise FilterProblem(
-                path, "không có phép so sánh này / unknown operator." + did_you_mean(op, OPERATORS)
+                path, phrase("filter.unknown_operator", hint=did_you_mean(op, OPERATORS))
             )
         conditions.append(Condition(field.name, op, _checked_value(field, op, value, groups, path)))
     return conditions
@@ -138,34 +131,34 @@ def _checked_value(
 ) -> Any:
     if op == "present":
         if not isinstance(value, bool):
-            raise FilterProblem(where, "cần true hoặc false / expected true or false")
+            raise FilterProblem(where, phrase("filter.true_false"))
         return value
     if op == "in_group":
         if field.kind is not Kind.TEXT:
-            raise FilterProblem(where, "in_group chỉ dùng cho trường chữ / only for text fields")
+            raise FilterProblem(where, phrase("filter.in_group_text_only"))
         if not isinstance(value, str) or value not in groups:
             raise FilterProblem(
-                where,
-                "chưa khai báo nhóm này trong 'groups' / no such group (có / known: "
-                f"{', '.join(groups) or '-'}).",
+                where, phrase("filter.unknown_group", known=", ".join(groups) or "-")
             )
         if groups[value].field != field.name:
-            raise FilterProblem(where, f"nhóm này dành cho trường '{groups[value].field}'")
+            raise FilterProblem(
+                where, phrase("filter.group_of_other_field", field=groups[value].field)
+            )
         return value
     if op in COMPARISONS:
         if field.kind not in (Kind.AMOUNT, Kind.COUNT):
-            raise FilterProblem(where, "chỉ so sánh lớn/nhỏ với trường số / numbers only")
+            raise FilterProblem(where, phrase("filter.numbers_only"))
         return _number(value, where)
     if op in ("in", "not_in"):
         if not isinstance(value, list) or not value:
-            raise FilterProblem(where, "cần một danh sách giá trị / expected a list of values")
+            raise FilterProblem(where, phrase("filter.values_expected"))
         return tuple(_scalar(field, v, f"{where}[{i}]") for i, v in enumerate(value))
     return _scalar(field, value, where)
 
 
 def _number(value: Any, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise FilterProblem(where, "cần một số / expected a number")
+        raise FilterProblem(where, phrase("filter.number_expected"))
     return float(value)
 
 
@@ -174,20 +167,25 @@ def _scalar(field: FilterField, value: Any, where: str) -> Any:
         if value not in field.codes:
             raise FilterProblem(
                 where,
-                f"'{value}' không thuộc danh mục {field.name} ({', '.join(field.codes)})."
-                + did_you_mean(str(value), field.codes),
+                phrase(
+                    "filter.not_a_code",
+                    value=value,
+                    field=field.name,
+                    codes=", ".join(field.codes),
+                    hint=did_you_mean(value, field.codes),
+                ),
             )
         return value
     if field.kind is Kind.BOOLEAN:
         if not isinstance(value, bool):
-            raise FilterProblem(where, "cần true hoặc false / expected true or false")
+            raise FilterProblem(where, phrase("filter.true_false"))
         return value
     if field.kind in (Kind.AMOUNT, Kind.COUNT):
         return _number(value, where)
     if field.kind is Kind.DATETIME:
-        raise FilterProblem(where, "trường ngày chỉ dùng 'present' / dates take 'present' only")
+        raise FilterProblem(where, phrase("filter.dates_present_only"))
     if not isinstance(value, str):
-        raise FilterProblem(where, "cần một chuỗi / expected text")
+        raise FilterProblem(where, phrase("filter.text_expected"))
     return value
 
 

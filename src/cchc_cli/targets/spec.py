@@ -11,9 +11,11 @@ from enum import StrEnum
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
+from cchc_cli.catalogue import Phrase, did_you_mean, phrase
 from cchc_cli.schema.fields import Kind
-from cchc_cli.targets.filters import Filter, FilterField, did_you_mean
+from cchc_cli.targets.filters import Filter, FilterField
 from cchc_cli.targets.periods import PeriodError, parse_period
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -57,9 +59,8 @@ class Reported(Strict):
         try:
             return parse_period(str(value)).label
         except PeriodError:
-            raise ValueError(
-                "kỳ không hợp lệ (vd. 2025, 2025-Q1, 2025-03) / not a period"
-            ) from None
+            # the error type is a catalogue key: the file check words it in the officer's language
+            raise PydanticCustomError("targets.not_a_period", "not a period") from None
 
 
 class GroupSpec(Strict):
@@ -109,7 +110,7 @@ class ValueForm(StrEnum):
 
 
 # A problem found while checking a spec: (key path below the target, reason).
-Problem = tuple[str, str]
+Problem = tuple[str, Phrase]
 
 
 class TargetBase(Strict):
@@ -136,7 +137,7 @@ class TargetBase(Strict):
     @classmethod
     def _snake_case(cls, value: str) -> str:
         if not _ID.match(value):
-            raise ValueError("id phải viết thường, nối bằng '_' (snake_case)")
+            raise PydanticCustomError("targets.snake_case_id", "not snake_case")
         return value
 
     def judged_by(self) -> Threshold | None:
@@ -185,15 +186,18 @@ class Target:
 
 
 def field_problem(
-    key: str, name: str, fields: dict[str, FilterField], allowed: tuple[Kind, ...], what: str
+    key: str, name: str, dataset: str, fields: dict[str, FilterField], allowed: tuple[Kind, ...]
 ) -> Problem | None:
     """`name` (at `key`) is not a field of one of the `allowed` kinds: the problem, or None."""
     known = fields.get(name)
     if known is not None and known.kind in allowed:
         return None
     choices = [n for n, f in fields.items() if f.kind in allowed]
-    return key, f"cần một trường {what} / needs one of: {', '.join(choices)}." + did_you_mean(
-        name, choices
+    reason = (
+        "targets.needs_date_field" if Kind.DATETIME in allowed else "targets.needs_number_field"
+    )
+    return key, phrase(
+        reason, dataset=dataset, choices=", ".join(choices), hint=did_you_mean(name, choices)
     )
 
 
@@ -216,23 +220,19 @@ class CountingSpec(TargetBase):
     def check(self, fields: dict[str, FilterField]) -> Iterator[Problem]:
         dossiers = self.dataset == "dossiers"
         if dossiers and self.population in (None, "all"):
-            yield (
-                "population",
-                "chỉ tiêu về hồ sơ cần population: received, ended hoặc handled (D6) / dossier "
-                "targets need population: received, ended or handled",
-            )
+            yield "population", phrase("targets.population_needed")
         if not dossiers and self.population not in (None, "all"):
-            yield "population", "chỉ dùng cho hồ sơ / dossiers only"
+            yield "population", phrase("targets.population_dossiers_only")
         if self.period_field is not None:
             if dossiers:
-                yield "period_field", "hồ sơ dùng population / use population"
+                yield "period_field", phrase("targets.use_population")
             else:
                 problem = field_problem(
                     "period_field",
                     self.period_field,
+                    self.dataset,
                     fields,
                     (Kind.DATETIME, Kind.COUNT),
-                    f"ngày hoặc năm của '{self.dataset}'",
                 )
                 if problem:
                     yield problem
@@ -251,7 +251,4 @@ class FractionSpec(CountingSpec):
         yield from super().check(fields)
         threshold = self.judged_by()
         if threshold is not None and not 0 <= threshold.value <= 1:
-            yield (
-                "threshold.value",
-                "tỷ lệ viết dạng phân số từ 0 đến 1 (50 % = 0.5) / a rate is a fraction in [0, 1]",
-            )
+            yield "threshold.value", phrase("targets.rate_is_fraction")

@@ -59,11 +59,7 @@ class CountChangeSpec(CountingSpec):
         yield from super().check(fields)
         if self.measure is not None:
             problem = field_problem(
-                "measure",
-                self.measure.sum,
-                fields,
-                (Kind.COUNT, Kind.AMOUNT),
-                f"số của '{self.dataset}'",
+                "measure", self.measure.sum, self.dataset, fields, (Kind.COUNT, Kind.AMOUNT)
             )
             if problem:
                 yield problem

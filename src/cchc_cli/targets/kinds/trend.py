@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 from pydantic import Field
 
-from cchc_cli.targets.filters import GROUPABLE_KINDS, FilterField, did_you_mean
+from cchc_cli.catalogue import did_you_mean, phrase
+from cchc_cli.targets.filters import GROUPABLE_KINDS, FilterField
 from cchc_cli.targets.framing import Framing
 from cchc_cli.targets.kinds.base import TargetKind, fraction_masks, own_frame
 from cchc_cli.targets.periods import Period, parse_period
@@ -67,20 +68,21 @@ class TrendSpec(FractionSpec):
         trend = self.trend
         per = fields.get(trend.per)
         if per is None:
-            yield (
-                "trend.per",
-                "không có trường này / unknown field." + did_you_mean(trend.per, list(fields)),
-            )
+            yield "trend.per", phrase("targets.unknown_field", hint=did_you_mean(trend.per, fields))
             return
         if per.kind not in GROUPABLE_KINDS:
-            yield "trend.per", "chỉ tính theo trường danh mục hoặc chữ / only a label or text field"
+            yield "trend.per", phrase("targets.per_groupable")
         for year, levels in trend.baselines.items():
             for level in levels:
                 if per.codes and level not in per.codes:
                     yield (
                         f"trend.baselines.{year}.{level}",
-                        f"không phải giá trị của {trend.per} ({', '.join(per.codes)})."
-                        + did_you_mean(level, per.codes),
+                        phrase(
+                            "targets.not_a_value_of",
+                            field=trend.per,
+                            codes=", ".join(per.codes),
+                            hint=did_you_mean(level, per.codes),
+                        ),
                     )
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 from pydantic import Field
 
 from cchc_cli import parsing
+from cchc_cli.catalogue import phrase
 from cchc_cli.targets.filters import FilterField
 from cchc_cli.targets.framing import Framing
 from cchc_cli.targets.kinds.base import TargetKind
@@ -39,7 +40,7 @@ class ValueSpec(TargetBase):
 
     def check(self, fields: dict[str, FilterField]) -> Iterator[Problem]:
         if not self.reported and self.indicator is None:
-            yield "", "chỉ tiêu 'value' cần 'indicator' hoặc 'reported'"
+            yield "", phrase("targets.value_needs_source")
 
 
 def _period_label(text: str) -> str | None:

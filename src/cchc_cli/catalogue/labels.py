@@ -1,4 +1,4 @@
-"""User-interface words in Vietnamese (default) and English."""
+"""User-interface words: console tables, report headings, statuses, hints."""
 
 from __future__ import annotations
 
@@ -139,17 +139,77 @@ LABELS: dict[str, tuple[str, str]] = {
         "Tệp kết quả '{path}' trùng với một tệp đầu vào; chọn tên khác.",
         "Output file '{path}' is also an input; choose another name.",
     ),
+    # the tail of a value message: whether the row was rejected or the value emptied
+    "consequence_required": (
+        " Đây là cột bắt buộc; dòng bị loại.",
+        " This column is required; row rejected.",
+    ),
+    "consequence_optional": (" Để trống giá trị này.", " Value left empty."),
+    # the Excel report (`cchc report`): sheet names, headings, notes
+    "report.sheet_summary": ("Tổng hợp", "Summary"),
+    "report.sheet_by_agency": ("Theo đơn vị", "By unit"),
+    "report.sheet_by_field": ("Theo lĩnh vực", "By field"),
+    "report.sheet_trends": ("Xu hướng", "Trends"),
+    "report.sheet_form": ("Biểu 06a", "Form 06a"),
+    "report.sheet_late": ("Hồ sơ trễ hạn", "Late dossiers"),
+    "report.sheet_quality": ("Chất lượng dữ liệu", "Data quality"),
+    "report.sheet_about": ("Thông tin", "About"),
+    "report.title": (
+        "BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH",
+        "ADMINISTRATIVE REFORM TARGETS REPORT",
+    ),
+    "report.period_line": (
+        "Kỳ báo cáo: {period} (từ {start} đến {end}); số liệu tính đến ngày {as_of}; "
+        "lập ngày {made}.",
+        "Period: {period} ({start} to {end}); figures as of {as_of}; made {made}.",
+    ),
+    "report.id": ("Mã", "ID"),
+    "report.name": ("Chỉ tiêu", "Target"),
+    "report.source": ("Nguồn", "Source"),
+    "report.num": ("Tử số", "Numerator"),
+    "report.den": ("Mẫu số", "Denominator"),
+    "report.value": ("Kết quả", "Result"),
+    "report.target": ("Mục tiêu", "Target value"),
+    "report.status": ("Đánh giá", "Status"),
+    "report.formula": ("Công thức", "Formula"),
+    "report.note": ("Ghi chú", "Note"),
+    "report.group": ("Nhóm", "Group"),
+    "report.agency": ("Đơn vị", "Unit"),
+    "report.field": ("Lĩnh vực", "Field"),
+    "report.dataset": ("Dữ liệu", "Dataset"),
+    "report.threshold_row": ("Mục tiêu", "Target"),
+    "report.trend_note": (
+        "Giá trị từng tháng (tháng tính đến ngày cuối tháng). Biểu đồ: kết quả và đường mục tiêu.",
+        "Monthly values (each month judged at its last day). Charts: result and target line.",
+    ),
+    "report.late_note": (
+        "Hồ sơ giải quyết trong kỳ bị trễ hạn hoặc đang quá hạn (quy tắc D7); cột Tệp, "
+        "Trang tính, Dòng chỉ nơi mỗi hồ sơ nằm trong tệp gốc.",
+        "Dossiers handled in the period that are late or overdue (rule D7); File, Sheet "
+        "and Row say where each one is in the source file.",
+    ),
+    "report.timeliness": ("Tình trạng hạn", "Timeliness"),
+    "report.code": ("Mã lỗi", "Code"),
+    "report.inputs": ("Đầu vào", "Inputs"),
+    "report.issues": ("Vấn đề phát hiện", "Issues"),
+    "report.key": ("Mục", "Item"),
+    "report.val": ("Giá trị", "Value"),
+    "report.about_period": ("Kỳ báo cáo", "Period"),
+    "report.about_start": ("Từ ngày", "Start"),
+    "report.about_end": ("Đến ngày", "End"),
+    "report.about_as_of": ("Tính đến ngày", "As of"),
+    "report.about_generated": ("Lập lúc", "Generated"),
+    "report.about_targets_file": ("Tệp chỉ tiêu", "Targets file"),
+    "report.about_targets_sha": ("SHA-256 tệp chỉ tiêu", "Targets file SHA-256"),
+    "report.about_format": ("Định dạng", "Format"),
+    "report.about_dataset": ("Dữ liệu", "Dataset"),
+    "report.about_profile": ("Cấu hình phần mềm", "Vendor profile"),
+    "targets_valid": ("Tệp chỉ tiêu hợp lệ: {n} chỉ tiêu.", "Targets file is valid: {n} targets."),
+    # what a profile leaves unread (profile.unread)
+    "unread_columns": ("các cột {headers}", "the columns {headers} are"),
+    "unread_labels": ("các nhãn ({labels})", "the labels ({labels}) are"),
+    "unread_both": (
+        "các cột {headers} và các nhãn ({labels})",
+        "the columns {headers} and the labels ({labels}) are",
+    ),
 }
-
-
-def label(key: str, lang: str, **params: object) -> str:
-    """The word for `key` in `lang`, with {params} filled in."""
-    vi, en = LABELS[key]
-    text = en if lang == "en" else vi
-    return text.format(**params) if params else text
-
-
-def whole(value: int, lang: str) -> str:
-    """A whole number with thousands separators: 1.234 in Vietnamese, 1,234 in English."""
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "vi" else text

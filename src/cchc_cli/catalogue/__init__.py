@@ -1,0 +1,103 @@
+"""The one word catalogue: every word the tool shows an officer, in Vietnamese and English.
+
+Sections: issue codes with their severity (`issues`), interface and report words (`labels`),
+the reasons a targets file (`targets`), a vendor profile (`profiles`) or an input file or option
+(`files`) is refused. Keys are unique across the
+sections; `tests/test_catalogue.py` checks that every key used in `src/` is here in both
+languages with the same placeholders.
+
+Code that does not know the language yet (a config check, a reader) says a `Phrase`; it is put
+into words where the language is known (a message rendered for the console or JSON).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from cchc_cli.catalogue import files, profiles, targets
+from cchc_cli.catalogue.issues import ISSUES, Message, Severity
+from cchc_cli.catalogue.labels import LABELS
+
+__all__ = [
+    "ISSUES",
+    "WORDS",
+    "Message",
+    "Phrase",
+    "Severity",
+    "did_you_mean",
+    "label",
+]
+
+
+def _merged() -> dict[str, tuple[str, str]]:
+    words: dict[str, tuple[str, str]] = {}
+    for section in (
+        {code: (m.vi, m.en) for code, m in ISSUES.items()},
+        LABELS,
+        targets.REASONS,
+        profiles.REASONS,
+        files.REASONS,
+    ):
+        clash = words.keys() & section.keys()
+        if clash:
+            raise RuntimeError(f"catalogue keys defined twice: {sorted(clash)}")
+        words.update(section)
+    return words
+
+
+# key -> (Vietnamese, English), all sections together
+WORDS: dict[str, tuple[str, str]] = _merged()
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A catalogue entry with its parameters, put into words once the language is known."""
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str) -> str:
+        """The words in `lang`."""
+        return label(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        # where no language is at hand (an exception's text, a log): Vietnamese, the default
+        return self.render("vi")
+
+
+def phrase(key: str, /, **params: Any) -> Phrase:
+    """A `Phrase` for `key`; unknown keys fail here, at the place that says them."""
+    if key not in WORDS:
+        raise KeyError(f"not in the catalogue: {key}")
+    return Phrase(key, params)
+
+
+class _Filling(dict[str, Any]):
+    """Template values in one language: phrases rendered, unknown names left as written."""
+
+    def __init__(self, params: Mapping[str, Any], lang: str) -> None:
+        super().__init__(params)
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        return value.render(self.lang) if isinstance(value, Phrase) else value
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def label(key: str, lang: str, /, **params: Any) -> str:
+    """The words for `key` in `lang` ("vi" or "en"), with {params} filled in."""
+    vi, en = WORDS[key]
+    template = en if lang == "en" else vi
+    return template.format_map(_Filling(params, lang)) if params else template
+
+
+def did_you_mean(word: object, choices: Iterable[str]) -> Phrase | str:
+    """ " Có phải 'x'?" / " Did you mean 'x'?" when a choice is close to `word`, else ""."""
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return Phrase("hint.did_you_mean", {"choice": close[0]}) if close else ""

@@ -1,0 +1,112 @@
+"""Why a targets file is refused: its keys, kinds, fields and filters. Each reason fills the
+{reason} of `config.targets_invalid`; {hint} is a "did you mean" or nothing."""
+
+from __future__ import annotations
+
+REASONS: dict[str, tuple[str, str]] = {
+    "hint.did_you_mean": (" Có phải '{choice}'?", " Did you mean '{choice}'?"),
+    # the file and its keys
+    "targets.not_a_mapping": (
+        "cần một bảng có 'version' và 'targets'",
+        "expected a mapping with 'version' and 'targets'",
+    ),
+    "targets.unknown_key": ("khóa không hợp lệ.{hint}", "unknown key.{hint}"),
+    "targets.key_of_other_kind": (
+        "khóa '{key}' không dùng cho chỉ tiêu loại '{kind}' (chỉ cho: {kinds})",
+        "'{key}' is not a key of a '{kind}' target (only of: {kinds})",
+    ),
+    "targets.kind_needs": (
+        "chỉ tiêu loại '{kind}' cần '{key}'",
+        "a '{kind}' target needs '{key}'",
+    ),
+    "targets.key_required": ("thiếu khóa bắt buộc này", "this key is required"),
+    "targets.kind_expected": (
+        "cần 'kind' là một trong: {kinds}.{hint}",
+        "'kind' must be one of: {kinds}.{hint}",
+    ),
+    "targets.invalid_value": ("giá trị không hợp lệ ({detail})", "invalid value ({detail})"),
+    "targets.snake_case_id": (
+        "id phải viết thường, nối bằng '_' (vd. ho_so_dung_han)",
+        "an id is lower case joined by '_' (e.g. ho_so_dung_han)",
+    ),
+    "targets.not_a_period": (
+        "kỳ không hợp lệ (vd. 2025, 2025-Q1, 2025-03)",
+        "not a period (e.g. 2025, 2025-Q1, 2025-03)",
+    ),
+    "targets.duplicate_id": ("trùng mã chỉ tiêu", "duplicate target id"),
+    "targets.unknown_dataset": ("không có loại dữ liệu này.{hint}", "no such dataset.{hint}"),
+    "targets.unknown_field": ("không có trường này.{hint}", "no such field.{hint}"),
+    # what a kind needs of its dataset
+    "targets.population_needed": (
+        "chỉ tiêu về hồ sơ cần population: received, ended hoặc handled (D6)",
+        "dossier targets need population: received, ended or handled (D6)",
+    ),
+    "targets.population_dossiers_only": (
+        "population chỉ dùng cho hồ sơ; sổ khác dùng period_field",
+        "population is for dossiers only; other registers use period_field",
+    ),
+    "targets.use_population": (
+        "hồ sơ xếp vào kỳ theo population, không theo period_field",
+        "dossiers are placed in the period by population, not period_field",
+    ),
+    "targets.needs_date_field": (
+        "cần một trường ngày hoặc năm của '{dataset}': {choices}.{hint}",
+        "needs a date or year field of '{dataset}': {choices}.{hint}",
+    ),
+    "targets.needs_number_field": (
+        "cần một trường số của '{dataset}': {choices}.{hint}",
+        "needs a number field of '{dataset}': {choices}.{hint}",
+    ),
+    "targets.rate_is_fraction": (
+        "tỷ lệ viết dạng phân số từ 0 đến 1 (50 % = 0.5)",
+        "a rate is a fraction from 0 to 1 (50 % = 0.5)",
+    ),
+    "targets.per_groupable": (
+        "chỉ tính theo trường danh mục hoặc chữ",
+        "only a label or text field",
+    ),
+    "targets.not_a_value_of": (
+        "không phải giá trị của {field} ({codes}).{hint}",
+        "not a value of {field} ({codes}).{hint}",
+    ),
+    "targets.value_needs_source": (
+        "chỉ tiêu 'value' cần 'indicator' hoặc 'reported'",
+        "a 'value' target needs 'indicator' or 'reported'",
+    ),
+    # filters: numerator, denominator, filter
+    "filter.mapping_expected": ("cần một bảng điều kiện", "expected a mapping of conditions"),
+    "filter.list_expected": ("cần một danh sách điều kiện", "expected a list of conditions"),
+    "filter.no_condition": ("thiếu điều kiện", "no condition"),
+    "filter.unknown_operator": (
+        "không có phép so sánh này.{hint}",
+        "no such operator.{hint}",
+    ),
+    "filter.true_false": ("cần true hoặc false", "expected true or false"),
+    "filter.in_group_text_only": (
+        "in_group chỉ dùng cho trường chữ",
+        "in_group is for text fields only",
+    ),
+    "filter.unknown_group": (
+        "chưa khai báo nhóm này trong 'groups' (có: {known})",
+        "no such group in 'groups' (known: {known})",
+    ),
+    "filter.group_of_other_field": (
+        "nhóm này dành cho trường '{field}'",
+        "this group is for the field '{field}'",
+    ),
+    "filter.numbers_only": (
+        "chỉ so sánh lớn/nhỏ với trường số",
+        "only number fields compare greater or less",
+    ),
+    "filter.values_expected": ("cần một danh sách giá trị", "expected a list of values"),
+    "filter.number_expected": ("cần một số", "expected a number"),
+    "filter.not_a_code": (
+        "'{value}' không thuộc danh mục {field} ({codes}).{hint}",
+        "'{value}' is not a code of {field} ({codes}).{hint}",
+    ),
+    "filter.dates_present_only": (
+        "trường ngày chỉ dùng 'present'",
+        "date fields take 'present' only",
+    ),
+    "filter.text_expected": ("cần một chuỗi", "expected text"),
+}

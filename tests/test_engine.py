@@ -1,0 +1,274 @@
+"""The target engine (targets/engine.py) and what it hands work to: judging (results.py),
+framing and coverage (framing.py), the kinds (kinds/). In-memory canonical tables, so each
+test says exactly which rows a number comes from."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+import yaml
+
+from cchc_cli.targets.config import TargetConfig, load_targets
+from cchc_cli.targets.engine import Engine, compute
+from cchc_cli.targets.framing import Framing, with_unit_levels
+from cchc_cli.targets.kinds import KINDS
+from cchc_cli.targets.periods import parse_period
+from cchc_cli.targets.results import TargetStatus, judge, worst
+from cchc_cli.targets.spec import Threshold, Unit, ValueForm
+
+MET, MISSED, WARNING, NO_DATA = (
+    TargetStatus.MET,
+    TargetStatus.MISSED,
+    TargetStatus.WARNING,
+    TargetStatus.NO_DATA,
+)
+
+
+def _config(tmp_path: Path, *targets: dict[str, Any], **top: Any) -> TargetConfig:
+    path = tmp_path / "targets.yaml"
+    document = {"version": 1, **top, "targets": list(targets)}
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), "utf-8")
+    return load_targets(path)
+
+
+def _staff(*rows: tuple[str, str, bool | None]) -> pd.DataFrame:
+    """The staff register: (key, agency, basic digital skills trained)."""
+    return pd.DataFrame(
+        {
+            "staff_key": pd.array([r[0] for r in rows], dtype="string"),
+            "agency_name": pd.array([r[1] for r in rows], dtype="string"),
+            "basic_digital_trained": pd.array([r[2] for r in rows], dtype="boolean"),
+        }
+    )
+
+
+def _units(*rows: tuple[str, int, int]) -> pd.DataFrame:
+    """The public units register: (name, year, payroll)."""
+    return pd.DataFrame(
+        {
+            "unit_name": pd.array([r[0] for r in rows], dtype="string"),
+            "year": pd.array([r[1] for r in rows], dtype="Int64"),
+            "budget_payroll": pd.array([r[2] for r in rows], dtype="Int64"),
+        }
+    )
+
+
+TRAINED = {
+    "id": "trained",
+    "name": "Trained",
+    "source": "s",
+    "formula": "f",
+    "dataset": "staff",
+    "kind": "ratio",
+    "numerator": {"basic_digital_trained": True},
+    "denominator": {"staff_key": {"present": True}},
+    "threshold": {"op": ">=", "value": 0.75},
+    "warning_band": 0.1,
+}
+
+
+# -- judging ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "op", "limit", "band", "status"),
+    [
+        (19 / 20, ">=", 0.95, None, MET),  # float rounding does not miss a reached threshold
+        (0.9499, ">=", 0.95, None, MISSED),
+        (0.90, ">=", 0.95, 0.05, WARNING),  # within the band below
+        (0.89, ">=", 0.95, 0.05, MISSED),
+        (0.95, ">", 0.95, None, MISSED),
+        (4, "<=", 5, None, MET),
+        (6, "<=", 5, 1, WARNING),
+        (5, "<", 5, None, MISSED),
+        (1.0, "==", 1.0, None, MET),
+        (None, ">=", 0.5, None, NO_DATA),
+    ],
+)
+def test_judge(value, op, limit, band, status) -> None:
+    assert judge(value, Threshold(op=op, value=limit), band) is status
+
+
+def test_a_target_judged_in_parts_stands_as_its_worst_part() -> None:
+    assert worst([MET, WARNING]) is WARNING
+    assert worst([MET, NO_DATA, WARNING]) is NO_DATA
+    assert worst([NO_DATA, MISSED]) is MISSED
+    assert worst([]) is NO_DATA
+
+
+# -- dispatch ---------------------------------------------------------------------------------
+
+
+def test_every_kind_is_registered_with_its_spec_and_compute() -> None:
+    assert set(KINDS) == {"ratio", "trend", "count_change", "value"}
+    for name, kind in KINDS.items():
+        assert kind.name == name
+        assert callable(kind.compute)
+
+
+def test_a_ratio_counts_numerator_within_denominator_and_groups(tmp_path) -> None:
+    config = _config(tmp_path, TRAINED)
+    staff = _staff(("a", "X", True), ("b", "X", False), ("c", "Y", True), ("d", "Y", None))
+    result = compute({"staff": staff}, config, parse_period("2025"), ["agency_name"])
+    (trained,) = result.targets
+    assert (trained.numerator, trained.denominator, trained.value) == (2, 4, 0.5)
+    assert trained.status is MISSED
+    groups = {g.by["agency_name"]: (g.numerator, g.denominator, g.status) for g in trained.groups}
+    assert groups == {"X": (1, 2, MISSED), "Y": (1, 2, MISSED)}
+
+
+def test_a_missing_dataset_or_column_is_no_data_with_the_reason(tmp_path) -> None:
+    config = _config(tmp_path, TRAINED)
+    period = parse_period("2025")
+    (absent,) = compute({}, config, period, []).targets
+    assert (absent.status, absent.note.code) == (NO_DATA, "result.no_dataset")
+    staff = _staff(("a", "X", True)).drop(columns="basic_digital_trained")
+    (lacking,) = compute({"staff": staff}, config, period, []).targets
+    assert (lacking.status, lacking.note.code) == (NO_DATA, "result.missing_columns")
+    assert lacking.note.params["columns"] == "basic_digital_trained"
+
+
+def test_a_fallback_source_answers_only_when_the_own_dataset_cannot(tmp_path) -> None:
+    target = {
+        **TRAINED,
+        "dataset": "procedures",
+        "numerator": {"online_payment": True},
+        "denominator": {"has_fee": True},
+        "fallback": [
+            {
+                "dataset": "staff",
+                "numerator": {"basic_digital_trained": True},
+                "denominator": {"staff_key": {"present": True}},
+            }
+        ],
+    }
+    config = _config(tmp_path, target)
+    period = parse_period("2025")
+    staff = _staff(("a", "X", True), ("b", "X", True))
+    (fell_back,) = compute({"staff": staff}, config, period, []).targets
+    assert (fell_back.source, fell_back.value, fell_back.status) == ("staff", 1.0, MET)
+    assert fell_back.target.id == "trained"
+    procedures = pd.DataFrame(
+        {
+            "procedure_code": pd.array(["P1", "P2"], dtype="string"),
+            "has_fee": pd.array([True, True], dtype="boolean"),
+            "online_payment": pd.array([True, False], dtype="boolean"),
+        }
+    )
+    tables = {"staff": staff, "procedures": procedures}
+    (own,) = compute(tables, config, period, []).targets
+    assert (own.source, own.value) == (None, 0.5)
+
+
+# -- count_change ---------------------------------------------------------------------------
+
+PAYROLL = {
+    "id": "payroll",
+    "name": "Payroll",
+    "source": "s",
+    "formula": "f",
+    "dataset": "public_units",
+    "kind": "count_change",
+    "period_field": "year",
+    "direction": "decrease",
+    "measure": {"sum": "budget_payroll"},
+}
+
+
+def test_a_count_change_compares_with_the_year_before_and_reads_as_a_change(tmp_path) -> None:
+    config = _config(tmp_path, PAYROLL)
+    units = _units(("U1", 2024, 10), ("U2", 2024, 10), ("U1", 2025, 9), ("U2", 2025, 8))
+    (payroll,) = compute({"public_units": units}, config, parse_period("2025"), []).targets
+    assert (payroll.numerator, payroll.denominator) == (17, 20)
+    assert payroll.value == pytest.approx(0.85)
+    assert payroll.status is MET
+    spec = payroll.target.spec
+    assert spec.value_form is ValueForm.CHANGE
+    assert spec.value_form.shown(payroll.value) == pytest.approx(-0.15)
+    assert spec.rule() == ("decrease", {})
+
+
+def test_a_count_change_without_this_years_rows_is_no_data_not_met(tmp_path) -> None:
+    config = _config(tmp_path, PAYROLL)
+    units = _units(("U1", 2024, 10))
+    (payroll,) = compute({"public_units": units}, config, parse_period("2025"), []).targets
+    assert (payroll.status, payroll.note.code) == (NO_DATA, "result.no_current_data")
+
+
+def test_a_count_change_against_a_fixed_base_year_with_a_threshold(tmp_path) -> None:
+    target = {**PAYROLL, "compare_to": 2021, "threshold": {"op": "<=", "value": 0.9}}
+    config = _config(tmp_path, target)
+    units = _units(("U1", 2021, 20), ("U1", 2024, 19), ("U1", 2025, 19))
+    (payroll,) = compute({"public_units": units}, config, parse_period("2025"), []).targets
+    assert (payroll.numerator, payroll.denominator) == (19, 20)
+    assert payroll.status is MISSED  # 0.95 is not at most 0.9
+    assert payroll.target.spec.rule() is None  # judged by its threshold, shown as a change
+
+
+# -- value ----------------------------------------------------------------------------------
+
+
+def test_a_value_is_the_reported_one_for_the_period_else_its_year(tmp_path) -> None:
+    target = {
+        "id": "rank",
+        "name": "Rank",
+        "source": "s",
+        "formula": "f",
+        "dataset": "values",
+        "kind": "value",
+        "threshold": {"op": "<=", "value": 5},
+        "reported": [{"period": "2024", "value": 7}, {"period": "2025", "value": 4}],
+    }
+    config = _config(tmp_path, target)
+    (march,) = compute({}, config, parse_period("2025-03"), []).targets
+    assert (march.value, march.status) == (4, MET)
+    (earlier,) = compute({}, config, parse_period("2023"), []).targets
+    assert (earlier.status, earlier.note.code) == (NO_DATA, "result.no_reported_value")
+
+
+# -- framing and coverage -----------------------------------------------------------------
+
+
+def test_a_yearly_register_covers_a_year_it_has_rows_for() -> None:
+    framing = Framing({"public_units": _units(("U1", 2024, 10))})
+    assert framing.covers("public_units", "year", parse_period("2024"))
+    assert not framing.covers("public_units", "year", parse_period("2025"))
+    assert not framing.covers("staff", None, parse_period("2024"))
+
+
+def test_a_period_over_two_years_places_yearly_rows_in_its_end_year() -> None:
+    framing = Framing({"public_units": _units(("U1", 2024, 10), ("U1", 2025, 9))})
+    frame = framing.frame("public_units", parse_period("2025-Q1"))
+    assert frame is not None
+    assert frame.in_period("year").tolist() == [False, True]
+
+
+def test_units_give_each_row_the_level_its_unit_had_that_day() -> None:
+    units = [
+        Unit(name="Phòng Tư pháp", level="district", valid_to=date(2025, 6, 30)),
+        Unit(name="Phòng Tư pháp", level="commune", valid_from=date(2025, 7, 1)),
+    ]
+    table = pd.DataFrame(
+        {
+            "agency_name": pd.array(["phòng tư pháp", "Phòng Tư pháp", "Khác"], dtype="string"),
+            "received_at": pd.to_datetime(["2025-06-30", "2025-07-01", "2025-07-01"]),
+        }
+    )
+    levelled = with_unit_levels(table, units, "received_at", date(2025, 12, 31))
+    levels = levelled["admin_level"]
+    assert levels.iloc[:2].tolist() == ["district", "commune"]
+    assert pd.isna(levels.iloc[2])  # a unit the configuration does not list keeps no level
+    assert "admin_level" not in table  # the loaded table is left as it was
+
+
+def test_an_engine_keeps_one_frame_per_dataset_and_period(tmp_path) -> None:
+    engine = Engine({"staff": _staff(("a", "X", True))}, _config(tmp_path, TRAINED))
+    period = parse_period("2025")
+    assert engine.framing.frame("staff", period) is engine.framing.frame("staff", period)
+    assert engine.framing.frame("staff", parse_period("2024")) is not engine.framing.frame(
+        "staff", period
+    )
