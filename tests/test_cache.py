@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
-from cchc_cli.cache import ReadCache
 from cchc_cli.catalogue import did_you_mean, phrase
+from cchc_cli.ingest.cache import CachedFile, ReadCache, source_files
 from cchc_cli.issues import make_issue
+from conftest import ROOT
 
 
 def test_a_phrase_in_an_issue_survives_the_cache_in_either_language(tmp_path) -> None:
     reason = phrase("profile_file.unknown_field", hint=did_you_mean("due_att", ["due_at"]))
     issue = make_issue("file.unreadable", path="a.xlsx", params={"reason": reason, "n": 3})
     cache = ReadCache(tmp_path / "cache")
-    cache.put("entry", "xlsx", [issue], [])
+    cache.put("entry", CachedFile("xlsx", [issue], []))
     stored = cache.get("entry")
     assert stored is not None
-    (again,) = stored["issues"]
+    assert stored.file_format == "xlsx"
+    (again,) = stored.issues
     assert again == issue
     assert again.message("en") == issue.message("en")
     assert "no such field. Did you mean 'due_at'?" in again.message("en")
     assert "không có trường này. Có phải 'due_at'?" in again.message("vi")
+
+
+def test_the_cache_key_covers_the_whole_package_issue10() -> None:
+    # the cache lives in a subpackage: its key must still change with any of cchc's code
+    names = {path.relative_to(ROOT / "src").as_posix() for path in source_files()}
+    assert "cchc_cli/targets/engine.py" in names
+    assert "cchc_cli/schema/vocabularies.py" in names
+    assert "cchc_cli/profiles/data/base.yaml" in names
+    assert "cchc_cli/ingest/cache.py" in names

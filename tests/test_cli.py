@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from cchc_cli.cli import app
-from cchc_cli.load import load_inputs
+from cchc_cli.ingest import load_inputs
 from cchc_cli.report.validation import validation_json
 from conftest import SAMPLE_DATA, write_xlsx
 

@@ -25,7 +25,7 @@ import json
 import pytest
 
 from cchc_cli.cli import app
-from cchc_cli.load import load_inputs
+from cchc_cli.ingest import load_inputs
 from cchc_cli.report.results import compute_json
 from cchc_cli.targets.config import load_targets
 from cchc_cli.targets.engine import compute

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from cchc_cli.load import LoadOptions, load_inputs
+from cchc_cli.ingest import LoadOptions, load_inputs
 from cchc_cli.profiles import profile_set
 from cchc_cli.schema import DATASETS
 from conftest import encode_cp1258, issue_tuples, write_xlsx
@@ -345,7 +345,7 @@ def test_missing_values_reject_with_reasons(tmp_path) -> None:
 
 def test_two_datasets_fitting_equally_is_ambiguous(tmp_path) -> None:
     from cchc_cli.profiles import base_profile
-    from cchc_cli.readers.grid import read_file
+    from cchc_cli.readers import read_file
     from cchc_cli.readers.headers import choose_header
     from cchc_cli.schema.fields import Dataset
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from cchc_cli.errors import ConfigError
-from cchc_cli.load import LoadOptions, inspect_input, load_inputs
+from cchc_cli.ingest import LoadOptions, inspect_input, load_inputs
 from cchc_cli.profiles import get_profile, profile_set, shipped_file, shipped_names
 from vendor_layouts import LAYOUTS, Layout
 

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from cchc_cli.readers.grid import FileFormat, UnreadableFile, read_file, sniff
+from cchc_cli.readers import FileFormat, UnreadableFile, read_file, sniff
 from conftest import encode_cp1258, write_xlsx
 
 

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from cchc_cli.cli import app
-from cchc_cli.load import load_inputs
+from cchc_cli.ingest import load_inputs
 from cchc_cli.schema import DATASETS
 from cchc_cli.targets.config import load_targets
 from cchc_cli.targets.engine import compute

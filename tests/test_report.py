@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from cchc_cli.cli import app
-from cchc_cli.load import load_inputs
+from cchc_cli.ingest import load_inputs
 from cchc_cli.targets.config import load_targets
 from cchc_cli.targets.form06a import form_06a
 from cchc_cli.targets.periods import parse_period

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from cchc_cli.cli import app
-from cchc_cli.load import load_inputs
+from cchc_cli.ingest import load_inputs
 from cchc_cli.targets.config import load_targets
 from cchc_cli.targets.engine import compute
 from cchc_cli.targets.periods import parse_period

@@ -9,7 +9,7 @@ import os
 import pytest
 
 from cchc_cli.cli import app
-from cchc_cli.load import load_inputs
+from cchc_cli.ingest import load_inputs
 from conftest import issue_tuples, write_xlsx
 
 HEADER = ["STT", "Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Trạng thái"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from cchc_cli.cache import ReadCache
 from cchc_cli.cli import app
-from cchc_cli.load import load_inputs
+from cchc_cli.ingest import load_inputs
+from cchc_cli.ingest.cache import ReadCache
 from cchc_cli.targets.config import load_targets
 from cchc_cli.targets.engine import compute
 from cchc_cli.targets.periods import parse_period

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cchc_cli.load import LoadOptions, load_inputs
+from cchc_cli.ingest import LoadOptions, load_inputs
 from cchc_cli.profiles import profile_set
 from conftest import issue_tuples, write_xlsx
 

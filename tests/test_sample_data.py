@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from cchc_cli.load import load_inputs
-from cchc_cli.readers.grid import read_file
+from cchc_cli.ingest import load_inputs
+from cchc_cli.readers import read_file
 from conftest import ROOT, SAMPLE_DATA
 
 

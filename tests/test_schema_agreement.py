@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from pydantic import ValidationError
 
-from cchc_cli.load import LoadOptions, read_input
+from cchc_cli.ingest import LoadOptions, read_input
 from cchc_cli.profiles import base_profile
 from cchc_cli.readers import expand_inputs
 from cchc_cli.schema import DATASETS

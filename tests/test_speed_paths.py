@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 
-from cchc_cli.cache import ReadCache
 from cchc_cli.cli import app
-from cchc_cli.load import LoadOptions, load_inputs
+from cchc_cli.ingest import LoadOptions, load_inputs
+from cchc_cli.ingest.cache import ReadCache
 from cchc_cli.profiles import profile_set
 from conftest import SAMPLE_DATA, write_xlsx
 from test_compute_golden import FEB, HEADER, MAR

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from cchc_cli.cache import ReadCache
 from cchc_cli.errors import InputError, UsageError
-from cchc_cli.load import LoadOptions, LoadResult, Progress, load_files
+from cchc_cli.ingest.cache import ReadCache
+from cchc_cli.ingest.load import LoadOptions, LoadResult, Progress, load_files
 from cchc_cli.output import is_same_file
 from cchc_cli.readers import expand_inputs
 from cchc_cli.targets.config import TargetConfig, load_targets

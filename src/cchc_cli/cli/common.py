@@ -19,11 +19,11 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.text import Text
 
 from cchc_cli import parsing
-from cchc_cli.cache import ReadCache
 from cchc_cli.catalogue import label
 from cchc_cli.errors import CchcError, ExitCode
+from cchc_cli.ingest import LoadOptions, LoadResult
+from cchc_cli.ingest.cache import ReadCache
 from cchc_cli.issues import render_message
-from cchc_cli.load import LoadOptions, LoadResult
 from cchc_cli.profiles import profile_set
 from cchc_cli.report.validation import accounting_table, issues_table, sorted_issues
 from cchc_cli.run import Run, RunOptions, UnusableInputs, prepare

@@ -20,7 +20,7 @@ from cchc_cli.cli.common import (
     stdout_console,
 )
 from cchc_cli.errors import ExitCode
-from cchc_cli.load import inspect_input
+from cchc_cli.ingest import inspect_input
 from cchc_cli.report.inspection import inspection_json, render_inspection
 
 

@@ -27,10 +27,10 @@ from cchc_cli.cli.common import (
     stdout_console,
 )
 from cchc_cli.errors import ExitCode, InputError
-from cchc_cli.load import inspect_input
+from cchc_cli.ingest import inspect_input
+from cchc_cli.ingest.drafting import draft_sheet, guess_header, profile_name, render_draft
 from cchc_cli.output import is_same_file, write_atomic
 from cchc_cli.profiles import Profile, ProfileSet, base_profile, profile_set, shipped_names
-from cchc_cli.profiles.drafting import draft_sheet, guess_header, profile_name, render_draft
 
 app = typer.Typer(
     help="Cấu hình phần mềm một cửa: xem, và soạn cấu hình cho phần mềm mới / vendor profiles.",

@@ -25,8 +25,8 @@ from cchc_cli.cli.common import (
     stderr_console,
 )
 from cchc_cli.output import write_atomic
-from cchc_cli.report.content import gather
 from cchc_cli.report.excel import ReportOptions, render_workbook
+from cchc_cli.targets.report_content import gather
 
 
 @handles_errors

@@ -24,7 +24,7 @@ from cchc_cli.cli.common import (
     stdout_console,
 )
 from cchc_cli.errors import ExitCode
-from cchc_cli.load import load_inputs
+from cchc_cli.ingest import load_inputs
 from cchc_cli.report.validation import render_validation, validation_json
 
 

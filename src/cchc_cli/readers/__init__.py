@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from cchc_cli.readers.grid import FileFormat, MergedRange, RawSheet, read_file
+from cchc_cli.readers.dispatch import read_file, sniff
+from cchc_cli.readers.grid import FileFormat, MergedRange, RawSheet, UnreadableFile
 from cchc_cli.readers.inputs import InputFile, expand_inputs
 
-__all__ = ["FileFormat", "InputFile", "MergedRange", "RawSheet", "expand_inputs", "read_file"]
+__all__ = [
+    "FileFormat",
+    "InputFile",
+    "MergedRange",
+    "RawSheet",
+    "UnreadableFile",
+    "expand_inputs",
+    "read_file",
+    "sniff",
+]

@@ -1,5 +1,5 @@
-"""The common shape of every sheet read (a text grid keyed by the row number the officer sees)
-and the dispatch from sniffed format to reader."""
+"""The common shape of every sheet read: a text grid keyed by the row number the officer sees.
+Every reader returns these types; the dispatch between readers is `readers/dispatch.py`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from enum import StrEnum
 
 import pandas as pd
 
-from cchc_cli.catalogue import Phrase, phrase
+from cchc_cli.catalogue import Phrase
 
 
 class FileFormat(StrEnum):
@@ -66,40 +66,3 @@ def text_frame(rows: list[list[str | None]], first_row: int = 1) -> pd.DataFrame
     frame = pd.DataFrame(padded, columns=range(width), dtype="string[pyarrow]")
     frame.index = pd.RangeIndex(first_row, first_row + len(rows))
     return frame
-
-
-def sniff(head: bytes) -> FileFormat | None:
-    """Decide the format from the first bytes; None when the content is binary garbage."""
-    if head.startswith(b"PK\x03\x04"):
-        return FileFormat.XLSX
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return FileFormat.XLS
-    sample = head[:8192]
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        lowered = sample.decode("utf-16", errors="ignore").lower()
-    else:
-        lowered = sample.decode("utf-8", errors="ignore").lower()
-    if any(tag in lowered for tag in ("<table", "<html", "<!doctype html", "<?xml")):
-        return FileFormat.HTML_XLS
-    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None
-    return FileFormat.CSV
-
-
-def read_file(content: bytes, stem: str) -> tuple[FileFormat, list[RawSheet]]:
-    """Sniff `content` and read every sheet; raises UnreadableFile with a reason."""
-    fmt = sniff(content[:8192])
-    if fmt is None:
-        raise UnreadableFile(phrase("reader.not_a_table_file"))
-    if fmt in (FileFormat.XLSX, FileFormat.XLS):
-        from cchc_cli.readers.workbook import read_workbook
-
-        fmt, sheets = read_workbook(content, fmt)
-        return fmt, sheets
-    if fmt is FileFormat.HTML_XLS:
-        from cchc_cli.readers.html import read_html
-
-        return fmt, read_html(content, stem)
-    from cchc_cli.readers.delimited import read_delimited
-
-    return fmt, read_delimited(content, stem)

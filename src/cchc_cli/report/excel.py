@@ -20,11 +20,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_cli import __version__
 from cchc_cli.catalogue import WORDS, label
-from cchc_cli.report.content import ReportContent
 from cchc_cli.report.results import group_label, rule_text, sub_rows
 from cchc_cli.report.validation import sorted_issues
 from cchc_cli.schema import DATASETS
 from cchc_cli.targets.form06a import COLUMNS as FORM_COLUMNS
+from cchc_cli.targets.report_content import ReportContent
 from cchc_cli.targets.results import TargetResult, TargetStatus
 from cchc_cli.targets.spec import TargetBase, ValueForm
 

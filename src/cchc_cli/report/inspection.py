@@ -11,12 +11,12 @@ from rich.table import Table
 from rich.text import Text
 
 from cchc_cli.catalogue import label
+from cchc_cli.ingest.load import FileReadout, SheetOutcome
+from cchc_cli.ingest.validate import SOURCE_COLUMNS
 from cchc_cli.issues import mask_personal
-from cchc_cli.load import FileReadout, SheetOutcome
 from cchc_cli.readers.headers import HeaderColumn, HeaderMatch, ProfileFit
 from cchc_cli.report.numbers import whole
 from cchc_cli.report.validation import issues_table, sorted_issues
-from cchc_cli.validate import SOURCE_COLUMNS
 
 
 def _cell(value: Any) -> Any:

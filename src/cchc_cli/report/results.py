@@ -12,8 +12,8 @@ from rich.text import Text
 
 from cchc_cli import __version__
 from cchc_cli.catalogue import WORDS, label
+from cchc_cli.ingest import LoadResult
 from cchc_cli.issues import Severity
-from cchc_cli.load import LoadResult
 from cchc_cli.report.numbers import count, percent
 from cchc_cli.targets.results import (
     EPSILON,

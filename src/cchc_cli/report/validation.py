@@ -10,8 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from cchc_cli.catalogue import label
+from cchc_cli.ingest import LoadResult
 from cchc_cli.issues import Issue, Severity
-from cchc_cli.load import LoadResult
 from cchc_cli.report.numbers import whole
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}

@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,10 +21,22 @@ from typing import Any
 import pandas as pd
 
 from cchc_cli.catalogue import Phrase
+from cchc_cli.ingest.validate import SheetAccount
 from cchc_cli.issues import Issue, Severity
-from cchc_cli.validate import SheetAccount
 
 FORMAT = 1  # bump when what is stored changes shape
+
+# One validated sheet: its dataset, its row accounting and its canonical table.
+SheetPart = tuple[str, SheetAccount, pd.DataFrame]
+
+
+@dataclass
+class CachedFile:
+    """A file's load as stored: the format it was read as, its issues, its validated sheets."""
+
+    file_format: str | None
+    issues: list[Issue]
+    parts: list[SheetPart]
 
 
 def default_cache_dir() -> Path:
@@ -39,12 +51,18 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "cchc"
 
 
+def source_files() -> list[Path]:
+    """Every file of the cchc_cli package that decides what a load gives (code and data)."""
+    package = Path(__file__).resolve().parent.parent
+    return sorted(package.rglob("*.py")) + sorted(package.rglob("*.yaml"))
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """A digest of cchc's own source: a new version or a local change invalidates the cache."""
     digest = hashlib.sha256(str(FORMAT).encode())
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")) + sorted(package.rglob("*.yaml")):
+    package = Path(__file__).resolve().parent.parent
+    for path in source_files():
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -96,7 +114,7 @@ class ReadCache:
         # file names that are not valid UTF-8 arrive with surrogate escapes
         return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def get(self, key: str) -> CachedFile | None:
         """The stored load of a file, or None when absent, stale or damaged."""
         entry = self.folder / key
         try:
@@ -113,36 +131,27 @@ class ReadCache:
                     return None
                 account = SheetAccount(**part["account"])
                 parts.append((part["dataset"], account, table))
-            return {
-                "format": meta["file_format"],
-                "issues": [_issue_from_json(i) for i in meta["issues"]],
-                "parts": parts,
-            }
+            issues = [_issue_from_json(i) for i in meta["issues"]]
+            return CachedFile(meta["file_format"], issues, parts)
         except Exception:  # anything wrong with an entry means: read the file again
             return None
 
-    def put(
-        self,
-        key: str,
-        file_format: str | None,
-        issues: list[Issue],
-        parts: list[tuple[str, SheetAccount, pd.DataFrame]],
-    ) -> None:
+    def put(self, key: str, load: CachedFile) -> None:
         """Store a file's load; failures to write are ignored (the cache is only a shortcut)."""
         staging: Path | None = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.folder))
             described = []
-            for index, (dataset, account, table) in enumerate(parts):
+            for index, (dataset, account, table) in enumerate(load.parts):
                 table.to_parquet(staging / f"part-{index}.parquet", index=False)
-                stored = asdict(account)
-                stored.pop("header", None)
-                described.append({"dataset": dataset, "rows": len(table), "account": stored})
+                accounting = asdict(account)
+                accounting.pop("header", None)
+                described.append({"dataset": dataset, "rows": len(table), "account": accounting})
             meta = {
                 "format": FORMAT,
-                "file_format": file_format,
-                "issues": [_issue_to_json(i) for i in issues],
+                "file_format": load.file_format,
+                "issues": [_issue_to_json(i) for i in load.issues],
                 "parts": described,
             }
             (staging / "meta.json").write_text(

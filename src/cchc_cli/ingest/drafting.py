@@ -14,12 +14,12 @@ from datetime import date
 import pandas as pd
 
 from cchc_cli.catalogue import label
+from cchc_cli.ingest.rows import classify_rows, nonempty_mask
 from cchc_cli.parsing import NUMBER_CODE
 from cchc_cli.profiles import get_profile, shipped_names
 from cchc_cli.profiles.resolved import Profile
 from cchc_cli.readers.grid import RawSheet
 from cchc_cli.readers.headers import HEADER_WINDOW, HeaderColumn, HeaderMatch
-from cchc_cli.rows import classify_rows, nonempty_mask
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.fields import Kind
 from cchc_cli.text import match_key

@@ -15,11 +15,11 @@ import pyarrow.compute as pc
 
 from cchc_cli import parsing
 from cchc_cli.catalogue import Phrase
+from cchc_cli.ingest.rows import classify_rows, nonempty_mask
 from cchc_cli.issues import Issue, Severity, make_issue, mask_personal
 from cchc_cli.profiles import BASE, Profile
 from cchc_cli.readers.grid import RawSheet
 from cchc_cli.readers.headers import HeaderMatch
-from cchc_cli.rows import classify_rows, nonempty_mask
 from cchc_cli.schema.fields import FieldSpec, Kind
 
 SOURCE_COLUMNS = ("source_order", "source_sheet_order", "source_path", "source_sheet", "source_row")

@@ -13,8 +13,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from cchc_cli.cache import ReadCache
-from cchc_cli.duplicates import resolve_duplicates
+from cchc_cli.ingest.cache import CachedFile, ReadCache, SheetPart
+from cchc_cli.ingest.duplicates import resolve_duplicates
+from cchc_cli.ingest.validate import SheetAccount, SheetResult, SheetSource, validate_sheet
 from cchc_cli.issues import Issue, Severity, make_issue
 from cchc_cli.profiles import ProfileSet, shipped_set
 from cchc_cli.readers import InputFile, expand_inputs, read_file
@@ -24,7 +25,6 @@ from cchc_cli.readers.headers import HEADER_WINDOW, HeaderChoice, HeaderMatch, c
 from cchc_cli.readers.inputs import display_path
 from cchc_cli.schema import DATASETS, get_dataset
 from cchc_cli.schema.fields import Dataset
-from cchc_cli.validate import SheetAccount, SheetResult, SheetSource, validate_sheet
 
 
 @dataclass
@@ -77,7 +77,7 @@ class FileLoad:
     path: str
     failed: bool
     issues: list[Issue]
-    parts: list[tuple[str, SheetAccount, pd.DataFrame]]
+    parts: list[SheetPart]
 
 
 # Progress callback: (what is happening, files done, files in all).
@@ -89,12 +89,12 @@ def _options_digest(options: LoadOptions) -> str:
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
 
-def _relocate(found: dict, input_file: InputFile) -> FileLoad:
+def _relocate(found: CachedFile, input_file: InputFile) -> FileLoad:
     """A cached load put in this run's place: the file's name and order on the command line."""
     path = input_file.label
-    issues = [replace(i, path=path) for i in found["issues"]]
+    issues = [replace(i, path=path) for i in found.issues]
     parts = []
-    for dataset, account, table in found["parts"]:
+    for dataset, account, table in found.parts:
         account.path = path
         table["source_path"] = path
         table["source_order"] = np.int32(input_file.order)
@@ -133,7 +133,7 @@ def load_file(
     # Only files with data are kept: whether a file without any is an error or a warning
     # depends on how it was named on the command line, not on its bytes.
     if cache is not None and key is not None and parts and not readout.failed:
-        cache.put(key, readout.format, readout.issues, parts)
+        cache.put(key, CachedFile(readout.format, readout.issues, parts))
     return FileLoad(readout.path, readout.failed, readout.issues, parts)
 
 

@@ -1,4 +1,5 @@
-"""Everything the Excel report shows, gathered once from the engine (no rendering here)."""
+"""Everything the Excel report shows, computed once from the engine; report/excel.py only
+renders it."""
 
 from __future__ import annotations
 
@@ -7,16 +8,16 @@ from datetime import datetime
 
 import pandas as pd
 
-from cchc_cli.load import LoadResult
+from cchc_cli.ingest import LoadResult
 from cchc_cli.targets.config import TargetConfig
 from cchc_cli.targets.engine import Engine
 from cchc_cli.targets.form06a import Form06a, form_06a
 from cchc_cli.targets.history import History, data_months, monthly
 from cchc_cli.targets.periods import Period
 from cchc_cli.targets.results import ComputeResult
-from cchc_cli.targets.timeliness import classify
+from cchc_cli.targets.timeliness import Timeliness, classify
 
-LATE = ("late", "open_overdue")
+LATE = (Timeliness.LATE.value, Timeliness.OPEN_OVERDUE.value)
 
 
 @dataclass
