@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
+from cchc_cli.issues import render_message
+
 
 class ExitCode(IntEnum):
     """Stable process exit codes; 2 belongs to Typer's usage errors."""
@@ -29,8 +31,6 @@ class CchcError(Exception):
 
     def message(self, lang: str = "vi") -> str:
         """The catalogued message in the requested language."""
-        from cchc_cli.issues import render_message
-
         return render_message(self.code, lang, self.params)
 
 

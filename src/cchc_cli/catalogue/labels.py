@@ -135,10 +135,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "with --period.",
     ),
     "written": ("Đã ghi {path}", "Wrote {path}"),
-    "output_is_input": (
-        "Tệp kết quả '{path}' trùng với một tệp đầu vào; chọn tên khác.",
-        "Output file '{path}' is also an input; choose another name.",
-    ),
     # the tail of a value message: whether the row was rejected or the value emptied
     "consequence_required": (
         " Đây là cột bắt buộc; dòng bị loại.",
@@ -163,14 +159,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "lập ngày {made}.",
         "Period: {period} ({start} to {end}); figures as of {as_of}; made {made}.",
     ),
-    "report.id": ("Mã", "ID"),
-    "report.name": ("Chỉ tiêu", "Target"),
     "report.source": ("Nguồn", "Source"),
-    "report.num": ("Tử số", "Numerator"),
-    "report.den": ("Mẫu số", "Denominator"),
-    "report.value": ("Kết quả", "Result"),
-    "report.target": ("Mục tiêu", "Target value"),
-    "report.status": ("Đánh giá", "Status"),
     "report.formula": ("Công thức", "Formula"),
     "report.note": ("Ghi chú", "Note"),
     "report.group": ("Nhóm", "Group"),
@@ -193,7 +182,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.inputs": ("Đầu vào", "Inputs"),
     "report.issues": ("Vấn đề phát hiện", "Issues"),
     "report.key": ("Mục", "Item"),
-    "report.val": ("Giá trị", "Value"),
     "report.about_period": ("Kỳ báo cáo", "Period"),
     "report.about_start": ("Từ ngày", "Start"),
     "report.about_end": ("Đến ngày", "End"),
@@ -201,9 +189,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.about_generated": ("Lập lúc", "Generated"),
     "report.about_targets_file": ("Tệp chỉ tiêu", "Targets file"),
     "report.about_targets_sha": ("SHA-256 tệp chỉ tiêu", "Targets file SHA-256"),
-    "report.about_format": ("Định dạng", "Format"),
-    "report.about_dataset": ("Dữ liệu", "Dataset"),
-    "report.about_profile": ("Cấu hình phần mềm", "Vendor profile"),
     "targets_valid": ("Tệp chỉ tiêu hợp lệ: {n} chỉ tiêu.", "Targets file is valid: {n} targets."),
     # what a profile leaves unread (profile.unread)
     "unread_columns": ("các cột {headers}", "the columns {headers} are"),

@@ -44,8 +44,6 @@ REASONS: dict[str, tuple[str, str]] = {
         "each entry needs at least one header name",
     ),
     # the names it uses
-    "profile_file.unknown_dataset": ("không có loại dữ liệu này.{hint}", "no such dataset.{hint}"),
-    "profile_file.unknown_field": ("không có trường này.{hint}", "no such field.{hint}"),
     "profile_file.not_a_field": (
         "'{value}' không phải trường hay 'ignore'.{hint}",
         "'{value}' is neither a field nor 'ignore'.{hint}",
@@ -58,7 +56,6 @@ REASONS: dict[str, tuple[str, str]] = {
         "mã phải là một trong {codes}.{hint}",
         "the code must be one of {codes}.{hint}",
     ),
-    "profile_file.number_expected": ("cần một số", "expected a number"),
     "profile_file.unknown_date_form": (
         "không biết dạng ngày '{form}'; các dạng có: {forms}",
         "unknown date form '{form}'; known: {forms}",

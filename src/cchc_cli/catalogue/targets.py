@@ -5,6 +5,10 @@ from __future__ import annotations
 
 REASONS: dict[str, tuple[str, str]] = {
     "hint.did_you_mean": (" Có phải '{choice}'?", " Did you mean '{choice}'?"),
+    # said of targets files and vendor profiles alike
+    "reason.unknown_dataset": ("không có loại dữ liệu này.{hint}", "no such dataset.{hint}"),
+    "reason.unknown_field": ("không có trường này.{hint}", "no such field.{hint}"),
+    "reason.number_expected": ("cần một số", "expected a number"),
     # the file and its keys
     "targets.not_a_mapping": (
         "cần một bảng có 'version' và 'targets'",
@@ -34,8 +38,6 @@ REASONS: dict[str, tuple[str, str]] = {
         "not a period (e.g. 2025, 2025-Q1, 2025-03)",
     ),
     "targets.duplicate_id": ("trùng mã chỉ tiêu", "duplicate target id"),
-    "targets.unknown_dataset": ("không có loại dữ liệu này.{hint}", "no such dataset.{hint}"),
-    "targets.unknown_field": ("không có trường này.{hint}", "no such field.{hint}"),
     # what a kind needs of its dataset
     "targets.population_needed": (
         "chỉ tiêu về hồ sơ cần population: received, ended hoặc handled (D6)",
@@ -99,7 +101,6 @@ REASONS: dict[str, tuple[str, str]] = {
         "only number fields compare greater or less",
     ),
     "filter.values_expected": ("cần một danh sách giá trị", "expected a list of values"),
-    "filter.number_expected": ("cần một số", "expected a number"),
     "filter.not_a_code": (
         "'{value}' không thuộc danh mục {field} ({codes}).{hint}",
         "'{value}' is not a code of {field} ({codes}).{hint}",

@@ -23,9 +23,14 @@ from cchc_cli.catalogue import label
 from cchc_cli.errors import CchcError, ExitCode
 from cchc_cli.ingest import LoadOptions, LoadResult
 from cchc_cli.ingest.cache import ReadCache
-from cchc_cli.issues import render_message
+from cchc_cli.issues import Severity, render_message
 from cchc_cli.profiles import profile_set
-from cchc_cli.report.validation import accounting_table, issues_table, sorted_issues
+from cchc_cli.report.validation import (
+    accounting_table,
+    issues_table,
+    sorted_issues,
+    validation_json,
+)
 from cchc_cli.run import Run, RunOptions, UnusableInputs, prepare
 from cchc_cli.schema import get_dataset
 
@@ -255,13 +260,11 @@ def prepare_run(
 
 def _print_accounting(loaded: LoadResult, as_json: bool, lang: str) -> None:
     if as_json:
-        from cchc_cli.report.validation import validation_json
-
         typer.echo(json.dumps(validation_json(loaded, lang), ensure_ascii=False, indent=2))
         return
     console = stderr_console()
     if loaded.accounts:
         console.print(accounting_table(loaded, lang))
-    errors = [i for i in sorted_issues(loaded.issues) if i.severity.value == "error"]
+    errors = [i for i in sorted_issues(loaded.issues) if i.severity is Severity.ERROR]
     if errors:
         console.print(issues_table(errors, lang, 20))

@@ -202,7 +202,7 @@ def init_profile(
     [bold]Ví dụ / example:[/bold] cchc profile init "ds ho so.xlsx" -o phan-mem.yaml
     """
     if is_same_file(output, [Path(file)]):
-        raise typer.BadParameter(label("output_is_input", lang, path=output), param_hint="-o")
+        raise typer.BadParameter(label("output.is_input", lang, path=output), param_hint="-o")
     if Path(file).is_dir():
         raise typer.BadParameter(label("one_file", lang, path=file), param_hint="FILE")
     options = load_options(profile, columns, dataset)

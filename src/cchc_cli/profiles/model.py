@@ -203,7 +203,7 @@ def check_names(profile: ProfileFile, path: str, code: str = "config.profile_inv
             raise _problem(
                 path,
                 where,
-                phrase("profile_file.unknown_dataset", hint=did_you_mean(dataset_name, DATASETS)),
+                phrase("reason.unknown_dataset", hint=did_you_mean(dataset_name, DATASETS)),
                 code,
             )
         fields = [*DATASETS[dataset_name].fields]
@@ -212,7 +212,7 @@ def check_names(profile: ProfileFile, path: str, code: str = "config.profile_inv
                 raise _problem(
                     path,
                     f"{where}.fields.{field_name}",
-                    phrase("profile_file.unknown_field", hint=did_you_mean(field_name, fields)),
+                    phrase("reason.unknown_field", hint=did_you_mean(field_name, fields)),
                     code,
                 )
         for header, target in rules.read_as.items():
@@ -261,7 +261,7 @@ def check_names(profile: ProfileFile, path: str, code: str = "config.profile_inv
         for number in rules.numbers or {}:
             if not number.isdigit():
                 raise _problem(
-                    path, f"{where}.numbers.{number}", phrase("profile_file.number_expected"), code
+                    path, f"{where}.numbers.{number}", phrase("reason.number_expected"), code
                 )
     for form in profile.dates:
         if form not in DATE_FORMS:
@@ -325,7 +325,7 @@ def read_profile_text(
             raise _problem(
                 path,
                 name,
-                phrase("profile_file.unknown_dataset", hint=did_you_mean(name, DATASETS)),
+                phrase("reason.unknown_dataset", hint=did_you_mean(name, DATASETS)),
                 code,
             ) from None
     try:

@@ -208,7 +208,18 @@ def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions
     )
     ws.merge_cells(start_row=4, start_column=1, end_row=4, end_column=width)
     header = 6
-    keys = ["id", "name", "source", "num", "den", "value", "target", "status", "formula", "note"]
+    keys = [
+        "col_id",
+        "col_name",
+        "source",
+        "col_num",
+        "col_den",
+        "col_value",
+        "col_target",
+        "col_status",
+        "formula",
+        "note",
+    ]
     _header(ws, header, [_w(k, lang) for k in keys], [30, 44, 30, 9, 9, 10, 16, 15, 50, 36])
     row = header
     for result in content.summary.targets:
@@ -252,14 +263,14 @@ def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions
 def _write_groups(ws: Worksheet, content: ReportContent, by: str, lang: str) -> None:
     result = content.by_agency if by == "agency_name" else content.by_field
     keys = [
-        "id",
-        "name",
+        "col_id",
+        "col_name",
         "agency" if by == "agency_name" else "field",
-        "num",
-        "den",
-        "value",
-        "target",
-        "status",
+        "col_num",
+        "col_den",
+        "col_value",
+        "col_target",
+        "col_status",
     ]
     _header(ws, 1, [_w(k, lang) for k in keys], [24, 40, 36, 10, 10, 11, 12, 16])
     row = 1
@@ -294,7 +305,12 @@ def _write_trends(ws: Worksheet, content: ReportContent, lang: str) -> None:
     months = [p.label for p in history.months]
     put(ws, 1, 1, _w("trend_note", lang), font=Font(italic=True))
     header = 2
-    _header(ws, header, [_w("id", lang), _w("name", lang), *months], [26, 44, *[9] * len(months)])
+    _header(
+        ws,
+        header,
+        [_w("col_id", lang), _w("col_name", lang), *months],
+        [26, 44, *[9] * len(months)],
+    )
     row = header
     value_rows: dict[str, int] = {}
     for target in content.summary.targets:
@@ -332,13 +348,13 @@ def _write_trends(ws: Worksheet, content: ReportContent, lang: str) -> None:
         chart.height, chart.width = 8, 15
         chart.legend.position = "b"
         chart.y_axis.number_format = "0%"
-        chart.y_axis.title = _w("value", lang)
+        chart.y_axis.title = _w("col_value", lang)
         chart.y_axis.scaling.min = 0
         chart.y_axis.scaling.max = 1
         chart.x_axis.number_format = "@"
         data_row = value_rows[target.target.id]
         for row_number, title in (
-            (data_row, _w("value", lang)),
+            (data_row, _w("col_value", lang)),
             (threshold_row, _w("threshold_row", lang)),
         ):
             values = Reference(
@@ -359,6 +375,8 @@ def _write_trends(ws: Worksheet, content: ReportContent, lang: str) -> None:
 
 
 def _write_form(ws: Worksheet, content: ReportContent, options: ReportOptions) -> None:
+    # The government's form (II.06a/VPCP/KSTT) is sent upward as it is: its wording, and
+    # the lines we add under it, are Vietnamese whatever the report's language.
     form = content.form
     put(ws, 1, 1, FORM_HEADER[0], font=Font(italic=True))
     put(ws, 2, 1, FORM_HEADER[1], font=Font(bold=True, size=12), alignment=CENTER)
@@ -443,7 +461,7 @@ def _write_form(ws: Worksheet, content: ReportContent, options: ReportOptions) -
                 put(ws, row, 3 + offset, line.counts[key], border=BOX)
         if form.total is not None:
             row += 1
-            put(ws, row, 2, "Tổng cộng", font=BOLD, border=BOX)
+            put(ws, row, 2, form.total.label, font=BOLD, border=BOX)
             for offset, key in enumerate(FORM_COLUMNS):
                 put(ws, row, 3 + offset, form.total.counts[key], font=BOLD, border=BOX)
         row += 2
@@ -551,7 +569,7 @@ def _write_quality(ws: Worksheet, content: ReportContent, options: ReportOptions
         row,
         [
             _w(k, lang)
-            for k in ("severity", "code", "file", "sheet", "row", "column", "val", "message")
+            for k in ("severity", "code", "file", "sheet", "row", "column", "value", "message")
         ],
         [40, 22, 10, 16, 12, 10, 10, 10],
     )
@@ -589,7 +607,7 @@ def _write_about(ws: Worksheet, content: ReportContent, options: ReportOptions) 
         (_w("about_targets_file", lang), content.config.path),
         (_w("about_targets_sha", lang), content.config.sha256),
     ]
-    _header(ws, 1, [_w("key", lang), _w("val", lang)], [30, 80])
+    _header(ws, 1, [_w("key", lang), _w("value", lang)], [30, 80])
     row = 1
     for key, value in rows:
         row += 1
@@ -599,10 +617,10 @@ def _write_about(ws: Worksheet, content: ReportContent, options: ReportOptions) 
     titles = [
         _w("file", lang),
         "SHA-256",
-        _w("about_format", lang),
-        _w("about_dataset", lang),
+        _w("format", lang),
+        _w("dataset", lang),
         _w("sheet", lang),
-        _w("about_profile", lang),
+        _w("profile", lang),
         *(label(k, lang) for k in ("rows_read", "rows_valid", "rows_rejected", "rows_skipped")),
     ]
     for column, title in enumerate(titles, start=1):

@@ -136,7 +136,10 @@ def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
     header = outcome.header or (outcome.candidates[0] if outcome.candidates else None)
     parts: list[Any] = []
     if outcome.header is not None:
-        status = Text(f"{label('recognised_as', lang)}: {outcome.header.dataset.name}", "green")
+        dataset = outcome.header.dataset
+        status = Text(
+            f"{label('recognised_as', lang)}: {dataset.name} ({dataset.title(lang)})", "green"
+        )
     else:
         status = Text(label("not_recognised", lang), "red")
         if header is not None:

@@ -211,38 +211,38 @@ CSV_COLUMNS = (
 
 def _flat_rows(result: ComputeResult, lang: str) -> list[dict[str, Any]]:
     rows = []
-    for t in result.targets:
-        threshold = t.target.spec.threshold_document()
-        base = {"id": t.target.id, "name": t.target.spec.name}
+    for target_result in result.targets:
+        threshold = target_result.target.spec.threshold_document()
+        base = {"id": target_result.target.id, "name": target_result.target.spec.name}
         rows.append(
             {
                 **base,
                 "group_by": "",
                 "group": "",
-                "numerator": t.numerator,
-                "denominator": t.denominator,
-                "value": t.value,
+                "numerator": target_result.numerator,
+                "denominator": target_result.denominator,
+                "value": target_result.value,
                 "target_op": threshold["op"],
                 "target_value": threshold["value"],
-                "status": t.status.value,
-                "message": t.note.render(lang) if t.note else "",
+                "status": target_result.status.value,
+                "message": target_result.note.render(lang) if target_result.note else "",
             }
         )
-        for g in sub_rows(t):
+        for group in sub_rows(target_result):
             rows.append(
                 {
                     **base,
-                    "group_by": "|".join(g.by),
-                    "group": "|".join("" if v is None else str(v) for v in g.by.values()),
-                    "numerator": g.numerator,
-                    "denominator": g.denominator,
-                    "value": g.value,
+                    "group_by": "|".join(group.by),
+                    "group": "|".join("" if v is None else str(v) for v in group.by.values()),
+                    "numerator": group.numerator,
+                    "denominator": group.denominator,
+                    "value": group.value,
                     "target_op": threshold["op"],
-                    "target_value": g.target_value
-                    if g.target_value is not None
+                    "target_value": group.target_value
+                    if group.target_value is not None
                     else threshold["value"],
-                    "status": g.status.value,
-                    "message": g.note.render(lang) if g.note else "",
+                    "status": group.status.value,
+                    "message": group.note.render(lang) if group.note else "",
                 }
             )
     return rows
@@ -260,6 +260,10 @@ def compute_csv(result: ComputeResult, lang: str) -> str:
 
 def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _md_row(cells: list[str]) -> str:
+    return "| " + " | ".join(_md(cell) for cell in cells) + " |"
 
 
 def compute_markdown(result: ComputeResult, loaded: LoadResult, lang: str) -> str:
@@ -283,10 +287,12 @@ def compute_markdown(result: ComputeResult, loaded: LoadResult, lang: str) -> st
         "| " + " | ".join(headers) + " |",
         "|" + "|".join(["---", "---", "---:", "---:", "---:", "---", "---"]) + "|",
     ]
-    for t in result.targets:
-        lines.append("| " + " | ".join(_md(c) for c in _cells(t, lang)) + " |")
-        for g in sub_rows(t):
-            lines.append("| " + " | ".join(_md(c) for c in _group_cells(t, g, lang)) + " |")
+    for target_result in result.targets:
+        lines.append("| " + " | ".join(_md(c) for c in _cells(target_result, lang)) + " |")
+        for group in sub_rows(target_result):
+            lines.append(
+                "| " + " | ".join(_md(c) for c in _group_cells(target_result, group, lang)) + " |"
+            )
     lines += ["", _md(accounting_line(loaded, lang))]
     return "\n".join(lines) + "\n"
 
@@ -294,27 +300,27 @@ def compute_markdown(result: ComputeResult, loaded: LoadResult, lang: str) -> st
 # -- console ----------------------------------------------------------------------------------
 
 
-def _cells(t: TargetResult, lang: str) -> list[str]:
+def _cells(target_result: TargetResult, lang: str) -> list[str]:
     return [
-        t.target.id,
-        t.target.spec.name,
-        count(t.numerator, lang),
-        count(t.denominator, lang),
-        shown_value(t, t.value, lang),
-        shown_target(t.target, lang),
-        status_label(t.status, lang),
+        target_result.target.id,
+        target_result.target.spec.name,
+        count(target_result.numerator, lang),
+        count(target_result.denominator, lang),
+        shown_value(target_result, target_result.value, lang),
+        shown_target(target_result.target, lang),
+        status_label(target_result.status, lang),
     ]
 
 
-def _group_cells(t: TargetResult, g: GroupResult, lang: str) -> list[str]:
+def _group_cells(target_result: TargetResult, group: GroupResult, lang: str) -> list[str]:
     return [
         "",
-        f"  └ {group_label(g.by, lang)}",
-        count(g.numerator, lang),
-        count(g.denominator, lang),
-        shown_value(t, g.value, lang, g.target_value),
-        shown_target(t.target, lang, g.target_value, level=True),
-        status_label(g.status, lang),
+        f"  └ {group_label(group.by, lang)}",
+        count(group.numerator, lang),
+        count(group.denominator, lang),
+        shown_value(target_result, group.value, lang, group.target_value),
+        shown_target(target_result.target, lang, group.target_value, level=True),
+        status_label(group.status, lang),
     ]
 
 
@@ -365,17 +371,21 @@ def render_results(console: Console, result: ComputeResult, loaded: LoadResult, 
         table.add_column(label(key, lang), justify="right", no_wrap=True)
     table.add_column(label("col_target", lang), no_wrap=True)
     table.add_column(label("col_status", lang), no_wrap=True)
-    for t in result.targets:
-        cells = _cells(t, lang)
-        table.add_row(*cells[:-1], Text(cells[-1], style=STATUS_STYLE[t.status]))
-        for g in sub_rows(t):
-            cells = _group_cells(t, g, lang)
+    for target_result in result.targets:
+        cells = _cells(target_result, lang)
+        table.add_row(*cells[:-1], Text(cells[-1], style=STATUS_STYLE[target_result.status]))
+        for group in sub_rows(target_result):
+            cells = _group_cells(target_result, group, lang)
             table.add_row(
                 *cells[:-1],
-                Text(cells[-1], style=STATUS_STYLE[g.status]),
-                style="dim" if g.status is TargetStatus.NO_DATA else None,
+                Text(cells[-1], style=STATUS_STYLE[group.status]),
+                style="dim" if group.status is TargetStatus.NO_DATA else None,
             )
     console.print(table)
-    notes = [(t.target.id, t.note.render(lang)) for t in result.targets if t.note]
+    notes = [
+        (target_result.target.id, target_result.note.render(lang))
+        for target_result in result.targets
+        if target_result.note
+    ]
     for target_id, note in notes:
         console.print(Text(f"{target_id}: {note}", "dim"))

@@ -40,18 +40,18 @@ def accounting_table(result: LoadResult, lang: str) -> Table:
         table.add_column(label(key, lang), overflow="fold")
     for key in ("rows_read", "rows_valid", "rows_rejected", "rows_skipped"):
         table.add_column(label(key, lang), justify="right")
-    for a in result.accounts:
+    for account in result.accounts:
         table.add_row(
-            Path(a.path).name,
-            a.sheet,
-            a.format,
-            a.dataset,
-            a.profile,
-            ", ".join(map(str, a.header_rows)),
-            whole(a.rows_read, lang),
-            whole(a.rows_valid, lang),
-            Text(whole(a.rows_rejected, lang), "red") if a.rows_rejected else "0",
-            whole(a.rows_skipped, lang),
+            Path(account.path).name,
+            account.sheet,
+            account.format,
+            account.dataset,
+            account.profile,
+            ", ".join(map(str, account.header_rows)),
+            whole(account.rows_read, lang),
+            whole(account.rows_valid, lang),
+            Text(whole(account.rows_rejected, lang), "red") if account.rows_rejected else "0",
+            whole(account.rows_skipped, lang),
         )
     return table
 
@@ -63,16 +63,16 @@ def issues_table(issues: list[Issue], lang: str, limit: int) -> Table:
         table.add_column(label(key, lang), overflow="fold")
     table.add_column(label("message", lang), overflow="fold", min_width=40)
     shown = issues if limit <= 0 else issues[:limit]
-    for i in shown:
+    for issue in shown:
         table.add_row(
-            Text(label(str(i.severity), lang), _SEVERITY_STYLE[i.severity]),
-            i.code,
-            Path(i.path).name if i.path else "",
-            i.sheet or "",
-            "" if i.row is None else str(i.row),
-            i.column or "",
-            i.value or "",
-            i.message(lang),
+            Text(label(str(issue.severity), lang), _SEVERITY_STYLE[issue.severity]),
+            issue.code,
+            Path(issue.path).name if issue.path else "",
+            issue.sheet or "",
+            "" if issue.row is None else str(issue.row),
+            issue.column or "",
+            issue.value or "",
+            issue.message(lang),
         )
     return table
 

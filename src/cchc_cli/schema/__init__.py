@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cchc_cli.catalogue import did_you_mean
 from cchc_cli.errors import ConfigError
 from cchc_cli.schema.dossiers import DOSSIERS
 from cchc_cli.schema.fields import Dataset, FieldSpec, Kind
@@ -12,12 +13,9 @@ DATASETS: dict[str, Dataset] = {d.name: d for d in (DOSSIERS, *REGISTERS)}
 
 def get_dataset(name: str) -> Dataset:
     """The dataset called `name`, or a configuration error with a suggestion."""
-    import difflib
-
     if name in DATASETS:
         return DATASETS[name]
-    close = difflib.get_close_matches(name, list(DATASETS), n=1)
-    hint = f" Có phải '{close[0]}'?" if close else ""
+    hint = did_you_mean(name, DATASETS)
     raise ConfigError("config.unknown_dataset", name=name, choices=", ".join(DATASETS), hint=hint)
 
 

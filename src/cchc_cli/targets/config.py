@@ -185,7 +185,7 @@ def load_targets(path: Path | None = None) -> TargetConfig:
     for key, group in parsed.groups.items():
         datasets_with_field = [d for d in DATASETS.values() if group.field in d.fields]
         if not datasets_with_field:
-            raise _fail(path, "-", f"groups.{key}.field", phrase("targets.unknown_field", hint=""))
+            raise _fail(path, "-", f"groups.{key}.field", phrase("reason.unknown_field", hint=""))
     return TargetConfig(
         str(path), hashlib.sha256(content).hexdigest(), targets, groups, list(parsed.units)
     )
@@ -219,7 +219,7 @@ def _check_target(
             path,
             spec.id,
             f"{where}.dataset",
-            phrase("targets.unknown_dataset", hint=did_you_mean(spec.dataset, DATASETS)),
+            phrase("reason.unknown_dataset", hint=did_you_mean(spec.dataset, DATASETS)),
         )
     fields = filter_fields(spec.dataset)
     for key, reason in spec.check(fields):

@@ -101,7 +101,7 @@ def parse_filter(
         else:
             raise FilterProblem(
                 path,
-                phrase("targets.unknown_field", hint=did_you_mean(key, [*fields, *LOGICAL])),
+                phrase("reason.unknown_field", hint=did_you_mean(key, [*fields, *LOGICAL])),
             )
     return items[0] if len(items) == 1 else AllOf(tuple(items))
 
@@ -158,7 +158,7 @@ def _checked_value(
 
 def _number(value: Any, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise FilterProblem(where, phrase("filter.number_expected"))
+        raise FilterProblem(where, phrase("reason.number_expected"))
     return float(value)
 
 

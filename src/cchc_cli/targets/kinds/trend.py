@@ -68,7 +68,7 @@ class TrendSpec(FractionSpec):
         trend = self.trend
         per = fields.get(trend.per)
         if per is None:
-            yield "trend.per", phrase("targets.unknown_field", hint=did_you_mean(trend.per, fields))
+            yield "trend.per", phrase("reason.unknown_field", hint=did_you_mean(trend.per, fields))
             return
         if per.kind not in GROUPABLE_KINDS:
             yield "trend.per", phrase("targets.per_groupable")
