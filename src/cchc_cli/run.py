@@ -82,9 +82,9 @@ def prepare(inputs: list[str], options: RunOptions, progress: Progress | None = 
     if options.output is not None and is_same_file(options.output, [f.path for f in files]):
         raise UsageError("output.is_input", path=str(options.output))
     loaded = load_files(files, problems, options.load, options.cache, progress)
-    if loaded.failed_inputs or not loaded.accounts:
-        raise UnusableInputs(loaded, "run.inputs_failed")
-    if loaded.rejected_rate > options.max_invalid + 1e-12:
+    if not loaded.usable(options.max_invalid):
+        if loaded.failed_inputs or not loaded.accounts:
+            raise UnusableInputs(loaded, "run.inputs_failed")
         raise UnusableInputs(
             loaded,
             "run.too_many_rejected",

@@ -56,6 +56,12 @@ class LoadResult:
         """Every input read, something recognised, no row rejected (`validate` exits 0)."""
         return not self.failed_inputs and bool(self.accounts) and not self.rows_rejected
 
+    def usable(self, max_invalid: float) -> bool:
+        """Targets can be computed: every input read, something recognised, and at most
+        `max_invalid` of the rows read rejected (`compute` and `report`)."""
+        read = not self.failed_inputs and bool(self.accounts)
+        return read and self.rejected_rate <= max_invalid + 1e-12
+
     def count(self, severity: Severity) -> int:
         """How many issues of a severity."""
         return sum(1 for i in self.issues if i.severity is severity)
