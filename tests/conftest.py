@@ -1,7 +1,9 @@
-"""Shared helpers: small workbooks built in the test itself, and a CLI runner."""
+"""Shared helpers: small workbooks built in the test itself, what a load or a computation
+gives in a form to compare, and a CLI runner. The hand-checked rows are in golden_rows.py."""
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import unicodedata
@@ -20,6 +22,7 @@ os.environ.setdefault("TERMINAL_WIDTH", "250")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DATA = ROOT / "sample_data"
+TARGETS = ROOT / "configs" / "targets.yaml"
 
 
 def write_xlsx(
@@ -66,6 +69,42 @@ def issue_tuples(issues: Sequence[object]) -> list[tuple[object, ...]]:
     """(code, severity, row, column, value) of each issue, in reading order."""
     items = sorted(issues, key=lambda i: (i.path or "", i.sheet or "", i.row or -1, i.code))
     return [(i.code, str(i.severity), i.row, i.column, i.value) for i in items]
+
+
+def row_accounting(result) -> list[tuple[object, ...]]:
+    """(read, valid, rejected, skipped, skipped by reason) of each input of a load."""
+    return [
+        (a.rows_read, a.rows_valid, a.rows_rejected, a.rows_skipped, a.skipped)
+        for a in result.accounts
+    ]
+
+
+def targets_by_id(paths, period: str, config=None, as_of=None) -> dict[str, object]:
+    """The results of `config` (the shipped targets file if None) on `paths`, by target id."""
+    from cchc_cli.ingest import load_inputs
+    from cchc_cli.targets.config import load_targets
+    from cchc_cli.targets.engine import compute
+    from cchc_cli.targets.periods import parse_period
+
+    loaded = load_inputs([str(p) for p in paths])
+    config = load_targets(TARGETS) if config is None else config
+    result = compute(loaded.tables, config, parse_period(period, as_of), [])
+    return {t.target.id: t for t in result.targets}
+
+
+def quarter_by_agency(runner, *args: str) -> dict[str, object]:
+    """`cchc compute ARGS` for 2025-Q1 by agency as JSON, without the input paths (they differ
+    between the runs compared)."""
+    from cchc_cli.cli import app
+
+    result = runner.invoke(
+        app, ["compute", *args, "--period", "2025-Q1", "--format", "json", "--by", "agency_name"]
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    for entry in document["inputs"]:
+        entry.pop("path")
+    return document
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
-"""The word catalogue: every key the code says is there, in both languages, with the same
-placeholders; phrases are worded where the language is known."""
+"""catalogue/, the word catalogue: every key the code says is there, in both languages, with
+the same placeholders; phrases are worded where the language is known."""
 
 from __future__ import annotations
 
@@ -135,7 +135,7 @@ def test_both_languages_say_the_same_things_issue10(key: str) -> None:
 
 
 def test_a_phrase_is_worded_in_the_language_of_the_message_it_fills_issue10() -> None:
-    reason = phrase("targets.unknown_dataset", hint=did_you_mean("dosiers", ["dossiers"]))
+    reason = phrase("reason.unknown_dataset", hint=did_you_mean("dosiers", ["dossiers"]))
     params = {"path": "t.yaml", "target": "a", "location": "targets[0].dataset", "reason": reason}
     vi = render_message("config.targets_invalid", "vi", params)
     en = render_message("config.targets_invalid", "en", params)

@@ -1,8 +1,11 @@
-"""The command line: JSON contract (D11), exit codes (D10), no tracebacks, help and version."""
+"""cli/ (inspect, validate, template and what every command shares) with the validation view
+(report/validation.py): the JSON contract (D11), exit codes (D10), no tracebacks, data and
+file names shown as text, help and version."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -12,6 +15,7 @@ from cchc_cli.cli import app
 from cchc_cli.ingest import load_inputs
 from cchc_cli.report.validation import validation_json
 from conftest import SAMPLE_DATA, write_xlsx
+from golden_rows import NUMBERED_HEADER, UNITS
 
 GOOD = [["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận"], ["H001", "Khai sinh", "03/03/2025"]]
 BAD = [["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận"], ["H001", "Khai sinh", "31/02/2025"]]
@@ -241,3 +245,72 @@ def test_python_dash_m_runs() -> None:
         [sys.executable, "-m", "cchc_cli", "--version"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0 and done.stdout.startswith("cchc ")
+
+
+def test_non_utf8_file_names_do_not_crash_issue2(runner, tmp_path) -> None:
+    folder = os.fsencode(tmp_path) + b"/b\xe1o c\xe1o"
+    try:
+        os.mkdir(folder)
+    except OSError:  # a file system that refuses such names cannot have the problem
+        pytest.skip("file system does not accept non-UTF-8 names")
+    write_xlsx(
+        os.fsdecode(folder + b"/h\xf4 s\xf4.xlsx"),
+        [NUMBERED_HEADER, [1, "H1", "Khai sinh", "03/03/2025", "9"]],
+    )
+    result = runner.invoke(app, ["validate", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    path = json.loads(result.stdout)["inputs"][0]["path"]
+    assert "\\xe1" in path and "\\xf4" in path
+
+
+def test_brackets_in_data_and_paths_are_shown_as_text_issue2(runner, tmp_path) -> None:
+    rows = [NUMBERED_HEADER, [1, "H[bold]1", "Khai sinh", "[/b]", "9"]]
+    path = write_xlsx(tmp_path / "m[1].xlsx", rows)
+    for command in (["validate", str(path)], ["inspect", str(path)]):
+        result = runner.invoke(app, command)
+        assert result.exit_code in (0, 3), result.output
+        assert "[/b]" in result.stdout
+    columns = tmp_path / "x[red]y.yaml"
+    columns.write_text("dossiers:\n  due_att: []\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path), "--columns", str(columns)])
+    assert result.exit_code == 4
+    assert "x[red]y.yaml" in result.stderr
+
+
+def test_columns_values_as_a_list_is_a_configuration_error_issue2(runner, tmp_path) -> None:
+    columns = tmp_path / "v.yaml"
+    columns.write_text("values:\n  status: [x]\n", encoding="utf-8")
+    path = write_xlsx(
+        tmp_path / "a.xlsx", [NUMBERED_HEADER, [1, "H1", "Khai sinh", "03/03/2025", "9"]]
+    )
+    result = runner.invoke(app, ["validate", str(path), "--columns", str(columns)])
+    assert result.exit_code == 4
+    assert "values.status" in result.stderr
+
+
+def test_a_stray_text_file_in_a_folder_is_passed_over_issue2(runner, tmp_path) -> None:
+    write_xlsx(tmp_path / "a.xlsx", [NUMBERED_HEADER, [1, "H1", "Khai sinh", "03/03/2025", "9"]])
+    (tmp_path / "readme.txt").write_text("Ghi chú: dữ liệu tháng 3\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    codes = [(i["code"], i["severity"]) for i in json.loads(result.stdout)["issues"]]
+    assert ("file.not_data", "warning") in codes
+    named = runner.invoke(app, ["validate", str(tmp_path / "readme.txt")])
+    assert named.exit_code == 3
+
+
+def test_a_huge_number_is_a_warning_issue4(runner, tmp_path) -> None:
+    rows = [UNITS[0], ["U1", 2025, "Nhóm 3", 10**20]]
+    result = runner.invoke(
+        app, ["validate", str(write_xlsx(tmp_path / "u.xlsx", rows)), "--format", "json"]
+    )
+    assert result.exit_code == 0
+    assert [i["code"] for i in json.loads(result.stdout)["issues"]] == ["value.integer_invalid"]
+
+
+def test_an_unwritable_output_is_a_usage_error(runner, tmp_path) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["template", "staff", "-o", str(blocker / "x.xlsx")])
+    assert result.exit_code == 2
+    assert "output.unwritable" in result.stderr

@@ -1,4 +1,5 @@
-"""`cchc compute` and `cchc targets` through the command line: formats, files, exit codes."""
+"""cli/compute_cmd.py and cli/targets_cmd.py (`cchc compute`, `cchc targets`) with their views
+(report/results.py): formats, files, exit codes, the period chosen and the JSON shape."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import json
 import pytest
 
 from cchc_cli.cli import app
-from conftest import ROOT, SAMPLE_DATA, write_xlsx
+from conftest import ROOT, SAMPLE_DATA, TARGETS, write_xlsx
+from golden_rows import TIMING_HEADER, timing_row
 
-TARGETS = ROOT / "configs" / "targets.yaml"
 HEADER = ["Mã hồ sơ", "Tên thủ tục", "Đơn vị", "Kênh thực hiện", "Ngày tiếp nhận"]
 
 
@@ -280,3 +281,63 @@ def test_rounding_never_shows_the_threshold_beside_a_miss(runner, tmp_path) -> N
     result = runner.invoke(app, ["compute", path, "--period", "2025-03", "--targets", str(config)])
     # 1999/4000 = 49.975 %: shown with more decimals, not as 50,0 %
     assert "49,98%" in result.stdout
+
+
+def test_default_period_with_only_a_partial_month_is_that_month_issue3(runner, tmp_path) -> None:
+    rows = [
+        TIMING_HEADER,
+        timing_row("M1", "03/03/2025", "05/03/2025"),
+        timing_row("M2", "28/03/2025", "31/03/2025"),
+        timing_row("NA", "01/04/2025", "03/04/2025", status="Không được tiếp nhận"),
+    ]
+    path = write_xlsx(tmp_path / "m.xlsx", rows)
+    result = runner.invoke(app, ["compute", str(path), "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["period"]["label"] == "2025-03"
+    assert "CHƯA TRỌN THÁNG" in result.stderr
+
+
+def test_dates_cannot_group_results_issue3(runner, tmp_path) -> None:
+    path = write_xlsx(
+        tmp_path / "a.xlsx", [TIMING_HEADER, timing_row("A", "03/03/2025", "05/03/2025")]
+    )
+    result = runner.invoke(app, ["compute", str(path), "--by", "received_at", "--format", "json"])
+    assert result.exit_code == 2
+    bad = tmp_path / "t.yaml"
+    bad.write_text(
+        TARGETS.read_text(encoding="utf-8").replace("per: admin_level", "per: received_at"),
+        encoding="utf-8",
+    )
+    assert runner.invoke(app, ["targets", "check", str(bad)]).exit_code == 4
+
+
+def test_an_empty_export_without_a_period_is_an_input_error_issue3(runner, tmp_path) -> None:
+    path = write_xlsx(tmp_path / "empty.xlsx", [TIMING_HEADER])
+    result = runner.invoke(app, ["compute", str(path)])
+    assert result.exit_code == 3
+    assert "period.no_data" in result.stderr
+
+
+def test_a_target_has_the_same_shape_whole_by_level_and_by_group_issue3(runner, tmp_path) -> None:
+    rows = (
+        [TIMING_HEADER]
+        + [
+            timing_row(
+                f"N{m:02d}{lv}", f"05/{m:02d}/2024", f"07/{m:02d}/2024", level=lv, shared="x"
+            )
+            for m in range(1, 13)
+            for lv in ("Cấp xã", "Cấp huyện")
+        ]
+        + [timing_row("A", "03/03/2025", "05/03/2025", level="Cấp xã")]
+    )
+    path = write_xlsx(tmp_path / "a.xlsx", rows)
+    result = runner.invoke(
+        app,
+        ["compute", str(path), "--period", "2025-03", "--format", "json", "--by", "admin_level"],
+    )
+    trend = next(
+        t for t in json.loads(result.stdout)["targets"] if t["id"] == "ket_noi_chia_se_du_lieu"
+    )
+    assert trend["target"]["op"] == ">=" and trend["target"]["value"] is None
+    assert trend["levels"][0]["target"] == {"op": ">=", "value": 1.0}  # capped at 100 %
+    assert trend["groups"][0]["target"] == {"op": ">=", "value": 1.0}

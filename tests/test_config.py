@@ -1,6 +1,7 @@
-"""targets.yaml checking (targets/config.py, the kinds' checks, targets/filters.py parsing):
-every way a targets file is refused, with the location and the reason an officer reads, in
-both languages. Table-driven: one row per branch."""
+"""targets/config.py (with the kinds' checks and targets/filters.py parsing): every way a
+targets file is refused, with the location and the reason an officer reads, in both languages.
+Table-driven: one row per branch; then mistakes made in the shipped file, through
+`cchc targets check`."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from typing import Any
 import pytest
 import yaml
 
+from cchc_cli.cli import app
 from cchc_cli.errors import ConfigError, ExitCode
 from cchc_cli.targets.config import load_targets
 from cchc_cli.targets.kinds import KINDS
+from conftest import TARGETS
 
 RATIO: dict[str, Any] = {
     "id": "a",
@@ -513,3 +516,52 @@ def test_a_fallback_source_replaces_the_keys_it_names(tmp_path: Path) -> None:
     assert alternative.spec.period_field is None  # left out by the source: not inherited
     assert alternative.spec.threshold == loaded.spec.threshold
     assert alternative.numerator is not None and alternative.denominator is not None
+
+
+def test_dossier_targets_need_a_population_issue3(runner, tmp_path) -> None:
+    bad = tmp_path / "t.yaml"
+    bad.write_text(
+        TARGETS.read_text(encoding="utf-8").replace(
+            "    population: received\n    numerator: {channel: ONLINE}",
+            "    numerator: {channel: ONLINE}",
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["targets", "check", str(bad)])
+    assert result.exit_code == 4 and "population" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fragment"),
+    [
+        (
+            "field_name: {in_group: dat_dai_xay_dung_dau_tu}\n    threshold",
+            "field_name: {in_group: [dat_dai_xay_dung_dau_tu]}\n    threshold",
+            "in_group",
+        ),
+        (
+            "2024: {province: 0.40, district: 0.35, commune: 0.45}",
+            "2024: {province: 0.40, distrct: 0.35, commune: 0.45}",
+            "district",
+        ),
+        (
+            "2024: {province: 0.40, district: 0.35, commune: 0.45}",
+            "2024: {province: 40, district: 0.35, commune: 0.45}",
+            "baselines",
+        ),
+        ('threshold: {op: ">=", value: 0.50}', 'threshold: {op: ">=", value: 50}', "0.5"),
+        ('threshold: {op: ">=", value: 0.50}', 'threshold: {op: ">=", value: .nan}', "value"),
+        ("      baselines:", "      baseline:", "baselines"),
+        ('threshold: {op: ">=", value: 0.50}', 'threshold: {op: ">=", valeu: 0.50}', "valeu"),
+    ],
+)
+def test_bounded_rates_baselines_and_nested_keys_are_checked_issue3(
+    runner, tmp_path, old, new, fragment
+) -> None:
+    text = TARGETS.read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / "t.yaml"
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = runner.invoke(app, ["targets", "check", str(bad)])
+    assert result.exit_code == 4, result.output
+    assert fragment in result.stderr

@@ -1,10 +1,10 @@
-"""The target engine (targets/engine.py) and what it hands work to: judging (results.py),
-framing and coverage (framing.py), the kinds (kinds/). In-memory canonical tables, so each
-test says exactly which rows a number comes from."""
+"""targets/engine.py and what it hands work to: judging (results.py), framing and coverage
+(framing.py), the kinds (kinds/). In-memory canonical tables, so each test says exactly which
+rows a number comes from; the last tests read small workbooks with the shipped targets file."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 import yaml
 
+from cchc_cli.ingest import load_inputs
 from cchc_cli.targets.config import TargetConfig, load_targets
 from cchc_cli.targets.engine import Engine, compute
 from cchc_cli.targets.framing import Framing, with_unit_levels
@@ -19,6 +20,8 @@ from cchc_cli.targets.kinds import KINDS
 from cchc_cli.targets.periods import parse_period
 from cchc_cli.targets.results import TargetStatus, judge, worst
 from cchc_cli.targets.spec import Threshold, Unit, ValueForm
+from conftest import SAMPLE_DATA, TARGETS, targets_by_id, write_xlsx
+from golden_rows import TIMING_HEADER, UNITS, timing_row
 
 MET, MISSED, WARNING, NO_DATA = (
     TargetStatus.MET,
@@ -272,3 +275,148 @@ def test_an_engine_keeps_one_frame_per_dataset_and_period(tmp_path) -> None:
     assert engine.framing.frame("staff", parse_period("2024")) is not engine.framing.frame(
         "staff", period
     )
+
+
+# -- workbooks read with the shipped targets file --------------------------------------------
+
+
+def _shipped_targets_with(tmp_path, extra: str) -> TargetConfig:
+    """The shipped targets file with `extra` targets appended."""
+    path = tmp_path / "t.yaml"
+    path.write_text(TARGETS.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return load_targets(path)
+
+
+def test_a_carried_over_dossier_is_not_last_years_rate_issue3(tmp_path) -> None:
+    rows = [TIMING_HEADER, timing_row("OLD", "30/12/2024", "15/01/2025", shared="x")]
+    rows += [
+        timing_row(f"N{i}", "03/03/2025", "10/03/2025", shared="x" if i < 6 else None)
+        for i in range(10)
+    ]
+    got = targets_by_id([write_xlsx(tmp_path / "t.xlsx", rows)], "2025-03")
+    level = got["ket_noi_chia_se_du_lieu"].levels[0]
+    assert level.note.code == "result.trend_from_baseline"
+    assert level.target_value == pytest.approx(0.55)  # configured 2024 baseline 35 % + 20
+    assert level.status.value == "met"  # 6/10
+
+
+COUNT_AND_VALUE = """
+  - id: giam_ho_so_tre_han
+    name: "Số hồ sơ trễ hạn giảm so với cùng kỳ"
+    source: "test"
+    dataset: dossiers
+    kind: count_change
+    population: handled
+    filter: {timeliness: [late, open_overdue]}
+    direction: decrease
+    formula: "Hồ sơ trễ hạn kỳ này / cùng kỳ năm trước"
+  - id: xep_hang_thu
+    name: "Xếp hạng (thử)"
+    source: "test"
+    dataset: dossiers
+    kind: value
+    threshold: {op: "<=", value: 5}
+    reported:
+      - {period: 2024, value: 7}
+      - {period: "2025-3", value: 4}
+    formula: "Thứ hạng"
+"""
+
+
+def test_count_change_and_value_kinds(tmp_path) -> None:
+    config = _shipped_targets_with(tmp_path, COUNT_AND_VALUE)
+    march_2024 = [
+        timing_row(f"L{i}", "03/03/2024", "05/03/2024", end="10/03/2024", status="Đã trả kết quả")
+        for i in range(3)
+    ]
+    months_2024 = [
+        timing_row(
+            f"P{m}",
+            f"02/{m:02d}/2024",
+            f"04/{m:02d}/2024",
+            end=f"03/{m:02d}/2024",
+            status="Đã trả kết quả",
+        )
+        for m in range(1, 13)
+    ]
+    march_2025 = [
+        timing_row("K1", "03/03/2025", "05/03/2025", end="10/03/2025", status="Đã trả kết quả"),
+        timing_row("K2", "03/03/2025", "25/03/2025"),
+    ]
+    path = write_xlsx(tmp_path / "a.xlsx", [TIMING_HEADER, *march_2024, *months_2024, *march_2025])
+    got = targets_by_id([path], "2025-03", config)
+    change = got["giam_ho_so_tre_han"]
+    # March 2025: K1 late, K2 overdue on 31/03 (due 25/03) -> 2; March 2024: 3 late -> fewer
+    assert (change.numerator, change.denominator, change.status.value) == (2, 3, "met")
+    assert got["xep_hang_thu"].numerator == 4 and got["xep_hang_thu"].status.value == "met"
+    year = targets_by_id([path], "2024", config)
+    assert year["xep_hang_thu"].numerator == 7 and year["xep_hang_thu"].status.value == "missed"
+    # without last year's March in the inputs there is no comparison
+    only_2025 = write_xlsx(tmp_path / "b.xlsx", [TIMING_HEADER, *march_2025])
+    alone = targets_by_id([only_2025], "2025-03", config)["giam_ho_so_tre_han"]
+    assert alone.status.value == "no_data" and alone.note.code == "result.no_previous_year"
+
+
+def test_register_targets_without_rows_for_the_year_are_no_data_not_met_issue4(tmp_path) -> None:
+    got = targets_by_id([write_xlsx(tmp_path / "u.xlsx", UNITS)], "2026")
+    for target_id in ("dvsnc_giam_so_luong", "bien_che_su_nghiep_giam", "tinh_gian_bien_che"):
+        assert got[target_id].status.value == "no_data", target_id
+        assert got[target_id].note.code == "result.no_current_data"
+
+
+def test_a_period_over_two_years_takes_a_yearly_register_at_its_end_year_issue4(tmp_path) -> None:
+    got = targets_by_id([write_xlsx(tmp_path / "u.xlsx", UNITS)], "2024-07..2025-06")
+    result = got["tinh_gian_bien_che"]
+    assert (result.numerator, result.denominator, result.status.value) == (8, 20, "met")
+
+
+def test_levels_follow_each_rows_date_issue4(tmp_path) -> None:
+    rows = [
+        ["Mã hồ sơ công việc", "Đơn vị", "Ngày mở hồ sơ", "Xử lý trên môi trường mạng"],
+        ["W1", "Phòng Tư pháp", datetime(2025, 3, 3), "x"],
+        ["W2", "Phòng Tư pháp", datetime(2025, 8, 3), "x"],
+    ]  # after the two-tier change
+    got = targets_by_id([write_xlsx(tmp_path / "w.xlsx", rows)], "2025")
+    district = got["ho_so_cong_viec_cap_huyen"]
+    assert (district.numerator, district.denominator) == (1, 1)
+
+
+def test_a_count_change_leaves_the_shared_population_alone_issue4(tmp_path) -> None:
+    extra = """
+  - id: truc_tuyen_tang
+    name: "Hồ sơ trực tuyến tăng"
+    source: "test"
+    dataset: dossiers
+    kind: count_change
+    population: received
+    filter: {channel: ONLINE}
+    direction: increase
+    formula: "test"
+"""
+    text = TARGETS.read_text(encoding="utf-8")
+    first = text.replace("targets:\n", "targets:\n" + extra.lstrip("\n") + "\n", 1)
+    path = tmp_path / "t.yaml"
+    path.write_text(first, encoding="utf-8")
+    loaded = load_inputs([str(SAMPLE_DATA)])
+    result = compute(loaded.tables, load_targets(path), parse_period("2025-03"), [])
+    online = next(t for t in result.targets if t.target.id == "ho_so_truc_tuyen")
+    assert (online.numerator, online.denominator) == (197, 321)
+
+
+def test_registers_with_nothing_for_the_period_fall_back_to_dossier_columns_issue4() -> None:
+    got = targets_by_id([SAMPLE_DATA], "2025-02")  # the ratings and payments registers are March's
+    assert got["hai_long_tthc"].source == "dossiers"
+    assert got["hai_long_tthc"].status.value != "no_data"
+    assert got["giao_dich_thanh_toan_truc_tuyen"].source == "dossiers"
+
+
+def test_reported_values_typed_as_dates_and_repeated_issue4(tmp_path) -> None:
+    rows = [
+        ["Mã chỉ tiêu", "Kỳ báo cáo", "Giá trị", "Đơn vị"],
+        ["par_index_rank", datetime(2025, 3, 1), 3, "Thị xã"],
+        ["ddci_rank", "2025", 3, "Thị xã"],
+        ["ddci_rank", "2025", 11, "Huyện khác"],
+    ]
+    got = targets_by_id([write_xlsx(tmp_path / "v.xlsx", rows)], "2025-03")
+    assert got["par_index_rank"].numerator == 3
+    assert got["ddci_rank"].note.code == "result.value_repeated"

@@ -1,4 +1,5 @@
-"""Golden tests: one small hand-checked workbook per real-world quirk, exact accounting and
+"""ingest/ end to end (load.py over the readers, header detection, rows.py, validate.py and
+duplicates.py): one small hand-checked workbook per real-world quirk, exact accounting and
 exact issues. Row numbers are the ones Excel shows."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from cchc_cli.ingest import LoadOptions, load_inputs
 from cchc_cli.profiles import profile_set
 from cchc_cli.schema import DATASETS
 from conftest import encode_cp1258, issue_tuples, write_xlsx
+from golden_rows import NUMBERED_HEADER
 
 BANNER = [
     ["UBND THỊ XÃ ĐỨC PHỔ", None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
@@ -20,7 +22,6 @@ BANNER = [
     ["DANH SÁCH HỒ SƠ TIẾP NHẬN"],
     ["(Từ ngày 01/03/2025 đến ngày 31/03/2025)"],
 ]
-HEADER = ["STT", "Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Trạng thái"]
 
 
 def accounting(result) -> list[tuple[object, ...]]:
@@ -33,7 +34,7 @@ def accounting(result) -> list[tuple[object, ...]]:
 def test_banner_title_and_period_lines_are_above_the_header(tmp_path) -> None:
     rows = [
         *BANNER,
-        HEADER,
+        NUMBERED_HEADER,
         [1, "H001", "Đăng ký khai sinh", "03/03/2025", "Đã trả kết quả"],
         [2, "H002", "Đăng ký kết hôn", "04/03/2025 09:10", "Đang xử lý"],
     ]
@@ -78,7 +79,7 @@ def test_two_row_merged_header_with_column_number_row(tmp_path) -> None:
 
 
 def test_nfd_headers_match(tmp_path) -> None:
-    nfd = [unicodedata.normalize("NFD", h) for h in HEADER]
+    nfd = [unicodedata.normalize("NFD", h) for h in NUMBERED_HEADER]
     rows = [nfd, [1, "H001", "Đăng ký khai sinh", "03/03/2025", "Có kết quả"]]
     result = load_inputs([str(write_xlsx(tmp_path / "nfd.xlsx", rows))])
     assert accounting(result) == [("Sheet1", [1], 1, 1, 0, 0)]
@@ -99,7 +100,7 @@ def test_headers_without_diacritics_match(tmp_path) -> None:
 def test_total_line_and_signature_block_are_skipped(tmp_path) -> None:
     rows = [
         *BANNER,
-        HEADER,  # header: row 6
+        NUMBERED_HEADER,  # header: row 6
         [1, "H001", "Đăng ký khai sinh", "03/03/2025", "Đã trả kết quả"],  # 7 valid
         ["I", "UBND PHƯỜNG PHỔ HÒA"],  # 8 section
         [2, "H002", "Đăng ký kết hôn", "04/03/2025", "Đang xử lý"],  # 9 valid
@@ -121,7 +122,7 @@ def test_total_line_and_signature_block_are_skipped(tmp_path) -> None:
 
 def test_total_line_inside_the_data_hides_rows_but_says_so(tmp_path) -> None:
     rows = [
-        HEADER,
+        NUMBERED_HEADER,
         [1, "H001", "Đăng ký khai sinh", "03/03/2025", "9"],
         ["Cộng", None, None, 1],
         [2, "H002", "Đăng ký kết hôn", "04/03/2025", "9"],
@@ -133,7 +134,7 @@ def test_total_line_inside_the_data_hides_rows_but_says_so(tmp_path) -> None:
 
 def test_mixed_date_forms_in_one_column(tmp_path) -> None:
     rows = [
-        HEADER,
+        NUMBERED_HEADER,
         [1, "H001", "Khai sinh", datetime(2025, 3, 3, 8, 30), "9"],  # real Excel date
         [2, "H002", "Khai sinh", "04/03/2025 14:05", "9"],  # typed text
         [3, "H003", "Khai sinh", 45721, "9"],  # serial number
@@ -153,7 +154,7 @@ def test_mixed_date_forms_in_one_column(tmp_path) -> None:
 
 def test_impossible_dates_reject_required_and_empty_optional(tmp_path) -> None:
     rows = [
-        [*HEADER, "Ngày hẹn trả"],
+        [*NUMBERED_HEADER, "Ngày hẹn trả"],
         [1, "H001", "Khai sinh", "31/02/2025", "9", "03/03/2025"],
         [2, "H002", "Khai sinh", "03/03/2025", "9", "30/02/2025"],
         [3, "H003", "Khai sinh", "mai", "9", None],
@@ -171,7 +172,7 @@ def test_impossible_dates_reject_required_and_empty_optional(tmp_path) -> None:
 
 def test_unknown_status_is_unknown_with_a_warning(tmp_path) -> None:
     rows = [
-        HEADER,
+        NUMBERED_HEADER,
         [1, "H001", "Khai sinh", "03/03/2025", "Chờ ý kiến lãnh đạo"],
         [2, "H002", "Khai sinh", "03/03/2025", "4"],
     ]
@@ -195,7 +196,7 @@ def test_vendor_status_label_from_columns_file(tmp_path) -> None:
         encoding="utf-8",
     )
     rows = [
-        [*HEADER, "Hạn trả KQ"],
+        [*NUMBERED_HEADER, "Hạn trả KQ"],
         [1, "H001", "Khai sinh", "03/03/2025", "Chờ ý kiến lãnh đạo", "05/03/2025"],
     ]
     options = LoadOptions(profiles=profile_set(columns=columns))
@@ -302,7 +303,7 @@ def test_unrecognised_sheet_names_best_candidate_and_missing_columns(tmp_path) -
 
 
 def test_other_sheets_do_not_fail_a_workbook_with_data(tmp_path) -> None:
-    rows = [HEADER, [1, "H001", "Khai sinh", "03/03/2025", "9"]]
+    rows = [NUMBERED_HEADER, [1, "H001", "Khai sinh", "03/03/2025", "9"]]
     path = write_xlsx(
         tmp_path / "two.xlsx",
         rows,
@@ -316,9 +317,9 @@ def test_other_sheets_do_not_fail_a_workbook_with_data(tmp_path) -> None:
 
 def test_repeated_header_after_a_page_break_is_skipped(tmp_path) -> None:
     rows = [
-        HEADER,
+        NUMBERED_HEADER,
         [1, "H001", "Khai sinh", "03/03/2025", "9"],
-        HEADER,
+        NUMBERED_HEADER,
         [2, "H002", "Khai sinh", "04/03/2025", "9"],
     ]
     result = load_inputs([str(write_xlsx(tmp_path / "pages.xlsx", rows))])
@@ -359,7 +360,9 @@ def test_two_datasets_fitting_equally_is_ambiguous(tmp_path) -> None:
         dossiers.required_any,
         dossiers.key,
     )
-    path = write_xlsx(tmp_path / "a.xlsx", [HEADER, [1, "H1", "Khai sinh", "03/03/2025", "9"]])
+    path = write_xlsx(
+        tmp_path / "a.xlsx", [NUMBERED_HEADER, [1, "H1", "Khai sinh", "03/03/2025", "9"]]
+    )
     _, sheets = read_file(path.read_bytes(), "a")
     base = base_profile()
     # The twin is not in the profiles' indexes: read it with the dossiers' headers.
@@ -405,7 +408,7 @@ def test_forced_dataset_missing_required_columns_is_an_error(tmp_path) -> None:
 
 def test_header_below_thirty_title_rows_is_found(tmp_path) -> None:
     titles = [[f"Dòng tiêu đề {i}"] for i in range(32)]
-    rows = [*titles, HEADER, [1, "H001", "Khai sinh", "03/03/2025", "9"]]
+    rows = [*titles, NUMBERED_HEADER, [1, "H001", "Khai sinh", "03/03/2025", "9"]]
     result = load_inputs([str(write_xlsx(tmp_path / "deep.xlsx", rows))])
     assert accounting(result) == [("Sheet1", [33], 1, 1, 0, 0)]
 
@@ -436,14 +439,14 @@ def test_duplicate_winner_keeps_its_values_and_gains_only_absent_columns(tmp_pat
     assert table.loc[0, "completed_at"] == pd.Timestamp("2025-03-05")
 
 
-def test_review_user_value_labels_win_over_built_ins(tmp_path) -> None:
+def test_user_value_labels_win_over_built_ins_issue2(tmp_path) -> None:
     columns = tmp_path / "cot.yaml"
     columns.write_text(
         "values:\n  status:\n    PROCESSING: ['Trả lại']\n    RETURNED: ['Hoàn thành']\n",
         encoding="utf-8",
     )
     rows = [
-        HEADER,
+        NUMBERED_HEADER,
         [1, "H1", "Khai sinh", "03/03/2025", "Trả lại"],
         [2, "H2", "Khai sinh", "03/03/2025", "Hoan thanh"],
         [3, "H3", "Khai sinh", "03/03/2025", "Dừng xử lý"],

@@ -1,3 +1,7 @@
+"""parsing.py: the value parsers (day-first dates and Excel serial numbers, yes/no, amounts,
+counts), one form per row; the vectorised date parser equals the scalar one; vendor date forms
+are read only where a profile lists them."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -29,7 +33,7 @@ DATE_CASES = [
     ("45721.5", datetime(2025, 3, 5, 12)),
     ("  05/03/2025  ", datetime(2025, 3, 5)),
     ("29/02/2024", datetime(2024, 2, 29)),
-    # date and time on two lines of one cell (review finding 11)
+    # date and time on two lines of one cell (issue #2)
     ("01/03/2025\n08:30", datetime(2025, 3, 1, 8, 30)),
     ("08:30\r\n01/03/2025", datetime(2025, 3, 1, 8, 30)),
 ]
@@ -54,7 +58,7 @@ def test_parse_date_day_first_forms(text: str, expected: datetime) -> None:
         ("05/03", "value.date_unparseable"),
         ("0", "value.date_unparseable"),
         ("99999", "value.date_unparseable"),
-        # a bare year or a small number is not an Excel date (review finding 10)
+        # a bare year or a small number is not an Excel date (issue #2)
         ("2025", "value.date_unparseable"),
         ("15", "value.date_unparseable"),
         ("1", "value.date_unparseable"),

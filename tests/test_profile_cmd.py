@@ -1,4 +1,5 @@
-"""`cchc profile list|show|init` (issue #9): an officer adapts cchc to a new system without code."""
+"""cli/profile_cmd.py with ingest/drafting.py (`cchc profile list|show|init`, issue #9): an
+officer adapts cchc to a new system without code."""
 
 from __future__ import annotations
 

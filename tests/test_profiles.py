@@ -1,4 +1,4 @@
-"""Vendor profiles (issue #9): shipped profiles, detection, every label, user profiles."""
+"""profiles/ (issue #9): the shipped vendor profiles, detection, every label, user profiles."""
 
 from __future__ import annotations
 

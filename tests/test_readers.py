@@ -1,4 +1,5 @@
-"""Format sniffing and the readers of each format officers really have."""
+"""readers/: format sniffing (dispatch.py) and the readers of each format officers really
+have (workbook.py for xlsx and xls, html.py for HTML saved as .xls, delimited.py for CSV)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import unicodedata
 
 import pytest
 
+from cchc_cli.ingest import load_inputs
 from cchc_cli.readers import FileFormat, UnreadableFile, read_file, sniff
-from conftest import encode_cp1258, write_xlsx
+from conftest import encode_cp1258, row_accounting, write_xlsx
 
 
 def test_xlsx_rows_are_numbered_as_excel_shows_them(tmp_path) -> None:
@@ -128,3 +130,15 @@ def test_issue_9_table_inside_a_cell_stays_that_cells_text() -> None:
     _, sheets = read_file(html, "ds")
     assert sheets[0].cells.shape == (1, 2)
     assert sheets[0].cells.loc[1, 1] == "a"
+
+
+def test_html_rowspan_past_the_table_adds_no_rows(tmp_path) -> None:
+    html = (
+        "<table><tr><th>Mã hồ sơ</th><th>Tên thủ tục</th><th>Ngày nhận</th></tr>"
+        "<tr><td>H1</td><td>A</td><td rowspan='1000'>03/03/2025</td></tr></table>"
+        "<p>Người lập biểu</p>"
+    )
+    path = tmp_path / "span.xls"
+    path.write_text(html, encoding="utf-8")
+    result = load_inputs([str(path)])
+    assert row_accounting(result) == [(2, 1, 0, 1, {"footer": 1})]

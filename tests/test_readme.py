@@ -1,4 +1,5 @@
-"""The README documents every issue code and exit code the tool can produce."""
+"""README.md against catalogue/ and errors.py: the README documents every issue code and exit
+code the tool can produce."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (hand-check tables are kept one record per line)
-"""Golden tests of every register-based target (issue #4), hand-computed on small workbooks,
-plus `cchc template` round trips."""
+"""schema/registers.py and the register targets of configs/targets.yaml (issue #4), golden:
+hand-computed on small workbooks; plus `cchc template` round trips (report/template.py)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""`cchc report`: numbers equal compute, form 06a golden values, no formulas from the data,
-personal data only on request, and the workbook opens in LibreOffice."""
+"""report/excel.py with targets/form06a.py and cli/report_cmd.py (`cchc report`): numbers equal
+compute, form 06a golden values, no formulas and no control characters from the data, personal
+data only on request, and the workbook opens in LibreOffice."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from cchc_cli.targets.form06a import form_06a
 from cchc_cli.targets.periods import parse_period
 from cchc_cli.targets.spec import ValueForm
 from conftest import ROOT, SAMPLE_DATA, write_xlsx
-from test_compute_golden import FEB, HEADER, MAR, YEAR_2024, X  # noqa: F401
+from golden_rows import FEB, HEADER, MAR, YEAR_2024
 
 
 @pytest.fixture
@@ -263,3 +264,16 @@ def test_opens_in_libreoffice_and_converts_to_pdf(sample_report, tmp_path) -> No
     pdf = tmp_path / "bao-cao.pdf"
     assert done.returncode == 0 and pdf.exists(), done.stderr
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 20_000
+
+
+def test_control_characters_in_data_do_not_break_the_report_issue5(runner, tmp_path) -> None:
+    source = tmp_path / "hs.csv"
+    source.write_bytes(
+        "Mã hồ sơ,Tên thủ tục,Lĩnh vực,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả\n"
+        "HS1,Cấp phép\x0bxây dựng,Đất\x1fđai,UBND\x02 xã,03/03/2025,04/03/2025\n".encode()
+    )
+    out = tmp_path / "r.xlsx"
+    result = runner.invoke(
+        app, ["report", str(source), "-o", str(out), "--period", "2025-03", "--title", "a\x01b"]
+    )
+    assert result.exit_code == 0, result.output

@@ -1,4 +1,4 @@
-"""The run layer (`cchc_cli.run`): what compute and report do before computing, without Typer."""
+"""run.py, the run layer: what compute and report do before computing, without Typer."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""sample_data/ is what the committed, seeded generator makes, and it shows every quirk."""
+"""scripts/make_sample_data.py: sample_data/ is what the committed, seeded generator makes, and
+it shows every quirk."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The Pydantic models are the reference for every value; the vectorised validator must agree
-with them row by row on real-looking exports."""
+"""schema/ against ingest/validate.py: the Pydantic models are the reference for every value;
+the vectorised validator must agree with them row by row on real-looking exports."""
 
 from __future__ import annotations
 

@@ -1,3 +1,6 @@
+"""text.py: how header and label texts are compared (normalize_label, match_key,
+fold_diacritics): case, diacritics, Unicode forms, spacing and stray characters."""
+
 from __future__ import annotations
 
 import unicodedata

@@ -1,4 +1,5 @@
-"""D7 (the 766 on-time rule) and D6 membership, one row per branch."""
+"""targets/timeliness.py: D7 (the 766 on-time rule) and D6 membership, one row per branch;
+then the supplement time of dossiers read from a workbook."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from cchc_cli.targets.periods import Period, last_complete_month, parse_period
+from cchc_cli.targets.periods import Period
 from cchc_cli.targets.timeliness import classify
+from conftest import targets_by_id, write_xlsx
+from golden_rows import TIMING_HEADER, timing_row
 
 MARCH = Period("2025-03", date(2025, 3, 1), date(2025, 3, 31), date(2025, 3, 31))
 
@@ -169,38 +172,29 @@ def test_membership_received_ended_handled_carried_over() -> None:
     assert list(view.ended_in) == [True, True, False, False, True, False, False, False, False]
 
 
-@pytest.mark.parametrize(
-    ("text", "label", "start", "end"),
-    [
-        ("2025-03", "2025-03", date(2025, 3, 1), date(2025, 3, 31)),
-        ("2024-2", "2024-02", date(2024, 2, 1), date(2024, 2, 29)),
-        ("2025-Q1", "2025-Q1", date(2025, 1, 1), date(2025, 3, 31)),
-        ("2025q4", "2025-Q4", date(2025, 10, 1), date(2025, 12, 31)),
-        ("2025", "2025", date(2025, 1, 1), date(2025, 12, 31)),
-        ("2025-01..2025-06", "2025-01..2025-06", date(2025, 1, 1), date(2025, 6, 30)),
-    ],
-)
-def test_parse_period(text: str, label: str, start: date, end: date) -> None:
-    period = parse_period(text)
-    assert (period.label, period.start, period.end, period.as_of) == (label, start, end, end)
-
-
-@pytest.mark.parametrize("text", ["2025-13", "2025-Q5", "March", "2025-06..2025-01", ""])
-def test_bad_period(text: str) -> None:
-    from cchc_cli.targets.periods import PeriodError
-
-    with pytest.raises(PeriodError):
-        parse_period(text)
-
-
-@pytest.mark.parametrize(
-    ("last_day", "expected"),
-    [
-        (date(2025, 3, 31), "2025-03"),  # Monday, last day
-        (date(2025, 3, 28), "2025-02"),  # Friday, but Monday 31 is a working day
-        (date(2025, 5, 30), "2025-05"),  # Friday; 31 May is a Saturday
-        (date(2025, 4, 15), "2025-03"),
-    ],
-)
-def test_last_complete_month(last_day: date, expected: str) -> None:
-    assert last_complete_month(last_day).label == expected
+def test_supplement_time_is_counted_in_calendar_days_issue3(tmp_path) -> None:
+    rows = [
+        TIMING_HEADER,
+        # 1 calendar day of supplement: effective end 09/03 > due 08/03 -> late
+        timing_row(
+            "S1",
+            "01/03/2025",
+            "08/03/2025",
+            "10/03/2025 12:00",
+            "01/03/2025 01:00",
+            "02/03/2025 23:00",
+            "Đã trả kết quả",
+        ),
+        # 2 calendar days (only 26 hours): effective end 08/03 = due -> on time
+        timing_row(
+            "S2",
+            "01/03/2025",
+            "08/03/2025",
+            "10/03/2025 08:00",
+            "01/03/2025 23:00",
+            "03/03/2025 01:00",
+            "Đã trả kết quả",
+        ),
+    ]
+    got = targets_by_id([write_xlsx(tmp_path / "s.xlsx", rows)], "2025-03")
+    assert (got["ho_so_dung_han"].numerator, got["ho_so_dung_han"].denominator) == (1, 2)

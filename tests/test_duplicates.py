@@ -1,0 +1,52 @@
+"""ingest/duplicates.py: one row per dossier across files and sheets (D5) — which copy wins a
+tie, and rows without a key are never duplicates."""
+
+from __future__ import annotations
+
+import json
+
+from cchc_cli.cli import app
+from cchc_cli.ingest import load_inputs
+from conftest import targets_by_id, write_xlsx
+
+
+def test_duplicates_ended_on_the_same_day_tie_and_the_later_file_wins_issue3(tmp_path) -> None:
+    header = ["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Ngày kết thúc xử lý", "Đánh giá"]
+    first = write_xlsx(
+        tmp_path / "a.xlsx",
+        [header, ["D1", "Khai sinh", "03/03/2025", "09/03/2025 17:00", "Không hài lòng"]],
+    )
+    later = write_xlsx(
+        tmp_path / "b.xlsx",
+        [header, ["D1", "Khai sinh", "03/03/2025", "09/03/2025 08:00", "Rất hài lòng"]],
+    )
+    table = load_inputs([str(first), str(later)]).tables["dossiers"]
+    assert list(table["rating"]) == ["VERY_SATISFIED"]
+
+
+def test_the_later_sheet_wins_a_tie_inside_one_file_issue2(tmp_path) -> None:
+    first = [["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận"]] + [
+        [f"K{i}", "A", "03/03/2025"] for i in range(1, 12)
+    ]
+    second = [["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận"], ["K11", "B", "03/03/2025"]]
+    path = write_xlsx(tmp_path / "two.xlsx", first, sheet="S1", extra_sheets={"S2": second})
+    result = load_inputs([str(path)])
+    table = result.tables["dossiers"].set_index("dossier_code")
+    assert table.loc["K11", "source_sheet"] == "S2"
+    assert table.loc["K11", "procedure_name"] == "B"
+
+
+def test_blank_keys_are_not_duplicates_issue4(runner, tmp_path) -> None:
+    source = tmp_path / "gd.csv"
+    source.write_text(
+        "Mã giao dịch;Số tiền;Hình thức thanh toán;Trạng thái thanh toán;Ngày thanh toán\n"
+        ";10000;Trực tuyến;Đã thanh toán;03/03/2025\n;10000;Tiền mặt;Đã thanh toán;04/03/2025\n"
+        ";10000;Trực tuyến;Đã thanh toán;05/03/2025\n"
+        "GD4;10000;Trực tuyến;Đã thanh toán;06/03/2025\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate", str(source), "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["duplicates"] == 0
+    got = targets_by_id([source], "2025-03")
+    payments = got["giao_dich_thanh_toan_truc_tuyen"]
+    assert (payments.numerator, payments.denominator) == (3, 4)
