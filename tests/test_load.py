@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from cchc_cli.cli import app
 from cchc_cli.ingest import load_inputs
 from conftest import SAMPLE_DATA, quarter_by_agency, write_xlsx
@@ -41,3 +43,15 @@ def test_progress_is_reported_per_file_and_silent_in_batch(runner, tmp_path) -> 
     result = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--format", "json"])
     json.loads(result.stdout)
     assert "Đọc tệp" not in result.stderr
+
+
+def test_a_load_is_usable_within_the_rejected_share_and_valid_without_any(tmp_path) -> None:
+    header = ["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận"]
+    rows = [[f"H{i}", "Khai sinh", "03/03/2025"] for i in range(4)]
+    path = write_xlsx(tmp_path / "a.xlsx", [header, *rows, ["H9", "Khai sinh", "31/02/2025"]])
+    loaded = load_inputs([str(path)])
+    assert loaded.rejected_rate == pytest.approx(0.2)
+    assert loaded.usable(0.2) and not loaded.usable(0.19)
+    assert not loaded.valid  # `validate` wants no rejected row at all
+    nothing = load_inputs([str(tmp_path / "missing.xlsx")])
+    assert not nothing.usable(1.0) and not nothing.valid
