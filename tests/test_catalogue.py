@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 import re
 import string
-from pathlib import Path
 
 import pytest
 
@@ -179,4 +178,3 @@ def test_the_catalogue_sections_do_not_share_a_key_issue10() -> None:
         set(files.REASONS),
     ]
     assert sum(len(s) for s in sections) == len(WORDS)
-    assert Path(issues.__file__).parent == SRC / "catalogue"
