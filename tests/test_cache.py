@@ -4,12 +4,19 @@ of a file named on its own, and keeps what an issue says as words to be rendered
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
 from pathlib import Path
 
 import cchc_cli
 from cchc_cli.catalogue import did_you_mean, phrase
+from cchc_cli.cli import app
+from cchc_cli.ingest import LoadOptions, load_inputs
 from cchc_cli.ingest.cache import CachedFile, ReadCache, source_files
 from cchc_cli.issues import make_issue
+from cchc_cli.profiles import profile_set
+from conftest import SAMPLE_DATA, quarter_by_agency, write_xlsx
+from golden_rows import HEADER, MAR
 
 
 def test_a_phrase_in_an_issue_survives_the_cache_in_either_language(tmp_path) -> None:
@@ -35,3 +42,62 @@ def test_the_cache_key_covers_the_whole_package_issue10() -> None:
     assert "schema/vocabularies.py" in names
     assert "profiles/data/base.yaml" in names
     assert "ingest/cache.py" in names
+
+
+def test_same_numbers_with_and_without_cache(runner, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CCHC_CACHE_DIR", str(tmp_path / "cache"))
+    plain = quarter_by_agency(runner, str(SAMPLE_DATA), "--no-cache")
+    assert not (tmp_path / "cache").exists()  # --no-cache neither reads nor writes
+    first = quarter_by_agency(runner, str(SAMPLE_DATA))
+    entries = list((tmp_path / "cache").iterdir())
+    assert len(entries) == 14  # one per input file
+    second = quarter_by_agency(runner, str(SAMPLE_DATA))
+    assert plain == first == second
+    validate_plain = runner.invoke(
+        app, ["validate", str(SAMPLE_DATA), "--format", "json", "--no-cache"]
+    ).stdout
+    validate_cached = runner.invoke(app, ["validate", str(SAMPLE_DATA), "--format", "json"]).stdout
+    assert json.loads(validate_plain) == json.loads(validate_cached)
+
+
+def test_damaged_or_stale_cache_entries_are_not_trusted(tmp_path) -> None:
+    cache = ReadCache(tmp_path / "cache")
+    path = write_xlsx(tmp_path / "a.xlsx", [HEADER, *MAR])
+    fresh = load_inputs([str(path)], cache=cache)
+    (entry,) = list((tmp_path / "cache").iterdir())
+    (entry / "part-0.parquet").write_bytes(b"not parquet")
+    again = load_inputs([str(path)], cache=cache)
+    assert again.tables["dossiers"].equals(fresh.tables["dossiers"])
+    (entry / "meta.json").write_text("{broken", encoding="utf-8")
+    assert load_inputs([str(path)], cache=cache).tables["dossiers"].equals(fresh.tables["dossiers"])
+    # other header names (a --columns file) are another entry, never the old one
+    columns = tmp_path / "cot.yaml"
+    columns.write_text("dossiers:\n  due_at: ['Ngày hẹn trả']\n", encoding="utf-8")
+    options = LoadOptions(profiles=profile_set(columns=columns))
+    load_inputs([str(path)], options, cache=cache)
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
+def test_same_file_under_another_name_takes_its_new_place(tmp_path) -> None:
+    cache = ReadCache(tmp_path / "cache")
+    first = write_xlsx(tmp_path / "thang-3.xlsx", [HEADER, *MAR])
+    load_inputs([str(first)], cache=cache)
+    copy = tmp_path / "copy.xlsx"
+    copy.write_bytes(first.read_bytes())
+    result = load_inputs([str(copy)], cache=cache)
+    assert set(result.tables["dossiers"]["source_path"]) == {str(copy)}
+    assert result.accounts[0].path == str(copy)
+
+
+def test_a_cached_folder_read_does_not_hide_a_named_files_error_issue6(tmp_path) -> None:
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    write_xlsx(folder / "readme.xlsx", [["Hướng dẫn"], ["Điền dữ liệu vào tệp khác"]])
+    write_xlsx(
+        folder / "kt.xlsx",
+        [["Ngày kiểm tra", "Thực hiện qua môi trường số"], [datetime(2025, 3, 3), "x"]],
+    )
+    cache = ReadCache(tmp_path / "cache")
+    assert load_inputs([str(folder)], cache=cache).failed_inputs == []
+    named = load_inputs([str(folder / "readme.xlsx")], cache=cache)
+    assert named.failed_inputs == [str(folder / "readme.xlsx")]
