@@ -36,10 +36,12 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "cchc_cli.parsing",
             "cchc_cli.rules",
             "cchc_cli.text",
-            "cchc_cli",
         ),
     ),
 ]
+# The package's own __init__ (its version): base, matched exactly so that a new top-level
+# module must be given a layer.
+ROOT_MODULE = "cchc_cli"
 
 
 def module_name(path: Path) -> str:
@@ -51,6 +53,8 @@ def module_name(path: Path) -> str:
 
 def layer_of(module: str) -> int:
     """The index of the layer a module belongs to (longest prefix wins)."""
+    if module == ROOT_MODULE:
+        return len(LAYERS) - 1
     best, best_length = len(LAYERS), -1
     for index, (_, prefixes) in enumerate(LAYERS):
         for prefix in prefixes:

@@ -104,9 +104,11 @@ def test_every_key_said_in_src_is_in_the_catalogue_issue10() -> None:
 
 
 def test_every_catalogue_entry_is_said_somewhere_issue10() -> None:
-    # the catalogue's own files name every key: look everywhere else
+    # the catalogue's sections name every key: look everywhere else
     source = "\n".join(
-        p.read_text("utf-8") for p in SRC.rglob("*.py") if "catalogue" not in p.parts
+        p.read_text("utf-8")
+        for p in SRC.rglob("*.py")
+        if p.parent.name != "catalogue" or p.name == "__init__.py"
     )
     said = set(_keys_said_in_src()) | _dynamic_keys() | RETIRED
     families = tuple(_families_said_in_src())

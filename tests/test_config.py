@@ -160,8 +160,80 @@ CASES: list[tuple[str, Any, str, str, str, str]] = [
         _file(_with(RATIO, threshold={"op": ">=", "value": "cao"})),
         "a",
         "targets[0].threshold.value",
+        "cần một số",
+        "expected a number",
+    ),
+    (
+        "not a finite number",
+        _file(_with(RATIO, threshold={"op": ">=", "value": float("nan")})),
+        "a",
+        "targets[0].threshold.value",
         "giá trị không hợp lệ (",
         "invalid value (",
+    ),
+    (
+        "operator written backwards",
+        _file(_with(RATIO, threshold={"op": "=>", "value": 0.5})),
+        "a",
+        "targets[0].threshold.op",
+        "cần một trong: >=, >, <=, <, ==. Có phải '>='?",
+        "expected one of: >=, >, <=, <, ==. Did you mean '>='?",
+    ),
+    (
+        "warning band as a percentage",
+        _file(_with(RATIO, warning_band=5)),
+        "a",
+        "targets[0].warning_band",
+        "cần một số không lớn hơn 1",
+        "expected a number at most 1",
+    ),
+    (
+        "direction misspelt",
+        _file(_with(CHANGE, direction="decrese")),
+        "c",
+        "targets[0].direction",
+        "cần một trong: decrease, increase. Có phải 'decrease'?",
+        "expected one of: decrease, increase. Did you mean 'decrease'?",
+    ),
+    (
+        "base year of two digits",
+        _file(_with(CHANGE, compare_to=21)),
+        "c",
+        "targets[0].compare_to",
+        "cần một số không nhỏ hơn 1990",
+        "expected a number at least 1990",
+    ),
+    (
+        "another version",
+        {**_file(RATIO), "version": 2},
+        "-",
+        "version",
+        "cần một trong: 1.",
+        "expected one of: 1.",
+    ),
+    (
+        "yes or no of a value target",
+        _file(_with(VALUE, any_period="có")),
+        "v",
+        "targets[0].any_period",
+        "cần true hoặc false",
+        "expected true or false",
+    ),
+    (
+        "deadline not a date",
+        _file(_with(VALUE, deadline="cuối năm")),
+        "v",
+        "targets[0].deadline",
+        "cần một ngày dạng 2025-12-31",
+        "expected a date like 2025-12-31",
+    ),
+    (
+        "group without values",
+        _file(RATIO, groups={"g": {"name": "G", "field": "field_name", "contains": []}}),
+        "-",
+        "groups.g.contains",
+        "không được để trống",
+        "must not be empty",
     ),
     (
         "duplicate id",
@@ -299,8 +371,8 @@ CASES: list[tuple[str, Any, str, str, str, str]] = [
         _file(_with(RATIO, numerator=["ONLINE"])),
         "a",
         "targets[0].numerator",
-        "giá trị không hợp lệ",
-        "invalid value",
+        "cần một bảng khóa: giá trị",
+        "expected a mapping of key: value",
     ),
     (
         "filter without conditions",
@@ -565,3 +637,12 @@ def test_bounded_rates_baselines_and_nested_keys_are_checked_issue3(
     result = runner.invoke(app, ["targets", "check", str(bad)])
     assert result.exit_code == 4, result.output
     assert fragment in result.stderr
+
+
+def test_a_value_by_indicator_reads_the_values_register(tmp_path: Path) -> None:
+    path = tmp_path / "targets.yaml"
+    path.write_text(yaml.safe_dump(_file(_with(VALUE, dataset="staff"))), "utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_targets(path)
+    assert caught.value.params["location"] == "targets[0].dataset"
+    assert "needs dataset: values" in caught.value.message("en")

@@ -15,11 +15,12 @@ import yaml
 from cchc_cli.ingest import load_inputs
 from cchc_cli.targets.config import TargetConfig, load_targets
 from cchc_cli.targets.engine import Engine, compute
+from cchc_cli.targets.filters import Condition
 from cchc_cli.targets.framing import Framing, with_unit_levels
 from cchc_cli.targets.kinds import KINDS
 from cchc_cli.targets.periods import parse_period
 from cchc_cli.targets.results import TargetStatus, judge, worst
-from cchc_cli.targets.spec import Threshold, Unit, ValueForm
+from cchc_cli.targets.spec import Target, Threshold, Unit, ValueForm
 from conftest import SAMPLE_DATA, TARGETS, targets_by_id, write_xlsx
 from golden_rows import TIMING_HEADER, UNITS, timing_row
 
@@ -420,3 +421,15 @@ def test_reported_values_typed_as_dates_and_repeated_issue4(tmp_path) -> None:
     got = targets_by_id([write_xlsx(tmp_path / "v.xlsx", rows)], "2025-03")
     assert got["par_index_rank"].numerator == 3
     assert got["ddci_rank"].note.code == "result.value_repeated"
+
+
+def test_every_filter_a_target_holds_is_checked_for_its_columns_issue10(tmp_path) -> None:
+    # a kind may name its filters as it likes: the engine checks the columns of all of them
+    config = _config(tmp_path, TRAINED)
+    (target,) = config.targets
+    where = Condition("position", "eq", "Chuyên viên")
+    widened = Target(target.spec, {**target.filters, "where": where})
+    staff = _staff(("a", "X", True))
+    result = Engine({"staff": staff}, config).compute_target(widened, parse_period("2025"), [])
+    assert (result.status, result.note.code) == (NO_DATA, "result.missing_columns")
+    assert result.note.params["columns"] == "position"

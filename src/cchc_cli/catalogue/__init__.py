@@ -13,6 +13,7 @@ into words where the language is known (a message rendered for the console or JS
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,8 @@ __all__ = [
     "Severity",
     "did_you_mean",
     "label",
+    "phrase",
+    "pydantic_reason",
 ]
 
 
@@ -97,7 +100,58 @@ def label(key: str, lang: str, /, **params: Any) -> str:
     return template.format_map(_Filling(params, lang)) if params else template
 
 
+# Pydantic's error types said in our words (the ctx key holding the limit, if any).
+_PYDANTIC: dict[str, tuple[str, str | None]] = {
+    "less_than_equal": ("reason.at_most", "le"),
+    "greater_than_equal": ("reason.at_least", "ge"),
+    "greater_than": ("reason.above", "gt"),
+    "less_than": ("reason.below", "lt"),
+    "float_parsing": ("reason.number_expected", None),
+    "float_type": ("reason.number_expected", None),
+    "int_parsing": ("reason.whole_number_expected", None),
+    "int_type": ("reason.whole_number_expected", None),
+    "int_from_float": ("reason.whole_number_expected", None),
+    "bool_parsing": ("reason.true_false", None),
+    "bool_type": ("reason.true_false", None),
+    "date_parsing": ("reason.date_expected", None),
+    "date_type": ("reason.date_expected", None),
+    "date_from_datetime_parsing": ("reason.date_expected", None),
+    "date_from_datetime_inexact": ("reason.date_expected", None),
+    "string_type": ("reason.text_expected", None),
+    "list_type": ("reason.list_expected", None),
+    "dict_type": ("reason.mapping_expected", None),
+    "model_type": ("reason.mapping_expected", None),
+    "too_short": ("reason.not_empty", None),
+    "string_too_short": ("reason.not_empty", None),
+}
+
+
+def pydantic_reason(error: Mapping[str, Any]) -> Phrase | None:
+    """One Pydantic validation error (an item of `errors()`) in the catalogue's words, or
+    None for a type the catalogue does not word."""
+    kind = str(error.get("type"))
+    context = error.get("ctx") or {}
+    if kind == "literal_error":
+        # ctx "expected" reads "'>=', '>' or '<'": the choices are the quoted words
+        expected = str(context.get("expected", ""))
+        choices = re.findall(r"'([^']*)'", expected) or re.split(r", | or ", expected)
+        given = error.get("input")
+        hint = did_you_mean(given, choices) if isinstance(given, str) else ""
+        return Phrase("reason.one_of", {"expected": ", ".join(choices), "hint": hint})
+    if kind not in _PYDANTIC:
+        return None
+    key, limit = _PYDANTIC[kind]
+    if limit is None:
+        return Phrase(key, {})
+    value = context.get(limit)
+    # as the file writes it: 1, 0.5, 1990
+    return Phrase(key, {"limit": f"{value:g}" if isinstance(value, float) else value})
+
+
 def did_you_mean(word: object, choices: Iterable[str]) -> Phrase | str:
     """ " Có phải 'x'?" / " Did you mean 'x'?" when a choice is close to `word`, else ""."""
-    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    choices = list(choices)
+    # two characters swapped ("=>" for ">=") first: difflib ranks it below a shorter choice
+    swapped = [c for c in choices if sorted(c) == sorted(str(word)) and c != str(word)]
+    close = swapped or difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
     return Phrase("hint.did_you_mean", {"choice": close[0]}) if close else ""

@@ -29,16 +29,6 @@ REASONS: dict[str, tuple[str, str]] = {
         "tên chỉ gồm chữ thường không dấu, số, '-' hoặc '_'",
         "a name has only lower-case letters without accents, digits, '-' or '_'",
     ),
-    "profile_file.list_type": ("cần một danh sách [ … ]", "expected a list [ … ]"),
-    "profile_file.dict_type": (
-        "cần một bảng khóa: giá trị",
-        "expected a mapping of key: value",
-    ),
-    "profile_file.string_type": ("cần một chuỗi chữ", "expected text"),
-    "profile_file.int_parsing": ("cần một số nguyên", "expected a whole number"),
-    "profile_file.greater_than_equal": ("số quá nhỏ", "the number is too small"),
-    "profile_file.less_than_equal": ("số quá lớn", "the number is too large"),
-    "profile_file.string_too_short": ("không được để trống", "must not be empty"),
     "profile_file.detect_headers": (
         "mỗi mục cần ít nhất một tên cột",
         "each entry needs at least one header name",

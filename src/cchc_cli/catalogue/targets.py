@@ -9,6 +9,19 @@ REASONS: dict[str, tuple[str, str]] = {
     "reason.unknown_dataset": ("không có loại dữ liệu này.{hint}", "no such dataset.{hint}"),
     "reason.unknown_field": ("không có trường này.{hint}", "no such field.{hint}"),
     "reason.number_expected": ("cần một số", "expected a number"),
+    # a value of the wrong type or out of range (Pydantic's checks, said in our words)
+    "reason.one_of": ("cần một trong: {expected}.{hint}", "expected one of: {expected}.{hint}"),
+    "reason.at_most": ("cần một số không lớn hơn {limit}", "expected a number at most {limit}"),
+    "reason.at_least": ("cần một số không nhỏ hơn {limit}", "expected a number at least {limit}"),
+    "reason.above": ("cần một số lớn hơn {limit}", "expected a number above {limit}"),
+    "reason.below": ("cần một số nhỏ hơn {limit}", "expected a number below {limit}"),
+    "reason.whole_number_expected": ("cần một số nguyên", "expected a whole number"),
+    "reason.true_false": ("cần true hoặc false", "expected true or false"),
+    "reason.date_expected": ("cần một ngày dạng 2025-12-31", "expected a date like 2025-12-31"),
+    "reason.text_expected": ("cần một chuỗi chữ", "expected text"),
+    "reason.list_expected": ("cần một danh sách [ … ]", "expected a list [ … ]"),
+    "reason.mapping_expected": ("cần một bảng khóa: giá trị", "expected a mapping of key: value"),
+    "reason.not_empty": ("không được để trống", "must not be empty"),
     # the file and its keys
     "targets.not_a_mapping": (
         "cần một bảng có 'version' và 'targets'",
@@ -70,6 +83,12 @@ REASONS: dict[str, tuple[str, str]] = {
     "targets.not_a_value_of": (
         "không phải giá trị của {field} ({codes}).{hint}",
         "not a value of {field} ({codes}).{hint}",
+    ),
+    "targets.indicator_needs_values": (
+        "'{dataset}' không có cột mã chỉ tiêu (indicator_id): chỉ tiêu đọc theo 'indicator' "
+        "cần dataset: values",
+        "'{dataset}' has no indicator_id column: a target read by 'indicator' needs "
+        "dataset: values",
     ),
     "targets.value_needs_source": (
         "chỉ tiêu 'value' cần 'indicator' hoặc 'reported'",

@@ -35,6 +35,7 @@ from cchc_cli.report.results import (
     compute_markdown,
     render_results,
 )
+from cchc_cli.run import MAX_INVALID
 from cchc_cli.schema import DATASETS
 from cchc_cli.targets.engine import compute
 from cchc_cli.targets.filters import GROUPABLE_KINDS
@@ -85,7 +86,7 @@ def compute_command(
     fail_on_miss: Annotated[
         bool, typer.Option("--fail-on-miss", help="Thoát mã 1 nếu có chỉ tiêu không đạt.")
     ] = False,
-    max_invalid: MaxInvalidOption = 0.01,
+    max_invalid: MaxInvalidOption = MAX_INVALID,
     columns: ColumnsOption = None,
     profile: ProfileOption = None,
     no_cache: NoCacheOption = False,

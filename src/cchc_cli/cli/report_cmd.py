@@ -26,6 +26,7 @@ from cchc_cli.cli.common import (
 )
 from cchc_cli.output import write_atomic
 from cchc_cli.report.excel import ReportOptions, render_workbook
+from cchc_cli.run import MAX_INVALID
 from cchc_cli.targets.report_content import gather
 
 
@@ -52,7 +53,7 @@ def report_command(
             help="Đưa họ tên, địa chỉ, điện thoại, số định danh vào danh sách hồ sơ.",
         ),
     ] = False,
-    max_invalid: MaxInvalidOption = 0.01,
+    max_invalid: MaxInvalidOption = MAX_INVALID,
     columns: ColumnsOption = None,
     profile: ProfileOption = None,
     no_cache: NoCacheOption = False,

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
-from cchc_cli.catalogue import Phrase, did_you_mean, phrase
+from cchc_cli.catalogue import Phrase, did_you_mean, phrase, pydantic_reason
 from cchc_cli.errors import ConfigError
 from cchc_cli.parsing import DATE_FORMS
 from cchc_cli.schema import DATASETS
@@ -171,13 +171,6 @@ _REASONS = {
     "missing": "profile_file.missing",
     "extra_forbidden": "profile_file.extra_forbidden",
     "string_pattern_mismatch": "profile_file.string_pattern_mismatch",
-    "list_type": "profile_file.list_type",
-    "dict_type": "profile_file.dict_type",
-    "string_type": "profile_file.string_type",
-    "int_parsing": "profile_file.int_parsing",
-    "greater_than_equal": "profile_file.greater_than_equal",
-    "less_than_equal": "profile_file.less_than_equal",
-    "string_too_short": "profile_file.string_too_short",
 }
 
 
@@ -187,6 +180,9 @@ def _reason(error: Any) -> Phrase | str:
         return phrase(kind)
     if kind in _REASONS:
         return phrase(_REASONS[kind])
+    worded = pydantic_reason(error)
+    if worded is not None:
+        return worded
     # another of Pydantic's checks: its own (English) message, not ours to translate
     return str(error.get("msg", ""))
 
@@ -315,7 +311,7 @@ def read_profile_text(
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise _problem(path, "/", phrase("profile_file.dict_type"), code)
+        raise _problem(path, "/", phrase("reason.mapping_expected"), code)
     old_format = "profile" not in raw and not set(raw) & (_PROFILE_KEYS - {"values"})
     if old_format:
         try:

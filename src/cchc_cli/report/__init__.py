@@ -1,1 +1,2 @@
-"""Renderers: the same result objects as console tables, JSON and (later) Excel."""
+"""Renderers: the same result objects as console tables, JSON, CSV, Markdown and the Excel
+report. Nothing here computes a figure."""

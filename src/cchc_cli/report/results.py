@@ -288,11 +288,9 @@ def compute_markdown(result: ComputeResult, loaded: LoadResult, lang: str) -> st
         "|" + "|".join(["---", "---", "---:", "---:", "---:", "---", "---"]) + "|",
     ]
     for target_result in result.targets:
-        lines.append("| " + " | ".join(_md(c) for c in _cells(target_result, lang)) + " |")
+        lines.append(_md_row(_cells(target_result, lang)))
         for group in sub_rows(target_result):
-            lines.append(
-                "| " + " | ".join(_md(c) for c in _group_cells(target_result, group, lang)) + " |"
-            )
+            lines.append(_md_row(_group_cells(target_result, group, lang)))
     lines += ["", _md(accounting_line(loaded, lang))]
     return "\n".join(lines) + "\n"
 

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 from pydantic_core import ErrorDetails
 
-from cchc_cli.catalogue import WORDS, Phrase, did_you_mean, phrase
+from cchc_cli.catalogue import WORDS, Phrase, did_you_mean, phrase, pydantic_reason
 from cchc_cli.errors import ConfigError, UsageError
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.fields import Kind
@@ -46,7 +46,7 @@ class TargetConfig:
     units: list[Unit] = field(default_factory=list)
 
     def get(self, target_id: str) -> Target:
-        """The target with this id, or a configuration error with a suggestion."""
+        """The target with this id, or a usage error (exit 2) with a suggestion."""
         for target in self.targets:
             if target.id == target_id:
                 return target
@@ -133,7 +133,10 @@ def _explain(error: ErrorDetails, model: type[BaseModel]) -> tuple[list[Any], Ph
         return loc, phrase("targets.key_required")
     if error["type"] in WORDS:  # our own validators raise catalogue keys
         return loc, phrase(error["type"])
-    # Pydantic's own words (English): kept as the detail
+    worded = pydantic_reason(error)
+    if worded is not None:
+        return loc, worded
+    # a check the catalogue does not word: Pydantic's own (English) words as the detail
     return loc, phrase("targets.invalid_value", detail=error["msg"])
 
 
@@ -224,7 +227,7 @@ def _check_target(
     fields = filter_fields(spec.dataset)
     for key, reason in spec.check(fields):
         raise _fail(path, spec.id, f"{where}.{key}" if key else where, reason)
-    parsed: dict[str, Filter | None] = {}
+    parsed: dict[str, Filter] = {}
     for key in spec.filter_keys:
         raw = getattr(spec, key)
         if raw is None:
@@ -237,10 +240,4 @@ def _check_target(
     for index in range(len(spec.fallback) if isinstance(spec, CountingSpec) else 0):
         alternative = _alternative(path, spec, index, where)
         alternatives.append(_check_target(path, alternative, groups, f"{where}.fallback[{index}]"))
-    return Target(
-        spec,
-        parsed.get("numerator"),
-        parsed.get("denominator"),
-        parsed.get("filter"),
-        tuple(alternatives),
-    )
+    return Target(spec, parsed, tuple(alternatives))

@@ -56,9 +56,8 @@ class Engine:
                     target, Note("result.no_dataset", {"dataset": spec.dataset})
                 )
             needed = spec.columns()
-            for node in (target.numerator, target.denominator, target.filter):
-                if node is not None:
-                    needed |= fields_used(node)
+            for node in target.filters.values():
+                needed |= fields_used(node)
             missing = missing_columns(frame.table, needed)
             if missing:
                 return TargetResult.no_data(

@@ -4,8 +4,8 @@ a kind presents its value and threshold. Each kind's own spec lives in `targets/
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any, ClassVar, Literal
@@ -166,14 +166,25 @@ class TargetBase(Strict):
 
 @dataclass(frozen=True)
 class Target:
-    """A checked target: its spec with filters parsed."""
+    """A checked target: its spec with its filters parsed (by key: every key of the kind's
+    `filter_keys` that the file gives)."""
 
     spec: TargetBase
-    numerator: Filter | None = None
-    denominator: Filter | None = None
-    filter: Filter | None = None
+    filters: Mapping[str, Filter] = field(default_factory=dict)
     # The same target computed from the `fallback` sources, in order.
     alternatives: tuple[Target, ...] = ()
+
+    @property
+    def numerator(self) -> Filter | None:
+        return self.filters.get("numerator")
+
+    @property
+    def denominator(self) -> Filter | None:
+        return self.filters.get("denominator")
+
+    @property
+    def filter(self) -> Filter | None:
+        return self.filters.get("filter")
 
     @property
     def id(self) -> str:

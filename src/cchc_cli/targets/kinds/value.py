@@ -41,6 +41,8 @@ class ValueSpec(TargetBase):
     def check(self, fields: dict[str, FilterField]) -> Iterator[Problem]:
         if not self.reported and self.indicator is None:
             yield "", phrase("targets.value_needs_source")
+        if self.indicator is not None and "indicator_id" not in fields:
+            yield "dataset", phrase("targets.indicator_needs_values", dataset=self.dataset)
 
 
 def _period_label(text: str) -> str | None:
@@ -65,7 +67,7 @@ def compute(target: Target, framing: Framing, period: Period, by: list[str]) -> 
     reported: dict[str, tuple[float, date | None, int, tuple[str, int] | None]] = {
         r.period: (r.value, None, 1, None) for r in spec.reported
     }
-    table = framing.tables.get("values")
+    table = framing.tables.get(spec.dataset)
     if spec.indicator and table is not None:
         rows = table[table["indicator_id"].astype(str) == spec.indicator]
         for record in rows.itertuples(index=False):
