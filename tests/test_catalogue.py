@@ -14,6 +14,7 @@ from cchc_cli.issues import Issue, Severity, render_message
 from cchc_cli.report.excel import SHEETS
 from cchc_cli.schema.vocabularies import AdminLevel
 from cchc_cli.targets.results import TargetStatus
+from cchc_cli.targets.timeliness import Timeliness
 from conftest import ROOT
 
 SRC = ROOT / "src" / "cchc_cli"
@@ -90,6 +91,7 @@ def _dynamic_keys() -> set[str]:
     """Keys the code builds from a value (a status, a level, a sheet)."""
     keys = {f"status_{s.value}" for s in TargetStatus}
     keys |= {str(severity) for severity in Severity}
+    keys |= {f"timeliness_{t.value}" for t in Timeliness}
     keys |= {f"level_{level.value}" for level in AdminLevel if level.value != "UNKNOWN"}
     keys |= {f"report.sheet_{sheet}" for sheet in SHEETS}
     return keys

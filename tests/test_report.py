@@ -5,6 +5,7 @@ data only on request, and the workbook opens in LibreOffice."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -277,3 +278,29 @@ def test_control_characters_in_data_do_not_break_the_report_issue5(runner, tmp_p
         app, ["report", str(source), "-o", str(out), "--period", "2025-03", "--title", "a\x01b"]
     )
     assert result.exit_code == 0, result.output
+
+
+def test_the_workbook_says_timeliness_in_words_and_stores_clean_thresholds_issue10(
+    sample_report,
+) -> None:
+    workbook = load_workbook(sample_report)
+    late = workbook["Hồ sơ trễ hạn"]
+    header = [late.cell(2, c).value for c in range(1, late.max_column + 1)]
+    column = header.index("Tình trạng hạn") + 1
+    shown = {late.cell(r, column).value for r in range(3, late.max_row + 1)}
+    assert shown and shown <= {"Quá hạn", "Đang giải quyết quá hạn"}
+    summary = workbook["Tổng hợp"]
+    rows = {summary.cell(r, 1).value: r for r in range(1, summary.max_row + 1)}
+    # "at most 90 % of the base year" is shown as the change it allows: exactly −10 %
+    assert summary.cell(rows["tinh_gian_bien_che"], 7).value == -0.1
+
+
+def test_a_trend_note_writes_its_rate_with_the_languages_decimal_mark_issue10(runner) -> None:
+    for lang, mark in (("vi", ","), ("en", ".")):
+        result = runner.invoke(
+            app, ["compute", str(SAMPLE_DATA), "--format", "json", "--lang", lang]
+        )
+        (trend,) = [t for t in json.loads(result.stdout)["targets"] if "levels" in t]
+        notes = [level["message"] for level in trend["levels"] if level["message"]]
+        assert notes
+        assert all(re.search(rf"\d{re.escape(mark)}\d%", note) for note in notes), notes

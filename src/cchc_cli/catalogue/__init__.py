@@ -26,6 +26,7 @@ __all__ = [
     "ISSUES",
     "WORDS",
     "Message",
+    "Percent",
     "Phrase",
     "Severity",
     "did_you_mean",
@@ -78,6 +79,18 @@ def phrase(key: str, /, **params: Any) -> Phrase:
     return Phrase(key, params)
 
 
+@dataclass(frozen=True)
+class Percent:
+    """A rate as a parameter of a message, written with the language's decimal mark."""
+
+    value: float
+
+    def render(self, lang: str) -> str:
+        """0.451 -> "45,1%" (vi) / "45.1%" (en)."""
+        text = f"{self.value * 100:.1f}%"
+        return text.replace(".", ",") if lang == "vi" else text
+
+
 class _Filling(dict[str, Any]):
     """Template values in one language: phrases rendered, unknown names left as written."""
 
@@ -87,7 +100,7 @@ class _Filling(dict[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         value = super().__getitem__(key)
-        return value.render(self.lang) if isinstance(value, Phrase) else value
+        return value.render(self.lang) if isinstance(value, Phrase | Percent) else value
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"

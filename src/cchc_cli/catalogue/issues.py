@@ -352,13 +352,13 @@ ISSUES: dict[str, Message] = {
     ),
     "result.trend_from_inputs": Message(
         Severity.INFO,
-        "Mức năm {year} lấy từ dữ liệu đầu vào: {rate:.1%}.",
-        "Year {year} level taken from the inputs: {rate:.1%}.",
+        "Mức năm {year} lấy từ dữ liệu đầu vào: {rate}.",
+        "Year {year} level taken from the inputs: {rate}.",
     ),
     "result.trend_from_baseline": Message(
         Severity.INFO,
-        "Mức năm {year} lấy từ baseline trong tệp chỉ tiêu: {rate:.1%}.",
-        "Year {year} level taken from the baseline in the targets file: {rate:.1%}.",
+        "Mức năm {year} lấy từ baseline trong tệp chỉ tiêu: {rate}.",
+        "Year {year} level taken from the baseline in the targets file: {rate}.",
     ),
     "result.trend_no_baseline": Message(
         Severity.INFO,

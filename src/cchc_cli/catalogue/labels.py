@@ -197,4 +197,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "các cột {headers} và các nhãn ({labels})",
         "the columns {headers} and the labels ({labels}) are",
     ),
+    # how a dossier stands against its due date (D7)
+    "timeliness_early": ("Trước hạn", "Early"),
+    "timeliness_on_time": ("Đúng hạn", "On time"),
+    "timeliness_late": ("Quá hạn", "Late"),
+    "timeliness_open_in_time": ("Đang giải quyết trong hạn", "Open, in time"),
+    "timeliness_open_overdue": ("Đang giải quyết quá hạn", "Open, overdue"),
+    "timeliness_not_applicable": ("Không xét hạn", "Not applicable"),
 }

@@ -151,7 +151,8 @@ def _status_cell(ws: Worksheet, row: int, column: int, status: TargetStatus, lan
 def _value_cell(spec: TargetBase, value: float | None) -> tuple[float | None, str]:
     """(number written, its number format): a value in its kind's form, as the console."""
     form = spec.value_form
-    return (None if value is None else form.shown(value)), NUMBER_FORMATS[form]
+    # rounded: 0.9 - 1 is -0.09999999999999998 in binary floating point
+    return (None if value is None else round(form.shown(value), 12)), NUMBER_FORMATS[form]
 
 
 def _target_cells(
@@ -516,6 +517,8 @@ def _write_late(ws: Worksheet, content: ReportContent, options: ReportOptions) -
             value = (
                 None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
             )
+            if name == "timeliness" and value is not None:
+                value = label(f"timeliness_{value}", lang)
             cell = put(ws, row, column, value, border=BOX)
             if name.endswith("_at") and value is not None:
                 cell.number_format = "dd/mm/yyyy"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cchc_cli.catalogue import Percent
+
 
 def whole(value: int, lang: str) -> str:
     """A whole number with thousands separators: 1.234 in Vietnamese, 1,234 in English."""
@@ -11,10 +13,7 @@ def whole(value: int, lang: str) -> str:
 
 def percent(value: float | None, lang: str) -> str:
     """0.95814 -> '95,8%' (vi) / '95.8%' (en); '—' when there is no value."""
-    if value is None:
-        return "—"
-    text = f"{value * 100:.1f}%"
-    return text.replace(".", ",") if lang == "vi" else text
+    return "—" if value is None else Percent(value).render(lang)
 
 
 def count(value: float | None, lang: str) -> str:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from pydantic import Field
 
-from cchc_cli.catalogue import did_you_mean, phrase
+from cchc_cli.catalogue import Percent, did_you_mean, phrase
 from cchc_cli.targets.filters import GROUPABLE_KINDS, FilterField
 from cchc_cli.targets.framing import Framing
 from cchc_cli.targets.kinds.base import TargetKind, fraction_masks, own_frame
@@ -122,10 +122,14 @@ def compute(target: Target, framing: Framing, period: Period, by: list[str]) -> 
         p_den = int((prev_den & here).sum())
         if p_den:
             prev_rate = int((prev_num & here).sum()) / p_den
-            source = Note("result.trend_from_inputs", {"year": year - 1, "rate": prev_rate})
+            source = Note(
+                "result.trend_from_inputs", {"year": year - 1, "rate": Percent(prev_rate)}
+            )
         elif level in baselines:
             prev_rate = baselines[level]
-            source = Note("result.trend_from_baseline", {"year": year - 1, "rate": prev_rate})
+            source = Note(
+                "result.trend_from_baseline", {"year": year - 1, "rate": Percent(prev_rate)}
+            )
         else:
             goals[level] = (
                 None,
