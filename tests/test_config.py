@@ -560,6 +560,9 @@ def test_an_unreadable_targets_file_is_its_own_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_targets(path)
     assert caught.value.code == "config.targets_unreadable"
+    # where the parser stopped, in the officer's language
+    assert "dòng 3, cột 1:" in caught.value.message("vi")
+    assert "line 3, column 1:" in caught.value.message("en")
 
 
 def test_a_fallback_source_replaces_the_keys_it_names(tmp_path: Path) -> None:

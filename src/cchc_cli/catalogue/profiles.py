@@ -15,10 +15,6 @@ REASONS: dict[str, tuple[str, str]] = {
         "không phải UTF-8: mở bằng Notepad, chọn Lưu thành với mã hóa UTF-8",
         "not UTF-8: open it in Notepad and save it with the UTF-8 encoding",
     ),
-    "profile_file.yaml_at": (
-        "dòng {line}, cột {column}: {problem}",
-        "line {line}, column {column}: {problem}",
-    ),
     # its shape, as Pydantic checks it (by Pydantic's error type)
     "profile_file.missing": ("thiếu khóa này", "this key is missing"),
     "profile_file.extra_forbidden": (

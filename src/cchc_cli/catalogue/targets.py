@@ -9,6 +9,11 @@ REASONS: dict[str, tuple[str, str]] = {
     "reason.unknown_dataset": ("không có loại dữ liệu này.{hint}", "no such dataset.{hint}"),
     "reason.unknown_field": ("không có trường này.{hint}", "no such field.{hint}"),
     "reason.number_expected": ("cần một số", "expected a number"),
+    # a YAML file that does not parse: where, then the parser's own (English) words
+    "reason.yaml_at": (
+        "dòng {line}, cột {column}: {problem}",
+        "line {line}, column {column}: {problem}",
+    ),
     # a value of the wrong type or out of range (Pydantic's checks, said in our words)
     "reason.one_of": ("cần một trong: {expected}.{hint}", "expected one of: {expected}.{hint}"),
     "reason.at_most": ("cần một số không lớn hơn {limit}", "expected a number at most {limit}"),

@@ -305,7 +305,7 @@ def read_profile_text(
         reason: Phrase | str = problem
         if mark:
             reason = phrase(
-                "profile_file.yaml_at", line=mark.line + 1, column=mark.column + 1, problem=problem
+                "reason.yaml_at", line=mark.line + 1, column=mark.column + 1, problem=problem
             )
         raise ConfigError(unreadable, path=path, reason=reason) from exc
     if raw is None:

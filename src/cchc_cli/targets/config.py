@@ -164,7 +164,15 @@ def load_targets(path: Path | None = None) -> TargetConfig:
         # The C-accelerated loader when PyYAML has it: still the safe one (no Python objects).
         safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         raw = yaml.load(content.decode("utf-8-sig"), Loader=safe_loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        reason: Phrase | str = problem
+        if mark:
+            line, column = mark.line + 1, mark.column + 1
+            reason = phrase("reason.yaml_at", line=line, column=column, problem=problem)
+        raise ConfigError("config.targets_unreadable", path=str(path), reason=reason) from exc
+    except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(
             "config.targets_unreadable", path=str(path), reason=str(exc).splitlines()[0]
         ) from exc
