@@ -50,3 +50,24 @@ def test_blank_keys_are_not_duplicates_issue4(runner, tmp_path) -> None:
     got = targets_by_id([source], "2025-03")
     payments = got["giao_dich_thanh_toan_truc_tuyen"]
     assert (payments.numerator, payments.denominator) == (3, 4)
+
+
+def test_a_procedure_listed_twice_counts_once_and_says_its_register_issue11(tmp_path) -> None:
+    header = ["Mã TTHC", "Tên thủ tục hành chính", "Có phí, lệ phí", "Thanh toán trực tuyến"]
+    rows = [header, ["P1", "Cấp phép", "x", "x"], ["P2", "Đăng ký", "x", None]]
+    rows.append(["P1", "Cấp phép", "x", "x"])  # listed again further down the catalogue
+    path = write_xlsx(tmp_path / "tthc.xlsx", rows)
+    loaded = load_inputs([str(path)])
+    assert loaded.tables["procedures"]["procedure_code"].tolist() == ["P2", "P1"]
+    (issue,) = loaded.issues
+    assert (issue.code, issue.row, issue.params["dataset"]) == ("duplicate.record", 2, "procedures")
+    assert "(procedures)" in issue.message("en")
+    figures = targets_by_id([path], "2025")["tthc_thanh_toan_truc_tuyen"]
+    assert (figures.numerator, figures.denominator) == (1, 2)
+
+
+def test_duplicate_staff_keys_are_records_not_dossiers_issue11(tmp_path) -> None:
+    header = ["Mã cán bộ", "Họ và tên", "Đã bồi dưỡng kỹ năng số cơ bản"]
+    rows = [header, ["C1", "A", "x"], ["C1", "A", "x"]]
+    loaded = load_inputs([str(write_xlsx(tmp_path / "staff.xlsx", rows))])
+    assert [(i.code, i.params["dataset"]) for i in loaded.issues] == [("duplicate.record", "staff")]

@@ -16,7 +16,7 @@ from cchc_cli.schema import DATASETS
 from cchc_cli.targets.config import load_targets
 from cchc_cli.targets.engine import compute
 from cchc_cli.targets.periods import parse_period
-from conftest import ROOT, write_xlsx
+from conftest import ROOT, TARGETS, write_xlsx
 
 X = "x"
 D = datetime
@@ -250,3 +250,32 @@ def test_targets_list_has_every_programme_id_with_its_threshold(runner) -> None:
     assert by_id["par_index_rank"]["threshold"] == {"op": "<=", "value": 5.0}
     assert by_id["dvsnc_tu_chu_tang"]["threshold"] == {"op": ">", "value": 1.0}
     assert by_id["bien_che_su_nghiep_giam"]["threshold"] == {"op": "<", "value": 1.0}
+
+
+def test_secret_documents_are_left_out_by_their_level_issue11(tmp_path) -> None:
+    # Luật Bảo vệ bí mật nhà nước 2018: Mật, Tối mật, Tuyệt mật; "Thường" or blank is ordinary
+    rows = [
+        ["Ngày văn bản", "Số, ký hiệu", "Văn bản điện tử", "Ký số", "Độ mật"],
+        ["03/03/2025", "1/UBND", X, X, "Thường"],
+        ["04/03/2025", "2/UBND", X, None, None],
+        ["05/03/2025", "3/UBND", None, None, "Mật"],
+        ["06/03/2025", "4/UBND", None, None, "Tối mật"],
+        ["07/03/2025", "5/UBND", None, None, "Tuyệt mật"],
+        ["08/03/2025", "6/UBND", None, None, X],
+    ]
+    path = write_xlsx(tmp_path / "van-ban.xlsx", rows)
+    loaded = load_inputs([str(path)])
+    assert loaded.issues == []
+    table = loaded.tables["documents"]
+    assert table["secret"].tolist() == [False, False, True, True, True, True]
+    assert table["secrecy"].tolist() == [
+        "NOT_SECRET",
+        "NOT_SECRET",
+        "CONFIDENTIAL",
+        "SECRET",
+        "TOP_SECRET",
+        "SECRET_UNSTATED",
+    ]
+    result = compute(loaded.tables, load_targets(TARGETS), parse_period("2025-03"), [])
+    (signed,) = [t for t in result.targets if t.target.id == "van_ban_dien_tu_ky_so"]
+    assert (signed.numerator, signed.denominator) == (1, 2)

@@ -129,3 +129,29 @@ def test_an_unnumbered_section_title_in_the_key_column_is_skipped_issue2(tmp_pat
     result = load_inputs([str(write_xlsx(tmp_path / "sections.xlsx", rows))])
     # a lone one-word key ("ABC") is a broken row, not a title
     assert row_accounting(result) == [(3, 1, 1, 1, {"section": 1})]
+
+
+def test_a_register_total_row_carrying_its_sums_is_skipped_not_rejected_issue11(
+    tmp_path,
+) -> None:
+    units = [
+        ["STT", "Tên đơn vị sự nghiệp", "Năm", "Số người làm việc", "Biên chế hưởng lương từ NSNN"],
+        [1, "U1", 2025, 12, 10],
+        [2, "U2", 2025, 11, 9],
+        [None, "Tổng cộng", None, 23, 19],
+    ]
+    documents = [
+        ["STT", "Ngày văn bản", "Số ký hiệu", "Văn bản điện tử", "Ký số"],
+        [1, "01/03/2025", "1/UBND", "x", "x"],
+        [2, "02/03/2025", "2/UBND", "x", None],
+        ["Tổng cộng", None, None, 2, 1],
+    ]
+    for name, rows in (("units", units), ("documents", documents)):
+        result = load_inputs([str(write_xlsx(tmp_path / f"{name}.xlsx", rows))])
+        # a total line starts the footer (D4)
+        assert row_accounting(result) == [(3, 2, 0, 1, {"footer": 1})], name
+        assert result.issues == [], name
+    # a row that lacks a required value and is no total line is still rejected
+    documents[3] = [3, None, "3/UBND", "x", None]
+    result = load_inputs([str(write_xlsx(tmp_path / "bad.xlsx", documents))])
+    assert row_accounting(result) == [(3, 2, 1, 0, {})]

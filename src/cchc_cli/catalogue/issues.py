@@ -218,6 +218,13 @@ ISSUES: dict[str, Message] = {
         "Same code as {other}, row {other_row}; that record is kept, this row is not counted "
         "(rule D5).",
     ),
+    "duplicate.record": Message(
+        Severity.WARNING,
+        "Trùng mã ({dataset}) với {other}, dòng {other_row}; giữ bản ghi đó, không tính dòng "
+        "này (quy tắc D5).",
+        "Same key ({dataset}) as {other}, row {other_row}; that record is kept, this row is not "
+        "counted (rule D5).",
+    ),
     # Configuration
     # Retired (the --columns file became vendor profiles, issue 9); kept: codes are a contract.
     "config.columns_unreadable": Message(

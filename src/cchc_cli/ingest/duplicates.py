@@ -28,6 +28,7 @@ def _location(row: pd.Series) -> str:
 def resolve_duplicates(
     table: pd.DataFrame,
     key: str,
+    dataset: str = "dossiers",
     key_headers: dict[tuple[str, str], str] | None = None,
     sheet_columns: dict[tuple[str, str], frozenset[str]] | None = None,
 ) -> tuple[pd.DataFrame, list[Issue]]:
@@ -41,6 +42,8 @@ def resolve_duplicates(
     repeated = (table[key].duplicated(keep=False) & table[key].notna()).to_numpy(bool)
     if not repeated.any():
         return table, []
+    # dossiers keep their code (scripts count it); every other register says which it is
+    code = "duplicate.dossier" if dataset == "dossiers" else "duplicate.record"
     end = end_dates(table)
     received = (
         table["received_at"] if "received_at" in table else pd.Series(pd.NaT, index=table.index)
@@ -71,13 +74,17 @@ def resolve_duplicates(
         winner = table.loc[winner_of[row[key]]]
         issues.append(
             make_issue(
-                "duplicate.dossier",
+                code,
                 path=row["source_path"],
                 sheet=row["source_sheet"],
                 row=int(row["source_row"]),
                 column=(key_headers or {}).get((row["source_path"], row["source_sheet"])),
                 value=row[key],
-                params={"other": _location(winner), "other_row": int(winner["source_row"])},
+                params={
+                    "other": _location(winner),
+                    "other_row": int(winner["source_row"]),
+                    "dataset": dataset,
+                },
             )
         )
     if sheet_columns:

@@ -201,7 +201,7 @@ def load_files(
             key_headers = {(a.path, a.sheet): a.columns.get(dataset.key, "") for a in mine}
             sheet_columns = {(a.path, a.sheet): frozenset(a.columns) for a in mine}
             table, duplicate_issues = resolve_duplicates(
-                table, dataset.key, key_headers, sheet_columns
+                table, dataset.key, name, key_headers, sheet_columns
             )
             result.issues.extend(duplicate_issues)
             result.duplicates += len(duplicate_issues)

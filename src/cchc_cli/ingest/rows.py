@@ -147,6 +147,12 @@ def classify_rows(
     # Rows that may be something other than data: no key, nearly empty, or a key cell that is
     # a total/signature word or the key's own header text (a header repeated after a page break).
     suspicious = (count > 0) & ((~key_filled) | (count <= 2))
+    # A row lacking a required value would be rejected: first see whether it is a total line
+    # with its sums under the number columns ("Tổng cộng | | 23 | 19" in a register, D4).
+    for name in header.dataset.required:
+        column = header.mapping.get(name)
+        if column is not None:
+            suspicious |= (count > 0) & ~filled[column].to_numpy()
     if key_column is not None:
         # Dossier codes carry digits; only keys without any can be words. Checking just those
         # keeps this cheap on a million rows.

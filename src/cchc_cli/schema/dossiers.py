@@ -13,7 +13,7 @@ from cchc_cli.schema.validators import (
     CountCell,
     DateCell,
     TextCell,
-    paid_online_validator,
+    flag_validator,
     vocabulary_validator,
 )
 from cchc_cli.schema.vocabularies import (
@@ -150,7 +150,7 @@ class DossierRecord(BaseModel):
     ] = None
     paid_online: Annotated[
         bool,
-        paid_online_validator(),
+        flag_validator("paid_online"),
         Column(
             B,
             "paid_online",

@@ -19,6 +19,7 @@ from cchc_cli.schema.validators import (
     CountCell,
     DateCell,
     TextCell,
+    flag_validator,
     vocabulary_validator,
 )
 from cchc_cli.schema.vocabularies import VOCABULARY_KINDS
@@ -39,6 +40,10 @@ class F:
     example: str = ""
     note: str = ""
     personal: bool = False
+    # A yes/no field whose vocabulary also says how: the label field that keeps how.
+    detail: str | None = None
+    # Filled from another column (the detail of a yes/no field), never read from a header.
+    derived: bool = False
 
 
 def build_model(name: str, fields: list[F], required: tuple[str, ...]) -> type[BaseModel]:
@@ -52,11 +57,15 @@ def build_model(name: str, fields: list[F], required: tuple[str, ...]) -> type[B
             label_vi=f.label,
             example=f.example,
             note_vi=f.note,
+            detail=f.detail,
+            derived=f.derived,
         )
-        if f.kind is L:
+        if f.kind is B and f.vocabulary is not None:
+            annotated: Any = Annotated[bool, flag_validator(f.vocabulary), column]
+        elif f.kind is L:
             assert f.vocabulary is not None
             codes = VOCABULARY_KINDS[f.vocabulary].codes
-            annotated: Any = Annotated[codes | None, vocabulary_validator(f.vocabulary), column]
+            annotated = Annotated[codes | None, vocabulary_validator(f.vocabulary), column]
         else:
             annotated = Annotated[_CELLS[f.kind], column]
         default: Any = ... if f.name in required else (False if f.kind is B else None)
@@ -123,6 +132,8 @@ PROCEDURES = register(
         F("published", B, "Công khai"),
     ],
     required=("procedure_code", "procedure_name"),
+    # one procedure per code: a catalogue that lists one twice counts it once (D5)
+    key="procedure_code",
     required_any=(
         (
             "eligible_online",
@@ -207,9 +218,14 @@ DOCUMENTS = register(
         F(
             "secret",
             B,
-            "Văn bản mật",
-            note="Văn bản mật không tính vào chỉ tiêu",
+            "Độ mật",
+            "secrecy",
+            example="Thường",
+            note="Mật, Tối mật, Tuyệt mật (hoặc x) là văn bản mật, không tính vào chỉ tiêu; "
+            "Thường hoặc để trống là văn bản thường",
+            detail="secrecy",
         ),
+        F("secrecy", L, "Mức độ mật", "secrecy", derived=True),
     ],
     required=("document_date",),
     required_any=(("electronic", "digitally_signed"),),

@@ -86,13 +86,14 @@ def vocabulary_validator(name: str) -> BeforeValidator:
     return BeforeValidator(resolve)
 
 
-def paid_online_validator() -> BeforeValidator:
-    """Paid online or not, from the vocabulary `paid_online` (D3: both paid values count)."""
+def flag_validator(name: str) -> BeforeValidator:
+    """Yes or no, from a yes/no vocabulary that may also say how (paid online: where; secret:
+    how secret): every "yes" code counts (D3)."""
 
     def resolve(value: Any, info: ValidationInfo) -> bool:
         if isinstance(value, bool):
             return value
-        vocabulary = profile_of(info).vocabularies["paid_online"]
+        vocabulary = profile_of(info).vocabularies[name]
         code = vocabulary.resolve(_cell_text(value))
         if code == vocabulary.unknown:
             return parsing.parse_boolean(_cell_text(value))

@@ -77,6 +77,19 @@ class OnlinePayment(StrEnum):
     UNKNOWN = "UNKNOWN"
 
 
+class Secrecy(StrEnum):
+    """How secret a document is: the three levels of the Law on protection of State secrets
+    (Luật Bảo vệ bí mật nhà nước 2018, art. 8: Tuyệt mật, Tối mật, Mật), or not secret."""
+
+    NOT_SECRET = "NOT_SECRET"
+    # Secret, the level not stated (a yes/no column: "x", "Có").
+    SECRET_UNSTATED = "SECRET_UNSTATED"
+    CONFIDENTIAL = "CONFIDENTIAL"  # Mật
+    SECRET = "SECRET"  # Tối mật
+    TOP_SECRET = "TOP_SECRET"  # Tuyệt mật
+    UNKNOWN = "UNKNOWN"
+
+
 class Sector(StrEnum):
     """Sector a satisfaction survey is about."""
 
@@ -169,6 +182,22 @@ VOCABULARY_KINDS: dict[str, VocabularyKind] = {
             ),
             yes=OnlinePayment.PAID,
             no=OnlinePayment.NOT_PAID,
+        ),
+        VocabularyKind(
+            "secrecy",
+            "độ mật",
+            Secrecy,
+            blank=Secrecy.NOT_SECRET,
+            true_codes=frozenset(
+                {
+                    Secrecy.SECRET_UNSTATED,
+                    Secrecy.CONFIDENTIAL,
+                    Secrecy.SECRET,
+                    Secrecy.TOP_SECRET,
+                }
+            ),
+            yes=Secrecy.SECRET_UNSTATED,
+            no=Secrecy.NOT_SECRET,
         ),
         VocabularyKind("sector", "lĩnh vực khảo sát", Sector),
         VocabularyKind("payment_method", "hình thức thanh toán", PaymentMethod),
