@@ -200,6 +200,20 @@ def test_template_is_valid_as_generated(runner, tmp_path, dataset) -> None:
     result = runner.invoke(app, ["validate", str(path), "--format", "json"])
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
+    # the example row is marked: left as it is, it is skipped with a word, never counted (#11)
+    assert [(i["code"], i["row"]) for i in document["issues"]] == [("row.template_example", 2)]
+    assert [(i["dataset"], i["rows_valid"], i["rows_skipped"]) for i in document["inputs"]] == [
+        (dataset, 0, 1)
+    ]
+    # written over with real figures, the same row is valid
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    for column in range(1, sheet.max_column + 1):
+        cell = sheet.cell(2, column)
+        if isinstance(cell.value, str) and cell.value.startswith("Ví dụ: "):
+            cell.value = cell.value.removeprefix("Ví dụ: ")
+    workbook.save(path)
+    document = json.loads(runner.invoke(app, ["validate", str(path), "--format", "json"]).stdout)
     assert document["issues"] == []
     assert [(i["dataset"], i["rows_valid"]) for i in document["inputs"]] == [(dataset, 1)]
 

@@ -158,6 +158,13 @@ ISSUES: dict[str, Message] = {
         "Thiếu giá trị ở tất cả các cột {column} (cần ít nhất một); dòng bị loại.",
         "No value in any of the columns {column} (at least one is needed); row rejected.",
     ),
+    "row.template_example": Message(
+        Severity.INFO,
+        "Dòng ví dụ của mẫu cchc (ô bắt đầu bằng 'Ví dụ:'): không tính. Xóa dòng này hoặc ghi "
+        "đè bằng số liệu thật.",
+        "The example row of the cchc template (a cell starting with 'Ví dụ:'): not counted. "
+        "Delete it or write real figures over it.",
+    ),
     "row.after_footer": Message(
         Severity.WARNING,
         "Dòng có mã hồ sơ nằm sau dòng tổng cộng/chữ ký nên bị bỏ qua (quy tắc D4). Nếu đây là "

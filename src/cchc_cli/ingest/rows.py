@@ -13,6 +13,7 @@ import pyarrow.compute as pc
 from cchc_cli import parsing
 from cchc_cli.profiles import FooterWords
 from cchc_cli.readers.headers import HeaderMatch, header_in_row
+from cchc_cli.schema.fields import Kind
 from cchc_cli.text import match_key
 
 
@@ -25,6 +26,34 @@ class SkipReason(StrEnum):
     FOOTER = "footer"
     SECTION = "section"
     REPEATED_HEADER = "repeated_header"
+    EXAMPLE = "example"
+
+
+# The mark `cchc template` puts on its example row (report/template.py, EXAMPLE_MARK).
+EXAMPLE_MARK = "Ví dụ:"
+
+
+def is_example_text(text: str) -> bool:
+    """Whether a cell carries the example mark ("Ví dụ: …", in any Unicode form or case)."""
+    return match_key(text).startswith("vi du:")
+
+
+def _example_rows(body: pd.DataFrame, header: HeaderMatch) -> np.ndarray:
+    """Rows of a hand-kept register still holding the template's example (a text cell that
+    starts with the mark): never counted, whatever else the row says."""
+    found = np.zeros(len(body), dtype=bool)
+    if not header.dataset.hand_kept:
+        return found
+    for name, column in header.mapping.items():
+        spec = header.dataset.fields.get(name)
+        if spec is None or spec.kind is not Kind.TEXT:
+            continue
+        texts = body[column]
+        maybe = texts.str.lstrip().str[:1].str.lower().isin(["v"]).fillna(False).to_numpy(bool)
+        if maybe.any():
+            marked = [is_example_text(str(t)) for t in texts[maybe]]
+            found[np.flatnonzero(maybe)] |= np.array(marked, dtype=bool)
+    return found
 
 
 # "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "Q. TRƯỞNG PHÒNG" …
@@ -131,6 +160,7 @@ def classify_rows(
     date_forms = header.profile.date_forms
     count = filled.sum(axis=1).to_numpy()
     reasons[count == 0] = SkipReason.BLANK
+    reasons[_example_rows(body, header)] = SkipReason.EXAMPLE
     first_column = body.columns[0]
     key_column = header.mapping.get(header.dataset.key) if header.dataset.key else None
     date_column = header.mapping.get("received_at")

@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 
 from cchc_cli import parsing
 from cchc_cli.catalogue import Phrase
-from cchc_cli.ingest.rows import classify_rows, nonempty_mask
+from cchc_cli.ingest.rows import SkipReason, classify_rows, nonempty_mask
 from cchc_cli.issues import Issue, Severity, make_issue, mask_personal
 from cchc_cli.profiles import BASE, Profile
 from cchc_cli.readers.grid import RawSheet
@@ -290,6 +290,10 @@ def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) ->
     reasons, after_footer, reheaders = classify_rows(body, filled, header)
     for row in after_footer:
         issues.append(make_issue("row.after_footer", path=source.path, sheet=sheet.name, row=row))
+    for row in reasons.index[(reasons == SkipReason.EXAMPLE).to_numpy(bool)]:
+        issues.append(
+            make_issue("row.template_example", path=source.path, sheet=sheet.name, row=int(row))
+        )
     skipped = reasons.notna()
     account.rows_skipped = int(skipped.sum())
     account.skipped = {str(k): int(v) for k, v in reasons[skipped].value_counts().items()}

@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from cchc_cli.ingest.rows import EXAMPLE_MARK
 from cchc_cli.profiles import base_profile
 from cchc_cli.schema.fields import Dataset, FieldSpec, Kind
 
@@ -79,7 +80,10 @@ def template_workbook(dataset: Dataset) -> bytes:
     ws.title = dataset.title_vi[:31]
     header_font = Font(bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor="1F4E78")
-    specs = list(dataset.fields.values())
+    specs = [s for s in dataset.fields.values() if not s.derived]
+    # The example row carries a mark in its first text cell: left as it is, cchc skips the row
+    # (an info issue says so); overwritten with real data, the mark is gone.
+    marked = next((s.name for s in specs if s.kind is Kind.TEXT), None)
     for column, spec in enumerate(specs, start=1):
         cell = ws.cell(row=1, column=column, value=spec.label_vi)
         cell.font = header_font
@@ -88,7 +92,11 @@ def template_workbook(dataset: Dataset) -> bytes:
         comment = Comment(note_for(dataset, spec), "cchc")
         comment.width, comment.height = 320, 140
         cell.comment = comment
-        example = ws.cell(row=2, column=column, value=example_value(spec))
+        value = example_value(spec)
+        if spec.name == marked:
+            value = f"{EXAMPLE_MARK} {value}"
+        example = ws.cell(row=2, column=column, value=value)
+        example.font = Font(italic=True, color="808080")
         if spec.kind is Kind.DATETIME:
             example.number_format = "dd/mm/yyyy"
         letter = get_column_letter(column)
