@@ -204,4 +204,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "timeliness_open_in_time": ("Đang giải quyết trong hạn", "Open, in time"),
     "timeliness_open_overdue": ("Đang giải quyết quá hạn", "Open, overdue"),
     "timeliness_not_applicable": ("Không xét hạn", "Not applicable"),
+    "status_legend": (
+        "Đánh giá: Đạt = đạt mục tiêu; Cảnh báo = chưa đạt nhưng thiếu không quá biên cảnh báo "
+        "của chỉ tiêu (warning_band); Không đạt = chưa đạt; Không có dữ liệu = đầu vào không đủ "
+        "để tính (xem ghi chú).",
+        "Status: Met = target reached; Warning = not reached, but short by no more than the "
+        "target's warning band (warning_band); Missed = not reached; No data = the inputs "
+        "cannot answer it (see the note).",
+    ),
 }

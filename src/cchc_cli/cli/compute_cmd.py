@@ -61,6 +61,13 @@ def _check_by(by: list[str], lang: str) -> list[str]:
     return list(dict.fromkeys(by))
 
 
+class FailOn(StrEnum):
+    """Which statuses make `compute` exit 1 (for scheduled jobs)."""
+
+    missed = "missed"
+    warning = "warning"
+
+
 @handles_errors
 def compute_command(
     inputs: InputsArgument,
@@ -83,8 +90,16 @@ def compute_command(
             dir_okay=False,
         ),
     ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Thoát mã 1 nếu có chỉ tiêu 'missed' (không đạt) hoặc từ 'warning' (cảnh báo) "
+            "trở xuống.",
+        ),
+    ] = None,
     fail_on_miss: Annotated[
-        bool, typer.Option("--fail-on-miss", help="Thoát mã 1 nếu có chỉ tiêu không đạt.")
+        bool, typer.Option("--fail-on-miss", help="Như --fail-on missed.", hidden=True)
     ] = False,
     max_invalid: MaxInvalidOption = MAX_INVALID,
     columns: ColumnsOption = None,
@@ -96,8 +111,8 @@ def compute_command(
     """Tính mọi chỉ tiêu cho một kỳ: tử số, mẫu số, kết quả, mục tiêu, đánh giá.
 
     Compute every configured target for a period, overall and per group.
-    Exit 0 on success, 1 when a target is missed and --fail-on-miss is given, 3 on input data
-    errors, 4 on configuration errors.
+    Exit 0 on success, 1 when a target is missed (or warned, with --fail-on warning) and
+    --fail-on is given, 3 on input data errors, 4 on configuration errors.
 
     [bold]Ví dụ / example:[/bold] cchc compute sample_data/ --period 2025-Q1 --by agency_name
     """
@@ -141,5 +156,8 @@ def compute_command(
             data = text.encode("utf-8-sig" if format is ComputeFormat.csv else "utf-8")
             write_atomic(output, data)
             stderr_console().print(label("written", lang, path=output))
-    if fail_on_miss and any(t.status is TargetStatus.MISSED for t in result.targets):
+    failing = {TargetStatus.MISSED}
+    if fail_on is FailOn.warning:
+        failing.add(TargetStatus.WARNING)
+    if (fail_on or fail_on_miss) and any(t.status in failing for t in result.targets):
         raise typer.Exit(int(ExitCode.TARGET_MISSED))

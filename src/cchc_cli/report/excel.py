@@ -258,6 +258,7 @@ def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions
                 alignment=WRAP,
                 border=BOX,
             )
+    put(ws, row + 2, 2, label("status_legend", lang), font=Font(italic=True))
     _print_setup(ws, header, len(keys), row)
 
 

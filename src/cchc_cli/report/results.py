@@ -291,7 +291,7 @@ def compute_markdown(result: ComputeResult, loaded: LoadResult, lang: str) -> st
         lines.append(_md_row(_cells(target_result, lang)))
         for group in sub_rows(target_result):
             lines.append(_md_row(_group_cells(target_result, group, lang)))
-    lines += ["", _md(accounting_line(loaded, lang))]
+    lines += ["", _md(label("status_legend", lang)), "", _md(accounting_line(loaded, lang))]
     return "\n".join(lines) + "\n"
 
 
@@ -387,3 +387,4 @@ def render_results(console: Console, result: ComputeResult, loaded: LoadResult, 
     ]
     for target_id, note in notes:
         console.print(Text(f"{target_id}: {note}", "dim"))
+    console.print(Text(label("status_legend", lang), "dim"))
