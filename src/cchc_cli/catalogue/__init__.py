@@ -16,6 +16,7 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from cchc_cli.catalogue import files, profiles, targets
@@ -29,6 +30,7 @@ __all__ = [
     "Percent",
     "Phrase",
     "Severity",
+    "decimal_text",
     "did_you_mean",
     "label",
     "phrase",
@@ -79,16 +81,26 @@ def phrase(key: str, /, **params: Any) -> Phrase:
     return Phrase(key, params)
 
 
+def decimal_text(value: float, digits: int, lang: str, scale: int = 0) -> str:
+    """`value` × 10^scale with `digits` decimals, rounded half up on its decimal digits as a
+    spreadsheet shows it (0.9625 as a percentage: 96,3 where Python's float rounding gives
+    96,2), with the language's decimal mark."""
+    exact = Decimal(repr(float(value))).scaleb(scale)
+    rounded = exact.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+    text = f"{rounded:.{digits}f}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
 @dataclass(frozen=True)
 class Percent:
     """A rate as a parameter of a message, written with the language's decimal mark."""
 
     value: float
+    digits: int = 1
 
     def render(self, lang: str) -> str:
         """0.451 -> "45,1%" (vi) / "45.1%" (en)."""
-        text = f"{self.value * 100:.1f}%"
-        return text.replace(".", ",") if lang == "vi" else text
+        return decimal_text(self.value, self.digits, lang, scale=2) + "%"
 
 
 class _Filling(dict[str, Any]):

@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_cli import __version__
 from cchc_cli.catalogue import WORDS, label
+from cchc_cli.report.presentation import present, present_level_goal, present_threshold
 from cchc_cli.report.results import group_label, rule_text, sub_rows
 from cchc_cli.report.validation import sorted_issues
 from cchc_cli.schema import DATASETS
@@ -43,9 +44,6 @@ STATUS_FILL = {
     TargetStatus.NO_DATA: ("D9D9D9", "595959"),
 }
 PERCENT = "0.0%"
-# a change shown with its sign, like the console: +12.5% / -32.1%
-CHANGE = "+0.0%;-0.0%;0.0%"
-NUMBER_FORMATS = {ValueForm.RATE: PERCENT, ValueForm.CHANGE: CHANGE, ValueForm.NUMBER: "General"}
 # The national motto and the form's official title are Vietnamese in every language.
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 KEY_DATASET = "dossiers"
@@ -148,11 +146,12 @@ def _status_cell(ws: Worksheet, row: int, column: int, status: TargetStatus, lan
     )
 
 
-def _value_cell(spec: TargetBase, value: float | None) -> tuple[float | None, str]:
-    """(number written, its number format): a value in its kind's form, as the console."""
-    form = spec.value_form
-    # rounded: 0.9 - 1 is -0.09999999999999998 in binary floating point
-    return (None if value is None else round(form.shown(value), 12)), NUMBER_FORMATS[form]
+def _value_cell(
+    spec: TargetBase, value: float | None, goal: float | None = None
+) -> tuple[float | None, str]:
+    """(number written, its number format): the value as every view shows it."""
+    shown = present(spec, value, goal)
+    return shown.number, shown.number_format
 
 
 def _target_cells(
@@ -161,14 +160,16 @@ def _target_cells(
     """(number or text shown in the target column, its number format)."""
     spec = result.target.spec
     if level_target is not None:
-        return level_target, PERCENT
+        _, goal = present_level_goal(level_target)
+        return goal.number, goal.number_format
     rule = rule_text(spec, lang)
     if rule is not None:
         return ("—" if level else rule), "@"
     threshold = result.target.threshold
     if threshold is None:
         return None, "General"
-    return _value_cell(spec, threshold.value)
+    _, shown = present_threshold(spec, threshold)
+    return shown.number, shown.number_format
 
 
 def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions) -> None:
@@ -231,7 +232,8 @@ def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions
         put(ws, row, 3, spec.source, alignment=WRAP, border=BOX)
         put(ws, row, 4, result.numerator, border=BOX)
         put(ws, row, 5, result.denominator, border=BOX)
-        value, number_format = _value_cell(spec, result.value)
+        goal = result.threshold.value if result.threshold else None
+        value, number_format = _value_cell(spec, result.value, goal)
         put(ws, row, 6, value, border=BOX).number_format = number_format
         target, number_format = _target_cells(result, lang)
         put(ws, row, 7, target, border=BOX).number_format = number_format
@@ -246,7 +248,9 @@ def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions
             put(ws, row, 2, "   └ " + group_label(group.by, lang), alignment=WRAP, border=BOX)
             put(ws, row, 4, group.numerator, border=BOX)
             put(ws, row, 5, group.denominator, border=BOX)
-            put(ws, row, 6, group.value, border=BOX).number_format = PERCENT
+            goal = group.target_value
+            value, number_format = _value_cell(spec, group.value, goal)
+            put(ws, row, 6, value, border=BOX).number_format = number_format
             target, number_format = _target_cells(result, lang, group.target_value, level=True)
             put(ws, row, 7, target, border=BOX).number_format = number_format
             _status_cell(ws, row, 8, group.status, lang)
@@ -295,7 +299,11 @@ def _write_groups(ws: Worksheet, content: ReportContent, by: str, lang: str) -> 
             )
             put(ws, row, 4, group.numerator, border=BOX)
             put(ws, row, 5, group.denominator, border=BOX)
-            put(ws, row, 6, group.value, border=BOX).number_format = PERCENT
+            judged_by = group.target_value
+            if judged_by is None and target.threshold is not None:
+                judged_by = target.threshold.value
+            value, number_format = _value_cell(target.target.spec, group.value, judged_by)
+            put(ws, row, 6, value, border=BOX).number_format = number_format
             goal, number_format = _target_cells(target, lang, group.target_value, level=True)
             put(ws, row, 7, goal, border=BOX).number_format = number_format
             _status_cell(ws, row, 8, group.status, lang)
@@ -322,7 +330,8 @@ def _write_trends(ws: Worksheet, content: ReportContent, lang: str) -> None:
         put(ws, row, 1, target_id, border=BOX)
         put(ws, row, 2, target.target.spec.name, alignment=WRAP, border=BOX)
         for offset, result in enumerate(history.results.get(target_id, [])):
-            value, number_format = _value_cell(target.target.spec, result.value)
+            goal = target.threshold.value if target.threshold else None
+            value, number_format = _value_cell(target.target.spec, result.value, goal)
             put(ws, row, 3 + offset, value, border=BOX).number_format = number_format
     _print_setup(ws, header, 2 + len(months), row)
     if not months:

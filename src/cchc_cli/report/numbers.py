@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from cchc_cli.catalogue import Percent
-
 
 def whole(value: int, lang: str) -> str:
     """A whole number with thousands separators: 1.234 in Vietnamese, 1,234 in English."""
     text = f"{value:,}"
     return text.replace(",", ".") if lang == "vi" else text
-
-
-def percent(value: float | None, lang: str) -> str:
-    """0.95814 -> '95,8%' (vi) / '95.8%' (en); '—' when there is no value."""
-    return "—" if value is None else Percent(value).render(lang)
 
 
 def count(value: float | None, lang: str) -> str:

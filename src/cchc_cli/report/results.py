@@ -14,15 +14,15 @@ from cchc_cli import __version__
 from cchc_cli.catalogue import WORDS, label
 from cchc_cli.ingest import LoadResult
 from cchc_cli.issues import Severity
-from cchc_cli.report.numbers import count, percent
+from cchc_cli.report.numbers import count
+from cchc_cli.report.presentation import present, present_level_goal, present_threshold
 from cchc_cli.targets.results import (
-    EPSILON,
     ComputeResult,
     GroupResult,
     TargetResult,
     TargetStatus,
 )
-from cchc_cli.targets.spec import Target, TargetBase, Threshold, ValueForm
+from cchc_cli.targets.spec import Target, TargetBase, Threshold
 
 STATUS_STYLE = {
     TargetStatus.MET: "bold green",
@@ -30,14 +30,9 @@ STATUS_STYLE = {
     TargetStatus.WARNING: "bold yellow",
     TargetStatus.NO_DATA: "dim",
 }
-_OPS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
 
 # -- formatting ---------------------------------------------------------------------------------
-
-
-def _signed(change: float, lang: str) -> str:
-    return f"{'+' if change >= 0 else '−'}{percent(abs(change), lang)}"
 
 
 def _number(value: float, lang: str) -> str:
@@ -49,26 +44,11 @@ def _number(value: float, lang: str) -> str:
 def shown_value(
     result: TargetResult, value: float | None, lang: str, goal: float | None = None
 ) -> str:
-    """The result as officers read it, in its kind's form (a rate, a change, a number).
-
-    A rate that rounds to its threshold without reaching it (94.98 % against 95 %) gets more
-    decimals, so that the table never shows "95.0 %" next to "not met".
-    """
-    form = result.target.spec.value_form
-    if form is ValueForm.CHANGE and value is not None:
-        return _signed(form.shown(value), lang)
-    if form is not ValueForm.RATE:
-        return count(value, lang)
+    """The result as officers read it, in its kind's form (report/presentation.py); `goal`
+    is what a group or level is judged against, else the target's threshold."""
     if goal is None and result.threshold is not None:
         goal = result.threshold.value
-    text = percent(value, lang)
-    if value is not None and goal is not None and abs(value - goal) > EPSILON:
-        digits = 1
-        while text == percent(goal, lang) and digits < 4:
-            digits += 1
-            text = f"{value * 100:.{digits}f}%"
-            text = text.replace(".", ",") if lang == "vi" else text
-    return text
+    return present(result.target.spec, value, goal).text(lang)
 
 
 def rule_text(spec: TargetBase, lang: str) -> str | None:
@@ -83,15 +63,8 @@ def rule_text(spec: TargetBase, lang: str) -> str | None:
 
 def threshold_text(spec: TargetBase, threshold: Threshold, lang: str) -> str:
     """ "≥ 95,0%", "≤ −10,0%" (a change), "≤ 10": the threshold in the value's own form."""
-    form = spec.value_form
-    shown = form.shown(threshold.value)
-    if form is ValueForm.CHANGE:
-        text = _signed(shown, lang)
-    elif form is ValueForm.RATE:
-        text = percent(shown, lang)
-    else:
-        text = count(shown, lang)
-    return f"{_OPS[threshold.op]} {text}"
+    sign, shown = present_threshold(spec, threshold)
+    return f"{sign} {shown.text(lang)}"
 
 
 def shown_target(
@@ -99,7 +72,8 @@ def shown_target(
 ) -> str:
     """The goal as officers read it; on a level row, that level's own goal."""
     if level_target is not None:
-        return f"≥ {percent(level_target, lang)}"
+        sign, shown = present_level_goal(level_target)
+        return f"{sign} {shown.text(lang)}"
     rule = rule_text(target.spec, lang)
     if rule is not None:
         return "—" if level else rule

@@ -1,0 +1,83 @@
+"""How a target's value and threshold are shown, decided once for every view: the number a
+spreadsheet cell holds with its number format, and the text the console, Markdown and notes
+print, with the same digits and the same rounding (half up, as a spreadsheet rounds).
+
+A rate is a percentage; a count change is the signed change (0.679 → −32,1 %); a number
+(a rank, a count, a milestone reached) is itself. A rate or change that would round to its goal
+without reaching it gets more digits, so that no view shows "95,0 %" next to "not met"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cchc_cli.catalogue import decimal_text
+from cchc_cli.report.numbers import count
+from cchc_cli.targets.results import EPSILON
+from cchc_cli.targets.spec import TargetBase, Threshold, ValueForm
+
+MAX_DIGITS = 4
+OPS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One figure as every view shows it."""
+
+    number: float | None  # what a spreadsheet cell holds (a change as the change itself)
+    form: ValueForm
+    digits: int = 1
+
+    @property
+    def number_format(self) -> str:
+        """The Excel number format that displays `number` as `text` does."""
+        if self.form is ValueForm.NUMBER:
+            return "General"
+        fraction = "0." + "0" * self.digits if self.digits else "0"
+        if self.form is ValueForm.CHANGE:
+            return f"+{fraction}%;-{fraction}%;{fraction}%"
+        return f"{fraction}%"
+
+    def text(self, lang: str) -> str:
+        """'95,8%', '−32,1%', '4' — or '—' without a value."""
+        if self.number is None:
+            return "—"
+        if self.form is ValueForm.NUMBER:
+            return count(self.number, lang)
+        magnitude = decimal_text(abs(self.number), self.digits, lang, scale=2) + "%"
+        if self.form is ValueForm.CHANGE:
+            return ("+" if self.number >= 0 else "−") + magnitude
+        return ("−" if self.number < 0 else "") + magnitude
+
+
+def _digits(number: float, goal: float | None, form: ValueForm) -> int:
+    """1, or more when the value would read as its goal without being it."""
+    if form is ValueForm.NUMBER or goal is None or abs(number - goal) <= EPSILON:
+        return 1
+    digits = 1
+    while digits < MAX_DIGITS and (
+        decimal_text(number, digits, "en", scale=2) == decimal_text(goal, digits, "en", scale=2)
+    ):
+        digits += 1
+    return digits
+
+
+def present(spec: TargetBase, value: float | None, goal: float | None = None) -> Shown:
+    """A target's value (overall, per group or per month) in its kind's form; `goal` is the
+    threshold it is judged against, in the value's own terms (before the form's shift)."""
+    form = spec.value_form
+    if value is None:
+        return Shown(None, form)
+    # rounded: 0.9 - 1 is -0.09999999999999998 in binary floating point
+    number = round(form.shown(value), 12)
+    shown_goal = None if goal is None else round(form.shown(goal), 12)
+    return Shown(number, form, _digits(number, shown_goal, form))
+
+
+def present_threshold(spec: TargetBase, threshold: Threshold) -> tuple[str, Shown]:
+    """(operator sign, the threshold in the value's form): ("≤", −10,0 %) for a change."""
+    return OPS[threshold.op], present(spec, threshold.value)
+
+
+def present_level_goal(goal: float) -> tuple[str, Shown]:
+    """A level's own goal of a trend target: at least that rate."""
+    return "≥", Shown(round(goal, 12), ValueForm.RATE)
