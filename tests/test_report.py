@@ -304,3 +304,14 @@ def test_a_trend_note_writes_its_rate_with_the_languages_decimal_mark_issue10(ru
         notes = [level["message"] for level in trend["levels"] if level["message"]]
         assert notes
         assert all(re.search(rf"\d{re.escape(mark)}\d%", note) for note in notes), notes
+
+
+def test_form_06a_says_its_on_time_rate_and_why_it_differs_issue11(sample_report) -> None:
+    sheet = load_workbook(sample_report)["Biểu 06a"]
+    rows = {sheet.cell(r, 2).value: r for r in range(1, sheet.max_row + 1)}
+    total = rows["Tổng cộng"]
+    resolved, early, on_time = (sheet.cell(total, c).value for c in (7, 8, 9))
+    (line,) = [t for t in rows if isinstance(t, str) and t.startswith("Tỷ lệ đúng hạn theo biểu")]
+    rate = f"{(early + on_time) / resolved * 100:.1f}".replace(".", ",")
+    assert f"= {rate}%" in line
+    assert "không tính hồ sơ không xét hạn" in line

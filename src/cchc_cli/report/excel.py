@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_cli import __version__
-from cchc_cli.catalogue import WORDS, label
+from cchc_cli.catalogue import WORDS, Percent, label
 from cchc_cli.report.presentation import present, present_level_goal, present_threshold
 from cchc_cli.report.results import group_label, rule_text, sub_rows
 from cchc_cli.report.validation import sorted_issues
@@ -489,6 +489,20 @@ def _write_form(ws: Worksheet, content: ReportContent, options: ReportOptions) -
             f"(so sánh theo ngày, tính đến {content.period.as_of:%d/%m/%Y}).",
             font=Font(italic=True),
         )
+        if form.total is not None and form.total.counts["resolved"]:
+            counts = form.total.counts
+            rate = Percent((counts["early"] + counts["on_time"]) / counts["resolved"])
+            put(
+                ws,
+                row + 2,
+                2,
+                f"Tỷ lệ đúng hạn theo biểu: ((8) + (9)) / (7) = {rate.render('vi')}. Chỉ tiêu "
+                "đúng hạn ở trang Tổng hợp có thể khác: chỉ tiêu tính cả hồ sơ đang giải quyết "
+                "(còn trong hạn là đúng hạn, đã quá hạn là trễ) và không tính hồ sơ không xét "
+                "hạn (quy tắc D7); biểu chỉ tính hồ sơ đã giải quyết xong.",
+                font=Font(italic=True),
+            )
+            row += 2
     _print_setup(ws, numbers, 13, row)
     ws.print_title_rows = f"{top}:{numbers}"
     ws.auto_filter.ref = None
