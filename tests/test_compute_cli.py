@@ -142,7 +142,7 @@ def test_bad_targets_file_exits_4_before_reading_data(runner, tmp_path) -> None:
             "timeliness: [early, ontime]",
             ["ho_so_dung_han", "on_time"],
         ),
-        ("denominator: {fee_amount: {gt: 0}}", "denominator: {fee_amount: {gtt: 0}}", ["gt"]),
+        ("          fee_amount: {gt: 0}", "          fee_amount: {gtt: 0}", ["gt"]),
         (
             "      field_name: {in_group: dat_dai_xay_dung_dau_tu}",
             "      field_name: {in_group: dat_dai}",
@@ -374,3 +374,29 @@ def test_every_view_says_what_the_statuses_mean_issue11(runner) -> None:
         ).stdout
         assert words in " ".join(table.split())
         assert words in markdown
+
+
+def test_a_goal_chosen_locally_is_marked_in_every_view_issue11(runner, tmp_path) -> None:
+    base = ["compute", str(SAMPLE_DATA), "--period", "2025-03"]
+    document = json.loads(runner.invoke(app, [*base, "--format", "json"]).stdout)
+    local = {t["id"]: t["local_reason"] for t in document["targets"] if t["local"]}
+    assert {"ho_so_dung_han", "par_index_rank", "tinh_gian_bien_che"} <= set(local)
+    assert "luan_chuyen_dien_tu" not in local  # 80 % is the programme's own figure
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, [*base, "--format", "csv"]).stdout)))
+    assert {r["id"] for r in rows if r["local"] == "true"} == set(local)
+    markdown = runner.invoke(app, [*base, "--format", "markdown"]).stdout
+    (line,) = [row for row in markdown.splitlines() if row.startswith("| ho_so_dung_han ")]
+    assert "≥ 95,0% *" in line
+    assert f"* ho_so_dung_han: mục tiêu do địa phương chọn — {local['ho_so_dung_han']}" in markdown
+    english = runner.invoke(app, [*base, "--lang", "en"], terminal_width=200).stdout
+    assert "ho_so_dung_han: goal chosen locally" in english
+
+
+def test_the_programme_sentences_without_a_target_are_listed_issue11(runner) -> None:
+    result = runner.invoke(app, ["targets", "list", "--uncovered", "--format", "json"])
+    assert result.exit_code == 0
+    items = json.loads(result.stdout)["uncovered"]
+    assert {i["item"] for i in items} == {"(2)", "(3)", "(4)"}
+    assert all(i["text"] and i["reason"] for i in items)
+    table = runner.invoke(app, ["targets", "list", "--uncovered", "--lang", "en"]).stdout
+    assert "that no target measures" in table

@@ -58,7 +58,9 @@ def test_march(exports, config) -> None:
     assert summary(got["ho_so_truc_tuyen"]) == (2, 5, "missed")  # A05 A08 / A05-A09
     assert summary(got["khong_cung_cap_lai"]) == (3, 5, "missed")
     assert summary(got["luan_chuyen_dien_tu"]) == (2, 3, "missed")  # A06 A08 / A04 A06 A08
-    assert summary(got["giao_dich_thanh_toan_truc_tuyen"]) == (1, 3, "met")  # A08 / A06-A08
+    # without the procedure catalogue "trong số đó" cannot be told (#11; golden figures of the
+    # corrected denominator: test_registers_golden.py)
+    assert summary(got["giao_dich_thanh_toan_truc_tuyen"]) == (None, None, "no_data")
     assert summary(got["hai_long_tthc"]) == (3, 3, "met")  # ended: A03 A05 A06
     assert summary(got["hai_long_dat_dai_xay_dung_dau_tu"]) == (1, 1, "met")  # A06
     trend = got["ket_noi_chia_se_du_lieu"]
@@ -82,7 +84,7 @@ def test_quarter(exports, config) -> None:
     assert summary(got["ho_so_truc_tuyen"]) == (5, 9, "met")
     assert summary(got["khong_cung_cap_lai"]) == (6, 9, "missed")
     assert summary(got["luan_chuyen_dien_tu"]) == (3, 4, "warning")  # 75 %: 5 points short
-    assert summary(got["giao_dich_thanh_toan_truc_tuyen"]) == (3, 6, "met")
+    assert summary(got["giao_dich_thanh_toan_truc_tuyen"]) == (None, None, "no_data")
     assert summary(got["hai_long_tthc"]) == (4, 5, "missed")
     assert summary(got["hai_long_dat_dai_xay_dung_dau_tu"]) == (1, 2, "missed")  # A02 A06
     trend = got["ket_noi_chia_se_du_lieu"]

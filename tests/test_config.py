@@ -365,6 +365,55 @@ CASES: list[tuple[str, Any, str, str, str, str]] = [
         "chỉ tiêu loại 'ratio' cần 'numerator'",
         "a 'ratio' target needs 'numerator'",
     ),
+    (
+        "local choice without its reason",
+        _file(_with(RATIO, local=True)),
+        "a",
+        "targets[0]",
+        "cần local_reason",
+        "needs local_reason",
+    ),
+    (
+        "lookup in an unknown register",
+        _file(_with(RATIO, numerator={"procedure_code": {"in_register": {"dataset": "tthc"}}})),
+        "a",
+        "targets[0].numerator.procedure_code.in_register.dataset",
+        "không có loại dữ liệu này.",
+        "no such dataset.",
+    ),
+    (
+        "lookup in a register without the field",
+        _file(_with(RATIO, numerator={"procedure_code": {"in_register": {"dataset": "staff"}}})),
+        "a",
+        "targets[0].numerator.procedure_code.in_register.dataset",
+        "sổ 'staff' không có trường 'procedure_code'",
+        "the register 'staff' has no field 'procedure_code'",
+    ),
+    (
+        "lookup without a register",
+        _file(_with(RATIO, numerator={"procedure_code": {"in_register": "procedures"}})),
+        "a",
+        "targets[0].numerator.procedure_code.in_register",
+        "cần {dataset: SỔ",
+        "expected {dataset: REGISTER",
+    ),
+    (
+        "lookup condition on the other register's fields",
+        _file(
+            _with(
+                RATIO,
+                numerator={
+                    "procedure_code": {
+                        "in_register": {"dataset": "procedures", "where": {"online_pay": True}}
+                    }
+                },
+            )
+        ),
+        "a",
+        "targets[0].numerator.procedure_code.in_register.where.online_pay",
+        "Có phải 'online_payment'?",
+        "Did you mean 'online_payment'?",
+    ),
     # filters
     (
         "filter not a mapping",

@@ -47,9 +47,7 @@ def test_blank_keys_are_not_duplicates_issue4(runner, tmp_path) -> None:
     )
     result = runner.invoke(app, ["validate", str(source), "--format", "json"])
     assert result.exit_code == 0 and json.loads(result.stdout)["duplicates"] == 0
-    got = targets_by_id([source], "2025-03")
-    payments = got["giao_dich_thanh_toan_truc_tuyen"]
-    assert (payments.numerator, payments.denominator) == (3, 4)
+    assert len(load_inputs([str(source)]).tables["payments"]) == 4
 
 
 def test_a_procedure_listed_twice_counts_once_and_says_its_register_issue11(tmp_path) -> None:

@@ -433,3 +433,45 @@ def test_every_filter_a_target_holds_is_checked_for_its_columns_issue10(tmp_path
     result = Engine({"staff": staff}, config).compute_target(widened, parse_period("2025"), [])
     assert (result.status, result.note.code) == (NO_DATA, "result.missing_columns")
     assert result.note.params["columns"] == "position"
+
+
+LOOKUP = {
+    **TRAINED,
+    "id": "paid_online",
+    "dataset": "payments",
+    "period_field": "paid_at",
+    "numerator": {"method": "ONLINE"},
+    "denominator": {
+        "procedure_code": {
+            "in_register": {"dataset": "procedures", "where": {"online_payment": True}}
+        }
+    },
+    "threshold": {"op": ">=", "value": 0.3},
+}
+
+
+def test_in_register_keeps_the_rows_whose_value_the_other_register_lists_issue11(tmp_path):
+    config = _config(tmp_path, LOOKUP)
+    payments = pd.DataFrame(
+        {
+            "procedure_code": pd.array(["P1", "P1", "P2", None], dtype="string"),
+            "method": pd.Categorical(["ONLINE", "CASH", "ONLINE", "ONLINE"]),
+            "paid_at": pd.to_datetime(["2025-03-01"] * 4),
+        }
+    )
+    procedures = pd.DataFrame(
+        {
+            "procedure_code": pd.array(["P1", "P2"], dtype="string"),
+            "online_payment": pd.array([True, False], dtype="boolean"),
+        }
+    )
+    period = parse_period("2025-03")
+    tables = {"payments": payments, "procedures": procedures}
+    (paid,) = compute(tables, config, period, []).targets
+    assert (paid.numerator, paid.denominator) == (1, 2)  # P1's two payments; P2 offers none
+    (alone,) = compute({"payments": payments}, config, period, []).targets
+    assert (alone.status, alone.note.code) == (NO_DATA, "result.no_dataset")
+    assert alone.note.params["dataset"] == "procedures"
+    lacking = {"payments": payments, "procedures": procedures.drop(columns="online_payment")}
+    (short,) = compute(lacking, config, period, []).targets
+    assert short.note.params["columns"] == "procedures.online_payment"

@@ -40,8 +40,9 @@ def _excel_display(value: object, number_format: str) -> str:
 
 
 def _plain(text: str) -> str:
-    """A view's text with the decimal mark and minus sign of the workbook."""
-    return text.replace("−", "-").replace(",", ".").strip()
+    """A view's text with the decimal mark and minus sign of the workbook, without the mark
+    of a goal chosen locally (the workbook says that in its note column)."""
+    return text.removesuffix(" *").replace("−", "-").replace(",", ".").strip()
 
 
 def _markdown_rows(runner) -> dict[str, tuple[str, str]]:

@@ -45,11 +45,11 @@ REGISTERS = {
         [D(2025, 3, 14), None, "Y tế", None, None, "Không"],
     ],
     "payments.xlsx": [
-        ["Mã giao dịch", "Số tiền", "Hình thức thanh toán", "Trạng thái thanh toán", "Ngày thanh toán"],
-        ["T1", 50000, "Trực tuyến", "Đã thanh toán", D(2025, 3, 3)],
-        ["T2", 20000, "Tiền mặt", "Đã thanh toán", D(2025, 3, 4)],
-        ["T3", 20000, "Trực tuyến", "Chờ thanh toán", D(2025, 3, 5)],
-        ["T4", 10000, "Trực tuyến", "Đã thanh toán", D(2025, 3, 6)],
+        ["Mã giao dịch", "Mã TTHC", "Số tiền", "Hình thức thanh toán", "Trạng thái thanh toán", "Ngày thanh toán"],
+        ["T1", "P1", 50000, "Trực tuyến", "Đã thanh toán", D(2025, 3, 3)],
+        ["T2", "P1", 20000, "Tiền mặt", "Đã thanh toán", D(2025, 3, 4)],
+        ["T3", "P1", 20000, "Trực tuyến", "Chờ thanh toán", D(2025, 3, 5)],
+        ["T4", "P2", 10000, "Trực tuyến", "Đã thanh toán", D(2025, 3, 6)],  # P2: no online payment offered
     ],
     "documents.xlsx": [
         ["Ngày văn bản", "Số, ký hiệu", "Văn bản điện tử", "Ký số", "Văn bản mật"],
@@ -96,13 +96,17 @@ REGISTERS = {
 EXPECTED_MARCH = {
     "tthc_thanh_toan_truc_tuyen": (1, 2, "missed"),  # P1 / P1 P2
     "tthc_truc_tuyen_muc_3_4": (2, 3, "missed"),  # P1 P2 / P1 P2 P3
-    "tthc_tich_hop_cong": (2, 3, "missed"),  # P1 P2 / not internal P1-P3
+    "tthc_tich_hop_cong": (2, 2, "met"),  # P1 P2 / provided online at level 3-4: P1 P2 (#11)
     "tthc_noi_bo_cong_khai": (1, 2, "missed"),  # P4 / P4 P5
     "hai_long_tthc": (2, 3, "missed"),  # D1 D3 / D1-D3 (D4 in February)
     "hai_long_dat_dai_xay_dung_dau_tu": (2, 2, "met"),  # D1 (Đất đai) D3 (Xây dựng)
     "hai_long_phuc_vu_hanh_chinh": (1, 2, "missed"),
     "hai_long_y_te_giao_duc": (2, 3, "missed"),  # Y tế Có, Giáo dục Hài lòng / 3
-    "giao_dich_thanh_toan_truc_tuyen": (2, 3, "met"),  # T1 T4 / paid T1 T2 T4
+    "giao_dich_thanh_toan_truc_tuyen": (
+        1,
+        2,
+        "met",
+    ),  # T1 / paid of P1, which offers online payment: T1 T2 (#11)
     "van_ban_dien_tu_ky_so": (1, 2, "missed"),  # 1 / 1 2 (3 secret, 4 February)
     "ho_so_cong_viec_cap_huyen": (1, 2, "missed"),  # level from the units in targets.yaml
     "ho_so_cong_viec_cap_xa": (1, 1, "met"),
@@ -174,17 +178,40 @@ def test_levels_follow_the_units_validity_dates(registers) -> None:
 
 
 def test_payments_from_dossiers_when_there_is_no_payment_register(tmp_path) -> None:
+    # "trong số đó" (issue #11): the dossiers with a fee of the procedures that the catalogue
+    # says can be paid online; 1.002 cannot, so H3 is not in the denominator
     dossiers = write_xlsx(
         tmp_path / "ds.xlsx",
         [
-            ["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Phí", "Thanh toán trực tuyến"],
-            ["H1", "A", "03/03/2025", 50000, X],
-            ["H2", "A", "04/03/2025", 50000, None],
+            [
+                "Mã hồ sơ",
+                "Mã thủ tục",
+                "Tên thủ tục",
+                "Ngày tiếp nhận",
+                "Phí",
+                "Thanh toán trực tuyến",
+            ],
+            ["H1", "1.001", "A", "03/03/2025", 50000, X],
+            ["H2", "1.001", "A", "04/03/2025", 50000, None],
+            ["H3", "1.002", "B", "05/03/2025", 20000, None],
         ],
     )
-    _, got = _results([str(dossiers)])
+    catalogue = write_xlsx(
+        tmp_path / "tthc.xlsx",
+        [
+            ["Mã TTHC", "Tên thủ tục hành chính", "Có phí, lệ phí", "Thanh toán trực tuyến"],
+            ["1.001", "A", X, X],
+            ["1.002", "B", X, None],
+        ],
+    )
+    _, got = _results([str(dossiers), str(catalogue)])
     payment = got["giao_dich_thanh_toan_truc_tuyen"]
     assert (payment.numerator, payment.denominator, payment.source) == (1, 2, "dossiers")
+    # without the catalogue the programme's denominator cannot be told: no data, and why
+    _, got = _results([str(dossiers)])
+    payment = got["giao_dich_thanh_toan_truc_tuyen"]
+    assert (payment.status.value, payment.note.code) == ("no_data", "result.no_dataset")
+    assert payment.note.params["dataset"] == "procedures"
 
 
 @pytest.mark.parametrize("dataset", [d.name for d in DATASETS.values() if d.hand_kept])

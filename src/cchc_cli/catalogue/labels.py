@@ -212,4 +212,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "target's warning band (warning_band); Missed = not reached; No data = the inputs "
         "cannot answer it (see the note).",
     ),
+    "local_choice": ("mục tiêu do địa phương chọn", "goal chosen locally"),
+    "uncovered_title": (
+        "Các câu của mục II.3 chưa có chỉ tiêu đo",
+        "Sentences of section II.3 that no target measures",
+    ),
+    "uncovered_item": ("Mục", "Item"),
+    "uncovered_text": ("Nội dung", "Text"),
+    "uncovered_reason": ("Lý do", "Why"),
 }

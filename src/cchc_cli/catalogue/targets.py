@@ -95,6 +95,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "'{dataset}' has no indicator_id column: a target read by 'indicator' needs "
         "dataset: values",
     ),
+    "targets.local_needs_reason": (
+        "một lựa chọn của địa phương (local: true) cần local_reason: vì sao chọn con số này",
+        "a local choice (local: true) needs local_reason: why this number",
+    ),
     "targets.value_needs_source": (
         "chỉ tiêu 'value' cần 'indicator' hoặc 'reported'",
         "a 'value' target needs 'indicator' or 'reported'",
@@ -134,4 +138,13 @@ REASONS: dict[str, tuple[str, str]] = {
         "date fields take 'present' only",
     ),
     "filter.text_expected": ("cần một chuỗi", "expected text"),
+    "filter.register_expected": (
+        "cần {dataset: SỔ, where: {ĐIỀU KIỆN}}: giá trị phải có trong trường cùng tên của sổ đó",
+        "expected {dataset: REGISTER, where: {CONDITIONS}}: the value must be in the field of "
+        "the same name in that register",
+    ),
+    "filter.register_lacks_field": (
+        "sổ '{dataset}' không có trường '{field}' để đối chiếu",
+        "the register '{dataset}' has no field '{field}' to look the value up in",
+    ),
 }

@@ -20,7 +20,7 @@ from cchc_cli.cli.common import (
     handles_errors,
     stdout_console,
 )
-from cchc_cli.report.results import rule_text, threshold_text
+from cchc_cli.report.results import LOCAL_MARK, rule_text, threshold_text
 from cchc_cli.targets.config import TargetConfig, load_targets
 from cchc_cli.targets.spec import Target
 
@@ -38,11 +38,12 @@ app = typer.Typer(
 
 
 def _threshold_text(target: Target, lang: str) -> str:
+    local = LOCAL_MARK if target.spec.local else ""
     rule = rule_text(target.spec, lang)
     if rule is not None:
-        return rule
+        return rule + local
     threshold = target.threshold
-    return "—" if threshold is None else threshold_text(target.spec, threshold, lang)
+    return "—" if threshold is None else threshold_text(target.spec, threshold, lang) + local
 
 
 def target_summary(target: Target) -> dict[str, Any]:
@@ -59,6 +60,9 @@ def target_summary(target: Target) -> dict[str, Any]:
         "trend": trend.model_dump() if trend is not None else None,
         "source": spec.source,
         "formula": spec.formula,
+        "local": spec.local,
+        "local_reason": spec.local_reason,
+        "note": spec.note,
     }
 
 
@@ -73,20 +77,45 @@ def _list_table(config: TargetConfig, lang: str) -> Table:
     return table
 
 
+def _uncovered_table(config: TargetConfig, lang: str) -> Table:
+    table = Table(title=label("uncovered_title", lang), title_justify="left")
+    for key in ("uncovered_item", "uncovered_text", "uncovered_reason"):
+        table.add_column(label(key, lang), overflow="fold")
+    for entry in config.uncovered:
+        table.add_row(entry.item, entry.text, entry.reason)
+    return table
+
+
 @app.command("list")
 @handles_errors
 def list_targets(
     targets: TargetsOption = None,
+    uncovered: Annotated[
+        bool,
+        typer.Option(
+            "--uncovered",
+            help="Liệt kê các câu của mục II.3 chưa có chỉ tiêu nào đo, và vì sao.",
+        ),
+    ] = False,
     format: FormatOption = OutputFormat.table,
     lang: LangOption = Lang.vi,
 ) -> None:
     """Liệt kê các chỉ tiêu đã cấu hình.
 
-    List the configured targets: id, name, threshold, dataset, source.
+    List the configured targets: id, name, threshold (* = a goal chosen locally), dataset,
+    source; with --uncovered, the programme's sentences that no target measures, and why.
 
     [bold]Ví dụ / example:[/bold] cchc targets list --format json
     """
     config = load_targets(targets)
+    if uncovered:
+        if format is OutputFormat.json:
+            items = [entry.model_dump() for entry in config.uncovered]
+            document = {"path": config.path, "uncovered": items}
+            typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        else:
+            stdout_console().print(_uncovered_table(config, lang))
+        return
     if format is OutputFormat.json:
         document = {
             "path": config.path,

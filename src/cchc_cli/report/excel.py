@@ -242,6 +242,10 @@ def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions
         note = result.note.render(lang) if result.note else ""
         if result.source:
             note = f"{_w('dataset', lang)}: {result.source}. {note}".strip()
+        if spec.local:
+            # D13: a goal the programme does not state
+            local = f"{label('local_choice', lang).capitalize()}: {spec.local_reason}"
+            note = f"{local}. {note}".strip()
         put(ws, row, 10, note, alignment=WRAP, border=BOX)
         for group in result.levels:
             row += 1

@@ -24,6 +24,8 @@ from cchc_cli.targets.results import (
 )
 from cchc_cli.targets.spec import Target, TargetBase, Threshold
 
+# After a goal the locality chose (D13); explained by local_notes().
+LOCAL_MARK = " *"
 STATUS_STYLE = {
     TargetStatus.MET: "bold green",
     TargetStatus.MISSED: "bold red",
@@ -143,6 +145,9 @@ def target_json(result: TargetResult, lang: str, grouped: bool) -> dict[str, Any
         "target": spec.threshold_document(),
         "status": result.status.value,
         "message": result.note.render(lang) if result.note else None,
+        # D13: the goal is the locality's own choice, not the programme's words
+        "local": spec.local,
+        "local_reason": spec.local_reason,
     }
     if spec.per_level:
         data["levels"] = [_group_json(g, lang, True) for g in result.levels]
@@ -180,6 +185,7 @@ CSV_COLUMNS = (
     "target_value",
     "status",
     "message",
+    "local",
 )
 
 
@@ -187,7 +193,8 @@ def _flat_rows(result: ComputeResult, lang: str) -> list[dict[str, Any]]:
     rows = []
     for target_result in result.targets:
         threshold = target_result.target.spec.threshold_document()
-        base = {"id": target_result.target.id, "name": target_result.target.spec.name}
+        spec = target_result.target.spec
+        base = {"id": spec.id, "name": spec.name, "local": "true" if spec.local else ""}
         rows.append(
             {
                 **base,
@@ -265,6 +272,7 @@ def compute_markdown(result: ComputeResult, loaded: LoadResult, lang: str) -> st
         lines.append(_md_row(_cells(target_result, lang)))
         for group in sub_rows(target_result):
             lines.append(_md_row(_group_cells(target_result, group, lang)))
+    lines += ["", *(_md(line) + "  " for line in local_notes(result, lang))]
     lines += ["", _md(label("status_legend", lang)), "", _md(accounting_line(loaded, lang))]
     return "\n".join(lines) + "\n"
 
@@ -273,14 +281,24 @@ def compute_markdown(result: ComputeResult, loaded: LoadResult, lang: str) -> st
 
 
 def _cells(target_result: TargetResult, lang: str) -> list[str]:
+    local = LOCAL_MARK if target_result.target.spec.local else ""
     return [
         target_result.target.id,
         target_result.target.spec.name,
         count(target_result.numerator, lang),
         count(target_result.denominator, lang),
         shown_value(target_result, target_result.value, lang),
-        shown_target(target_result.target, lang),
+        shown_target(target_result.target, lang) + local,
         status_label(target_result.status, lang),
+    ]
+
+
+def local_notes(result: ComputeResult, lang: str) -> list[str]:
+    """One line per goal the locality chose (D13), under the table that marks it with *."""
+    return [
+        f"* {entry.target.id}: {label('local_choice', lang)} — {entry.target.spec.local_reason}"
+        for entry in result.targets
+        if entry.target.spec.local
     ]
 
 
@@ -361,4 +379,6 @@ def render_results(console: Console, result: ComputeResult, loaded: LoadResult, 
     ]
     for target_id, note in notes:
         console.print(Text(f"{target_id}: {note}", "dim"))
+    for line in local_notes(result, lang):
+        console.print(Text(line, "dim"))
     console.print(Text(label("status_legend", lang), "dim"))

@@ -20,10 +20,25 @@ from cchc_cli.errors import ConfigError, UsageError
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.fields import Kind
 from cchc_cli.schema.vocabularies import VOCABULARY_KINDS
-from cchc_cli.targets.filters import FieldGroup, Filter, FilterField, FilterProblem, parse_filter
+from cchc_cli.targets.filters import (
+    FieldGroup,
+    Filter,
+    FilterField,
+    FilterProblem,
+    FilterScope,
+    parse_filter,
+)
 from cchc_cli.targets.kinds import KINDS, TargetSpec
 from cchc_cli.targets.spec import CountingSpec, GroupSpec, Strict, Target, TargetBase, Unit
 from cchc_cli.targets.timeliness import Timeliness
+
+
+class Uncovered(Strict):
+    """A sentence of the programme no target measures, and why (D13)."""
+
+    item: str
+    text: str
+    reason: str
 
 
 class TargetsFile(Strict):
@@ -33,6 +48,7 @@ class TargetsFile(Strict):
     groups: dict[str, GroupSpec] = Field(default_factory=dict)
     units: list[Unit] = Field(default_factory=list)
     targets: list[TargetSpec]
+    uncovered: list[Uncovered] = Field(default_factory=list)
 
 
 @dataclass
@@ -44,6 +60,7 @@ class TargetConfig:
     targets: list[Target]
     groups: dict[str, FieldGroup] = field(default_factory=dict)
     units: list[Unit] = field(default_factory=list)
+    uncovered: list[Uncovered] = field(default_factory=list)
 
     def get(self, target_id: str) -> Target:
         """The target with this id, or a usage error (exit 2) with a suggestion."""
@@ -198,7 +215,12 @@ def load_targets(path: Path | None = None) -> TargetConfig:
         if not datasets_with_field:
             raise _fail(path, "-", f"groups.{key}.field", phrase("reason.unknown_field", hint=""))
     return TargetConfig(
-        str(path), hashlib.sha256(content).hexdigest(), targets, groups, list(parsed.units)
+        str(path),
+        hashlib.sha256(content).hexdigest(),
+        targets,
+        groups,
+        list(parsed.units),
+        list(parsed.uncovered),
     )
 
 
@@ -236,12 +258,14 @@ def _check_target(
     for key, reason in spec.check(fields):
         raise _fail(path, spec.id, f"{where}.{key}" if key else where, reason)
     parsed: dict[str, Filter] = {}
+    registers = {name: filter_fields(name) for name in DATASETS if name != spec.dataset}
+    scope = FilterScope(fields, groups, registers)
     for key in spec.filter_keys:
         raw = getattr(spec, key)
         if raw is None:
             continue
         try:
-            parsed[key] = parse_filter(raw, fields, groups, f"{where}.{key}")
+            parsed[key] = parse_filter(raw, scope, f"{where}.{key}")
         except FilterProblem as problem:
             raise _fail(path, spec.id, problem.location, problem.reason) from None
     alternatives = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from cchc_cli.targets.config import TargetConfig
-from cchc_cli.targets.filters import fields_used
+from cchc_cli.targets.filters import fields_used, registers_used
 from cchc_cli.targets.framing import Framing, missing_columns
 from cchc_cli.targets.kinds import KINDS
 from cchc_cli.targets.periods import Period
@@ -40,11 +40,24 @@ class Engine:
             if result.note.code not in _FALLBACK_WHEN:
                 break
             candidate = self._compute_one(alternative, period, by)
+            candidate.target = target
+            candidate.source = alternative.spec.dataset
             if candidate.note is None or candidate.note.code not in _FALLBACK_WHEN:
-                candidate.target = target
-                candidate.source = alternative.spec.dataset
                 return candidate
+            if self._absent(result, target) and not self._absent(candidate, alternative):
+                # the inputs hold this source but it lacks something: that says more than
+                # "no <own register>" to an officer who exported only this source
+                result = candidate
         return result
+
+    def _absent(self, result: TargetResult, source: Target) -> bool:
+        """Whether `result` failed because the source's own dataset is not among the inputs."""
+        note = result.note
+        return (
+            note is not None
+            and note.code == "result.no_dataset"
+            and (note.params.get("dataset") == source.spec.dataset)
+        )
 
     def _compute_one(self, target: Target, period: Period, by: list[str]) -> TargetResult:
         """One source of one target; data that cannot answer it gives no_data with a note."""
@@ -59,6 +72,14 @@ class Engine:
             for node in target.filters.values():
                 needed |= fields_used(node)
             missing = missing_columns(frame.table, needed)
+            for node in target.filters.values():
+                for name, register in registers_used(node):
+                    other = self.framing.tables.get(register.dataset)
+                    if other is None:
+                        note = Note("result.no_dataset", {"dataset": register.dataset})
+                        return TargetResult.no_data(target, note)
+                    wanted = {name} | (fields_used(register.where) if register.where else set())
+                    missing += [f"{register.dataset}.{c}" for c in missing_columns(other, wanted)]
             if missing:
                 return TargetResult.no_data(
                     target, Note("result.missing_columns", {"columns": ", ".join(missing)})

@@ -4,7 +4,7 @@ masks. Nothing in a filter is ever executed as code."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -15,7 +15,7 @@ from cchc_cli.schema.fields import Kind
 from cchc_cli.text import match_key
 
 COMPARISONS = ("gt", "gte", "lt", "lte")
-OPERATORS = ("eq", "ne", "in", "not_in", *COMPARISONS, "present", "in_group")
+OPERATORS = ("eq", "ne", "in", "not_in", *COMPARISONS, "present", "in_group", "in_register")
 LOGICAL = ("all", "any", "not")
 # Fields results can be grouped by (--by, trend.per): not dates or amounts.
 GROUPABLE_KINDS = (Kind.LABEL, Kind.TEXT, Kind.BOOLEAN)
@@ -69,6 +69,30 @@ class Not:
 Filter = Condition | AllOf | AnyOf | Not
 
 
+@dataclass(frozen=True)
+class InRegister:
+    """The value of `in_register`: the row's value must be among the values of the same field
+    in the rows of another register that `where` keeps (e.g. the payments of procedures that
+    the catalogue says can be paid online). The other register is read whole (a snapshot)."""
+
+    dataset: str
+    where: Filter | None = None
+
+
+@dataclass(frozen=True)
+class FilterScope:
+    """What a filter may name: the fields of its dataset, the groups of the targets file and,
+    for `in_register`, the fields of every other register."""
+
+    fields: Mapping[str, FilterField]
+    groups: Mapping[str, FieldGroup]
+    registers: Mapping[str, Mapping[str, FilterField]] = field(default_factory=dict)
+
+
+# The values of a field in another register that a filter keeps (given by the framing).
+Lookup = Callable[[str, InRegister], pd.Series]
+
+
 class FilterProblem(ValueError):
     """A mistake in a filter: where (key path below the filter) and why."""
 
@@ -78,10 +102,9 @@ class FilterProblem(ValueError):
         self.reason = reason
 
 
-def parse_filter(
-    raw: Any, fields: Mapping[str, FilterField], groups: Mapping[str, FieldGroup], where: str
-) -> Filter:
+def parse_filter(raw: Any, scope: FilterScope, where: str) -> Filter:
     """Check and build a filter from its YAML form; FilterProblem names the exact key."""
+    fields = scope.fields
     if not isinstance(raw, dict) or not raw:
         raise FilterProblem(where, phrase("filter.mapping_expected"))
     items: list[Filter] = []
@@ -90,14 +113,12 @@ def parse_filter(
         if key in ("all", "any"):
             if not isinstance(value, list) or not value:
                 raise FilterProblem(path, phrase("filter.list_expected"))
-            parts = tuple(
-                parse_filter(v, fields, groups, f"{path}[{i}]") for i, v in enumerate(value)
-            )
+            parts = tuple(parse_filter(v, scope, f"{path}[{i}]") for i, v in enumerate(value))
             items.append(AllOf(parts) if key == "all" else AnyOf(parts))
         elif key == "not":
-            items.append(Not(parse_filter(value, fields, groups, path)))
+            items.append(Not(parse_filter(value, scope, path)))
         elif key in fields:
-            items.extend(_conditions(fields[key], value, groups, path))
+            items.extend(_conditions(fields[key], value, scope, path))
         else:
             raise FilterProblem(
                 path,
@@ -106,9 +127,7 @@ def parse_filter(
     return items[0] if len(items) == 1 else AllOf(tuple(items))
 
 
-def _conditions(
-    field: FilterField, raw: Any, groups: Mapping[str, FieldGroup], where: str
-) -> list[Condition]:
+def _conditions(field: FilterField, raw: Any, scope: FilterScope, where: str) -> list[Condition]:
     if isinstance(raw, list):
         raw = {"in": raw}
     elif not isinstance(raw, dict):
@@ -122,13 +141,41 @@ def _conditions(
             raise FilterProblem(
                 path, phrase("filter.unknown_operator", hint=did_you_mean(op, OPERATORS))
             )
-        conditions.append(Condition(field.name, op, _checked_value(field, op, value, groups, path)))
+        conditions.append(Condition(field.name, op, _checked_value(field, op, value, scope, path)))
     return conditions
 
 
-def _checked_value(
-    field: FilterField, op: str, value: Any, groups: Mapping[str, FieldGroup], where: str
-) -> Any:
+def _in_register(field: FilterField, value: Any, scope: FilterScope, where: str) -> InRegister:
+    if not isinstance(value, dict) or "dataset" not in value:
+        raise FilterProblem(where, phrase("filter.register_expected"))
+    extra = [k for k in value if k not in ("dataset", "where")]
+    if extra:
+        raise FilterProblem(
+            f"{where}.{extra[0]}",
+            phrase("targets.unknown_key", hint=did_you_mean(extra[0], ["dataset", "where"])),
+        )
+    name = value["dataset"]
+    other = scope.registers.get(name)
+    if other is None:
+        raise FilterProblem(
+            f"{where}.dataset",
+            phrase("reason.unknown_dataset", hint=did_you_mean(name, scope.registers)),
+        )
+    if field.name not in other:
+        raise FilterProblem(
+            f"{where}.dataset",
+            phrase("filter.register_lacks_field", dataset=name, field=field.name),
+        )
+    if "where" not in value:
+        return InRegister(name)
+    inner = FilterScope(other, scope.groups, scope.registers)
+    return InRegister(name, parse_filter(value["where"], inner, f"{where}.where"))
+
+
+def _checked_value(field: FilterField, op: str, value: Any, scope: FilterScope, where: str) -> Any:
+    groups = scope.groups
+    if op == "in_register":
+        return _in_register(field, value, scope, where)
     if op == "present":
         if not isinstance(value, bool):
             raise FilterProblem(where, phrase("filter.true_false"))
@@ -190,7 +237,7 @@ def _scalar(field: FilterField, value: Any, where: str) -> Any:
 
 
 def fields_used(node: Filter) -> set[str]:
-    """Every field a filter reads."""
+    """Every field of its own dataset a filter reads."""
     if isinstance(node, Condition):
         return {node.field}
     if isinstance(node, Not):
@@ -198,23 +245,40 @@ def fields_used(node: Filter) -> set[str]:
     return set().union(*(fields_used(i) for i in node.items))
 
 
+def registers_used(node: Filter) -> list[tuple[str, InRegister]]:
+    """(field, lookup) of every `in_register` condition of a filter."""
+    if isinstance(node, Condition):
+        return [(node.field, node.value)] if node.op == "in_register" else []
+    if isinstance(node, Not):
+        return registers_used(node.item)
+    return [pair for item in node.items for pair in registers_used(item)]
+
+
 def evaluate(
-    node: Filter, column: Callable[[str], pd.Series], groups: Mapping[str, FieldGroup]
+    node: Filter,
+    column: Callable[[str], pd.Series],
+    groups: Mapping[str, FieldGroup],
+    lookup: Lookup | None = None,
 ) -> np.ndarray:
-    """The boolean mask of rows the filter keeps; `column(name)` gives a field's values."""
+    """The boolean mask of rows the filter keeps; `column(name)` gives a field's values and
+    `lookup` the values an `in_register` condition allows."""
     if isinstance(node, AllOf):
-        masks = [evaluate(i, column, groups) for i in node.items]
+        masks = [evaluate(i, column, groups, lookup) for i in node.items]
         return np.logical_and.reduce(masks)
     if isinstance(node, AnyOf):
-        masks = [evaluate(i, column, groups) for i in node.items]
+        masks = [evaluate(i, column, groups, lookup) for i in node.items]
         return np.logical_or.reduce(masks)
     if isinstance(node, Not):
-        return ~evaluate(node.item, column, groups)
+        return ~evaluate(node.item, column, groups, lookup)
     values = column(node.field)
     present = values.notna().to_numpy(dtype=bool)
     op, target = node.op, node.value
     if op == "present":
         return present if target else ~present
+    if op == "in_register":
+        assert lookup is not None, "in_register needs the framing's lookup"
+        allowed = lookup(node.field, target)
+        return values.isin(allowed).fillna(False).to_numpy(dtype=bool) & present
     if op == "in_group":
         group = groups[target]
         codes, uniques = pd.factorize(values)

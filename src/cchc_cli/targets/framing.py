@@ -13,11 +13,14 @@ import pandas as pd
 
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.vocabularies import AdminLevel
-from cchc_cli.targets.filters import FieldGroup, Filter, evaluate
-from cchc_cli.targets.periods import Period, month_labels
+from cchc_cli.targets.filters import FieldGroup, Filter, InRegister, Lookup, evaluate
+from cchc_cli.targets.periods import Period, month_labels, parse_period
 from cchc_cli.targets.spec import Unit
 from cchc_cli.targets.timeliness import DossierView, classify, received_dates
 from cchc_cli.text import match_key
+
+# The period a register read whole is framed by (its rows are not placed in time).
+_WHOLE = parse_period("2000")
 
 # Fields a derived value needs; alternatives joined with "/".
 _DERIVED_NEEDS = {"timeliness": ("due_at/original_due_at",)}
@@ -84,10 +87,17 @@ def with_unit_levels(
 class Frame:
     """A dataset table for one period: column access (derived ones included) and scopes."""
 
-    def __init__(self, table: pd.DataFrame, period: Period, groups: dict[str, FieldGroup]) -> None:
+    def __init__(
+        self,
+        table: pd.DataFrame,
+        period: Period,
+        groups: dict[str, FieldGroup],
+        lookup: Lookup | None = None,
+    ) -> None:
         self.table = table
         self.period = period
         self.groups = groups
+        self.lookup = lookup
         self._view: DossierView | None = None
 
     @property
@@ -107,7 +117,7 @@ class Frame:
 
     def matches(self, node: Filter) -> np.ndarray:
         """The rows a filter keeps."""
-        return evaluate(node, self.column, self.groups)
+        return evaluate(node, self.column, self.groups, self.lookup)
 
     def scope(self, population: str | None, period_field: str | None) -> np.ndarray:
         """The rows a target looks at in this period: a D6 population for dossiers, rows whose
@@ -184,8 +194,19 @@ class Framing:
             table = with_unit_levels(
                 self.tables[dataset], self.units, DATASETS[dataset].date_field, period.end
             )
-            self._frames[key] = Frame(table, period, self.groups)
+            self._frames[key] = Frame(table, period, self.groups, self.values_in)
         return self._frames[key]
+
+    def values_in(self, name: str, register: InRegister) -> pd.Series:
+        """The values of field `name` in the rows of another register that its `where` keeps
+        (the register read whole: a catalogue is a snapshot)."""
+        table = self.tables.get(register.dataset)
+        if table is None or name not in table:
+            return pd.Series([], dtype=object)
+        if register.where is None:
+            return table[name].dropna()
+        whole = Frame(table, _WHOLE, self.groups, self.values_in)
+        return table[name][whole.matches(register.where)].dropna()
 
     def covers(self, dataset: str, period_field: str | None, period: Period) -> bool:
         """Whether the inputs hold `period` for a dataset.

@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from cchc_cli.catalogue import Phrase, did_you_mean, phrase
@@ -132,6 +132,10 @@ class TargetBase(Strict):
     formula: str
     note: str | None = None
     warning_band: float | None = Field(None, ge=0, le=1)
+    # D13: a number the programme does not state (a threshold, a base year, a group size) is
+    # the locality's own choice: said so, with why, in every view.
+    local: bool = False
+    local_reason: str | None = None
 
     @field_validator("id")
     @classmethod
@@ -139,6 +143,12 @@ class TargetBase(Strict):
         if not _ID.match(value):
             raise PydanticCustomError("targets.snake_case_id", "not snake_case")
         return value
+
+    @model_validator(mode="after")
+    def _local_says_why(self) -> TargetBase:
+        if self.local and not (self.local_reason or "").strip():
+            raise PydanticCustomError("targets.local_needs_reason", "local needs local_reason")
+        return self
 
     def judged_by(self) -> Threshold | None:
         """The threshold the value is judged against, when the kind has a single one."""
