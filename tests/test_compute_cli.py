@@ -323,7 +323,13 @@ def test_a_target_has_the_same_shape_whole_by_level_and_by_group_issue3(runner, 
         [TIMING_HEADER]
         + [
             timing_row(
-                f"N{m:02d}{lv}", f"05/{m:02d}/2024", f"07/{m:02d}/2024", level=lv, shared="x"
+                f"N{m:02d}{lv}",
+                f"05/{m:02d}/2024",
+                f"07/{m:02d}/2024",
+                end=f"06/{m:02d}/2024",  # ended in its month: 2024 is held (D6)
+                status="Đã trả kết quả",
+                level=lv,
+                shared="x",
             )
             for m in range(1, 13)
             for lv in ("Cấp xã", "Cấp huyện")

@@ -5,6 +5,7 @@ golden_rows.py (its docstring tabulates them)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -78,8 +79,17 @@ def test_march(exports, config) -> None:
     assert trend.levels[0].note.code == "result.trend_from_inputs"
 
 
-def test_quarter(exports, config) -> None:
+def test_a_quarter_with_a_month_missing_is_not_judged_issue11(exports, config) -> None:
+    # no January export (A01 is received on 03/02): the quarter is not judged, and says why
     _, got = results(exports, config, "2025-Q1")
+    for target_id in ("ho_so_dung_han", "hai_long_tthc", "ket_noi_chia_se_du_lieu"):
+        assert summary(got[target_id]) == (None, None, "no_data"), target_id
+        assert got[target_id].note.params == {"months": "2025-01"}
+
+
+def test_february_and_march(exports, config) -> None:
+    # the two months the exports hold (hand-counted: the rows above)
+    _, got = results(exports, config, "2025-02..2025-03")
     assert summary(got["ho_so_dung_han"]) == (4, 8, "missed")  # A01 A05 A06 A08
     assert summary(got["ho_so_truc_tuyen"]) == (5, 9, "met")
     assert summary(got["khong_cung_cap_lai"]) == (6, 9, "missed")
@@ -94,11 +104,15 @@ def test_quarter(exports, config) -> None:
     ] == [("commune", 2, 5, "warning"), ("district", 2, 4, "warning")]
 
 
-def test_year_judged_at_its_end(exports, config) -> None:
+def test_a_year_the_data_does_not_hold_is_not_judged_issue11(exports, config) -> None:
+    # the exports hold February and March 2025: the year is not judged from them (D6), where
+    # it used to be judged at 31/12 with every open dossier overdue
     _, got = results(exports, config, "2025")
-    # A08 was open in time on 31/03 but is overdue by 31/12
-    assert summary(got["ho_so_dung_han"]) == (3, 8, "missed")
-    assert summary(got["ho_so_truc_tuyen"]) == (5, 9, "met")
+    for target_id in ("ho_so_dung_han", "ho_so_truc_tuyen"):
+        assert summary(got[target_id]) == (None, None, "no_data")
+        note = got[target_id].note
+        assert note.code == "result.period_not_covered"
+        assert note.params["months"].startswith("2025-01, 2025-04, 2025-05")
 
 
 def test_as_of_changes_open_dossiers_only(exports, config) -> None:
@@ -142,7 +156,8 @@ def test_by_agency(exports, config) -> None:
 
 
 def test_by_two_fields(exports, config) -> None:
-    _, got = results(exports, config, "2025-Q1", by=["admin_level", "field_name"])
+    # February and March (the months the exports hold; nothing ended in January either)
+    _, got = results(exports, config, "2025-02..2025-03", by=["admin_level", "field_name"])
     satisfied = {
         (g.by["admin_level"], g.by["field_name"]): (g.numerator, g.denominator)
         for g in got["hai_long_tthc"].groups
@@ -202,10 +217,12 @@ def test_missing_column_is_no_data_naming_it(tmp_path, config) -> None:
 
 
 def test_zero_denominator_is_no_data_never_zero_percent(exports, config) -> None:
-    _, got = results(exports, config, "2023-06")
-    assert got["ho_so_truc_tuyen"].denominator == 0
-    assert got["ho_so_truc_tuyen"].value is None
-    assert got["ho_so_truc_tuyen"].status.value == "no_data"
+    # March 2024 is held, but no dossier of it went between agencies
+    _, got = results(exports, config, "2024-03")
+    assert got["luan_chuyen_dien_tu"].denominator == 0
+    assert got["luan_chuyen_dien_tu"].value is None
+    assert got["luan_chuyen_dien_tu"].status.value == "no_data"
+    assert got["luan_chuyen_dien_tu"].note.code == "result.empty_denominator"
 
 
 def test_cli_json_equals_the_library(runner, exports, config) -> None:
@@ -214,18 +231,26 @@ def test_cli_json_equals_the_library(runner, exports, config) -> None:
     )
     assert result.exit_code == 0, result.output
     loaded = load_inputs(exports)
-    library = compute_json(
-        compute(loaded.tables, config, parse_period("2025-03"), ["agency_name"]), loaded, "vi"
-    )
+    # the CLI judges at the data's last event date, 28/03 (A10 submitted), not 31/03 (D6)
+    march = parse_period("2025-03", date(2025, 3, 28))
+    library = compute_json(compute(loaded.tables, config, march, ["agency_name"]), loaded, "vi")
     assert json.loads(result.stdout) == library
     document = json.loads(result.stdout)
-    assert set(document) == {"cchc_version", "period", "inputs", "targets", "issues_summary"}
+    assert set(document) == {
+        "cchc_version",
+        "period",
+        "inputs",
+        "targets",
+        "coverage",
+        "issues_summary",
+    }
     assert document["period"] == {
         "label": "2025-03",
         "start": "2025-03-01",
         "end": "2025-03-31",
-        "as_of": "2025-03-31",
+        "as_of": "2025-03-28",
     }
+    assert document["coverage"][0] == {"dataset": "dossiers", "held": ["2025-03"], "missing": []}
     first = document["targets"][0]
     assert {
         "id",

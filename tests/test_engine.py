@@ -200,7 +200,7 @@ def test_a_count_change_without_this_years_rows_is_no_data_not_met(tmp_path) -> 
     config = _config(tmp_path, PAYROLL)
     units = _units(("U1", 2024, 10))
     (payroll,) = compute({"public_units": units}, config, parse_period("2025"), []).targets
-    assert (payroll.status, payroll.note.code) == (NO_DATA, "result.no_current_data")
+    assert (payroll.status, payroll.note.code) == (NO_DATA, "result.period_not_covered")
 
 
 def test_a_count_change_against_a_fixed_base_year_with_a_threshold(tmp_path) -> None:
@@ -241,7 +241,7 @@ def test_a_yearly_register_covers_a_year_it_has_rows_for() -> None:
     framing = Framing({"public_units": _units(("U1", 2024, 10))})
     assert framing.covers("public_units", "year", parse_period("2024"))
     assert not framing.covers("public_units", "year", parse_period("2025"))
-    assert not framing.covers("staff", None, parse_period("2024"))
+    assert framing.covers("staff", None, parse_period("2024"))  # a snapshot: always held
 
 
 def test_a_period_over_two_years_places_yearly_rows_in_its_end_year() -> None:
@@ -362,7 +362,7 @@ def test_register_targets_without_rows_for_the_year_are_no_data_not_met_issue4(t
     got = targets_by_id([write_xlsx(tmp_path / "u.xlsx", UNITS)], "2026")
     for target_id in ("dvsnc_giam_so_luong", "bien_che_su_nghiep_giam", "tinh_gian_bien_che"):
         assert got[target_id].status.value == "no_data", target_id
-        assert got[target_id].note.code == "result.no_current_data"
+        assert got[target_id].note.code == "result.period_not_covered"
 
 
 def test_a_period_over_two_years_takes_a_yearly_register_at_its_end_year_issue4(tmp_path) -> None:
@@ -377,9 +377,11 @@ def test_levels_follow_each_rows_date_issue4(tmp_path) -> None:
         ["W1", "Phòng Tư pháp", datetime(2025, 3, 3), "x"],
         ["W2", "Phòng Tư pháp", datetime(2025, 8, 3), "x"],
     ]  # after the two-tier change
-    got = targets_by_id([write_xlsx(tmp_path / "w.xlsx", rows)], "2025")
-    district = got["ho_so_cong_viec_cap_huyen"]
-    assert (district.numerator, district.denominator) == (1, 1)
+    path = write_xlsx(tmp_path / "w.xlsx", rows)
+    march = targets_by_id([path], "2025-03")["ho_so_cong_viec_cap_huyen"]
+    assert (march.numerator, march.denominator) == (1, 1)
+    august = targets_by_id([path], "2025-08")["ho_so_cong_viec_cap_huyen"]
+    assert august.denominator == 0  # no district level any more
 
 
 def test_a_count_change_leaves_the_shared_population_alone_issue4(tmp_path) -> None:

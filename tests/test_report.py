@@ -207,18 +207,11 @@ def test_personal_data_only_on_request(runner, tmp_path) -> None:
     ]
     path = write_xlsx(tmp_path / "p.xlsx", rows)
     plain, personal = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
-    runner.invoke(app, ["report", str(path), "-o", str(plain), "--period", "2025-03"])
+    # judged at 31/03 (the data alone runs to 03/03, when H1 was not late yet)
+    month = ["--period", "2025-03", "--as-of", "31/03/2025"]
+    runner.invoke(app, ["report", str(path), "-o", str(plain), *month])
     runner.invoke(
-        app,
-        [
-            "report",
-            str(path),
-            "-o",
-            str(personal),
-            "--period",
-            "2025-03",
-            "--include-personal-data",
-        ],
+        app, ["report", str(path), "-o", str(personal), *month, "--include-personal-data"]
     )
 
     def everything(file):

@@ -11,9 +11,11 @@ from pathlib import Path
 from cchc_cli.errors import InputError, UsageError
 from cchc_cli.ingest.cache import ReadCache
 from cchc_cli.ingest.load import LoadOptions, LoadResult, Progress, load_files
+from cchc_cli.issues import make_issue
 from cchc_cli.output import is_same_file
 from cchc_cli.readers import expand_inputs
 from cchc_cli.targets.config import TargetConfig, load_targets
+from cchc_cli.targets.coverage import Coverage, coverage_of, default_as_of, snapshot_date
 from cchc_cli.targets.periods import Period, last_complete_month, month_labels, parse_period
 from cchc_cli.targets.timeliness import received_dates
 
@@ -30,6 +32,8 @@ class RunOptions:
     as_of: date | None = None
     load: LoadOptions = field(default_factory=LoadOptions)
     max_invalid: float = MAX_INVALID
+    # Months of the period without dossier data are an error (exit 3), not a warning (D6).
+    require_coverage: bool = False
     # A file the run will write: it must not be one of the inputs.
     output: Path | None = None
     cache: ReadCache | None = None
@@ -44,6 +48,10 @@ class Run:
     loaded: LoadResult
     period: Period
     period_note: str | None = None
+    # What the inputs hold of the period, dataset by dataset (D6).
+    coverage: list[Coverage] = field(default_factory=list)
+    # The data's last event date when the period is judged at it, not at its last day.
+    as_of_from_data: bool = False
 
 
 class UnusableInputs(InputError):
@@ -92,4 +100,20 @@ def prepare(inputs: list[str], options: RunOptions, progress: Progress | None = 
             limit=f"{options.max_invalid:.2%}",
         )
     chosen, note = choose_period(loaded, period, options.as_of)
-    return Run(config, loaded, chosen, note)
+    as_of_from_data = False
+    if options.as_of is None:
+        # D6: never judged after the data's own last day
+        snapshot = snapshot_date(loaded.tables.get("dossiers"))
+        as_of = default_as_of(chosen, snapshot)
+        as_of_from_data = as_of != chosen.as_of
+        chosen = chosen.with_as_of(as_of)
+    coverage = coverage_of(loaded.tables, chosen)
+    missing = next((c.missing for c in coverage if c.dataset == "dossiers" and c.missing), ())
+    if missing:
+        months = ", ".join(missing)
+        loaded.issues.append(
+            make_issue("coverage.missing_months", params={"months": months, "period": chosen.label})
+        )
+        if options.require_coverage:
+            raise UnusableInputs(loaded, "coverage.required", months=months, period=chosen.label)
+    return Run(config, loaded, chosen, note, coverage, as_of_from_data)

@@ -225,6 +225,21 @@ ISSUES: dict[str, Message] = {
         "Same code as {other}, row {other_row}; that record is kept, this row is not counted "
         "(rule D5).",
     ),
+    "coverage.missing_months": Message(
+        Severity.WARNING,
+        "Dữ liệu hồ sơ không có đủ kỳ {period}: thiếu {months}. Các chỉ tiêu về hồ sơ của kỳ này "
+        "không được tính; thêm tệp xuất của các tháng thiếu, hoặc chọn kỳ khác (--period).",
+        "The dossier data does not hold all of {period}: {months} missing. The dossier targets "
+        "of this period are not computed; add the exports of those months, or choose another "
+        "period (--period).",
+    ),
+    "coverage.required": Message(
+        Severity.ERROR,
+        "Dữ liệu hồ sơ không có đủ kỳ {period} (thiếu {months}) và --require-coverage được "
+        "chọn: dừng. Thêm tệp xuất của các tháng thiếu rồi chạy lại.",
+        "The dossier data does not hold all of {period} ({months} missing) and "
+        "--require-coverage is set: stopped. Add the exports of those months and run again.",
+    ),
     "duplicate.record": Message(
         Severity.WARNING,
         "Trùng mã ({dataset}) với {other}, dòng {other_row}; giữ bản ghi đó, không tính dòng "
@@ -338,6 +353,7 @@ ISSUES: dict[str, Message] = {
         "Mẫu số bằng 0: không có bản ghi nào thuộc diện tính trong kỳ.",
         "Zero denominator: no record in scope for the period.",
     ),
+    # Retired (issue 11: result.period_not_covered says it for every target); kept as a contract.
     "result.no_current_data": Message(
         Severity.INFO,
         "Không có số liệu của kỳ {period}.",
@@ -363,6 +379,13 @@ ISSUES: dict[str, Message] = {
         Severity.INFO,
         "Hoàn thành sau thời hạn {deadline} (hoặc không ghi ngày hoàn thành).",
         "Done after the deadline {deadline} (or no completion date given).",
+    ),
+    "result.period_not_covered": Message(
+        Severity.INFO,
+        "Dữ liệu không có đủ kỳ: thiếu {months}. Thêm tệp xuất của các tháng này, hoặc chọn kỳ "
+        "mà dữ liệu có đủ (--period).",
+        "The data does not hold the whole period: {months} missing. Add the exports of those "
+        "months, or choose a period the data holds (--period).",
     ),
     "result.trend_from_inputs": Message(
         Severity.INFO,

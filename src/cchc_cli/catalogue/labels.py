@@ -220,4 +220,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "uncovered_item": ("Mục", "Item"),
     "uncovered_text": ("Nội dung", "Text"),
     "uncovered_reason": ("Lý do", "Why"),
+    "as_of_from_data": (
+        "Số liệu tính đến ngày {as_of}: ngày cuối cùng có sự kiện trong dữ liệu hồ sơ, trước "
+        "ngày cuối kỳ (chọn ngày khác bằng --as-of).",
+        "Figures as of {as_of}: the last day with an event in the dossier data, before the "
+        "period's end (choose another with --as-of).",
+    ),
+    "coverage_line": (
+        "Dữ liệu có: {held}; thiếu: {missing}.",
+        "The data holds: {held}; missing: {missing}.",
+    ),
 }

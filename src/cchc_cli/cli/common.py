@@ -91,6 +91,13 @@ TargetsFileOption = Annotated[
         "--targets", help="Tệp chỉ tiêu (mặc định ./configs/targets.yaml).", dir_okay=False
     ),
 ]
+RequireCoverageOption = Annotated[
+    bool,
+    typer.Option(
+        "--require-coverage",
+        help="Thoát mã 3 nếu dữ liệu hồ sơ thiếu tháng nào của kỳ (cho tác vụ định kỳ).",
+    ),
+]
 MaxInvalidOption = Annotated[
     float,
     typer.Option(
@@ -234,6 +241,7 @@ def prepare_run(
     no_cache: bool = False,
     quiet: bool = False,
     profile: str | None = None,
+    require_coverage: bool = False,
 ) -> Run:
     """What `compute` and `report` share (`run.prepare`), with the accounting and the reason
     shown and exit 3 when the data cannot be used, and the period's choice said on stderr."""
@@ -245,6 +253,7 @@ def prepare_run(
         max_invalid=max_invalid,
         output=output,
         cache=read_cache(no_cache),
+        require_coverage=require_coverage,
     )
     try:
         with progress_display(quiet, lang) as progress:
@@ -253,8 +262,14 @@ def prepare_run(
         _print_accounting(error.loaded, json_accounting, lang)
         stderr_console().print(Text(error.message(lang), "red"))
         raise typer.Exit(int(error.exit_code)) from None
+    console = stderr_console()
     if run.period_note:
-        stderr_console().print(label(run.period_note, lang, period=run.period.label))
+        console.print(label(run.period_note, lang, period=run.period.label))
+    if run.as_of_from_data:
+        console.print(label("as_of_from_data", lang, as_of=f"{run.period.as_of:%d/%m/%Y}"))
+    for issue in run.loaded.issues:
+        if issue.code == "coverage.missing_months":
+            console.print(Text(issue.message(lang), "yellow"))
     return run
 
 

@@ -21,6 +21,7 @@ from cchc_cli.cli.common import (
     PeriodOption,
     ProfileOption,
     QuietOption,
+    RequireCoverageOption,
     TargetsFileOption,
     handles_errors,
     prepare_run,
@@ -102,6 +103,7 @@ def compute_command(
         bool, typer.Option("--fail-on-miss", help="Như --fail-on missed.", hidden=True)
     ] = False,
     max_invalid: MaxInvalidOption = MAX_INVALID,
+    require_coverage: RequireCoverageOption = False,
     columns: ColumnsOption = None,
     profile: ProfileOption = None,
     no_cache: NoCacheOption = False,
@@ -130,6 +132,7 @@ def compute_command(
         no_cache=no_cache,
         quiet=quiet,
         profile=profile,
+        require_coverage=require_coverage,
     )
     loaded = run.loaded
     result = compute(loaded.tables, run.config, run.period, by_fields)

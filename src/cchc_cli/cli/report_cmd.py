@@ -19,6 +19,7 @@ from cchc_cli.cli.common import (
     PeriodOption,
     ProfileOption,
     QuietOption,
+    RequireCoverageOption,
     TargetsFileOption,
     handles_errors,
     prepare_run,
@@ -54,6 +55,7 @@ def report_command(
         ),
     ] = False,
     max_invalid: MaxInvalidOption = MAX_INVALID,
+    require_coverage: RequireCoverageOption = False,
     columns: ColumnsOption = None,
     profile: ProfileOption = None,
     no_cache: NoCacheOption = False,
@@ -79,6 +81,7 @@ def report_command(
         no_cache=no_cache,
         quiet=quiet,
         profile=profile,
+        require_coverage=require_coverage,
     )
     content = gather(run.loaded, run.config, run.period, label("blank_group", lang))
     options = ReportOptions(

@@ -24,6 +24,7 @@ from cchc_cli.report.presentation import present, present_level_goal, present_th
 from cchc_cli.report.results import group_label, rule_text, sub_rows
 from cchc_cli.report.validation import sorted_issues
 from cchc_cli.schema import DATASETS
+from cchc_cli.targets.coverage import coverage_of
 from cchc_cli.targets.form06a import COLUMNS as FORM_COLUMNS
 from cchc_cli.targets.report_content import ReportContent
 from cchc_cli.targets.results import TargetResult, TargetStatus
@@ -209,6 +210,17 @@ def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions
         alignment=CENTER,
     )
     ws.merge_cells(start_row=4, start_column=1, end_row=4, end_column=width)
+    for covered in coverage_of(content.loaded.tables, period):
+        if covered.dataset == "dossiers" and covered.missing:
+            # D6: the months without data, right under the period (their targets say no data)
+            line = label(
+                "coverage_line",
+                lang,
+                held=", ".join(covered.held) or "—",
+                missing=", ".join(covered.missing),
+            )
+            put(ws, 5, 1, line, font=Font(bold=True, color="9C0006"), alignment=CENTER)
+            ws.merge_cells(start_row=5, start_column=1, end_row=5, end_column=width)
     header = 6
     keys = [
         "col_id",

@@ -16,6 +16,7 @@ from cchc_cli.ingest import LoadResult
 from cchc_cli.issues import Severity
 from cchc_cli.report.numbers import count
 from cchc_cli.report.presentation import present, present_level_goal, present_threshold
+from cchc_cli.targets.coverage import coverage_of
 from cchc_cli.targets.results import (
     ComputeResult,
     GroupResult,
@@ -163,6 +164,8 @@ def compute_json(result: ComputeResult, loaded: LoadResult, lang: str) -> dict[s
         "period": result.period.to_dict(),
         "inputs": [a.to_dict(for_compute=True) for a in loaded.accounts],
         "targets": [target_json(t, lang, bool(result.by)) for t in result.targets],
+        # D6: what the inputs hold of the period, dataset by dataset
+        "coverage": [c.to_dict() for c in coverage_of(loaded.tables, result.period)],
         "issues_summary": {
             "errors": loaded.count(Severity.ERROR),
             "warnings": loaded.count(Severity.WARNING),

@@ -15,7 +15,12 @@ from cchc_cli.targets.results import ComputeResult, Note, TargetResult, TargetSt
 from cchc_cli.targets.spec import Target
 
 # The dedicated register wins whenever it has data for the period; otherwise the fallback.
-_FALLBACK_WHEN = ("result.no_dataset", "result.missing_columns", "result.empty_denominator")
+_FALLBACK_WHEN = (
+    "result.no_dataset",
+    "result.missing_columns",
+    "result.empty_denominator",
+    "result.period_not_covered",
+)
 
 
 class Engine:
@@ -84,6 +89,12 @@ class Engine:
                 return TargetResult.no_data(
                     target, Note("result.missing_columns", {"columns": ", ".join(missing)})
                 )
+            period_field = getattr(spec, "period_field", None)
+            uncovered = self.framing.missing(spec.dataset, period_field, period)
+            if uncovered:
+                # never a plausible number from a part of the period (D6)
+                note = Note("result.period_not_covered", {"months": ", ".join(uncovered)})
+                return TargetResult.no_data(target, note)
         return KINDS[spec.kind].compute(target, self.framing, period, by)
 
 

@@ -13,10 +13,11 @@ import pandas as pd
 
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.vocabularies import AdminLevel
+from cchc_cli.targets.coverage import dossier_months
 from cchc_cli.targets.filters import FieldGroup, Filter, InRegister, Lookup, evaluate
 from cchc_cli.targets.periods import Period, month_labels, parse_period
 from cchc_cli.targets.spec import Unit
-from cchc_cli.targets.timeliness import DossierView, classify, received_dates
+from cchc_cli.targets.timeliness import DossierView, classify
 from cchc_cli.text import match_key
 
 # The period a register read whole is framed by (its rows are not placed in time).
@@ -209,19 +210,25 @@ class Framing:
         return table[name][whole.matches(register.where)].dropna()
 
     def covers(self, dataset: str, period_field: str | None, period: Period) -> bool:
-        """Whether the inputs hold `period` for a dataset.
+        """Whether the inputs hold `period` for a dataset."""
+        return not self.missing(dataset, period_field, period)
 
-        Dossiers (and dated registers): rows in every month of the period, so that one
-        carried-over dossier from last December does not make last year's rate (D9). Yearly
-        registers: at least one row of that year.
+    def missing(self, dataset: str, period_field: str | None, period: Period) -> list[str]:
+        """The months (or the year) of `period` the inputs do not hold for a dataset.
+
+        Dossiers: months their exports hold (targets/coverage.py: a carried-over dossier from
+        last December does not make December held, D6, D9). Dated registers: months with rows.
+        Yearly registers: the period's end year. A register without a date is a snapshot.
         """
+        if dataset != "dossiers" and not period_field:
+            return []
         key = (dataset, period_field)
         if key not in self._extent:
             self._extent[key] = self._data_extent(dataset, period_field)
         months, years = self._extent[key]
         if months is not None:
-            return all(month in months for month in period.months())
-        return period.end.year in years
+            return [month for month in period.months() if month not in months]
+        return [] if period.end.year in years else [str(period.end.year)]
 
     def _data_extent(
         self, dataset: str, period_field: str | None
@@ -229,7 +236,7 @@ class Framing:
         """(months, None) for dated data, (None, years) for yearly registers."""
         table = self.tables.get(dataset)
         if dataset == "dossiers":
-            return month_labels(received_dates(table)), set()
+            return dossier_months(table), set()
         if table is None or not period_field or period_field not in table:
             return set(), set()
         values = table[period_field].dropna()

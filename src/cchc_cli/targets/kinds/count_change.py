@@ -81,12 +81,8 @@ def compute(target: Target, framing: Framing, period: Period, by: list[str]) -> 
             amounts.append(float(values[mask].sum()))
         else:
             amounts.append(int(mask.sum()))
+    # the engine has checked that the inputs hold the period itself: never "met" without data
     now, before = amounts
-    if not framing.covers(spec.dataset, spec.period_field, period):
-        # nothing for this period is no reduction at all: never "met" without data (D8)
-        return TargetResult.no_data(
-            target, Note("result.no_current_data", {"period": period.label})
-        )
     if not framing.covers(spec.dataset, spec.period_field, earlier):
         before = 0  # the inputs do not hold the comparison period: no comparison
     value = rate(now, before)
