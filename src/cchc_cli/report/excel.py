@@ -254,6 +254,9 @@ def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions
         note = result.note.render(lang) if result.note else ""
         if result.source:
             note = f"{_w('dataset', lang)}: {result.source}. {note}".strip()
+        if spec.note:
+            # D13: how the target approximates its sentence of the programme
+            note = f"{spec.note} {note}".strip()
         if spec.local:
             # D13: a goal the programme does not state
             local = f"{label('local_choice', lang).capitalize()}: {spec.local_reason}"

@@ -149,6 +149,8 @@ def target_json(result: TargetResult, lang: str, grouped: bool) -> dict[str, Any
         # D13: the goal is the locality's own choice, not the programme's words
         "local": spec.local,
         "local_reason": spec.local_reason,
+        # how the target approximates the programme's sentence, when it does
+        "note": spec.note,
     }
     if spec.per_level:
         data["levels"] = [_group_json(g, lang, True) for g in result.levels]

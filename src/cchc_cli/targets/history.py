@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
+from cchc_cli.targets.coverage import default_as_of
 from cchc_cli.targets.engine import Engine
 from cchc_cli.targets.periods import Period, parse_period
 from cchc_cli.targets.results import TargetResult
@@ -31,9 +33,13 @@ def data_months(tables: dict[str, pd.DataFrame]) -> list[str]:
     )
 
 
-def monthly(engine: Engine, months: list[str]) -> History:
-    """Each target for each month, each judged at its last day."""
-    periods = [parse_period(m) for m in months]
+def monthly(engine: Engine, months: list[str], snapshot: date | None = None) -> History:
+    """Each target for each month, each judged at its last day (the data's last day for the
+    month the data ends in, D6)."""
+    periods = []
+    for month in months:
+        period = parse_period(month)
+        periods.append(period.with_as_of(default_as_of(period, snapshot)))
     results: dict[str, list[TargetResult]] = {t.id: [] for t in engine.config.targets}
     for period in periods:
         for target in engine.config.targets:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from cchc_cli.ingest import LoadResult
 from cchc_cli.targets.config import TargetConfig
+from cchc_cli.targets.coverage import snapshot_date
 from cchc_cli.targets.engine import Engine
 from cchc_cli.targets.form06a import Form06a, form_06a
 from cchc_cli.targets.history import History, data_months, monthly
@@ -55,7 +56,9 @@ def gather(loaded: LoadResult, config: TargetConfig, period: Period, blank: str)
         by_agency=engine.compute(period, ["agency_name"]),
         by_field=engine.compute(period, ["field_name"]),
         # the whole span of the inputs, as the leadership reads the trend (issue #5)
-        history=monthly(engine, data_months(loaded.tables)),
+        history=monthly(
+            engine, data_months(loaded.tables), snapshot_date(loaded.tables.get("dossiers"))
+        ),
         form=form,
         late_dossiers=late,
         generated_at=datetime.now(),
