@@ -155,3 +155,26 @@ def test_a_register_total_row_carrying_its_sums_is_skipped_not_rejected_issue11(
     documents[3] = [3, None, "3/UBND", "x", None]
     result = load_inputs([str(write_xlsx(tmp_path / "bad.xlsx", documents))])
     assert row_accounting(result) == [(3, 2, 1, 0, {})]
+
+
+def test_register_rows_below_a_subtotal_are_said_not_silently_dropped_issue11(tmp_path) -> None:
+    # D4 as written: the footer starts at the first total line, also in a register laid out
+    # in sections with a "Cộng" line each; the rows below it are skipped, each with a warning
+    rows = [
+        ["STT", "Ngày văn bản", "Số ký hiệu", "Văn bản điện tử", "Ký số"],
+        ["I", "Văn bản đi", None, None, None],
+        [1, "01/03/2025", "1/UBND", "x", "x"],
+        [2, "02/03/2025", "2/UBND", "x", "x"],
+        [None, "Cộng", None, 2, 2],
+        ["II", "Văn bản đến", None, None, None],
+        [3, "03/03/2025", "3/UBND", "x", None],
+        [4, "04/03/2025", "4/UBND", "x", None],
+        [None, "Cộng", None, 2, 0],
+        [None, "Người lập biểu", None, None, None],
+    ]
+    result = load_inputs([str(write_xlsx(tmp_path / "van-ban.xlsx", rows))])
+    assert [(i.code, i.row) for i in result.issues] == [
+        ("row.after_footer", 7),
+        ("row.after_footer", 8),
+    ]
+    assert "A row with data below a total" in result.issues[0].message("en")

@@ -14,9 +14,16 @@ from cchc_cli.ingest.load import LoadOptions, LoadResult, Progress, load_files
 from cchc_cli.issues import make_issue
 from cchc_cli.output import is_same_file
 from cchc_cli.readers import expand_inputs
+from cchc_cli.rules import end_dates
 from cchc_cli.targets.config import TargetConfig, load_targets
-from cchc_cli.targets.coverage import Coverage, coverage_of, default_as_of, snapshot_date
-from cchc_cli.targets.periods import Period, last_complete_month, month_labels, parse_period
+from cchc_cli.targets.coverage import (
+    Coverage,
+    coverage_of,
+    default_as_of,
+    dossier_months,
+    snapshot_date,
+)
+from cchc_cli.targets.periods import Period, last_complete_month, parse_period
 from cchc_cli.targets.timeliness import received_dates
 
 # The share of rejected rows above which targets are not computed (`--max-invalid`).
@@ -52,6 +59,9 @@ class Run:
     coverage: list[Coverage] = field(default_factory=list)
     # The data's last event date when the period is judged at it, not at its last day.
     as_of_from_data: bool = False
+    # The data's last event date when an --as-of after it was given (open dossiers are then
+    # judged past what the data knows).
+    data_ends: date | None = None
 
 
 class UnusableInputs(InputError):
@@ -69,16 +79,21 @@ def choose_period(
     """The period given, or the last complete month in the data, with the reason for it."""
     if period is not None:
         return period, None
-    received = received_dates(loaded.tables.get("dossiers"))
+    dossiers = loaded.tables.get("dossiers")
+    received = received_dates(dossiers)
     if received.empty:
         raise InputError("period.no_data")
     last = received.max().date()
     chosen = last_complete_month(last)
-    months = month_labels(received)
-    if chosen.label in months:
+    held = dossier_months(dossiers)
+    if chosen.label in held:
         return chosen.with_as_of(as_of), "default_period"
-    # The last complete month has no dossier at all: the data only holds the current month.
-    return parse_period(f"{last.year:04d}-{last.month:02d}", as_of), "default_period_partial"
+    this_month = f"{last.year:04d}-{last.month:02d}"
+    if this_month in held or not held:
+        # the data only holds the month it was taken in, not yet complete
+        return parse_period(this_month, as_of), "default_period_partial"
+    # the last complete month is not held (an export stopping early): the latest one held
+    return parse_period(max(held), as_of), "default_period"
 
 
 def prepare(inputs: list[str], options: RunOptions, progress: Progress | None = None) -> Run:
@@ -101,12 +116,18 @@ def prepare(inputs: list[str], options: RunOptions, progress: Progress | None = 
         )
     chosen, note = choose_period(loaded, period, options.as_of)
     as_of_from_data = False
+    dossiers = loaded.tables.get("dossiers")
+    snapshot = snapshot_date(dossiers)
+    data_ends = None
     if options.as_of is None:
         # D6: never judged after the data's own last day
-        snapshot = snapshot_date(loaded.tables.get("dossiers"))
         as_of = default_as_of(chosen, snapshot)
         as_of_from_data = as_of != chosen.as_of
         chosen = chosen.with_as_of(as_of)
+    elif snapshot is not None and options.as_of > snapshot:
+        data_ends = snapshot
+    if dossiers is not None and not end_dates(dossiers).notna().any():
+        loaded.issues.append(make_issue("coverage.no_ended"))
     coverage = coverage_of(loaded.tables, chosen)
     missing = next((c.missing for c in coverage if c.dataset == "dossiers" and c.missing), ())
     if missing:
@@ -116,4 +137,4 @@ def prepare(inputs: list[str], options: RunOptions, progress: Progress | None = 
         )
         if options.require_coverage:
             raise UnusableInputs(loaded, "coverage.required", months=months, period=chosen.label)
-    return Run(config, loaded, chosen, note, coverage, as_of_from_data)
+    return Run(config, loaded, chosen, note, coverage, as_of_from_data, data_ends)

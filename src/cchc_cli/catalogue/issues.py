@@ -167,10 +167,12 @@ ISSUES: dict[str, Message] = {
     ),
     "row.after_footer": Message(
         Severity.WARNING,
-        "Dòng có mã hồ sơ nằm sau dòng tổng cộng/chữ ký nên bị bỏ qua (quy tắc D4). Nếu đây là "
-        "hồ sơ thật, xóa dòng tổng cộng ở giữa bảng rồi chạy lại.",
-        "Row with a dossier code below a total/signature line is skipped (rule D4). If it is a "
-        "real dossier, remove the total line inside the table and run again.",
+        "Dòng có số liệu nằm sau dòng tổng cộng/chữ ký nên bị bỏ qua (quy tắc D4). Nếu đây là "
+        "số liệu thật (bảng chia phần, mỗi phần có dòng cộng), xóa các dòng cộng ở giữa bảng "
+        "rồi chạy lại.",
+        "A row with data below a total/signature line is skipped (rule D4). If it is real data "
+        "(a table in sections, each with its total line), remove the total lines inside the "
+        "table and run again.",
     ),
     "value.date_unparseable": Message(
         Severity.WARNING,
@@ -232,6 +234,15 @@ ISSUES: dict[str, Message] = {
         "The dossier data does not hold all of {period}: {months} missing. The dossier targets "
         "of this period are not computed; add the exports of those months, or choose another "
         "period (--period).",
+    ),
+    "coverage.no_ended": Message(
+        Severity.WARNING,
+        "Dữ liệu hồ sơ không có hồ sơ nào đã kết thúc (không có ngày hoàn thành, trả kết quả hay "
+        "từ chối): mọi hồ sơ được xét như đang giải quyết, nên tỷ lệ đúng hạn và các chỉ tiêu "
+        "theo hồ sơ kết thúc không phản ánh kỳ. Xuất danh sách hồ sơ có đủ các cột ngày kết thúc.",
+        "The dossier data holds no ended dossier (no completion, return or rejection date): every "
+        "dossier is judged as open, so the on-time rate and the targets on ended dossiers do not "
+        "reflect the period. Export the dossier list with its end-date columns.",
     ),
     "coverage.required": Message(
         Severity.ERROR,

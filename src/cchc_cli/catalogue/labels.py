@@ -230,4 +230,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Dữ liệu có: {held}; thiếu: {missing}.",
         "The data holds: {held}; missing: {missing}.",
     ),
+    "as_of_after_data": (
+        "Chú ý: dữ liệu hồ sơ chỉ đến ngày {data_ends}; hồ sơ đang giải quyết được xét đến ngày "
+        "{as_of} (--as-of) như thể không có gì xảy ra sau đó.",
+        "Note: the dossier data runs only to {data_ends}; open dossiers are judged at {as_of} "
+        "(--as-of) as if nothing happened after it.",
+    ),
 }

@@ -267,8 +267,20 @@ def prepare_run(
         console.print(label(run.period_note, lang, period=run.period.label))
     if run.as_of_from_data:
         console.print(label("as_of_from_data", lang, as_of=f"{run.period.as_of:%d/%m/%Y}"))
+    if run.data_ends is not None:
+        console.print(
+            Text(
+                label(
+                    "as_of_after_data",
+                    lang,
+                    as_of=f"{run.period.as_of:%d/%m/%Y}",
+                    data_ends=f"{run.data_ends:%d/%m/%Y}",
+                ),
+                "yellow",
+            )
+        )
     for issue in run.loaded.issues:
-        if issue.code == "coverage.missing_months":
+        if issue.code in ("coverage.missing_months", "coverage.no_ended"):
             console.print(Text(issue.message(lang), "yellow"))
     return run
 

@@ -204,6 +204,18 @@ def classify_rows(
                 dtype=bool,
             )
             suspicious[np.flatnonzero(wordy)] |= odd[codes]
+    if key_column is None:
+        # A register without a key (a catalogue, a book of documents) is small: any cell that
+        # is a total or signature word makes the row a candidate ("Cộng" under the date).
+        for column in body.columns:
+            texts = body[column]
+            wordy = filled[column].to_numpy() & (
+                ~texts.str.contains(r"[0-9]", regex=True).fillna(True).to_numpy(bool)
+            )
+            if wordy.any():
+                codes, uniques = pd.factorize(texts[wordy])
+                odd = np.array([_is_marker(u, footer) for u in uniques] + [False], dtype=bool)
+                suspicious[np.flatnonzero(wordy)] |= odd[codes]
     texts_of = _header_texts(header)
 
     marker_positions: list[int] = []
@@ -268,11 +280,21 @@ def classify_rows(
     after_footer: list[int] = []
     if footer_start is not None:
         tail = slice(footer_start, len(body))
-        # Signers' names sit under the key column too; a real dossier code has digits and the
-        # row has more than a name in it.
+        # Rows that look like data below the footer: said, never silently dropped (a register
+        # in sections with a "Cộng" line each). Signers' names sit under the key column too: a
+        # real key has digits, a keyless row has every required value, and the row has more
+        # than a name in it.
+        required = np.ones(len(body), dtype=bool)
+        for name in header.dataset.required:
+            column = header.mapping.get(name)
+            if column is not None:
+                required &= filled[column].to_numpy()
+        markers = np.zeros(len(body), dtype=bool)
+        markers[marker_positions] = True
         key_text = body[key_column].iloc[tail] if key_column is not None else None
-        for p in np.flatnonzero(is_data[tail] & (count[tail] >= 3)):
-            if key_text is not None and any(ch.isdigit() for ch in key_text.iloc[p]):
+        candidates = (is_data & (count >= 3) & required & ~markers)[tail]
+        for p in np.flatnonzero(candidates):
+            if key_text is None or any(ch.isdigit() for ch in key_text.iloc[p]):
                 after_footer.append(int(body.index[footer_start + p]))
         reasons.iloc[tail] = SkipReason.FOOTER
         reheaders = [(p, h) for p, h in reheaders if p < footer_start]

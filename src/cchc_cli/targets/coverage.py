@@ -13,7 +13,7 @@ import pandas as pd
 
 from cchc_cli.rules import end_dates
 from cchc_cli.schema import DATASETS
-from cchc_cli.targets.periods import Period, month_labels
+from cchc_cli.targets.periods import Period
 from cchc_cli.targets.timeliness import received_dates
 
 # The dates at which something happens to a dossier (D6: the snapshot is the latest of them).
@@ -43,29 +43,72 @@ def snapshot_date(dossiers: pd.DataFrame | None) -> date | None:
     return pd.Timestamp(latest).date()
 
 
-def dossier_months(dossiers: pd.DataFrame | None) -> set[str]:
-    """The months the dossier exports hold.
+# A month whose rows are fewer than this share of a file's busiest month is not held by that
+# file: a stray row (one payment dated a day early) does not make a month, while a short month
+# (Tết in February) still does.
+MIN_SHARE = 0.25
 
-    An export of a month lists the dossiers handled in it: those received in it (many ended in
-    it too) and those carried over from earlier months. A month counts as held when a dossier
-    was received and ended in it; the month of the snapshot date counts when dossiers were
-    received in it (its dossiers may all still be open). A dossier carried over from January in
-    the February export does not make January held.
+
+def _held_by_file(received: np.ndarray, ended_same_month: np.ndarray | None) -> set[str]:
+    """The months one file holds, from its rows' received months (datetime64[M]).
+
+    The file's busiest month and the months after it hold when they have at least MIN_SHARE of
+    its rows; a month before the busiest holds only if, besides, some of its dossiers ended in
+    it: an export of February lists dossiers carried over from January (received then, never
+    ended then), and they do not make January held. A file with no end dates at all (a
+    register, a reception book) is judged by the share alone.
     """
+    months, counts = np.unique(received, return_counts=True)
+    if not months.size:
+        return set()
+    peak = int(np.argmax(counts))  # the earliest of the busiest months
+    enough = counts >= MIN_SHARE * counts[peak]
+    held = enough.copy()
+    if ended_same_month is not None:
+        ended = set(np.unique(received[ended_same_month]).tolist())
+        held[:peak] &= np.array([m in ended for m in months[:peak].tolist()], dtype=bool)
+    return set(np.datetime_as_string(months[held], unit="M").tolist())
+
+
+def _by_file(table: pd.DataFrame, dates: pd.Series, ends: pd.Series | None) -> set[str]:
+    """The months held by any of the files the rows come from."""
+    held: set[str] = set()
+    months = dates.to_numpy(dtype="datetime64[s]").astype("datetime64[M]")
+    same = None
+    if ends is not None:
+        end_months = ends.to_numpy(dtype="datetime64[s]").astype("datetime64[M]")
+        same = ~np.isnat(end_months) & (months == end_months)
+    files = (
+        table.loc[dates.index, "source_path"].to_numpy()
+        if "source_path" in table
+        else np.zeros(len(dates), dtype=object)
+    )
+    codes, _ = pd.factorize(files)
+    for code in np.unique(codes):
+        mine = codes == code
+        held |= _held_by_file(months[mine], None if same is None else same[mine])
+    return held
+
+
+def dossier_months(dossiers: pd.DataFrame | None) -> set[str]:
+    """The months the dossier exports hold, each file judged on its own rows (_held_by_file):
+    a month with its share of the file's dossiers, and, before the file's busiest month, with
+    dossiers that ended in it too."""
     received = received_dates(dossiers)
     if received.empty or dossiers is None:
         return set()
     ends = end_dates(dossiers).reindex(received.index)
-    received_month = received.to_numpy(dtype="datetime64[s]").astype("datetime64[M]")
-    end_month = ends.to_numpy(dtype="datetime64[s]").astype("datetime64[M]")
-    same = ~np.isnat(end_month) & (received_month == end_month)
-    months = month_labels(received[same])
-    last = snapshot_date(dossiers)
-    if last is not None:
-        label = f"{last.year:04d}-{last.month:02d}"
-        if label in month_labels(received):
-            months.add(label)
-    return months
+    has_ends = bool(ends.notna().any())
+    return _by_file(dossiers, received, ends if has_ends else None)
+
+
+def register_months(table: pd.DataFrame, field: str) -> set[str] | None:
+    """The months a dated register holds (each file: months with their share of its rows);
+    None when the field is a year."""
+    values = table[field].dropna()
+    if not pd.api.types.is_datetime64_any_dtype(values):
+        return None
+    return _by_file(table, values, None)
 
 
 @dataclass(frozen=True)
@@ -81,14 +124,6 @@ class Coverage:
         return {"dataset": self.dataset, "held": list(self.held), "missing": list(self.missing)}
 
 
-def dated_months(table: pd.DataFrame, field: str) -> set[str] | None:
-    """The months a register's date field falls in; None when the field is a year."""
-    values = table[field].dropna()
-    if pd.api.types.is_datetime64_any_dtype(values):
-        return month_labels(values)
-    return None
-
-
 def coverage_of(tables: dict[str, pd.DataFrame], period: Period) -> list[Coverage]:
     """The months of `period` each dated dataset among the inputs holds (registers without a
     date are snapshots: always held)."""
@@ -101,7 +136,7 @@ def coverage_of(tables: dict[str, pd.DataFrame], period: Period) -> list[Coverag
             field = DATASETS[name].date_field
             if field is None or field not in table:
                 continue
-            held = dated_months(table, field)
+            held = register_months(table, field)
             if held is None:  # a yearly register: the period's end year
                 years = set(pd.to_numeric(table[field], errors="coerce").dropna().astype(int))
                 year = str(period.end.year)

@@ -13,9 +13,9 @@ import pandas as pd
 
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.vocabularies import AdminLevel
-from cchc_cli.targets.coverage import dossier_months
+from cchc_cli.targets.coverage import dossier_months, register_months
 from cchc_cli.targets.filters import FieldGroup, Filter, InRegister, Lookup, evaluate
-from cchc_cli.targets.periods import Period, month_labels, parse_period
+from cchc_cli.targets.periods import Period, parse_period
 from cchc_cli.targets.spec import Unit
 from cchc_cli.targets.timeliness import DossierView, classify
 from cchc_cli.text import match_key
@@ -239,7 +239,8 @@ class Framing:
             return dossier_months(table), set()
         if table is None or not period_field or period_field not in table:
             return set(), set()
+        months = register_months(table, period_field)
+        if months is not None:
+            return months, set()
         values = table[period_field].dropna()
-        if pd.api.types.is_datetime64_any_dtype(values):
-            return month_labels(values), set()
         return None, set(pd.to_numeric(values, errors="coerce").dropna().astype(int))
