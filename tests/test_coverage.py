@@ -108,3 +108,72 @@ def test_the_workbook_names_the_missing_months_issue11(runner, tmp_path) -> None
     assert result.exit_code == 0, result.output
     line = load_workbook(out)["Tổng hợp"].cell(5, 1).value
     assert line == "Dữ liệu có: 2025-02, 2025-03; thiếu: 2025-01."
+
+
+def _dossier_csv(path, rows) -> str:
+    head = "Mã hồ sơ;Tên thủ tục;Ngày tiếp nhận;Ngày hẹn trả;Ngày có kết quả;Trạng thái\n"
+    path.write_text(head + "".join(";".join(r) + "\n" for r in rows), "utf-8")
+    return str(path)
+
+
+def _day(day: int, month: int) -> str:
+    return f"{day:02d}/{month:02d}/2025"
+
+
+def test_one_early_row_makes_no_month_held_issue11(tmp_path) -> None:
+    # a February list, and one dossier received and completed in January, returned in February
+    rows = [
+        [f"F{i}", "A", _day(i + 2, 2), _day(i + 4, 2), _day(i + 3, 2), "Đã trả kết quả"]
+        for i in range(8)
+    ]
+    rows.append(["J1", "A", _day(20, 1), _day(30, 1), _day(31, 1), "Đã trả kết quả"])
+    dossiers = load_inputs([_dossier_csv(tmp_path / "feb.csv", rows)]).tables["dossiers"]
+    assert dossier_months(dossiers) == {"2025-02"}
+
+
+def test_a_slow_offices_month_is_held_by_its_own_export_issue11(tmp_path) -> None:
+    # every February dossier ended in March: the February export (taken later) holds February
+    rows = [
+        [f"F{i}", "A", _day(i + 2, 2), _day(10, 3), _day(12, 3), "Đã trả kết quả"] for i in range(8)
+    ]
+    dossiers = load_inputs([_dossier_csv(tmp_path / "feb.csv", rows)]).tables["dossiers"]
+    assert dossier_months(dossiers) == {"2025-02"}
+
+
+def test_a_reception_book_without_end_dates_holds_its_months_and_warns_issue11(tmp_path) -> None:
+    path = tmp_path / "so-tiep-nhan.csv"
+    lines = ["Mã hồ sơ;Tên thủ tục;Ngày tiếp nhận"]
+    lines += [f"R{m}{d};A;{_day(d, m)}" for m in (1, 2, 3) for d in range(2, 20)]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    run = prepare([str(path)], RunOptions(period="2025-Q1"))
+    assert run.coverage[0].missing == ()
+    assert "coverage.no_ended" in [i.code for i in run.loaded.issues]
+
+
+def test_a_stray_register_row_makes_no_month_held_issue11(tmp_path) -> None:
+    from cchc_cli.targets.coverage import register_months
+
+    rows = [["Mã giao dịch", "Số tiền", "Hình thức thanh toán", "Ngày thanh toán"]]
+    rows += [[f"T{d}", 1000, "Trực tuyến", _day(d, 3)] for d in range(2, 22)]
+    rows.append(["T0", 1000, "Trực tuyến", _day(28, 2)])
+    payments = load_inputs([str(write_xlsx(tmp_path / "gd.xlsx", rows))]).tables["payments"]
+    assert register_months(payments, "paid_at") == {"2025-03"}
+
+
+def test_the_default_period_is_a_month_the_data_holds_issue11(tmp_path) -> None:
+    # a February export that stops on 21/02: February is not complete, January is not held
+    rows = [
+        [f"F{i}", "A", _day(i + 2, 2), _day(i + 4, 2), _day(i + 3, 2), "Đã trả kết quả"]
+        for i in range(18)
+    ]
+    run = prepare([_dossier_csv(tmp_path / "feb.csv", rows)], RunOptions())
+    assert (run.period.label, run.period_note) == ("2025-02", "default_period_partial")
+    assert run.coverage[0].missing == ()
+
+
+def test_an_as_of_after_the_data_is_said_issue11(runner, tmp_path) -> None:
+    exports = _exports(tmp_path)
+    result = runner.invoke(
+        app, ["compute", *exports, "--period", "2025-03", "--as-of", "30/06/2025", "-q"]
+    )
+    assert "dữ liệu hồ sơ chỉ đến ngày 28/03/2025" in result.stderr

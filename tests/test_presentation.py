@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from cchc_cli.cli import app
-from cchc_cli.report.presentation import Shown, present
+from cchc_cli.report.presentation import Shown, present, present_level_goal
 from cchc_cli.targets.config import load_targets
 from cchc_cli.targets.spec import ValueForm
 from conftest import SAMPLE_DATA, TARGETS
@@ -26,13 +26,15 @@ def _excel_display(value: object, number_format: str) -> str:
     if number_format == "General":
         number = float(value)
         return str(int(number)) if number.is_integer() else f"{number:g}"
+    if "%" not in number_format:  # '"≤ "0': a comparison before a whole number
+        return number_format.split('"')[1] + str(int(value))
     sections = number_format.split(";")
     section = sections[0]
     if value < 0 and len(sections) > 1:
         section = sections[1]
     elif value == 0 and len(sections) > 2:
         section = sections[2]
-    prefix = section[: section.index("0")]
+    prefix = section[: section.index("0")].replace('"', "")
     digits = len(section.split(".")[1].rstrip("%")) if "." in section else 0
     magnitude = abs(Decimal(repr(float(value)))) if len(sections) > 1 else Decimal(repr(value))
     shown = magnitude.scaleb(2).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
@@ -96,8 +98,8 @@ def test_every_target_reads_the_same_in_every_view_issue11(runner, workbook_rows
         assert markdown[target_id] == (value, goal), target_id
         shown_value, shown_goal = workbook_rows[target_id]
         assert _plain(value) == shown_value, target_id
-        # the console puts the comparison before the goal ("≥ 95,0%"); the workbook a number
-        assert _plain(goal).removeprefix("≥ ").removeprefix("≤ ") == _plain(shown_goal), target_id
+        # the goal with its comparison: text on the console, a number formatted so in Excel
+        assert _plain(goal) == _plain(shown_goal), target_id
         spec = next(t for t in load_targets(TARGETS).targets if t.id == target_id).spec
         forms.add(type(spec).__name__)
     kinds = forms
@@ -129,3 +131,34 @@ def test_a_rate_just_short_of_its_goal_gets_the_digits_to_say_so() -> None:
     assert present(on_time.spec, 0.94999, 0.95).text("en") == "94.999%"
     assert present(on_time.spec, 0.95, 0.95).text("en") == "95.0%"
     assert present(on_time.spec, 0.9625, 0.95).text("en") == "96.3%"
+
+
+def test_a_level_goal_is_written_with_the_digits_it_has_issue11() -> None:
+    (trend,) = [t for t in load_targets(TARGETS).targets if t.id == "ket_noi_chia_se_du_lieu"]
+    sign, goal = present_level_goal(0.53335)
+    assert (sign, goal.text("vi"), goal.format_with(sign)) == ("≥", "53,335%", '"≥ "0.000%')
+    # a value just under it is not written as if it reached it
+    assert present(trend.spec, 0.5333, 0.53335).text("vi") == "53,330%"
+    assert Shown(0.0, ValueForm.CHANGE).text("vi") == "0,0%"  # no sign on no change
+
+
+def test_csv_carries_the_shown_figures_and_markdown_the_notes_issue11(runner) -> None:
+    import csv
+    import io
+
+    base = ["compute", str(SAMPLE_DATA), "--period", "2025-03"]
+    markdown = _markdown_rows(runner)
+    rows = csv.DictReader(io.StringIO(runner.invoke(app, [*base, "--format", "csv"]).stdout))
+    overall = {r["id"]: r for r in rows if not r["group_by"]}
+    for target_id, (value, goal) in markdown.items():
+        row = overall[target_id]
+        # a leading "+" is kept from becoming a formula in a spreadsheet (safe_cell)
+        assert row["shown_value"].removeprefix("'") == value, target_id
+        local = " *" if row["local"] else ""
+        assert row["shown_target"].removeprefix("'") + local == goal, target_id
+    assert overall["tinh_gian_bien_che"]["shown_value"] == "−32,1%"
+    assert overall["tinh_gian_bien_che"]["local_reason"]
+    quarter = runner.invoke(
+        app, ["compute", str(SAMPLE_DATA), "--period", "2025-Q2", "--format", "markdown"]
+    ).stdout
+    assert "ho_so_dung_han: Dữ liệu không có đủ kỳ: thiếu 2025-04, 2025-05, 2025-06" in quarter

@@ -236,4 +236,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Note: the dossier data runs only to {data_ends}; open dossiers are judged at {as_of} "
         "(--as-of) as if nothing happened after it.",
     ),
+    "computed_from": (
+        "Tính từ dữ liệu '{dataset}' (sổ riêng của chỉ tiêu không có số liệu kỳ này).",
+        "Computed from the '{dataset}' data (the target's own register has nothing for it).",
+    ),
 }

@@ -161,16 +161,16 @@ def _target_cells(
     """(number or text shown in the target column, its number format)."""
     spec = result.target.spec
     if level_target is not None:
-        _, goal = present_level_goal(level_target)
-        return goal.number, goal.number_format
+        sign, goal = present_level_goal(level_target)
+        return goal.number, goal.format_with(sign)
     rule = rule_text(spec, lang)
     if rule is not None:
         return ("—" if level else rule), "@"
     threshold = result.target.threshold
     if threshold is None:
         return None, "General"
-    _, shown = present_threshold(spec, threshold)
-    return shown.number, shown.number_format
+    sign, shown = present_threshold(spec, threshold)
+    return shown.number, shown.format_with(sign)
 
 
 def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions) -> None:

@@ -30,12 +30,17 @@ class Shown:
     @property
     def number_format(self) -> str:
         """The Excel number format that displays `number` as `text` does."""
+        return self.format_with("")
+
+    def format_with(self, sign: str) -> str:
+        """The number format with a comparison before the figure ("≥ 95.0%")."""
+        prefix = f'"{sign} "' if sign else ""
         if self.form is ValueForm.NUMBER:
-            return "General"
+            return f"{prefix}0" if sign else "General"
         fraction = "0." + "0" * self.digits if self.digits else "0"
         if self.form is ValueForm.CHANGE:
-            return f"+{fraction}%;-{fraction}%;{fraction}%"
-        return f"{fraction}%"
+            return f"{prefix}+{fraction}%;{prefix}-{fraction}%;{prefix}{fraction}%"
+        return f"{prefix}{fraction}%"
 
     def text(self, lang: str) -> str:
         """'95,8%', '−32,1%', '4' — or '—' without a value."""
@@ -44,16 +49,32 @@ class Shown:
         if self.form is ValueForm.NUMBER:
             return count(self.number, lang)
         magnitude = decimal_text(abs(self.number), self.digits, lang, scale=2) + "%"
+        zero = decimal_text(0, self.digits, lang, scale=2) + "%"
+        if magnitude == zero:
+            return magnitude  # no sign on nothing, as a spreadsheet's zero section
         if self.form is ValueForm.CHANGE:
-            return ("+" if self.number >= 0 else "−") + magnitude
+            return ("+" if self.number > 0 else "−") + magnitude
         return ("−" if self.number < 0 else "") + magnitude
 
 
-def _digits(number: float, goal: float | None, form: ValueForm) -> int:
-    """1, or more when the value would read as its goal without being it."""
-    if form is ValueForm.NUMBER or goal is None or abs(number - goal) <= EPSILON:
-        return 1
+def exact_digits(number: float) -> int:
+    """The decimals a rate needs to be written exactly as a percentage (0.53335 -> 3), at
+    least 1 and at most MAX_DIGITS."""
     digits = 1
+    while digits < MAX_DIGITS and abs(round(number * 100, digits) - number * 100) > EPSILON:
+        digits += 1
+    return digits
+
+
+def _digits(number: float, goal: float | None, form: ValueForm) -> int:
+    """1, or more when the value would read as its goal without being it, and never fewer
+    than its goal is written with (a per-level goal of 53,335 %)."""
+    if form is ValueForm.NUMBER or goal is None:
+        return 1
+    least = exact_digits(goal)
+    if abs(number - goal) <= EPSILON:
+        return least
+    digits = least
     while digits < MAX_DIGITS and (
         decimal_text(number, digits, "en", scale=2) == decimal_text(goal, digits, "en", scale=2)
     ):
@@ -79,5 +100,6 @@ def present_threshold(spec: TargetBase, threshold: Threshold) -> tuple[str, Show
 
 
 def present_level_goal(goal: float) -> tuple[str, Shown]:
-    """A level's own goal of a trend target: at least that rate."""
-    return "≥", Shown(round(goal, 12), ValueForm.RATE)
+    """A level's own goal of a trend target (last year + a step: any digits): at least that
+    rate, written exactly."""
+    return "≥", Shown(round(goal, 12), ValueForm.RATE, exact_digits(goal))

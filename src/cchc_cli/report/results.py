@@ -191,6 +191,10 @@ CSV_COLUMNS = (
     "status",
     "message",
     "local",
+    "local_reason",
+    # the figures as every other view writes them (a count change as a change, rounded)
+    "shown_value",
+    "shown_target",
 )
 
 
@@ -199,7 +203,12 @@ def _flat_rows(result: ComputeResult, lang: str) -> list[dict[str, Any]]:
     for target_result in result.targets:
         threshold = target_result.target.spec.threshold_document()
         spec = target_result.target.spec
-        base = {"id": spec.id, "name": spec.name, "local": "true" if spec.local else ""}
+        base = {
+            "id": spec.id,
+            "name": spec.name,
+            "local": "true" if spec.local else "",
+            "local_reason": spec.local_reason or "",
+        }
         rows.append(
             {
                 **base,
@@ -212,6 +221,8 @@ def _flat_rows(result: ComputeResult, lang: str) -> list[dict[str, Any]]:
                 "target_value": threshold["value"],
                 "status": target_result.status.value,
                 "message": target_result.note.render(lang) if target_result.note else "",
+                "shown_value": shown_value(target_result, target_result.value, lang),
+                "shown_target": shown_target(target_result.target, lang),
             }
         )
         for group in sub_rows(target_result):
@@ -229,6 +240,12 @@ def _flat_rows(result: ComputeResult, lang: str) -> list[dict[str, Any]]:
                     else threshold["value"],
                     "status": group.status.value,
                     "message": group.note.render(lang) if group.note else "",
+                    "shown_value": shown_value(
+                        target_result, group.value, lang, group.target_value
+                    ),
+                    "shown_target": shown_target(
+                        target_result.target, lang, group.target_value, level=True
+                    ),
                 }
             )
     return rows
@@ -277,6 +294,7 @@ def compute_markdown(result: ComputeResult, loaded: LoadResult, lang: str) -> st
         lines.append(_md_row(_cells(target_result, lang)))
         for group in sub_rows(target_result):
             lines.append(_md_row(_group_cells(target_result, group, lang)))
+    lines += ["", *(_md(line) + "  " for line in result_notes(result, lang))]
     lines += ["", *(_md(line) + "  " for line in local_notes(result, lang))]
     lines += ["", _md(label("status_legend", lang)), "", _md(accounting_line(loaded, lang))]
     return "\n".join(lines) + "\n"
@@ -296,6 +314,20 @@ def _cells(target_result: TargetResult, lang: str) -> list[str]:
         shown_target(target_result.target, lang) + local,
         status_label(target_result.status, lang),
     ]
+
+
+def result_notes(result: ComputeResult, lang: str) -> list[str]:
+    """One line per target with something to say: why no data, where a figure came from."""
+    lines = []
+    for entry in result.targets:
+        parts = []
+        if entry.source:
+            parts.append(label("computed_from", lang, dataset=entry.source))
+        if entry.note:
+            parts.append(entry.note.render(lang))
+        if parts:
+            lines.append(f"{entry.target.id}: {' '.join(parts)}")
+    return lines
 
 
 def local_notes(result: ComputeResult, lang: str) -> list[str]:
@@ -377,13 +409,8 @@ def render_results(console: Console, result: ComputeResult, loaded: LoadResult, 
                 style="dim" if group.status is TargetStatus.NO_DATA else None,
             )
     console.print(table)
-    notes = [
-        (target_result.target.id, target_result.note.render(lang))
-        for target_result in result.targets
-        if target_result.note
-    ]
-    for target_id, note in notes:
-        console.print(Text(f"{target_id}: {note}", "dim"))
+    for line in result_notes(result, lang):
+        console.print(Text(line, "dim"))
     for line in local_notes(result, lang):
         console.print(Text(line, "dim"))
     console.print(Text(label("status_legend", lang), "dim"))
