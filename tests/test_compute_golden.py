@@ -194,7 +194,8 @@ def test_trend_without_previous_year_or_baseline_says_what_is_missing(exports, c
     assert trend.status.value == "no_data"
     assert {g.note.code for g in trend.levels} == {"result.trend_no_baseline"}
     assert "2023" in trend.levels[0].note.render("vi")
-    assert "commune" in trend.note.render("en")
+    assert "Commune level" in trend.note.render("en")  # the level in words, not its code
+    assert "Cấp xã" in trend.note.render("vi")
 
 
 def test_cap_at_100_percent(exports, tmp_path) -> None:

@@ -133,12 +133,14 @@ def test_a_rate_just_short_of_its_goal_gets_the_digits_to_say_so() -> None:
     assert present(on_time.spec, 0.9625, 0.95).text("en") == "96.3%"
 
 
-def test_a_level_goal_is_written_with_the_digits_it_has_issue11() -> None:
+def test_a_level_goal_and_its_value_never_read_alike_issue11() -> None:
     (trend,) = [t for t in load_targets(TARGETS).targets if t.id == "ket_noi_chia_se_du_lieu"]
-    sign, goal = present_level_goal(0.53335)
-    assert (sign, goal.text("vi"), goal.format_with(sign)) == ("≥", "53,335%", '"≥ "0.000%')
-    # a value just under it is not written as if it reached it
-    assert present(trend.spec, 0.5333, 0.53335).text("vi") == "53,330%"
+    # a goal of last year + 20 points can have any digits: 53,335 % against a value of 53,33 %
+    sign, goal = present_level_goal(0.53335, 0.5333)
+    value = present(trend.spec, 0.5333, 0.53335)
+    assert (sign, goal.text("vi"), value.text("vi")) == ("≥", "53,34%", "53,33%")
+    assert goal.format_with(sign) == '"≥ "0.00%'
+    assert present_level_goal(0.6513)[1].text("vi") == "65,1%"
     assert Shown(0.0, ValueForm.CHANGE).text("vi") == "0,0%"  # no sign on no change
 
 

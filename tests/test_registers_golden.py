@@ -320,3 +320,16 @@ def test_secret_documents_are_left_out_by_their_level_issue11(tmp_path) -> None:
     result = compute(loaded.tables, load_targets(TARGETS), parse_period("2025-03"), [])
     (signed,) = [t for t in result.targets if t.target.id == "van_ban_dien_tu_ky_so"]
     assert (signed.numerator, signed.denominator) == (1, 2)
+
+
+def test_the_documents_template_offers_the_secrecy_levels_issue11(runner, tmp_path) -> None:
+    path = tmp_path / "van-ban.xlsx"
+    assert runner.invoke(app, ["template", "documents", "-o", str(path)]).exit_code == 0
+    sheet = load_workbook(path).active
+    headers = {sheet.cell(1, c).value: c for c in range(1, sheet.max_column + 1)}
+    column = headers["Độ mật"]
+    letter = sheet.cell(1, column).column_letter
+    (validation,) = [v for v in sheet.data_validations.dataValidation if letter in str(v.sqref)]
+    assert validation.formula1 == '"Thường,Mật,Tối mật,Tuyệt mật"'
+    assert "Chọn Có hoặc Không" not in sheet.cell(1, column).comment.text
+    assert "Mức độ mật" not in headers  # derived from Độ mật, not asked for

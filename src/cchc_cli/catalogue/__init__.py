@@ -26,6 +26,7 @@ from cchc_cli.catalogue.labels import LABELS
 __all__ = [
     "ISSUES",
     "WORDS",
+    "Joined",
     "Message",
     "Percent",
     "Phrase",
@@ -103,6 +104,16 @@ class Percent:
         return decimal_text(self.value, self.digits, lang, scale=2) + "%"
 
 
+@dataclass(frozen=True)
+class Joined:
+    """A list as a parameter of a message: its items (words or phrases) joined by commas."""
+
+    items: tuple[Phrase | str, ...]
+
+    def render(self, lang: str) -> str:
+        return ", ".join(i.render(lang) if isinstance(i, Phrase) else i for i in self.items)
+
+
 class _Filling(dict[str, Any]):
     """Template values in one language: phrases rendered, unknown names left as written."""
 
@@ -112,7 +123,8 @@ class _Filling(dict[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         value = super().__getitem__(key)
-        return value.render(self.lang) if isinstance(value, Phrase | Percent) else value
+        rendered = isinstance(value, Phrase | Percent | Joined)
+        return value.render(self.lang) if rendered else value
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"

@@ -393,10 +393,10 @@ ISSUES: dict[str, Message] = {
     ),
     "result.period_not_covered": Message(
         Severity.INFO,
-        "Dữ liệu không có đủ kỳ: thiếu {months}. Thêm tệp xuất của các tháng này, hoặc chọn kỳ "
-        "mà dữ liệu có đủ (--period).",
-        "The data does not hold the whole period: {months} missing. Add the exports of those "
-        "months, or choose a period the data holds (--period).",
+        "Dữ liệu không có đủ kỳ: thiếu {months}. Thêm dữ liệu (tệp xuất, sổ) của phần còn "
+        "thiếu, hoặc chọn kỳ mà dữ liệu có đủ (--period).",
+        "The data does not hold the whole period: {months} missing. Add the data (exports, "
+        "registers) of what is missing, or choose a period the data holds (--period).",
     ),
     "result.trend_from_inputs": Message(
         Severity.INFO,

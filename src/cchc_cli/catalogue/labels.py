@@ -27,9 +27,9 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "summary": (
         "Tổng: {read} dòng đọc, {valid} hợp lệ, {rejected} bị loại, {skipped} bỏ qua; "
-        "{errors} lỗi, {warnings} cảnh báo, {duplicates} hồ sơ trùng.",
+        "{errors} lỗi, {warnings} cảnh báo, {duplicates} dòng trùng mã.",
         "Total: {read} rows read, {valid} valid, {rejected} rejected, {skipped} skipped; "
-        "{errors} errors, {warnings} warnings, {duplicates} duplicate dossiers.",
+        "{errors} errors, {warnings} warnings, {duplicates} duplicate keys.",
     ),
     "error": ("lỗi", "error"),
     "warning": ("cảnh báo", "warning"),
@@ -168,8 +168,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.dataset": ("Dữ liệu", "Dataset"),
     "report.threshold_row": ("Mục tiêu", "Target"),
     "report.trend_note": (
-        "Giá trị từng tháng (tháng tính đến ngày cuối tháng). Biểu đồ: kết quả và đường mục tiêu.",
-        "Monthly values (each month judged at its last day). Charts: result and target line.",
+        "Giá trị từng tháng (tính đến ngày cuối tháng; tháng cuối của dữ liệu tính đến ngày cuối "
+        "cùng có dữ liệu). Biểu đồ: kết quả và đường mục tiêu.",
+        "Monthly values (each month judged at its last day; the data's last month at its last "
+        "day with data). Charts: result and target line.",
     ),
     "report.late_note": (
         "Hồ sơ giải quyết trong kỳ bị trễ hạn hoặc đang quá hạn (quy tắc D7); cột Tệp, "

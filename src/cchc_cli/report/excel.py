@@ -156,12 +156,16 @@ def _value_cell(
 
 
 def _target_cells(
-    result: TargetResult, lang: str, level_target: float | None = None, level: bool = False
+    result: TargetResult,
+    lang: str,
+    level_target: float | None = None,
+    level: bool = False,
+    level_value: float | None = None,
 ) -> tuple[Any, str]:
     """(number or text shown in the target column, its number format)."""
     spec = result.target.spec
     if level_target is not None:
-        sign, goal = present_level_goal(level_target)
+        sign, goal = present_level_goal(level_target, level_value)
         return goal.number, goal.format_with(sign)
     rule = rule_text(spec, lang)
     if rule is not None:
@@ -270,7 +274,9 @@ def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions
             goal = group.target_value
             value, number_format = _value_cell(spec, group.value, goal)
             put(ws, row, 6, value, border=BOX).number_format = number_format
-            target, number_format = _target_cells(result, lang, group.target_value, level=True)
+            target, number_format = _target_cells(
+                result, lang, group.target_value, True, group.value
+            )
             put(ws, row, 7, target, border=BOX).number_format = number_format
             _status_cell(ws, row, 8, group.status, lang)
             put(
@@ -323,7 +329,7 @@ def _write_groups(ws: Worksheet, content: ReportContent, by: str, lang: str) -> 
                 judged_by = target.threshold.value
             value, number_format = _value_cell(target.target.spec, group.value, judged_by)
             put(ws, row, 6, value, border=BOX).number_format = number_format
-            goal, number_format = _target_cells(target, lang, group.target_value, level=True)
+            goal, number_format = _target_cells(target, lang, group.target_value, True, group.value)
             put(ws, row, 7, goal, border=BOX).number_format = number_format
             _status_cell(ws, row, 8, group.status, lang)
     _print_setup(ws, 1, len(keys), row)

@@ -57,24 +57,11 @@ class Shown:
         return ("−" if self.number < 0 else "") + magnitude
 
 
-def exact_digits(number: float) -> int:
-    """The decimals a rate needs to be written exactly as a percentage (0.53335 -> 3), at
-    least 1 and at most MAX_DIGITS."""
-    digits = 1
-    while digits < MAX_DIGITS and abs(round(number * 100, digits) - number * 100) > EPSILON:
-        digits += 1
-    return digits
-
-
 def _digits(number: float, goal: float | None, form: ValueForm) -> int:
-    """1, or more when the value would read as its goal without being it, and never fewer
-    than its goal is written with (a per-level goal of 53,335 %)."""
-    if form is ValueForm.NUMBER or goal is None:
+    """1, or more when the value would read as its goal without being it."""
+    if form is ValueForm.NUMBER or goal is None or abs(number - goal) <= EPSILON:
         return 1
-    least = exact_digits(goal)
-    if abs(number - goal) <= EPSILON:
-        return least
-    digits = least
+    digits = 1
     while digits < MAX_DIGITS and (
         decimal_text(number, digits, "en", scale=2) == decimal_text(goal, digits, "en", scale=2)
     ):
@@ -99,7 +86,14 @@ def present_threshold(spec: TargetBase, threshold: Threshold) -> tuple[str, Show
     return OPS[threshold.op], present(spec, threshold.value)
 
 
-def present_level_goal(goal: float) -> tuple[str, Shown]:
+def present_level_goal(goal: float, value: float | None = None) -> tuple[str, Shown]:
     """A level's own goal of a trend target (last year + a step: any digits): at least that
-    rate, written exactly."""
-    return "≥", Shown(round(goal, 12), ValueForm.RATE, exact_digits(goal))
+    rate, with the digits its row's value is written with, so that the two never read alike
+    when they differ."""
+    digits = 1 if value is None else present_rate_digits(value, goal)
+    return "≥", Shown(round(goal, 12), ValueForm.RATE, digits)
+
+
+def present_rate_digits(value: float, goal: float) -> int:
+    """The digits a rate and its goal are both written with on one row."""
+    return _digits(round(value, 12), round(goal, 12), ValueForm.RATE)

@@ -71,11 +71,16 @@ def threshold_text(spec: TargetBase, threshold: Threshold, lang: str) -> str:
 
 
 def shown_target(
-    target: Target, lang: str, level_target: float | None = None, level: bool = False
+    target: Target,
+    lang: str,
+    level_target: float | None = None,
+    level: bool = False,
+    level_value: float | None = None,
 ) -> str:
-    """The goal as officers read it; on a level row, that level's own goal."""
+    """The goal as officers read it; on a level row, that level's own goal (written with the
+    digits of the row's value)."""
     if level_target is not None:
-        sign, shown = present_level_goal(level_target)
+        sign, shown = present_level_goal(level_target, level_value)
         return f"{sign} {shown.text(lang)}"
     rule = rule_text(target.spec, lang)
     if rule is not None:
@@ -244,7 +249,7 @@ def _flat_rows(result: ComputeResult, lang: str) -> list[dict[str, Any]]:
                         target_result, group.value, lang, group.target_value
                     ),
                     "shown_target": shown_target(
-                        target_result.target, lang, group.target_value, level=True
+                        target_result.target, lang, group.target_value, True, group.value
                     ),
                 }
             )
@@ -346,7 +351,7 @@ def _group_cells(target_result: TargetResult, group: GroupResult, lang: str) -> 
         count(group.numerator, lang),
         count(group.denominator, lang),
         shown_value(target_result, group.value, lang, group.target_value),
-        shown_target(target_result.target, lang, group.target_value, level=True),
+        shown_target(target_result.target, lang, group.target_value, True, group.value),
         status_label(group.status, lang),
     ]
 

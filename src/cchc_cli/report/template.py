@@ -28,15 +28,18 @@ _KIND_NOTE = {
 
 def choices(spec: FieldSpec) -> list[str]:
     """The words a dropdown offers for a field (first label of each code, or Có/Không)."""
-    if spec.kind is Kind.BOOLEAN:
+    if spec.kind is Kind.BOOLEAN and not spec.vocabulary:
         return [YES, NO]
-    if spec.kind is Kind.LABEL and spec.vocabulary:
+    if spec.vocabulary:
+        # a label, or a yes/no that also says how (Độ mật: Thường, Mật, Tối mật, Tuyệt mật)
         vocabulary = base_profile().vocabularies[spec.vocabulary]
         # The first label of each code after the code itself (labels start with the code).
-        return [
-            next((w for w in vocabulary.labels.get(code, []) if w != code), code)
+        words = [
+            next((w for w in vocabulary.labels.get(code, []) if w != code), None)
             for code in vocabulary.kind.code_values
         ]
+        # a code no one writes (secret, level not stated: a plain "x") is not offered
+        return [w for w in words if w is not None]
     return []
 
 
@@ -65,7 +68,7 @@ def note_for(dataset: Dataset, spec: FieldSpec) -> str:
         parts.append("BẮT BUỘC.")
     if spec.note_vi:
         parts.append(spec.note_vi.rstrip(".") + ".")
-    if spec.kind is Kind.LABEL:
+    if spec.kind is Kind.LABEL or spec.vocabulary:
         parts.append("Chọn trong danh sách: " + ", ".join(choices(spec)) + ".")
     else:
         parts.append(_KIND_NOTE[spec.kind])

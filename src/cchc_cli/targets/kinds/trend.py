@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from pydantic import Field
 
-from cchc_cli.catalogue import Percent, did_you_mean, phrase
+from cchc_cli.catalogue import WORDS, Joined, Percent, Phrase, did_you_mean, phrase
 from cchc_cli.targets.filters import GROUPABLE_KINDS, FilterField
 from cchc_cli.targets.framing import Framing
 from cchc_cli.targets.kinds.base import TargetKind, fraction_masks, own_frame
@@ -157,8 +157,12 @@ def compute(target: Target, framing: Framing, period: Period, by: list[str]) -> 
             else Note("result.empty_denominator", {})
         )
     elif TargetStatus.NO_DATA in statuses or result.status is TargetStatus.NO_DATA:
-        lacking = [str(g.by[trend.per]) for g in result.levels if g.status is TargetStatus.NO_DATA]
-        result.note = Note("result.trend_levels_without_data", {"levels": ", ".join(lacking)})
+        lacking = [g.by[trend.per] for g in result.levels if g.status is TargetStatus.NO_DATA]
+        names = tuple(
+            Phrase(f"level_{level}") if f"level_{level}" in WORDS else str(level)
+            for level in lacking
+        )
+        result.note = Note("result.trend_levels_without_data", {"levels": Joined(names)})
     elif unknown:
         result.note = Note("result.trend_unknown_level", {"count": unknown})
     if by:
