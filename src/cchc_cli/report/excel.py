@@ -104,18 +104,24 @@ def _header(ws: Worksheet, row: int, titles: list[str], widths: list[int]) -> No
 
 def _fit_rows(ws: Worksheet, first_row: int, last_row: int) -> None:
     """Row heights for wrapped text: spreadsheet programs do not grow rows written by a
-    library, so estimate the lines each cell needs from its column width."""
-    for row in range(first_row, last_row + 1):
-        lines = 1
-        for cell in ws[row]:
-            if not isinstance(cell.value, str) or not cell.value:
-                continue
-            width = ws.column_dimensions[cell.column_letter].width or 10
-            per_line = max(1, int(width * 1.15))
-            needed = sum(-(-len(part) // per_line) or 1 for part in cell.value.split("\n"))
-            lines = max(lines, needed)
-        if lines > 1:
-            ws.row_dimensions[row].height = 15 * lines
+    library, so estimate the lines each cell needs from its column width. One pass over the
+    cells written (asking openpyxl for a row at a time walks the whole sheet each time, and
+    iterating a range creates the empty cells)."""
+    per_line: dict[int, int] = {}
+    lines: dict[int, int] = {}
+    for (row, column), cell in ws._cells.items():
+        value = cell.value
+        if row < first_row or row > last_row or not isinstance(value, str) or not value:
+            continue
+        if column not in per_line:
+            width = ws.column_dimensions[get_column_letter(column)].width or 10
+            per_line[column] = max(1, int(width * 1.15))
+        room = per_line[column]
+        needed = sum(-(-len(part) // room) or 1 for part in value.split("\n"))
+        if needed > lines.get(row, 1):
+            lines[row] = needed
+    for row, count in lines.items():
+        ws.row_dimensions[row].height = 15 * count
 
 
 def _print_setup(ws: Worksheet, header_row: int, last_column: int, last_row: int) -> None:
