@@ -308,3 +308,36 @@ def test_form_06a_says_its_on_time_rate_and_why_it_differs_issue11(sample_report
     rate = f"{(early + on_time) / resolved * 100:.1f}".replace(".", ",")
     assert f"= {rate}%" in line
     assert "không tính hồ sơ không xét hạn" in line
+
+
+def test_the_workbook_keeps_its_look_cell_for_cell_issue12(runner, tmp_path) -> None:
+    """The sample's report against its stored snapshot (values, number formats, fonts, fills,
+    alignment, borders, merges, widths, heights, panes, print setup, charts): the writer moved
+    from openpyxl to xlsxwriter without changing what officers see. A deliberate change of the
+    report (or of the sample or the targets' words) updates the snapshot:
+
+        cchc report sample_data -o r.xlsx --unit-name "UBND thị xã Đức Phổ"
+        python tests/workbook_snapshot.py r.xlsx | gzip -9 > tests/data/report_snapshot.json.gz
+    """
+    import gzip
+
+    from workbook_snapshot import snapshot
+
+    out = tmp_path / "r.xlsx"
+    result = runner.invoke(
+        app, ["report", str(SAMPLE_DATA), "-o", str(out), "--unit-name", "UBND thị xã Đức Phổ"]
+    )
+    assert result.exit_code == 0, result.output
+    expected = json.loads(
+        gzip.decompress((ROOT / "tests" / "data" / "report_snapshot.json.gz").read_bytes())
+    )
+    got = json.loads(json.dumps(snapshot(out)))
+    assert got["sheets"] == expected["sheets"]
+    for sheet in expected["sheets"]:
+        mine, theirs = got["content"][sheet], expected["content"][sheet]
+        for key in theirs:
+            if key != "cells":
+                assert mine[key] == theirs[key], (sheet, key)
+        different = [c for c in theirs["cells"] if mine["cells"].get(c) != theirs["cells"][c]]
+        extra = sorted(set(mine["cells"]) - set(theirs["cells"]))
+        assert not different and not extra, (sheet, different[:5], extra[:5])

@@ -3,25 +3,26 @@ charts, print-ready, and no cell from the data ever turned into a formula."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.chart import LineChart, Reference
-from openpyxl.chart.series import SeriesLabel
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_cli import __version__
 from cchc_cli.catalogue import WORDS, Percent, label
 from cchc_cli.report.presentation import present, present_level_goal, present_threshold
 from cchc_cli.report.results import group_label, rule_text, sub_rows
+from cchc_cli.report.sheet import (
+    Alignment,
+    Border,
+    Fill,
+    Font,
+    LineChart,
+    Sheet,
+    column_letter,
+    write_book,
+)
 from cchc_cli.report.validation import sorted_issues
 from cchc_cli.schema import DATASETS
 from cchc_cli.targets.coverage import coverage_of
@@ -30,11 +31,10 @@ from cchc_cli.targets.report_content import ReportContent
 from cchc_cli.targets.results import TargetResult, TargetStatus
 from cchc_cli.targets.spec import TargetBase, ValueForm
 
-HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+HEADER_FILL = Fill("1F4E78")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 BOLD = Font(bold=True)
-THIN = Side(style="thin", color="A6A6A6")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+BOX = Border("A6A6A6")
 WRAP = Alignment(wrap_text=True, vertical="center")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 MIDDLE = Alignment(vertical="center")
@@ -73,48 +73,33 @@ def _w(key: str, lang: str, **params: Any) -> str:
     return label(own if own in WORDS else key, lang, **params)
 
 
-def put(ws: Worksheet, row: int, column: int, value: Any, **style: Any) -> Any:
-    """Write a cell. Text is always text: a value from the data that starts with "=" would
-    otherwise become a formula (openpyxl turns such strings into formulas)."""
-    cell = ws.cell(row=row, column=column)
-    if isinstance(value, pd.Timestamp):
-        value = value.to_pydatetime()
-    if value is not None and not isinstance(value, str | int | float | date | datetime):
-        value = str(value)
-    if isinstance(value, str):
-        # Control characters (\x0b from old exports) are not allowed in a worksheet.
-        value = ILLEGAL_CHARACTERS_RE.sub(" ", value)
-    cell.value = value
-    if isinstance(value, str) and cell.data_type == "f":
-        cell.data_type = "s"
+def put(ws: Sheet, row: int, column: int, value: Any, **style: Any) -> Any:
+    """Write a cell, vertically centred unless said. Text is always text: a value from the data
+    that starts with "=" is never a formula (report/sheet.py writes strings as strings)."""
     style.setdefault("alignment", MIDDLE)
-    for name, setting in style.items():
-        setattr(cell, name, setting)
-    return cell
+    return ws.put(row, column, value, **style)
 
 
-def _header(ws: Worksheet, row: int, titles: list[str], widths: list[int]) -> None:
+def _header(ws: Sheet, row: int, titles: list[str], widths: list[int]) -> None:
     for column, (title, width) in enumerate(zip(titles, widths, strict=True), start=1):
         put(
             ws, row, column, title, font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER, border=BOX
         )
-        ws.column_dimensions[get_column_letter(column)].width = width
+        ws.column_dimensions[column_letter(column)].width = width
     ws.row_dimensions[row].height = 32
 
 
-def _fit_rows(ws: Worksheet, first_row: int, last_row: int) -> None:
+def _fit_rows(ws: Sheet, first_row: int, last_row: int) -> None:
     """Row heights for wrapped text: spreadsheet programs do not grow rows written by a
-    library, so estimate the lines each cell needs from its column width. One pass over the
-    cells written (asking openpyxl for a row at a time walks the whole sheet each time, and
-    iterating a range creates the empty cells)."""
+    library, so estimate the lines each cell needs from its column width (one pass)."""
     per_line: dict[int, int] = {}
     lines: dict[int, int] = {}
-    for (row, column), cell in ws._cells.items():
+    for (row, column), cell in ws.cells.items():
         value = cell.value
         if row < first_row or row > last_row or not isinstance(value, str) or not value:
             continue
         if column not in per_line:
-            width = ws.column_dimensions[get_column_letter(column)].width or 10
+            width = ws.column_dimensions[column_letter(column)].width or 10
             per_line[column] = max(1, int(width * 1.15))
         room = per_line[column]
         needed = sum(-(-len(part) // room) or 1 for part in value.split("\n"))
@@ -124,29 +109,24 @@ def _fit_rows(ws: Worksheet, first_row: int, last_row: int) -> None:
         ws.row_dimensions[row].height = 15 * count
 
 
-def _print_setup(ws: Worksheet, header_row: int, last_column: int, last_row: int) -> None:
+def _print_setup(ws: Sheet, header_row: int, last_column: int, last_row: int) -> None:
     _fit_rows(ws, header_row + 1, last_row)
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    ws.auto_filter.ref = (
-        f"A{header_row}:{get_column_letter(last_column)}{max(last_row, header_row)}"
-    )
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.freeze = (header_row + 1, 1)
+    ws.filter = (header_row, 1, max(last_row, header_row), last_column)
+    ws.landscape = True
+    ws.fit_to_width = True
+    ws.title_rows = (header_row, header_row)
+    ws.side_margins = 0.4
 
 
-def _status_cell(ws: Worksheet, row: int, column: int, status: TargetStatus, lang: str) -> None:
+def _status_cell(ws: Sheet, row: int, column: int, status: TargetStatus, lang: str) -> None:
     fill, colour = STATUS_FILL[status]
     put(
         ws,
         row,
         column,
         label(f"status_{status.value}", lang),
-        fill=PatternFill("solid", fgColor=fill),
+        fill=Fill(fill),
         font=Font(bold=True, color=colour),
         alignment=CENTER,
         border=BOX,
@@ -183,17 +163,17 @@ def _target_cells(
     return shown.number, shown.format_with(sign)
 
 
-def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions) -> None:
+def _write_summary(ws: Sheet, content: ReportContent, options: ReportOptions) -> None:
     lang = options.lang
     width = 10
     if options.motto:
         put(ws, 1, 6, MOTTO[0], font=BOLD, alignment=CENTER)
-        put(ws, 2, 6, MOTTO[1], font=Font(bold=True, underline="single"), alignment=CENTER)
-        ws.merge_cells(start_row=1, start_column=6, end_row=1, end_column=width)
-        ws.merge_cells(start_row=2, start_column=6, end_row=2, end_column=width)
+        put(ws, 2, 6, MOTTO[1], font=Font(bold=True, underline=True), alignment=CENTER)
+        ws.merge(1, 6, 1, width)
+        ws.merge(2, 6, 2, width)
     if options.unit_name:
         put(ws, 1, 1, options.unit_name.upper(), font=BOLD, alignment=CENTER)
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=3)
+        ws.merge(1, 1, 1, 3)
     put(
         ws,
         3,
@@ -202,7 +182,7 @@ def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions
         font=Font(bold=True, size=14),
         alignment=CENTER,
     )
-    ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=width)
+    ws.merge(3, 1, 3, width)
     period = content.period
     put(
         ws,
@@ -219,7 +199,7 @@ def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions
         ),
         alignment=CENTER,
     )
-    ws.merge_cells(start_row=4, start_column=1, end_row=4, end_column=width)
+    ws.merge(4, 1, 4, width)
     for covered in coverage_of(content.loaded.tables, period):
         if covered.dataset == "dossiers" and covered.missing:
             # D6: the months without data, right under the period (their targets say no data)
@@ -230,7 +210,7 @@ def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions
                 missing=", ".join(covered.missing),
             )
             put(ws, 5, 1, line, font=Font(bold=True, color="9C0006"), alignment=CENTER)
-            ws.merge_cells(start_row=5, start_column=1, end_row=5, end_column=width)
+            ws.merge(5, 1, 5, width)
     header = 6
     keys = [
         "col_id",
@@ -256,9 +236,9 @@ def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions
         put(ws, row, 5, result.denominator, border=BOX)
         goal = result.threshold.value if result.threshold else None
         value, number_format = _value_cell(spec, result.value, goal)
-        put(ws, row, 6, value, border=BOX).number_format = number_format
+        put(ws, row, 6, value, border=BOX, number_format=number_format)
         target, number_format = _target_cells(result, lang)
-        put(ws, row, 7, target, border=BOX).number_format = number_format
+        put(ws, row, 7, target, border=BOX, number_format=number_format)
         _status_cell(ws, row, 8, result.status, lang)
         put(ws, row, 9, spec.formula, alignment=WRAP, border=BOX)
         note = result.note.render(lang) if result.note else ""
@@ -279,11 +259,11 @@ def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions
             put(ws, row, 5, group.denominator, border=BOX)
             goal = group.target_value
             value, number_format = _value_cell(spec, group.value, goal)
-            put(ws, row, 6, value, border=BOX).number_format = number_format
+            put(ws, row, 6, value, border=BOX, number_format=number_format)
             target, number_format = _target_cells(
                 result, lang, group.target_value, True, group.value
             )
-            put(ws, row, 7, target, border=BOX).number_format = number_format
+            put(ws, row, 7, target, border=BOX, number_format=number_format)
             _status_cell(ws, row, 8, group.status, lang)
             put(
                 ws,
@@ -297,7 +277,7 @@ def _write_summary(ws: Worksheet, content: ReportContent, options: ReportOptions
     _print_setup(ws, header, len(keys), row)
 
 
-def _write_groups(ws: Worksheet, content: ReportContent, by: str, lang: str) -> None:
+def _write_groups(ws: Sheet, content: ReportContent, by: str, lang: str) -> None:
     result = content.by_agency if by == "agency_name" else content.by_field
     keys = [
         "col_id",
@@ -334,14 +314,14 @@ def _write_groups(ws: Worksheet, content: ReportContent, by: str, lang: str) -> 
             if judged_by is None and target.threshold is not None:
                 judged_by = target.threshold.value
             value, number_format = _value_cell(target.target.spec, group.value, judged_by)
-            put(ws, row, 6, value, border=BOX).number_format = number_format
+            put(ws, row, 6, value, border=BOX, number_format=number_format)
             goal, number_format = _target_cells(target, lang, group.target_value, True, group.value)
-            put(ws, row, 7, goal, border=BOX).number_format = number_format
+            put(ws, row, 7, goal, border=BOX, number_format=number_format)
             _status_cell(ws, row, 8, group.status, lang)
     _print_setup(ws, 1, len(keys), row)
 
 
-def _write_trends(ws: Worksheet, content: ReportContent, lang: str) -> None:
+def _write_trends(ws: Sheet, content: ReportContent, lang: str) -> None:
     history = content.history
     months = [p.label for p in history.months]
     put(ws, 1, 1, _w("trend_note", lang), font=Font(italic=True))
@@ -363,7 +343,7 @@ def _write_trends(ws: Worksheet, content: ReportContent, lang: str) -> None:
         for offset, result in enumerate(history.results.get(target_id, [])):
             goal = target.threshold.value if target.threshold else None
             value, number_format = _value_cell(target.target.spec, result.value, goal)
-            put(ws, row, 3 + offset, value, border=BOX).number_format = number_format
+            put(ws, row, 3 + offset, value, border=BOX, number_format=number_format)
     _print_setup(ws, header, 2 + len(months), row)
     if not months:
         return
@@ -381,42 +361,28 @@ def _write_trends(ws: Worksheet, content: ReportContent, lang: str) -> None:
         threshold_row = helper + index
         put(ws, threshold_row, 1, f"{target.target.id}")
         put(ws, threshold_row, 2, _w("threshold_row", lang))
+        goal = target.threshold.value if target.threshold else None
         for offset in range(len(months)):
-            put(
-                ws, threshold_row, 3 + offset, target.threshold.value if target.threshold else None
-            ).number_format = PERCENT
-        chart = LineChart()
-        chart.title = target.target.spec.name
-        chart.height, chart.width = 8, 15
-        chart.legend.position = "b"
-        chart.y_axis.number_format = "0%"
-        chart.y_axis.title = _w("col_value", lang)
-        chart.y_axis.scaling.min = 0
-        chart.y_axis.scaling.max = 1
-        chart.x_axis.number_format = "@"
-        data_row = value_rows[target.target.id]
-        for row_number, title in (
-            (data_row, _w("col_value", lang)),
-            (threshold_row, _w("threshold_row", lang)),
-        ):
-            values = Reference(
-                ws, min_col=3, max_col=2 + len(months), min_row=row_number, max_row=row_number
-            )
-            chart.add_data(values, from_rows=True, titles_from_data=False)
-            chart.series[-1].tx = SeriesLabel(v=title)
-            chart.series[-1].smooth = False
-        chart.set_categories(
-            Reference(ws, min_col=3, max_col=2 + len(months), min_row=header, max_row=header)
-        )
-        chart.series[1].graphicalProperties.line.dashStyle = "dash"
-        chart.series[1].graphicalProperties.line.solidFill = "C00000"
-        chart.series[0].graphicalProperties.line.solidFill = "1F4E78"
+            put(ws, threshold_row, 3 + offset, goal, number_format=PERCENT)
         # two charts a row: under columns A-B and from column E on
         column = "A" if index % 2 == 0 else "E"
-        ws.add_chart(chart, f"{column}{anchor_row + (index // 2) * 18}")
+        ws.charts.append(
+            LineChart(
+                title=target.target.spec.name,
+                y_title=_w("col_value", lang),
+                categories_row=header,
+                first_column=3,
+                last_column=2 + len(months),
+                series=[
+                    (value_rows[target.target.id], _w("col_value", lang), "1F4E78", False),
+                    (threshold_row, _w("threshold_row", lang), "C00000", True),
+                ],
+                anchor=f"{column}{anchor_row + (index // 2) * 18}",
+            )
+        )
 
 
-def _write_form(ws: Worksheet, content: ReportContent, options: ReportOptions) -> None:
+def _write_form(ws: Sheet, content: ReportContent, options: ReportOptions) -> None:
     # The government's form (II.06a/VPCP/KSTT) is sent upward as it is: its wording, and
     # the lines we add under it, are Vietnamese whatever the report's language.
     form = content.form
@@ -440,10 +406,10 @@ def _write_form(ws: Worksheet, content: ReportContent, options: ReportOptions) -
     ]
     for column, text in ((1, "STT"), (2, "Lĩnh vực, công việc giải quyết theo cấp")):
         put(ws, top, column, text, font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER, border=BOX)
-        ws.merge_cells(start_row=top, start_column=column, end_row=leaf, end_column=column)
+        ws.merge(top, column, leaf, column)
     for first, last, text in groups:
         put(ws, top, first, text, font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER, border=BOX)
-        ws.merge_cells(start_row=top, start_column=first, end_row=top, end_column=last)
+        ws.merge(top, first, top, last)
         put(
             ws,
             middle,
@@ -454,9 +420,9 @@ def _write_form(ws: Worksheet, content: ReportContent, options: ReportOptions) -
             alignment=CENTER,
             border=BOX,
         )
-        ws.merge_cells(start_row=middle, start_column=first, end_row=leaf, end_column=first)
+        ws.merge(middle, first, leaf, first)
     put(ws, middle, 4, "Trong đó", font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER, border=BOX)
-    ws.merge_cells(start_row=middle, start_column=4, end_row=middle, end_column=5)
+    ws.merge(middle, 4, middle, 5)
     leaves = {4: "Trực tuyến", 5: "Trực tiếp, dịch vụ bưu chính"}
     for column, text in leaves.items():
         put(
@@ -481,7 +447,7 @@ def _write_form(ws: Worksheet, content: ReportContent, options: ReportOptions) -
             alignment=CENTER,
             border=BOX,
         )
-        ws.merge_cells(start_row=middle, start_column=column, end_row=leaf, end_column=column)
+        ws.merge(middle, column, leaf, column)
     ws.row_dimensions[top].height = 30
     ws.row_dimensions[middle].height = 22
     ws.row_dimensions[leaf].height = 48
@@ -492,7 +458,7 @@ def _write_form(ws: Worksheet, content: ReportContent, options: ReportOptions) -
         )
     widths = [6, 36, 10, 10, 12, 10, 10, 10, 10, 10, 11, 10, 10]
     for column, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(column)].width = width
+        ws.column_dimensions[column_letter(column)].width = width
     row = numbers
     if form is not None:
         for number, line in enumerate(form.rows, start=1):
@@ -535,11 +501,11 @@ def _write_form(ws: Worksheet, content: ReportContent, options: ReportOptions) -
             )
             row += 2
     _print_setup(ws, numbers, 13, row)
-    ws.print_title_rows = f"{top}:{numbers}"
-    ws.auto_filter.ref = None
+    ws.title_rows = (top, numbers)
+    ws.filter = None
 
 
-def _write_late(ws: Worksheet, content: ReportContent, options: ReportOptions) -> None:
+def _write_late(ws: Sheet, content: ReportContent, options: ReportOptions) -> None:
     lang = options.lang
     put(ws, 1, 1, _w("late_note", lang), font=Font(italic=True))
     fields = [
@@ -574,16 +540,15 @@ def _write_late(ws: Worksheet, content: ReportContent, options: ReportOptions) -
             )
             if name == "timeliness" and value is not None:
                 value = label(f"timeliness_{value}", lang)
-            cell = put(ws, row, column, value, border=BOX)
-            if name.endswith("_at") and value is not None:
-                cell.number_format = "dd/mm/yyyy"
+            date_format = "dd/mm/yyyy" if name.endswith("_at") and value is not None else None
+            put(ws, row, column, value, border=BOX, number_format=date_format)
         put(ws, row, len(present) + 1, Path(str(record["source_path"])).name, border=BOX)
         put(ws, row, len(present) + 2, record["source_sheet"], border=BOX)
         put(ws, row, len(present) + 3, int(record["source_row"]), border=BOX)
     _print_setup(ws, 2, len(titles), row)
 
 
-def _write_quality(ws: Worksheet, content: ReportContent, options: ReportOptions) -> None:
+def _write_quality(ws: Sheet, content: ReportContent, options: ReportOptions) -> None:
     lang = options.lang
     loaded = content.loaded
     put(ws, 1, 1, _w("inputs", lang), font=Font(bold=True, size=12))
@@ -632,8 +597,8 @@ def _write_quality(ws: Worksheet, content: ReportContent, options: ReportOptions
         [40, 22, 10, 16, 12, 10, 10, 10],
     )
     for column, width in enumerate([10, 22, 36, 20, 8, 24, 24, 70], start=1):
-        ws.column_dimensions[get_column_letter(column)].width = max(
-            ws.column_dimensions[get_column_letter(column)].width or 0, width
+        ws.column_dimensions[column_letter(column)].width = max(
+            ws.column_dimensions[column_letter(column)].width or 0, width
         )
     for issue in sorted_issues(loaded.issues):
         row += 1
@@ -652,7 +617,7 @@ def _write_quality(ws: Worksheet, content: ReportContent, options: ReportOptions
     _print_setup(ws, issue_header, 8, row)
 
 
-def _write_about(ws: Worksheet, content: ReportContent, options: ReportOptions) -> None:
+def _write_about(ws: Sheet, content: ReportContent, options: ReportOptions) -> None:
     lang = options.lang
     period = content.period
     rows = [
@@ -700,24 +665,17 @@ def _write_about(ws: Worksheet, content: ReportContent, options: ReportOptions) 
         for column, value in enumerate(values, start=1):
             put(ws, row, column, value, border=BOX)
     for column, width in enumerate([30, 66, 10, 16, 20, 14, 8, 8, 8, 8], start=1):
-        ws.column_dimensions[get_column_letter(column)].width = max(
-            ws.column_dimensions[get_column_letter(column)].width or 0, width
+        ws.column_dimensions[column_letter(column)].width = max(
+            ws.column_dimensions[column_letter(column)].width or 0, width
         )
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.landscape = True
+    ws.fit_to_width = True
 
 
 def render_workbook(content: ReportContent, options: ReportOptions) -> bytes:
     """The report as .xlsx bytes."""
     lang = options.lang
-    wb = Workbook()
-    sheets: dict[str, Worksheet] = {}
-    for index, key in enumerate(SHEETS):
-        sheets[key] = wb.active if index == 0 else wb.create_sheet()
-        sheets[key].title = _w(f"sheet_{key}", lang)
+    sheets = {key: Sheet(_w(f"sheet_{key}", lang)) for key in SHEETS}
     _write_summary(sheets["summary"], content, options)
     _write_groups(sheets["by_agency"], content, "agency_name", lang)
     _write_groups(sheets["by_field"], content, "field_name", lang)
@@ -726,6 +684,4 @@ def render_workbook(content: ReportContent, options: ReportOptions) -> bytes:
     _write_late(sheets["late"], content, options)
     _write_quality(sheets["quality"], content, options)
     _write_about(sheets["about"], content, options)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return write_book(list(sheets.values()))

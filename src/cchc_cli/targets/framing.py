@@ -146,29 +146,42 @@ class Frame:
     def grouped(
         self, by: list[str], numerator: np.ndarray, denominator: np.ndarray
     ) -> list[tuple[dict[str, Any], int, int]]:
-        """(group keys, numerator, denominator) for each group with rows in the denominator."""
-        columns = {}
+        """(group keys, numerator, denominator) for each group with rows in the denominator,
+        ordered by the keys (a blank key last). Keys are factorised on the denominator's rows
+        only and counted with bincount: grouping a million text values as Python objects took
+        seconds (issue #12)."""
+        if not denominator.any():
+            return []
+        codes: list[np.ndarray] = []
+        uniques: list[Any] = []
         for name in by:
             try:
                 values = self.column(name)
             except MissingColumns:
                 values = pd.Series(None, index=self.table.index, dtype=object)
-            columns[name] = values.astype(object).where(values.notna(), None)
-        data = pd.DataFrame(columns)
-        data["_n"] = numerator
-        data["_d"] = denominator
-        data = data[denominator]
-        if data.empty:
-            return []
-        sums = data.groupby(by, dropna=False, sort=True)[["_n", "_d"]].sum()
+            found, distinct = pd.factorize(values[denominator], use_na_sentinel=True)
+            codes.append(found + 1)  # 0: blank
+            uniques.append(distinct)
+        sizes = [len(u) + 1 for u in uniques]
+        combined = np.ravel_multi_index(codes, sizes)
+        keys, inverse = np.unique(combined, return_inverse=True)
+        n = np.bincount(inverse, weights=numerator[denominator].astype(np.float64))
+        d = np.bincount(inverse)
         rows = []
-        for keys, row in sums.iterrows():
-            values = keys if isinstance(keys, tuple) else (keys,)
+        for position, key in enumerate(keys):
+            parts = np.unravel_index(key, sizes)
             by_values = {
-                name: (None if pd.isna(v) else v) for name, v in zip(by, values, strict=True)
+                name: (None if int(part) == 0 else _plain(uniques[index][int(part) - 1]))
+                for index, (name, part) in enumerate(zip(by, parts, strict=True))
             }
-            rows.append((by_values, int(row["_n"]), int(row["_d"])))
+            rows.append((by_values, int(n[position]), int(d[position])))
+        rows.sort(key=lambda row: tuple((v is None, v) for v in row[0].values()))
         return rows
+
+
+def _plain(value: Any) -> Any:
+    """A numpy scalar as the Python value it stands for."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
 class Framing:
