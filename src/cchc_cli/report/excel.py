@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from cchc_cli import __version__
 from cchc_cli.catalogue import WORDS, Percent, label
 from cchc_cli.report.presentation import present, present_level_goal, present_threshold
@@ -530,21 +528,27 @@ def _write_late(ws: Sheet, content: ReportContent, options: ReportOptions) -> No
     titles += [_w("file", lang), _w("sheet", lang), _w("row", lang)]
     widths = [22] * len(present) + [36, 18, 8]
     _header(ws, 2, titles, widths)
-    row = 2
-    for record in table.to_dict("records"):
-        row += 1
-        for column, name in enumerate(present, start=1):
-            value = record.get(name)
-            value = (
-                None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
-            )
+    # column by column: a province's year has tens of thousands of late dossiers
+    words = {t: label(f"timeliness_{t}", lang) for t in ("late", "open_overdue")}
+    names: dict[str, str] = {}
+    first = 3
+    for column, name in enumerate(present, start=1):
+        values = table[name].astype(object).where(table[name].notna(), None).tolist()
+        date_format = "dd/mm/yyyy" if name.endswith("_at") else None
+        for offset, value in enumerate(values):
             if name == "timeliness" and value is not None:
-                value = label(f"timeliness_{value}", lang)
-            date_format = "dd/mm/yyyy" if name.endswith("_at") and value is not None else None
-            put(ws, row, column, value, border=BOX, number_format=date_format)
-        put(ws, row, len(present) + 1, Path(str(record["source_path"])).name, border=BOX)
-        put(ws, row, len(present) + 2, record["source_sheet"], border=BOX)
-        put(ws, row, len(present) + 3, int(record["source_row"]), border=BOX)
+                value = words.get(value) or label(f"timeliness_{value}", lang)
+            shown_as = date_format if value is not None else None
+            put(ws, first + offset, column, value, border=BOX, number_format=shown_as)
+    for offset, (path, sheet, number) in enumerate(
+        zip(table["source_path"], table["source_sheet"], table["source_row"], strict=True)
+    ):
+        if path not in names:
+            names[path] = Path(str(path)).name
+        put(ws, first + offset, len(present) + 1, names[path], border=BOX)
+        put(ws, first + offset, len(present) + 2, sheet, border=BOX)
+        put(ws, first + offset, len(present) + 3, int(number), border=BOX)
+    row = first + len(table) - 1
     _print_setup(ws, 2, len(titles), row)
 
 

@@ -58,7 +58,7 @@ class _Dimension:
     height: float | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """A buffered cell: what is written, and how it looks."""
 
@@ -106,10 +106,12 @@ class Sheet:
 
     def put(self, row: int, column: int, value: Any, **style: Any) -> Cell:
         """Write a cell (replacing what was there)."""
-        if isinstance(value, pd.Timestamp):
-            value = value.to_pydatetime()
         if isinstance(value, str):
-            value = _ILLEGAL.sub(" ", value) or None  # an empty text is a blank cell
+            if not value.isprintable():  # rare: a line break, or a control character
+                value = _ILLEGAL.sub(" ", value)
+            value = value or None  # an empty text is a blank cell
+        elif isinstance(value, pd.Timestamp):
+            value = value.to_pydatetime()
         cell = Cell(value, **style)
         self.cells[(row, column)] = cell
         return cell
@@ -144,13 +146,21 @@ class _Formats:
     def __init__(self, book: xlsxwriter.Workbook) -> None:
         self.book = book
         self.cache: dict[tuple[Any, ...], Any] = {}
+        self.fast: dict[tuple[Any, ...], Any] = {}
 
     def get(self, cell: Cell, date_default: bool) -> Any:
         number_format = cell.number_format
         if number_format is None and date_default:
             number_format = "dd/mm/yyyy"
+        # The style objects are shared constants, or kept alive by the buffered cells until
+        # the book is written: their identities are a cheap key (hashing them is not).
+        fast = (id(cell.font), id(cell.fill), id(cell.alignment), id(cell.border), number_format)
+        found = self.fast.get(fast)
+        if found is not None or fast in self.fast:
+            return found
         key = (cell.font, cell.fill, cell.alignment, cell.border, number_format)
         if key in self.cache:
+            self.fast[fast] = self.cache[key]
             return self.cache[key]
         spec: dict[str, Any] = {}
         if cell.font is not None:
@@ -183,6 +193,7 @@ class _Formats:
             spec["num_format"] = number_format
         made = self.book.add_format(spec) if spec else None
         self.cache[key] = made
+        self.fast[fast] = made
         return made
 
 
