@@ -1,10 +1,12 @@
 """The package's structure (docs/architecture.md, scripts/import_graph.py): layers read
 cli → run → report → targets → ingest → readers → profiles → schema → base, no module imports
-a higher layer, and no modules import each other in a circle."""
+a higher layer, and no modules import each other in a circle; and the command line is built
+without the data libraries, so that `cchc --help` starts fast."""
 
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 
 from conftest import ROOT
@@ -40,3 +42,20 @@ def test_the_check_sees_a_cycle_and_an_upward_import_issue10() -> None:
     }
     assert graph.cycles(edges) == [["cchc_cli.readers.a", "cchc_cli.readers.b"]]
     assert graph.upward(edges) == [("cchc_cli.schema.x", "cchc_cli.targets.engine")]
+
+
+def test_building_the_commands_imports_no_data_library_issue12() -> None:
+    # A fresh interpreter: this one has imported them all already.
+    heavy = ["pandas", "numpy", "pyarrow", "openpyxl", "xlsxwriter"]
+    code = f"import sys, cchc_cli.cli; print(*[m for m in {heavy} if m in sys.modules])"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == []
+
+
+def test_the_help_repeats_the_library_s_values_issue12() -> None:
+    from cchc_cli import run, schema
+    from cchc_cli.cli import common, template_cmd
+
+    assert common.MAX_INVALID == run.MAX_INVALID
+    hand_kept = [d.name for d in schema.DATASETS.values() if d.hand_kept]
+    assert list(template_cmd.HAND_KEPT) == hand_kept

@@ -168,12 +168,12 @@ def test_usage_error_exits_2(runner) -> None:
 
 
 def test_internal_error_is_one_line_exit_5(runner, tmp_path, monkeypatch) -> None:
-    import cchc_cli.cli.validate_cmd as command
+    import cchc_cli.ingest as ingest
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(command, "load_inputs", broken)
+    monkeypatch.setattr(ingest, "load_inputs", broken)
     path = write_xlsx(tmp_path / "ok.xlsx", GOOD)
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 5

@@ -226,12 +226,12 @@ def test_personal_data_only_on_request(runner, tmp_path) -> None:
 def test_output_replaces_only_when_complete(runner, tmp_path, monkeypatch) -> None:
     out = tmp_path / "r.xlsx"
     out.write_bytes(b"old report")
-    import cchc_cli.cli.report_cmd as command
+    import cchc_cli.report.excel as excel
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(command, "render_workbook", broken)
+    monkeypatch.setattr(excel, "render_workbook", broken)
     result = runner.invoke(app, ["report", str(SAMPLE_DATA), "-o", str(out)])
     assert result.exit_code == 5
     assert out.read_bytes() == b"old report"

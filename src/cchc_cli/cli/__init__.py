@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from cchc_cli import __version__
 from cchc_cli.cli import (
     compute_cmd,
     inspect_cmd,
@@ -33,6 +32,8 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
+        from cchc_cli import __version__
+
         typer.echo(f"cchc {__version__}")
         raise typer.Exit()
 

@@ -8,31 +8,30 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from cchc_cli import parsing
 from cchc_cli.catalogue import label
 from cchc_cli.errors import CchcError, ExitCode
-from cchc_cli.ingest import LoadOptions, LoadResult
-from cchc_cli.ingest.cache import ReadCache
 from cchc_cli.issues import Severity, render_message
-from cchc_cli.profiles import profile_set
-from cchc_cli.report.validation import (
-    accounting_table,
-    issues_table,
-    sorted_issues,
-    validation_json,
-)
-from cchc_cli.run import Run, RunOptions, UnusableInputs, prepare
-from cchc_cli.schema import get_dataset
+
+# The library (pandas, pydantic, openpyxl) is imported inside the functions that use it, so that
+# building the commands, and `cchc --help`, stays fast (issue 12).
+if TYPE_CHECKING:
+    from datetime import date
+
+    from cchc_cli.ingest import LoadOptions, LoadResult
+    from cchc_cli.ingest.cache import ReadCache
+    from cchc_cli.run import Run
+
+# The default of --max-invalid, shown in the help: cchc_cli.run.MAX_INVALID, repeated here so
+# that building the commands does not import the library (tests/test_architecture.py checks).
+MAX_INVALID = 0.01
 
 
 class Lang(StrEnum):
@@ -147,6 +146,10 @@ def load_options(
     profile: str | None, columns: Path | None, dataset: str | None = None
 ) -> LoadOptions:
     """The read options of --profile, --columns and --dataset (checked before any data is read)."""
+    from cchc_cli.ingest import LoadOptions
+    from cchc_cli.profiles import profile_set
+    from cchc_cli.schema import get_dataset
+
     if dataset:
         get_dataset(dataset)
     return LoadOptions(profiles=profile_set(profile, columns), dataset=dataset)
@@ -154,6 +157,8 @@ def load_options(
 
 def read_cache(no_cache: bool) -> ReadCache | None:
     """The cache of parsed files, unless --no-cache."""
+    from cchc_cli.ingest.cache import ReadCache
+
     return None if no_cache else ReadCache()
 
 
@@ -164,6 +169,8 @@ def progress_display(quiet: bool, lang: str) -> Iterator[Callable[[str, int, int
     if quiet or not sys.stderr.isatty():
         yield None
         return
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     console = Console(stderr=True)
     words = label("reading_files", lang)
     with Progress(
@@ -219,6 +226,8 @@ def parse_as_of(text: str | None, lang: str = "vi") -> date | None:
     """--as-of as a date (day first), or a usage error in `lang`."""
     if text is None:
         return None
+    from cchc_cli import parsing
+
     try:
         value = parsing.parse_date(text)
     except parsing.ParseProblem:
@@ -245,6 +254,8 @@ def prepare_run(
 ) -> Run:
     """What `compute` and `report` share (`run.prepare`), with the accounting and the reason
     shown and exit 3 when the data cannot be used, and the period's choice said on stderr."""
+    from cchc_cli.run import RunOptions, UnusableInputs, prepare
+
     options = RunOptions(
         targets=targets,
         period=period,
@@ -286,6 +297,13 @@ def prepare_run(
 
 
 def _print_accounting(loaded: LoadResult, as_json: bool, lang: str) -> None:
+    from cchc_cli.report.validation import (
+        accounting_table,
+        issues_table,
+        sorted_issues,
+        validation_json,
+    )
+
     if as_json:
         typer.echo(json.dumps(validation_json(loaded, lang), ensure_ascii=False, indent=2))
         return

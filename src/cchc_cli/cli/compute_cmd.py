@@ -11,6 +11,7 @@ import typer
 
 from cchc_cli.catalogue import did_you_mean, label
 from cchc_cli.cli.common import (
+    MAX_INVALID,
     AsOfOption,
     ColumnsOption,
     InputsArgument,
@@ -30,17 +31,6 @@ from cchc_cli.cli.common import (
 )
 from cchc_cli.errors import ExitCode
 from cchc_cli.output import write_atomic
-from cchc_cli.report.results import (
-    compute_csv,
-    compute_json,
-    compute_markdown,
-    render_results,
-)
-from cchc_cli.run import MAX_INVALID
-from cchc_cli.schema import DATASETS
-from cchc_cli.targets.engine import compute
-from cchc_cli.targets.filters import GROUPABLE_KINDS
-from cchc_cli.targets.results import TargetStatus
 
 
 class ComputeFormat(StrEnum):
@@ -53,6 +43,10 @@ class ComputeFormat(StrEnum):
 
 
 def _check_by(by: list[str], lang: str) -> list[str]:
+    # Imported here, not at the top: `cchc --help` must start fast (issue 12).
+    from cchc_cli.schema import DATASETS
+    from cchc_cli.targets.filters import GROUPABLE_KINDS
+
     kinds = {name: spec.kind for d in DATASETS.values() for name, spec in d.fields.items()}
     known = sorted(n for n, kind in kinds.items() if kind in GROUPABLE_KINDS)
     for name in by:
@@ -118,6 +112,15 @@ def compute_command(
 
     [bold]Ví dụ / example:[/bold] cchc compute sample_data/ --period 2025-Q1 --by agency_name
     """
+    from cchc_cli.report.results import (
+        compute_csv,
+        compute_json,
+        compute_markdown,
+        render_results,
+    )
+    from cchc_cli.targets.engine import compute
+    from cchc_cli.targets.results import TargetStatus
+
     by_fields = _check_by(by or [], lang)
     run = prepare_run(
         inputs,

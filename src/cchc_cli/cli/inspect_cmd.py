@@ -20,8 +20,6 @@ from cchc_cli.cli.common import (
     stdout_console,
 )
 from cchc_cli.errors import ExitCode
-from cchc_cli.ingest import inspect_input
-from cchc_cli.report.inspection import inspection_json, render_inspection
 
 
 @handles_errors
@@ -41,6 +39,10 @@ def inspect(
 
     [bold]Ví dụ / example:[/bold] cchc inspect "sample_data/2025-03 ds ho so.xlsx"
     """
+    # Imported here, not at the top: `cchc --help` must start fast (issue 12).
+    from cchc_cli.ingest import inspect_input
+    from cchc_cli.report.inspection import inspection_json, render_inspection
+
     options = load_options(profile, columns, dataset)
     readout = inspect_input(file, options)
     if format is OutputFormat.json:

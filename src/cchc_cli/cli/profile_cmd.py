@@ -6,7 +6,7 @@ import json
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -27,10 +27,12 @@ from cchc_cli.cli.common import (
     stdout_console,
 )
 from cchc_cli.errors import ExitCode, InputError
-from cchc_cli.ingest import inspect_input
-from cchc_cli.ingest.drafting import draft_sheet, guess_header, profile_name, render_draft
 from cchc_cli.output import is_same_file, write_atomic
-from cchc_cli.profiles import Profile, ProfileSet, base_profile, profile_set, shipped_names
+
+# The library (pandas, pydantic, openpyxl) is imported inside the functions that use it, so that
+# building the commands, and `cchc --help`, stays fast (issue 12).
+if TYPE_CHECKING:
+    from cchc_cli.profiles import Profile, ProfileSet
 
 app = typer.Typer(
     help="Cấu hình phần mềm một cửa: xem, và soạn cấu hình cho phần mềm mới / vendor profiles.",
@@ -58,6 +60,8 @@ def list_profiles(format: FormatOption = OutputFormat.table, lang: LangOption = 
 
     [bold]Ví dụ / example:[/bold] cchc profile list
     """
+    from cchc_cli.profiles import profile_set, shipped_names
+
     profiles = [profile_set(name).profiles[0] for name in shipped_names()]
     if format is OutputFormat.json:
         document = [_summary(p) for p in profiles]
@@ -166,6 +170,8 @@ def show_profile(
     """
     if format not in ("table", "json", "yaml"):
         raise typer.BadParameter("table, json, yaml", param_hint="--format")
+    from cchc_cli.profiles import profile_set, shipped_names
+
     profile = profile_set(name).profiles[0]
     if format == "yaml":
         if name in shipped_names():
@@ -201,6 +207,9 @@ def init_profile(
 
     [bold]Ví dụ / example:[/bold] cchc profile init "ds ho so.xlsx" -o phan-mem.yaml
     """
+    from cchc_cli.ingest import inspect_input
+    from cchc_cli.ingest.drafting import draft_sheet, guess_header, profile_name, render_draft
+
     if is_same_file(output, [Path(file)]):
         raise typer.BadParameter(label("output.is_input", lang, path=output), param_hint="-o")
     if Path(file).is_dir():
@@ -235,4 +244,6 @@ def init_profile(
 
 
 def _fallback_profile(profiles: ProfileSet) -> Profile:
+    from cchc_cli.profiles import base_profile
+
     return profiles.profiles[0] if profiles.forced else base_profile()

@@ -9,6 +9,7 @@ import typer
 
 from cchc_cli.catalogue import label
 from cchc_cli.cli.common import (
+    MAX_INVALID,
     AsOfOption,
     ColumnsOption,
     InputsArgument,
@@ -26,9 +27,6 @@ from cchc_cli.cli.common import (
     stderr_console,
 )
 from cchc_cli.output import write_atomic
-from cchc_cli.report.excel import ReportOptions, render_workbook
-from cchc_cli.run import MAX_INVALID
-from cchc_cli.targets.report_content import gather
 
 
 @handles_errors
@@ -69,6 +67,10 @@ def report_command(
 
     [bold]Ví dụ / example:[/bold] cchc report sample_data/ -o bao-cao.xlsx --unit-name "Đức Phổ"
     """
+    from cchc_cli.report import excel
+    from cchc_cli.report.excel import ReportOptions
+    from cchc_cli.targets.report_content import gather
+
     run = prepare_run(
         inputs,
         targets,
@@ -91,5 +93,5 @@ def report_command(
         motto=motto,
         include_personal_data=include_personal_data,
     )
-    write_atomic(output, render_workbook(content, options))
+    write_atomic(output, excel.render_workbook(content, options))
     stderr_console().print(label("written", lang, path=output))

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-import yaml
 from rich.table import Table
 from rich.text import Text
 
@@ -20,9 +19,12 @@ from cchc_cli.cli.common import (
     handles_errors,
     stdout_console,
 )
-from cchc_cli.report.results import LOCAL_MARK, rule_text, threshold_text
-from cchc_cli.targets.config import TargetConfig, load_targets
-from cchc_cli.targets.spec import Target
+
+# The library (pandas, pydantic, openpyxl) is imported inside the functions that use it, so that
+# building the commands, and `cchc --help`, stays fast (issue 12).
+if TYPE_CHECKING:
+    from cchc_cli.targets.config import TargetConfig
+    from cchc_cli.targets.spec import Target
 
 TargetsOption = Annotated[
     Path | None,
@@ -38,6 +40,8 @@ app = typer.Typer(
 
 
 def _threshold_text(target: Target, lang: str) -> str:
+    from cchc_cli.report.results import LOCAL_MARK, rule_text, threshold_text
+
     local = LOCAL_MARK if target.spec.local else ""
     rule = rule_text(target.spec, lang)
     if rule is not None:
@@ -107,6 +111,8 @@ def list_targets(
 
     [bold]Ví dụ / example:[/bold] cchc targets list --format json
     """
+    from cchc_cli.targets.config import load_targets
+
     config = load_targets(targets)
     if uncovered:
         if format is OutputFormat.json:
@@ -140,6 +146,10 @@ def show_target(
 
     [bold]Ví dụ / example:[/bold] cchc targets show ho_so_dung_han
     """
+    import yaml
+
+    from cchc_cli.targets.config import load_targets
+
     target = load_targets(targets).get(target_id)
     console = stdout_console()
     spec = target.spec
@@ -168,5 +178,7 @@ def check_targets(
 
     [bold]Ví dụ / example:[/bold] cchc targets check configs/targets.yaml
     """
+    from cchc_cli.targets.config import load_targets
+
     config = load_targets(file)
     typer.echo(label("targets_valid", lang, n=len(config.targets)))

@@ -24,8 +24,6 @@ from cchc_cli.cli.common import (
     stdout_console,
 )
 from cchc_cli.errors import ExitCode
-from cchc_cli.ingest import load_inputs
-from cchc_cli.report.validation import render_validation, validation_json
 
 
 @handles_errors
@@ -51,9 +49,12 @@ def validate(
 
     [bold]Ví dụ / example:[/bold] cchc validate sample_data/ --format json
     """
+    from cchc_cli import ingest
+    from cchc_cli.report.validation import render_validation, validation_json
+
     options = load_options(profile, columns, dataset)
     with progress_display(quiet, lang) as progress:
-        result = load_inputs(inputs, options, read_cache(no_cache), progress)
+        result = ingest.load_inputs(inputs, options, read_cache(no_cache), progress)
     if format is OutputFormat.json:
         typer.echo(json.dumps(validation_json(result, lang), ensure_ascii=False, indent=2))
     else:

@@ -15,7 +15,13 @@ import pandas as pd
 
 from cchc_cli.ingest.cache import CachedFile, ReadCache, SheetPart
 from cchc_cli.ingest.duplicates import resolve_duplicates
-from cchc_cli.ingest.validate import SheetAccount, SheetResult, SheetSource, validate_sheet
+from cchc_cli.ingest.validate import (
+    SheetAccount,
+    SheetResult,
+    SheetSource,
+    constant_category,
+    validate_sheet,
+)
 from cchc_cli.issues import Issue, Severity, make_issue
 from cchc_cli.profiles import ProfileSet, shipped_set
 from cchc_cli.readers import InputFile, expand_inputs, read_file
@@ -102,10 +108,16 @@ def _relocate(found: CachedFile, input_file: InputFile) -> FileLoad:
     parts = []
     for dataset, account, table in found.parts:
         account.path = path
-        table["source_path"] = path
+        table["source_path"] = constant_category(path, len(table))
         table["source_order"] = np.int32(input_file.order)
         parts.append((dataset, account, table))
     return FileLoad(path, False, issues, parts)
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read in blocks (never the whole file in memory)."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def load_file(
@@ -116,21 +128,21 @@ def load_file(
 ) -> FileLoad:
     """One file for a run: from the cache when its bytes were read before, else read now.
 
-    The file is read from disk once; the cache key is the hash of exactly those bytes.
+    The cache key is the hash of the file's bytes; the parser then reads the file itself.
     """
-    try:
-        content = input_file.path.read_bytes()
-    except OSError:
-        content = None  # read_input reports it
     key = digest = None
-    if cache is not None and content is not None:
-        digest = hashlib.sha256(content).hexdigest()
-        # The stem names the "sheet" of a CSV or HTML file: part of what was read.
-        key = cache.key(digest, _options_digest(options) + input_file.path.stem)
-        found = cache.get(key)
-        if found is not None:
-            return _relocate(found, input_file)
-    readout = read_input(input_file, datasets, options, content, digest)
+    if cache is not None:
+        try:
+            digest = file_sha256(input_file.path)
+        except OSError:
+            digest = None  # read_input reports it
+        if digest is not None:
+            # The stem names the "sheet" of a CSV or HTML file: part of what was read.
+            key = cache.key(digest, _options_digest(options) + input_file.path.stem)
+            found = cache.get(key)
+            if found is not None:
+                return _relocate(found, input_file)
+    readout = read_input(input_file, datasets, options, digest)
     parts = [
         (o.header.dataset.name, o.result.account, o.result.table)
         for o in readout.sheets
@@ -194,7 +206,7 @@ def load_files(
             result.accounts.append(account)
             frames.setdefault(dataset_name, []).append(table)
     for name, parts in frames.items():
-        table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+        table = concat_tables(parts)
         dataset = DATASETS[name]
         if dataset.key:
             mine = [a for a in result.accounts if a.dataset == name]
@@ -207,6 +219,34 @@ def load_files(
             result.duplicates += len(duplicate_issues)
         result.tables[name] = table
     return result
+
+
+def concat_tables(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The sheets' tables one under the other, categorical columns kept categorical.
+
+    pandas turns categoricals whose categories differ (every file names itself in
+    `source_path`) into Python objects when concatenating; the categories are unified first,
+    so a year of monthly files keeps one small code per row instead of a string.
+    """
+    if len(parts) == 1:
+        return parts[0]
+    columns: dict[str, list[str]] = {}
+    for part in parts:
+        for name, dtype in part.dtypes.items():
+            if isinstance(dtype, pd.CategoricalDtype) and not dtype.ordered:
+                known = columns.setdefault(str(name), [])
+                known.extend(c for c in dtype.categories if c not in set(known))
+    aligned = []
+    for part in parts:
+        part = part.copy(deep=False)
+        for name, categories in columns.items():
+            if name in part and isinstance(part[name].dtype, pd.CategoricalDtype):
+                part[name] = part[name].cat.set_categories(categories)
+            elif name not in part:
+                empty = np.full(len(part), -1, dtype=np.int32)
+                part[name] = pd.Categorical.from_codes(empty, categories=categories)
+        aligned.append(part)
+    return pd.concat(aligned, ignore_index=True)
 
 
 @dataclass
@@ -243,27 +283,23 @@ def read_input(
     input_file: InputFile,
     datasets: list[Dataset],
     options: LoadOptions,
-    content: bytes | None = None,
     sha256: str | None = None,
 ) -> FileReadout:
     """Sniff, read and validate every sheet of one file; problems become issues, never raise."""
     path = input_file.label
     readout = FileReadout(path=path)
-    try:
-        if content is None:
-            content = input_file.path.read_bytes()
-    except OSError as exc:
-        readout.issues.append(
-            make_issue("file.unreadable", path=path, params={"reason": exc.strerror or exc})
-        )
-        readout.failed = True
-        return readout
-    # Hashing 150 MB takes a third of a second: let it run beside the parser (both release
+    # Hashing 150 MB takes a tenth of a second: let it run beside the parser (both release
     # the GIL).
     with ThreadPoolExecutor(max_workers=1) as hasher:
-        digest = hasher.submit(lambda: sha256 or hashlib.sha256(content).hexdigest())
+        digest = hasher.submit(lambda: sha256 or file_sha256(input_file.path))
         try:
-            fmt, sheets = read_file(content, Path(path).stem)
+            fmt, sheets = read_file(input_file.path, Path(path).stem)
+            readout.sha256 = digest.result()
+        except OSError as exc:
+            readout.issues.append(
+                make_issue("file.unreadable", path=path, params={"reason": exc.strerror or exc})
+            )
+            readout.failed = True
         except UnknownEncoding:
             readout.issues.append(make_issue("file.encoding", path=path))
             readout.failed = True
@@ -272,7 +308,6 @@ def read_input(
                 make_issue("file.unreadable", path=path, params={"reason": exc.reason})
             )
             readout.failed = True
-        readout.sha256 = digest.result()
     if readout.failed:
         return readout
     readout.format = str(fmt)

@@ -323,10 +323,16 @@ def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) ->
     table = tables[0] if len(tables) == 1 else pd.concat(tables, ignore_index=True)
     table["source_order"] = np.int32(source.order)
     table["source_sheet_order"] = np.int16(source.sheet_order)
-    table["source_path"] = source.path
-    table["source_sheet"] = sheet.name
     table = table.reset_index(drop=True)
+    table["source_path"] = constant_category(source.path, len(table))
+    table["source_sheet"] = constant_category(sheet.name, len(table))
     return SheetResult(table=table, account=account, issues=issues)
+
+
+def constant_category(value: str, rows: int) -> pd.Categorical:
+    """A column holding one text on every row, stored once: a province's million rows name
+    their file and sheet without a million strings (grouping by file is then free)."""
+    return pd.Categorical.from_codes(np.zeros(rows, dtype=np.int8), categories=[value])
 
 
 def _unread_issue(

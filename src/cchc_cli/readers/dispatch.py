@@ -3,6 +3,8 @@ content to its reader."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cchc_cli.catalogue import phrase
 from cchc_cli.readers.delimited import read_delimited
 from cchc_cli.readers.grid import FileFormat, RawSheet, UnreadableFile
@@ -28,14 +30,26 @@ def sniff(head: bytes) -> FileFormat | None:
     return FileFormat.CSV
 
 
-def read_file(content: bytes, stem: str) -> tuple[FileFormat, list[RawSheet]]:
-    """Sniff `content` and read every sheet; raises UnreadableFile with a reason."""
-    fmt = sniff(content[:8192])
+def read_file(source: bytes | Path, stem: str) -> tuple[FileFormat, list[RawSheet]]:
+    """Sniff the content (the bytes, or the file at a path) and read every sheet; raises
+    UnreadableFile with a reason, OSError when a path cannot be read.
+
+    A workbook given by its path is parsed by the Rust reader straight from the file: no copy of
+    a 150 MB export in Python's memory, and 5 % less time (issue 12). Text formats (HTML-as-.xls,
+    CSV) are read whole: their decoders need the bytes.
+    """
+    if isinstance(source, Path):
+        with source.open("rb") as handle:
+            head = handle.read(8192)
+    else:
+        head = source[:8192]
+    fmt = sniff(head)
     if fmt is None:
         raise UnreadableFile(phrase("reader.not_a_table_file"))
     if fmt in (FileFormat.XLSX, FileFormat.XLS):
-        fmt, sheets = read_workbook(content, fmt)
+        fmt, sheets = read_workbook(source, fmt)
         return fmt, sheets
+    content = source.read_bytes() if isinstance(source, Path) else source
     if fmt is FileFormat.HTML_XLS:
         return fmt, read_html(content, stem)
     return fmt, read_delimited(content, stem)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import fastexcel
 import pandas as pd
@@ -13,9 +14,11 @@ from cchc_cli.catalogue import phrase
 from cchc_cli.readers.grid import FileFormat, RawSheet, UnreadableFile
 
 
-def _zip_kind(content: bytes) -> FileFormat:
+def _zip_kind(source: bytes | Path) -> FileFormat:
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        with zipfile.ZipFile(
+            io.BytesIO(source) if isinstance(source, bytes) else source
+        ) as archive:
             names = set(archive.namelist())
     except zipfile.BadZipFile as exc:
         raise UnreadableFile(phrase("reader.corrupt_zip", detail=str(exc))) from exc
@@ -26,12 +29,26 @@ def _zip_kind(content: bytes) -> FileFormat:
     return FileFormat.XLSX
 
 
-def read_workbook(content: bytes, fmt: FileFormat) -> tuple[FileFormat, list[RawSheet]]:
-    """Every sheet as text cells, row numbers exactly as Excel shows them."""
-    if fmt is FileFormat.XLSX:
-        fmt = _zip_kind(content)
+def _for_reader(source: bytes | Path) -> bytes | str:
+    # The Rust reader takes only valid Unicode paths: a name that is not (bytes a Linux file
+    # system kept as they were) is read into memory instead.
+    if isinstance(source, bytes):
+        return source
+    text = str(source)
     try:
-        reader = fastexcel.read_excel(content)
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return source.read_bytes()
+    return text
+
+
+def read_workbook(source: bytes | Path, fmt: FileFormat) -> tuple[FileFormat, list[RawSheet]]:
+    """Every sheet as text cells, row numbers exactly as Excel shows them; `source` is the
+    file's bytes or its path (then the Rust reader opens the file itself)."""
+    if fmt is FileFormat.XLSX:
+        fmt = _zip_kind(source)
+    try:
+        reader = fastexcel.read_excel(_for_reader(source))
         names = list(reader.sheet_names)
     except Exception as exc:  # the Rust reader raises its own exception types
         raise UnreadableFile(str(exc).splitlines()[0][:200]) from exc
