@@ -4,6 +4,7 @@ charts, print-ready, and no cell from the data ever turned into a formula."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -92,8 +93,10 @@ def _fit_rows(ws: Sheet, first_row: int, last_row: int) -> None:
     library, so estimate the lines each cell needs from its column width (one pass)."""
     per_line: dict[int, int] = {}
     lines: dict[int, int] = {}
-    for (row, column), cell in ws.cells.items():
-        value = cell.value
+    written = [(row, column, cell.value) for (row, column), cell in ws.cells.items()]
+    for first, column, values, _ in ws.blocks:
+        written.extend(zip(range(first, first + len(values)), repeat(column), values))
+    for row, column, value in written:
         if row < first_row or row > last_row or not isinstance(value, str) or not value:
             continue
         if column not in per_line:
@@ -534,20 +537,23 @@ def _write_late(ws: Sheet, content: ReportContent, options: ReportOptions) -> No
     first = 3
     for column, name in enumerate(present, start=1):
         values = table[name].astype(object).where(table[name].notna(), None).tolist()
+        if name == "timeliness":
+            for offset, value in enumerate(values):
+                if value is not None:
+                    values[offset] = words.get(value) or label(f"timeliness_{value}", lang)
         date_format = "dd/mm/yyyy" if name.endswith("_at") else None
-        for offset, value in enumerate(values):
-            if name == "timeliness" and value is not None:
-                value = words.get(value) or label(f"timeliness_{value}", lang)
-            shown_as = date_format if value is not None else None
-            put(ws, first + offset, column, value, border=BOX, number_format=shown_as)
-    for offset, (path, sheet, number) in enumerate(
-        zip(table["source_path"], table["source_sheet"], table["source_row"], strict=True)
-    ):
-        if path not in names:
-            names[path] = Path(str(path)).name
-        put(ws, first + offset, len(present) + 1, names[path], border=BOX)
-        put(ws, first + offset, len(present) + 2, sheet, border=BOX)
-        put(ws, first + offset, len(present) + 3, int(number), border=BOX)
+        ws.put_column(
+            first, column, values, alignment=MIDDLE, border=BOX, number_format=date_format
+        )
+    paths = table["source_path"].astype(object).tolist()
+    for path in set(paths):
+        names[path] = Path(str(path)).name
+    source = len(present)
+    ws.put_column(first, source + 1, [names[p] for p in paths], alignment=MIDDLE, border=BOX)
+    sheets = table["source_sheet"].astype(object).tolist()
+    ws.put_column(first, source + 2, sheets, alignment=MIDDLE, border=BOX)
+    numbers = table["source_row"].astype("int64").tolist()
+    ws.put_column(first, source + 3, numbers, alignment=MIDDLE, border=BOX)
     row = first + len(table) - 1
     _print_setup(ws, 2, len(titles), row)
 

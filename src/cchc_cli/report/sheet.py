@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -93,6 +93,9 @@ class Sheet:
     def __init__(self, title: str) -> None:
         self.title = title
         self.cells: dict[tuple[int, int], Cell] = {}
+        # Long columns of data (a year's late dossiers): (first row, column, values, look),
+        # written straight through without a Cell per value.
+        self.blocks: list[tuple[int, int, list[Any], Cell]] = []
         self.merges: list[tuple[int, int, int, int]] = []
         self.column_dimensions: dict[str, _Dimension] = _Dimensions()
         self.row_dimensions: dict[int, _Dimension] = _Dimensions()
@@ -116,6 +119,20 @@ class Sheet:
         self.cells[(row, column)] = cell
         return cell
 
+    def put_column(self, first_row: int, column: int, values: list[Any], **style: Any) -> None:
+        """Write `values` down a column from `first_row`, every one with the same look (a
+        `number_format` applies to the cells that hold a value). Values are cleaned as `put`
+        cleans them, when the book is written."""
+        self.blocks.append((first_row, column, values, Cell(None, **style)))
+
+    def column_values(self, column: int) -> list[tuple[int, Any]]:
+        """(row, value) of every block cell of a column (for fitting row heights)."""
+        found = []
+        for first_row, block_column, values, _ in self.blocks:
+            if block_column == column:
+                found.extend(enumerate(values, start=first_row))
+        return found
+
     def merge(self, first_row: int, first_column: int, last_row: int, last_column: int) -> None:
         self.merges.append((first_row, first_column, last_row, last_column))
 
@@ -128,7 +145,9 @@ class Sheet:
 
     @property
     def max_row(self) -> int:
-        return max((row for row, _ in self.cells), default=0)
+        last = max((row for row, _ in self.cells), default=0)
+        blocks = (first + len(values) - 1 for first, _, values, _ in self.blocks if values)
+        return max([last, *blocks])
 
 
 class _Dimensions(dict):  # type: ignore[type-arg]
@@ -217,6 +236,41 @@ def _write_cell(ws: Any, row: int, column: int, cell: Cell, formats: _Formats) -
         ws.write_string(r, c, str(value), style)
 
 
+def _write_block(
+    ws: Any, first_row: int, column: int, values: list[Any], look: Cell, formats: _Formats
+) -> None:
+    blank = formats.get(look, False)
+    plain = formats.get(replace(look, number_format=None), False) if look.number_format else blank
+    dated = formats.get(look, True)
+    c = column - 1
+    write_string, write_number, write_blank = ws.write_string, ws.write_number, ws.write_blank
+    for r, value in enumerate(values, start=first_row - 1):
+        if value is None or value is pd.NA or value is pd.NaT:
+            if look.number_format is None and blank is not None:
+                write_blank(r, c, None, blank)
+            elif look.number_format is not None and plain is not None:
+                write_blank(r, c, None, plain)
+        elif isinstance(value, str):
+            if not value.isprintable():
+                value = _ILLEGAL.sub(" ", value)
+            if value:
+                write_string(r, c, value, blank)
+            elif blank is not None:
+                write_blank(r, c, None, blank)
+        elif isinstance(value, bool):
+            ws.write_boolean(r, c, value, blank)
+        elif isinstance(value, int | float):
+            write_number(r, c, value, blank)
+        elif isinstance(value, datetime | date):
+            if isinstance(value, pd.Timestamp):
+                value = value.to_pydatetime()
+            elif not isinstance(value, datetime):
+                value = datetime(value.year, value.month, value.day)
+            ws.write_datetime(r, c, value, dated)
+        else:
+            write_string(r, c, str(value), blank)
+
+
 def _write_chart(book: Any, ws: Any, sheet: Sheet, chart: LineChart) -> None:
     made = book.add_chart({"type": "line"})
     made.set_title({"name": chart.title})
@@ -302,6 +356,8 @@ def write_book(sheets: list[Sheet]) -> bytes:
                     _write_cell(ws, row, column, cell, formats)
                 continue
             _write_cell(ws, row, column, cell, formats)
+        for first_row, column, values, look in sheet.blocks:
+            _write_block(ws, first_row, column, values, look, formats)
         for merge in sheet.merges:
             if (merge[0], merge[1]) not in sheet.cells:
                 ws.merge_range(merge[0] - 1, merge[1] - 1, merge[2] - 1, merge[3] - 1, "")

@@ -4,7 +4,6 @@ after the data's own last day."""
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,6 +13,7 @@ import pandas as pd
 
 from cchc_cli.rules import end_dates
 from cchc_cli.schema import DATASETS
+from cchc_cli.targets.per_table import per_table
 from cchc_cli.targets.periods import Period
 from cchc_cli.targets.timeliness import received_dates
 
@@ -89,30 +89,24 @@ def _by_file(table: pd.DataFrame, dates: pd.Series, ends: pd.Series | None) -> s
     return held
 
 
-# dossier_months of the tables of this process, by identity: choosing the period, the coverage
-# of the run and of each target ask for the same table's months (0.2 s each at 1M rows).
-_HELD: dict[int, tuple[weakref.ref[pd.DataFrame], int, frozenset[str]]] = {}
-
-
 def dossier_months(dossiers: pd.DataFrame | None) -> set[str]:
     """The months the dossier exports hold, each file judged on its own rows (_held_by_file):
     a month with its share of the file's dossiers, and, before the file's busiest month, with
     dossiers that ended in it too."""
     if dossiers is None:
         return set()
-    known = _HELD.get(id(dossiers))
-    if known is not None and known[0]() is dossiers and known[1] == len(dossiers):
-        return set(known[2])
+    return set(_dossier_months(dossiers))
+
+
+@per_table
+def _dossier_months(dossiers: pd.DataFrame) -> frozenset[str]:
+    # asked for by the choice of period, the run's coverage and each target's (0.2 s at 1M)
     received = received_dates(dossiers)
     if received.empty:
-        return set()
+        return frozenset()
     ends = end_dates(dossiers).reindex(received.index)
     has_ends = bool(ends.notna().any())
-    held = _by_file(dossiers, received, ends if has_ends else None)
-    key = id(dossiers)
-    _HELD[key] = (weakref.ref(dossiers), len(dossiers), frozenset(held))
-    weakref.finalize(dossiers, _HELD.pop, key, None)
-    return held
+    return frozenset(_by_file(dossiers, received, ends if has_ends else None))
 
 
 def register_months(table: pd.DataFrame, field: str) -> set[str] | None:

@@ -14,7 +14,14 @@ import pandas as pd
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.vocabularies import AdminLevel
 from cchc_cli.targets.coverage import dossier_months, register_months
-from cchc_cli.targets.filters import FieldGroup, Filter, InRegister, Lookup, evaluate
+from cchc_cli.targets.filters import (
+    FieldGroup,
+    Filter,
+    InRegister,
+    Lookup,
+    evaluate,
+    fields_used,
+)
 from cchc_cli.targets.periods import Period, parse_period
 from cchc_cli.targets.spec import Unit
 from cchc_cli.targets.timeliness import DossierView, classify
@@ -94,11 +101,14 @@ class Frame:
         period: Period,
         groups: dict[str, FieldGroup],
         lookup: Lookup | None = None,
+        masks: dict[tuple[int, int], np.ndarray] | None = None,
     ) -> None:
         self.table = table
         self.period = period
         self.groups = groups
         self.lookup = lookup
+        # Masks of filters that read no period-dependent field, by (table, filter) identity.
+        self.masks = masks
         self._view: DossierView | None = None
 
     @property
@@ -117,8 +127,18 @@ class Frame:
         return self.table[name]
 
     def matches(self, node: Filter) -> np.ndarray:
-        """The rows a filter keeps."""
-        return evaluate(node, self.column, self.groups, self.lookup)
+        """The rows a filter keeps (read-only: a mask that does not depend on the period is
+        shared by every period's frame of the same table)."""
+        if self.masks is None or "timeliness" in fields_used(node):
+            return evaluate(node, self.column, self.groups, self.lookup)
+        key = (id(self.table), id(node))
+        found = self.masks.get(key)
+        if found is None:
+            found = evaluate(node, self.column, self.groups, self.lookup)
+            if isinstance(found, np.ndarray):  # an empty "all" is the scalar True
+                found.flags.writeable = False
+            self.masks[key] = found
+        return found
 
     def scope(self, population: str | None, period_field: str | None) -> np.ndarray:
         """The rows a target looks at in this period: a D6 population for dossiers, rows whose
@@ -197,6 +217,8 @@ class Framing:
         self.units = units or []
         self.groups = groups or {}
         self._frames: dict[tuple[str, Period], Frame] = {}
+        # The frames keep their tables alive, so the identities in these keys stay unique.
+        self._masks: dict[tuple[int, int], np.ndarray] = {}
         self._extent: dict[tuple[str, str | None], tuple[set[str] | None, set[int]]] = {}
 
     def frame(self, dataset: str, period: Period) -> Frame | None:
@@ -208,7 +230,7 @@ class Framing:
             table = with_unit_levels(
                 self.tables[dataset], self.units, DATASETS[dataset].date_field, period.end
             )
-            self._frames[key] = Frame(table, period, self.groups, self.values_in)
+            self._frames[key] = Frame(table, period, self.groups, self.values_in, self._masks)
         return self._frames[key]
 
     def values_in(self, name: str, register: InRegister) -> pd.Series:

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from cchc_cli.rules import due_dates, end_dates
+from cchc_cli.targets.per_table import per_table
 from cchc_cli.targets.periods import Period
 
 
@@ -73,18 +74,65 @@ class DossierView:
         }[name]
 
 
+@dataclass(frozen=True)
+class _Facts:
+    """What every period's classification reads from the table, by calendar date."""
+
+    received: np.ndarray
+    end: np.ndarray
+    due: np.ndarray
+    requested_day: np.ndarray
+    effective: np.ndarray
+    supplements: np.ndarray
+    never_received: np.ndarray
+    waiting_status: np.ndarray
+    withdrawn: np.ndarray
+
+
+@per_table
+def _facts(table: pd.DataFrame) -> _Facts:
+    n = len(table)
+    end = _days(end_dates(table), n)
+    # D7 rule 3, by calendar date: the days the citizen took to supply documents do not count.
+    requested_day = _days(_column(table, "supplement_requested_at"), n)
+    supplied_day = _days(_column(table, "supplement_received_at"), n)
+    both = ~np.isnat(requested_day) & ~np.isnat(supplied_day)
+    pause = np.where(both, supplied_day - requested_day, np.timedelta64(0, "D"))
+    # A supply date before the request is a data error: it must not add time.
+    pause = np.maximum(pause, np.timedelta64(0, "D"))
+    supplements = (
+        table["supplement_count"].fillna(0).to_numpy(dtype="int64")
+        if "supplement_count" in table
+        else np.zeros(n, dtype="int64")
+    )
+    return _Facts(
+        received=_days(_column(table, "received_at"), n),
+        end=end,
+        due=_days(due_dates(table), n),
+        requested_day=requested_day,
+        effective=end - pause,
+        supplements=supplements,
+        never_received=_status_is(table, *NEVER_RECEIVED),
+        waiting_status=_status_is(table, "SUPPLEMENT_REQUESTED"),
+        withdrawn=_status_is(table, "WITHDRAWN"),
+    )
+
+
 def classify(table: pd.DataFrame, period: Period) -> DossierView:
     """Membership in `period` and timeliness judged at `period.as_of` for every dossier."""
-    n = len(table)
     start = np.datetime64(period.start, "D")
     stop = np.datetime64(period.end, "D")
     as_of = np.datetime64(period.as_of, "D")
-    received = _days(_column(table, "received_at"), n)
-    end = _days(end_dates(table), n)
-    due = _days(due_dates(table), n)
+    facts = _facts(table)
+    received, end, due = facts.received, facts.end, facts.due
+    requested_day, effective, supplements = (
+        facts.requested_day,
+        facts.effective,
+        facts.supplements,
+    )
 
     # Judged with what was known at as_of: a dossier received after it does not count yet.
-    counted = ~_status_is(table, *NEVER_RECEIVED) & ~(received > as_of)
+    counted = ~facts.never_received & ~(received > as_of)
     has_end = ~np.isnat(end)
     is_open = ~has_end | (end > as_of)
     received_in = counted & (received >= start) & (received <= stop)
@@ -93,26 +141,8 @@ def classify(table: pd.DataFrame, period: Period) -> DossierView:
     carried_over = counted & (received < start) & ~(has_end & (end < start))
     handled_in = received_in | carried_over
 
-    # D7 rule 3, by calendar date: the days the citizen took to supply documents do not count.
-    requested_day = _days(_column(table, "supplement_requested_at"), n)
-    supplied_day = _days(_column(table, "supplement_received_at"), n)
-    both = ~np.isnat(requested_day) & ~np.isnat(supplied_day)
-    pause = np.where(both, supplied_day - requested_day, np.timedelta64(0, "D"))
-    # A supply date before the request is a data error: it must not add time.
-    pause = np.maximum(pause, np.timedelta64(0, "D"))
-    effective = end - pause
-
-    supplements = (
-        table["supplement_count"].fillna(0).to_numpy(dtype="int64")
-        if "supplement_count" in table
-        else np.zeros(n, dtype="int64")
-    )
-    waiting = (
-        _status_is(table, "SUPPLEMENT_REQUESTED")
-        & ~np.isnat(requested_day)
-        & ~(requested_day > as_of)
-    )
-    not_applicable = _status_is(table, "WITHDRAWN") | np.isnat(due)
+    waiting = facts.waiting_status & ~np.isnat(requested_day) & ~(requested_day > as_of)
+    not_applicable = facts.withdrawn | np.isnat(due)
 
     conditions = [
         not_applicable,  # rule 1
