@@ -1,6 +1,9 @@
-"""Generate seeded benchmark exports: `python benchmarks/generate.py [--year] 100000 [1000000 …]`.
+"""Generate seeded benchmark exports: `python benchmarks/generate.py [--year | --monthly] 100000
+[1000000 …]`.
 
-Files go to benchmarks/data/ (git-ignored) as dossiers_<rows>.xlsx; existing files are kept.
+Files go to benchmarks/data/ (git-ignored) as dossiers_<rows>.xlsx (a quarter),
+dossiers_<rows>_year.xlsx (a year in one file) or monthly_<rows>/2025-MM.xlsx (a year in twelve
+monthly exports, each with the dossiers received that month); existing files are kept.
 """
 
 from __future__ import annotations
@@ -40,7 +43,30 @@ def ensure_export(rows: int, seed: int = 6, year: bool = False) -> Path:
     return path
 
 
+def ensure_monthly(rows: int, seed: int = 6) -> list[Path]:
+    """Twelve monthly exports of 2025 holding `rows` dossiers in all (each month's file lists
+    the dossiers received in it, as a monthly "danh sách hồ sơ" does)."""
+    folder = DATA / f"monthly_{rows}"
+    months = [f"2025-{m:02d}" for m in range(1, 13)]
+    paths = [folder / f"{month}.xlsx" for month in months]
+    if all(p.exists() for p in paths):
+        return paths
+    folder.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    dossiers = synthetic.simulate(seed, months, rows // len(months) + 1)[:rows]
+    for month, path in zip(months, paths, strict=True):
+        mine = [d for d in dossiers if f"{d.received_at:%Y-%m}" == month]
+        tmp = path.with_suffix(".tmp.xlsx")
+        synthetic.write_vendor_a_large(mine, tmp, month, seed)
+        tmp.replace(path)
+    print(f"generated {folder.name} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return paths
+
+
 if __name__ == "__main__":
-    year = "--year" in sys.argv
-    for argument in [a for a in sys.argv[1:] if a != "--year"] or ["100000"]:
-        print(ensure_export(int(argument), year=year))
+    flags = {"--year", "--monthly"}
+    for argument in [a for a in sys.argv[1:] if a not in flags] or ["100000"]:
+        if "--monthly" in sys.argv:
+            print(ensure_monthly(int(argument))[0].parent)
+        else:
+            print(ensure_export(int(argument), year="--year" in sys.argv))

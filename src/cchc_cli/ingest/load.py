@@ -15,6 +15,7 @@ import pandas as pd
 
 from cchc_cli.ingest.cache import CachedFile, ReadCache, SheetPart
 from cchc_cli.ingest.duplicates import resolve_duplicates
+from cchc_cli.ingest.memory import give_back, use_returning_pool
 from cchc_cli.ingest.validate import (
     SheetAccount,
     SheetResult,
@@ -143,6 +144,7 @@ def load_file(
             if found is not None:
                 return _relocate(found, input_file)
     readout = read_input(input_file, datasets, options, digest)
+    give_back()
     parts = [
         (o.header.dataset.name, o.result.account, o.result.table)
         for o in readout.sheets
@@ -181,6 +183,7 @@ def load_files(
     the GIL); the result is the same as reading them one by one, in command-line order.
     """
     options = options or LoadOptions()
+    use_returning_pool()
     result = LoadResult(issues=list(issues))
     result.failed_inputs.extend(i.path or "" for i in issues)
     datasets = [get_dataset(options.dataset)] if options.dataset else list(DATASETS.values())

@@ -92,8 +92,9 @@ def _clean_text(array: pa.Array | pa.ChunkedArray, normalize: bool) -> pa.Array:
     return pc.utf8_normalize(array, form="NFC") if normalize else array
 
 
-def parse_text_column(series: pd.Series) -> pd.Series:
-    """Trimmed NFC text, blank -> <NA> (vectorised twin of parsing.parse_text)."""
+def parse_text_column(series: pd.Series, as_categories: bool = False) -> pd.Series:
+    """Trimmed NFC text, blank -> <NA> (vectorised twin of parsing.parse_text); as categories
+    for fields whose few values repeat over many rows."""
     array = parsing.arrow_strings(series)
     if pc.all(pc.string_is_ascii(array)).as_py() is not False:
         array = _clean_text(array, normalize=False)  # ASCII is already in NFC
@@ -105,6 +106,13 @@ def parse_text_column(series: pd.Series) -> pd.Series:
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()
     array = array.cast(pa.large_string())
+    if as_categories:
+        encoded = pc.dictionary_encode(array)
+        codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        categories = pd.Index(encoded.dictionary.to_pylist(), dtype=object)
+        return pd.Series(
+            pd.Categorical.from_codes(codes, categories=categories), index=series.index
+        )
     return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([array])), index=series.index)
 
 
@@ -180,7 +188,8 @@ def parse_column(spec: FieldSpec, raw: pd.Series, profile: Profile) -> ParsedCol
     """Typed values of one column as the profile reads them (D3)."""
     index = raw.index
     if spec.kind is Kind.TEXT:
-        return ParsedColumn(parse_text_column(raw), pd.Series(None, index=index, dtype=object))
+        text = parse_text_column(raw, as_categories=spec.repeats)
+        return ParsedColumn(text, pd.Series(None, index=index, dtype=object))
     if spec.kind is Kind.DATETIME:
         return ParsedColumn(*parsing.parse_dates(raw, profile.date_forms))
     if spec.kind is Kind.LABEL:

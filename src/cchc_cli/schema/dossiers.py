@@ -49,23 +49,25 @@ class DossierRecord(BaseModel):
             label_en="Dossier code",
         ),
     ]
-    procedure_code: Annotated[TextCell, Column(T, label_vi="Mã thủ tục")] = None
+    procedure_code: Annotated[TextCell, Column(T, label_vi="Mã thủ tục", repeats=True)] = None
     procedure_name: Annotated[
         TextCell,
         Column(
             T,
             label_vi="Tên thủ tục",
+            repeats=True,
         ),
     ] = None
-    field_name: Annotated[TextCell, Column(T, label_vi="Lĩnh vực")] = None
+    field_name: Annotated[TextCell, Column(T, label_vi="Lĩnh vực", repeats=True)] = None
     agency_name: Annotated[
         TextCell,
         Column(
             T,
             label_vi="Đơn vị",
+            repeats=True,
         ),
     ] = None
-    agency_code: Annotated[TextCell, Column(T, label_vi="Mã đơn vị")] = None
+    agency_code: Annotated[TextCell, Column(T, label_vi="Mã đơn vị", repeats=True)] = None
     admin_level: Annotated[
         AdminLevel | None,
         vocabulary_validator("admin_level"),

@@ -38,6 +38,9 @@ class Column:
     # -> on which platform); it has no header of its own.
     detail: str | None = None
     derived: bool = False
+    # Few distinct values over many rows (units, procedures, fields): kept as categories, a
+    # small code per row instead of a string (a province's year: 3M rows, a few hundred units).
+    repeats: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,7 @@ class FieldSpec:
     note_vi: str = ""
     detail: str | None = None
     derived: bool = False
+    repeats: bool = False
 
     def label(self, lang: str) -> str:
         """The human header of this field."""
@@ -114,5 +118,6 @@ def fields_of(model: type[BaseModel]) -> dict[str, FieldSpec]:
             note_vi=column.note_vi,
             detail=column.detail,
             derived=column.derived,
+            repeats=column.repeats,
         )
     return specs
