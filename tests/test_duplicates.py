@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
+
 from cchc_cli.cli import app
 from cchc_cli.ingest import load_inputs
+from cchc_cli.ingest.duplicates import repeated_keys
 from conftest import targets_by_id, write_xlsx
 
 
@@ -69,3 +72,13 @@ def test_duplicate_staff_keys_are_records_not_dossiers_issue11(tmp_path) -> None
     rows = [header, ["C1", "A", "x"], ["C1", "A", "x"]]
     loaded = load_inputs([str(write_xlsx(tmp_path / "staff.xlsx", rows))])
     assert [(i.code, i.params["dataset"]) for i in loaded.issues] == [("duplicate.record", "staff")]
+
+
+def test_repeated_keys_are_found_in_one_pass_blank_keys_never_repeat_issue12() -> None:
+    keys = pd.Series(["H1", "H2", None, "H1", None, "H3", "H2"], dtype="string[pyarrow]")
+    assert repeated_keys(keys).tolist() == [True, True, False, True, False, False, True]
+    assert repeated_keys(pd.Series([None, None], dtype="string[pyarrow]")).tolist() == [
+        False,
+        False,
+    ]
+    assert repeated_keys(pd.Series([], dtype="string[pyarrow]")).tolist() == []

@@ -22,6 +22,18 @@ def test_xlsx_rows_are_numbered_as_excel_shows_them(tmp_path) -> None:
     assert cells.loc[4, 0] == "007"
 
 
+def test_a_workbook_read_from_its_path_equals_its_bytes_issue12(tmp_path) -> None:
+    # the Rust reader opens the file itself (no copy of a 150 MB export in memory)
+    path = write_xlsx(
+        tmp_path / "tệp tháng 3.xlsx", [["Mã hồ sơ", "Ngày nhận"], ["007", "03/03/2025"]]
+    )
+    from_path = read_file(path, "a")
+    from_bytes = read_file(path.read_bytes(), "a")
+    assert from_path[0] is from_bytes[0] is FileFormat.XLSX
+    assert from_path[1][0].cells.equals(from_bytes[1][0].cells)
+    assert from_path[1][0].cells.loc[2, 0] == "007"
+
+
 def test_every_sheet_is_read(tmp_path) -> None:
     path = write_xlsx(tmp_path / "a.xlsx", [["a"]], extra_sheets={"Hai": [["b"]]})
     _, sheets = read_file(path.read_bytes(), "a")

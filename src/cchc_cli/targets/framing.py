@@ -84,7 +84,7 @@ def with_unit_levels(
             rows &= days <= np.datetime64(unit.valid_to, "D")
         levels[rows] = unit.level
     derived = pd.Series(levels, index=table.index)
-    table = table.copy()
+    table = table.copy(deep=False)  # a new column only: the data is shared (copy on write)
     if "admin_level" in table:
         derived = table["admin_level"].astype(object).where(table["admin_level"].notna(), derived)
     categories = [c.value for c in AdminLevel]
@@ -217,6 +217,7 @@ class Framing:
         self.units = units or []
         self.groups = groups or {}
         self._frames: dict[tuple[str, Period], Frame] = {}
+        self._levelled_tables: dict[tuple[str, date | None], pd.DataFrame] = {}
         # The frames keep their tables alive, so the identities in these keys stay unique.
         self._masks: dict[tuple[int, int], np.ndarray] = {}
         self._extent: dict[tuple[str, str | None], tuple[set[str] | None, set[int]]] = {}
@@ -227,11 +228,21 @@ class Framing:
             return None
         key = (dataset, period)
         if key not in self._frames:
-            table = with_unit_levels(
-                self.tables[dataset], self.units, DATASETS[dataset].date_field, period.end
+            self._frames[key] = Frame(
+                self._levelled(dataset, period), period, self.groups, self.values_in, self._masks
             )
-            self._frames[key] = Frame(table, period, self.groups, self.values_in, self._masks)
         return self._frames[key]
+
+    def _levelled(self, dataset: str, period: Period) -> pd.DataFrame:
+        """The table with its units' levels; the same object for every period when each row
+        is placed by its own date (then a month by month history shares masks and facts)."""
+        table = self.tables[dataset]
+        field = DATASETS[dataset].date_field
+        undated = field is None or field not in table or bool(table[field].isna().any())
+        key = (dataset, period.end if undated else None)
+        if key not in self._levelled_tables:
+            self._levelled_tables[key] = with_unit_levels(table, self.units, field, period.end)
+        return self._levelled_tables[key]
 
     def values_in(self, name: str, register: InRegister) -> pd.Series:
         """The values of field `name` in the rows of another register that its `where` keeps
