@@ -313,7 +313,7 @@ def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) ->
     parts: list[_Rows] = []
     for part_header, start, stop in zip(headers, bounds, bounds[1:], strict=False):
         keep = ~skipped.to_numpy()[start:stop]
-        data = body.iloc[start:stop].loc[keep]
+        data = _kept_rows(body.iloc[start:stop], keep, part_header)
         parts.append(_read_rows(data, part_header, source, sheet.name))
         for name in part_header.mapping:
             account.columns.setdefault(name, part_header.text_of(name))
@@ -336,6 +336,17 @@ def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) ->
     table["source_path"] = constant_category(source.path, len(table))
     table["source_sheet"] = constant_category(sheet.name, len(table))
     return SheetResult(table=table, account=account, issues=issues)
+
+
+def _kept_rows(rows: pd.DataFrame, keep: np.ndarray, header: HeaderMatch) -> pd.DataFrame:
+    """The columns the header reads, on the rows kept. Rows skipped at the top and the bottom
+    only (titles, totals, signatures: the usual export) leave a slice, which copies nothing;
+    a million-row grid is filtered only when skipped rows stand between data rows."""
+    read = rows[sorted(set(header.mapping.values()))]
+    kept = np.flatnonzero(keep)
+    if kept.size and kept[-1] - kept[0] + 1 == kept.size:
+        return read.iloc[kept[0] : kept[-1] + 1]
+    return read.loc[keep]
 
 
 def constant_category(value: str, rows: int) -> pd.Categorical:
