@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_compute import median_of, run  # noqa: E402
+from bench_compute import interleaved, load, median_of, run  # noqa: E402
 from generate import ensure_export  # noqa: E402
 
 SPANS = {"month": (False, "2025-03"), "year": (True, "2025")}
@@ -40,6 +40,7 @@ def main() -> None:
     env = dict(os.environ, CCHC_CACHE_DIR=tempfile.mkdtemp(prefix="cchc-bench-"))
     out = Path(tempfile.mkdtemp(prefix="cchc-report-")) / "bao-cao.xlsx"
     python = sys.executable
+    started_load = load()
     rows: list[tuple[int, str, str, float, float]] = []
     for size in args.sizes:
         for span in args.spans:
@@ -48,19 +49,21 @@ def main() -> None:
             base = [python, "-m", "cchc_cli"]
             compute = [*base, "compute", path, "--period", period, "--format", "json", "-q"]
             report = [*base, "report", path, "--period", period, "-o", str(out), "-q"]
-            measured = {
-                "compute, cold": median_of([*compute, "--no-cache"], env, args.repeat),
-                "report, cold": median_of([*report, "--no-cache"], env, args.repeat),
-            }
+            measured = interleaved(
+                {
+                    "compute, cold": ([*compute, "--no-cache"], env),
+                    "report, cold": ([*report, "--no-cache"], env),
+                },
+                args.repeat,
+            )
             run(report, env)  # prime the cache
             measured["report, cached"] = median_of(report, env, args.repeat)
             for name, (seconds, rss) in measured.items():
                 rows.append((size, span, name, seconds, rss))
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}, load average {load:.2f}; {args.repeat} fresh runs "
-        "each, medians"
+        f"{platform.python_version()}, load average at start {started_load}, at end {load()}; "
+        f"{args.repeat} fresh runs each (compute and report cold interleaved), medians"
     )
     print(f"{'rows':>9}  {'span':<6} {'contender':<16} {'wall s':>8} {'peak MB':>8}")
     for size, span, name, seconds, rss in rows:
