@@ -54,7 +54,9 @@ _UNITS = ("year", "month", "day", "hour", "minute", "second")
 _COMPILED = {name: re.compile(p) for name, p in DATE_PATTERNS.items()}
 _SERIAL_PATTERN = r"^[0-9]+(?:\.[0-9]+)?$"
 _SERIAL = re.compile(_SERIAL_PATTERN)
-_FAST_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$"
+# What the xlsx reader renders a real date cell as; a cell that keeps milliseconds (a system's
+# timestamp) has them after the seconds, and like the "iso" form they are dropped.
+_FAST_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?$"
 _TRIM = " \t\r\n\x0b\x0c\xa0"
 EXCEL_EPOCH = datetime(1899, 12, 30)
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -139,9 +141,10 @@ def parse_dates(
         positions = np.flatnonzero(todo)
         subset = text.take(pa.array(positions))
         fast_shape = pc.fill_null(pc.match_substring_regex(subset, _FAST_PATTERN), False)
+        seconds_only = pc.utf8_slice_codeunits(subset, 0, 19)
         fast = (
             pc.strptime(
-                pc.if_else(fast_shape, subset, pa.scalar(None, subset.type)),
+                pc.if_else(fast_shape, seconds_only, pa.scalar(None, subset.type)),
                 format="%Y-%m-%d %H:%M:%S",
                 unit="s",
                 error_is_null=True,
@@ -151,6 +154,17 @@ def parse_dates(
         )
         years = fast.astype("datetime64[Y]").astype(np.int64) + 1970
         fast_ok = ~np.isnat(fast) & (years >= MIN_YEAR) & (years <= MAX_YEAR)
+        # Arrow's strptime rolls an impossible day over (30 February -> 2 March): such a cell
+        # must be judged by the "iso" form below, which calls it impossible (D3). A rolled day
+        # lands on the 1st to the 3rd: only those are checked against the day written.
+        parsed_day = (fast.astype("datetime64[D]") - fast.astype("datetime64[M]")).astype(
+            np.int64
+        ) + 1
+        suspect = np.flatnonzero(fast_ok & (parsed_day <= 3))
+        if suspect.size:
+            written = pc.utf8_slice_codeunits(subset.take(pa.array(suspect)), 8, 10)
+            written_day = pc.cast(written, pa.int64()).to_numpy(zero_copy_only=False)
+            fast_ok[suspect[written_day != parsed_day[suspect]]] = False
         result[positions[fast_ok]] = fast[fast_ok]
         todo[positions[fast_ok]] = False
     for name, pattern in DATE_PATTERNS.items():
