@@ -82,3 +82,13 @@ def test_repeated_keys_are_found_in_one_pass_blank_keys_never_repeat_issue12() -
         False,
     ]
     assert repeated_keys(pd.Series([], dtype="string[pyarrow]")).tolist() == []
+    # no repeat at all (most runs): told by Arrow's unique, blanks aside
+    unique = pd.Series(["H1", None, "H2", None], dtype="string[pyarrow]")
+    assert repeated_keys(unique).tolist() == [False, False, False, False]
+    # keys held as Python objects or categories are found the same way
+    assert repeated_keys(pd.Series(["A", "B", "A"], dtype=object)).tolist() == [True, False, True]
+    assert repeated_keys(pd.Series(["A", "B", "A"], dtype="category")).tolist() == [
+        True,
+        False,
+        True,
+    ]

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from cchc_cli.issues import Issue, make_issue
 from cchc_cli.rules import end_dates
@@ -21,8 +23,18 @@ def repeated_keys(keys: pd.Series) -> np.ndarray:
     """Which rows share their key with another row (a missing key is nobody's duplicate).
 
     One hash pass (factorize) and a count per code: half the time of `duplicated(keep=False)`
-    on a million Arrow strings.
+    on a million Arrow strings. Most runs have no duplicate at all, which Arrow's `unique` tells
+    in half the time again (3M codes: 0.45 s against 0.9 s), so it is asked first.
     """
+    try:
+        array = pa.array(keys.array, from_pandas=True)
+    except (pa.ArrowException, TypeError, ValueError):
+        array = None
+    if array is not None:
+        nulls = array.null_count
+        distinct = len(pc.unique(array)) - (1 if nulls else 0)
+        if distinct == len(array) - nulls:
+            return np.zeros(len(keys), dtype=bool)
     codes, _ = pd.factorize(keys)
     present = codes >= 0
     counts = np.bincount(codes[present])
