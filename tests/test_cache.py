@@ -5,6 +5,7 @@ of a file named on its own, and keeps what an issue says as words to be rendered
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -101,3 +102,32 @@ def test_a_cached_folder_read_does_not_hide_a_named_files_error_issue6(tmp_path)
     assert load_inputs([str(folder)], cache=cache).failed_inputs == []
     named = load_inputs([str(folder / "readme.xlsx")], cache=cache)
     assert named.failed_inputs == [str(folder / "readme.xlsx")]
+
+
+def test_a_file_rewritten_while_read_is_not_cached_under_the_old_hash_issue12(
+    tmp_path, monkeypatch
+) -> None:
+    import cchc_cli.ingest.load as load
+
+    path = write_xlsx(tmp_path / "t3.xlsx", [HEADER, *MAR[:2]])
+    first_bytes = path.read_bytes()
+    original = load.read_file
+
+    def rewritten_meanwhile(source, stem):
+        # the one-stop system finishes writing its export after cchc hashed it
+        write_xlsx(path, [HEADER, *MAR])
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+        return original(source, stem)
+
+    cache = ReadCache(tmp_path / "cache")
+    monkeypatch.setattr(load, "read_file", rewritten_meanwhile)
+    changed = load_inputs([str(path)], cache=cache)
+    assert "file.changed_while_read" in [i.code for i in changed.issues]
+    assert len(changed.tables["dossiers"]) == len(MAR)  # the figures of what was parsed
+    assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").iterdir())
+    monkeypatch.setattr(load, "read_file", original)
+    # the first version again: read as itself, never served the later version's table
+    path.write_bytes(first_bytes)
+    again = load_inputs([str(path)], cache=cache)
+    assert len(again.tables["dossiers"]) == 2
+    assert "file.changed_while_read" not in [i.code for i in again.issues]

@@ -269,6 +269,32 @@ def test_units_give_each_row_the_level_its_unit_had_that_day() -> None:
     assert "admin_level" not in table  # the loaded table is left as it was
 
 
+def test_an_undated_row_takes_each_period_s_level_and_masks_follow_it_issue12() -> None:
+    # Frames of a table whose rows all carry their date share one levelled table (and the
+    # masks of filters on it); a row without a date takes the level in force at each period's
+    # end, so its frames, and their masks, must differ.
+    units = [
+        Unit(name="Phòng Tư pháp", level="district", valid_to=date(2025, 6, 30)),
+        Unit(name="Phòng Tư pháp", level="commune", valid_from=date(2025, 7, 1)),
+    ]
+    dated = pd.DataFrame(
+        {
+            "agency_name": pd.array(["Phòng Tư pháp", "Phòng Tư pháp"], dtype="string"),
+            "received_at": pd.to_datetime(["2025-03-02", "2025-09-01"]),
+        }
+    )
+    undated = dated.assign(received_at=pd.to_datetime(["2025-03-02", None]))
+    district = Condition("admin_level", "eq", "district")
+    for table, september_row in ((dated, False), (undated, True)):
+        framing = Framing({"dossiers": table}, units)
+        march = framing.frame("dossiers", parse_period("2025-03"))
+        september = framing.frame("dossiers", parse_period("2025-09"))
+        assert march is not None and september is not None
+        assert (march.table is september.table) is not september_row
+        assert march.matches(district).tolist() == [True, september_row]
+        assert september.matches(district).tolist() == [True, False]
+
+
 def test_an_engine_keeps_one_frame_per_dataset_and_period(tmp_path) -> None:
     engine = Engine({"staff": _staff(("a", "X", True))}, _config(tmp_path, TRAINED))
     period = parse_period("2025")

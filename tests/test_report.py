@@ -341,3 +341,15 @@ def test_the_workbook_keeps_its_look_cell_for_cell_issue12(runner, tmp_path) -> 
         different = [c for c in theirs["cells"] if mine["cells"].get(c) != theirs["cells"][c]]
         extra = sorted(set(mine["cells"]) - set(theirs["cells"]))
         assert not different and not extra, (sheet, different[:5], extra[:5])
+
+
+def test_a_report_without_dossiers_has_an_empty_late_sheet_not_a_crash_issue12(
+    runner, tmp_path
+) -> None:
+    out = tmp_path / "r.xlsx"
+    survey = SAMPLE_DATA / "2025-03 danh gia su hai long.xlsx"
+    result = runner.invoke(app, ["report", str(survey), "--period", "2025-03", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    late = load_workbook(out)["Hồ sơ trễ hạn"]
+    assert late.max_row == 2  # the note and the column titles, no dossier
+    assert late["A2"].value == "Mã hồ sơ"

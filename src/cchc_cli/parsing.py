@@ -56,7 +56,10 @@ _SERIAL_PATTERN = r"^[0-9]+(?:\.[0-9]+)?$"
 _SERIAL = re.compile(_SERIAL_PATTERN)
 # What the xlsx reader renders a real date cell as; a cell that keeps milliseconds (a system's
 # timestamp) has them after the seconds, and like the "iso" form they are dropped.
-_FAST_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?$"
+# A time past 23:59:59 (a "second 60") is left to the "iso" form, which calls it impossible.
+_FAST_PATTERN = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2} (?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?$"
+)
 _TRIM = " \t\r\n\x0b\x0c\xa0"
 EXCEL_EPOCH = datetime(1899, 12, 30)
 MIN_YEAR, MAX_YEAR = 1900, 2100

@@ -51,6 +51,15 @@ ISSUES: dict[str, Message] = {
         "Tệp không có trang tính nào chứa dữ liệu.",
         "The file has no sheet with data.",
     ),
+    "file.changed_while_read": Message(
+        Severity.WARNING,
+        "Tệp thay đổi trong lúc đang đọc (có thể phần mềm đang ghi hoặc đồng bộ tệp): số liệu là "
+        "của lần đọc này, mã SHA-256 có thể không khớp, và tệp không được lưu vào bộ nhớ đệm. "
+        "Chạy lại khi tệp đã ghi xong.",
+        "The file changed while it was being read (a program writing or syncing it): the "
+        "figures are from this read, its SHA-256 may not match, and it was not cached. Run "
+        "again once the file is fully written.",
+    ),
     "file.not_data": Message(
         Severity.WARNING,
         "Tệp trong thư mục không phải danh sách dữ liệu (không nhận ra dòng tiêu đề); bỏ qua. "

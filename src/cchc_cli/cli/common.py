@@ -19,6 +19,7 @@ from rich.text import Text
 from cchc_cli.catalogue import label
 from cchc_cli.errors import CchcError, ExitCode
 from cchc_cli.issues import Severity, render_message
+from cchc_cli.targets.per_table import tables_unchanged
 
 # The library (pandas, pydantic, openpyxl) is imported inside the functions that use it, so that
 # building the commands, and `cchc --help`, stays fast (issue 12).
@@ -147,11 +148,13 @@ def load_options(
 ) -> LoadOptions:
     """The read options of --profile, --columns and --dataset (checked before any data is read)."""
     from cchc_cli.ingest import LoadOptions
+    from cchc_cli.ingest.memory import use_returning_pool
     from cchc_cli.profiles import profile_set
     from cchc_cli.schema import get_dataset
 
     if dataset:
         get_dataset(dataset)
+    use_returning_pool()  # every command that reads data comes here first
     return LoadOptions(profiles=profile_set(profile, columns), dataset=dataset)
 
 
@@ -201,7 +204,10 @@ def handles_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         lang = str(kwargs.get("lang") or "vi")
         try:
-            return command(*args, **kwargs)
+            # a command reads its inputs once and never changes them: facts of a table are
+            # computed once per run (targets/per_table.py)
+            with tables_unchanged():
+                return command(*args, **kwargs)
         except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
         except CchcError as error:

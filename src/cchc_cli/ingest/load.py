@@ -15,7 +15,7 @@ import pandas as pd
 
 from cchc_cli.ingest.cache import CachedFile, ReadCache, SheetPart
 from cchc_cli.ingest.duplicates import resolve_duplicates
-from cchc_cli.ingest.memory import give_back, use_returning_pool
+from cchc_cli.ingest.memory import give_back
 from cchc_cli.ingest.validate import (
     SheetAccount,
     SheetResult,
@@ -132,6 +132,7 @@ def load_file(
     The cache key is the hash of the file's bytes; the parser then reads the file itself.
     """
     key = digest = None
+    stamp = _stamp(input_file.path)  # before the hash: the cache key is of these bytes
     if cache is not None:
         try:
             digest = file_sha256(input_file.path)
@@ -143,7 +144,7 @@ def load_file(
             found = cache.get(key)
             if found is not None:
                 return _relocate(found, input_file)
-    readout = read_input(input_file, datasets, options, digest)
+    readout = read_input(input_file, datasets, options, digest, stamp)
     give_back()
     parts = [
         (o.header.dataset.name, o.result.account, o.result.table)
@@ -152,7 +153,13 @@ def load_file(
     ]
     # Only files with data are kept: whether a file without any is an error or a warning
     # depends on how it was named on the command line, not on its bytes.
-    if cache is not None and key is not None and parts and not readout.failed:
+    if (
+        cache is not None
+        and key is not None
+        and parts
+        and not readout.failed
+        and not readout.changed
+    ):
         cache.put(key, CachedFile(readout.format, readout.issues, parts))
     return FileLoad(readout.path, readout.failed, readout.issues, parts)
 
@@ -167,6 +174,13 @@ def load_inputs(
     """Read all files, folders and globs in `arguments` (library entry point of `validate`)."""
     files, issues = expand_inputs(arguments)
     return load_files(files, issues, options, cache, progress, workers)
+
+
+def _default_workers() -> int:
+    """One file at a time per core, at most four: each file being read needs about its parse's
+    memory (0.5 GB for a 250k-row month), and past four the Python parts of validation share
+    one interpreter anyway."""
+    return max(1, min(os.cpu_count() or 1, 4))
 
 
 def _workers_setting() -> int | None:
@@ -194,11 +208,10 @@ def load_files(
     reading them one by one, in command-line order.
     """
     options = options or LoadOptions()
-    use_returning_pool()
     result = LoadResult(issues=list(issues))
     result.failed_inputs.extend(i.path or "" for i in issues)
     datasets = [get_dataset(options.dataset)] if options.dataset else list(DATASETS.values())
-    workers = max(1, min(len(files), workers or _workers_setting() or os.cpu_count() or 1))
+    workers = max(1, min(len(files), workers or _workers_setting() or _default_workers()))
     done = 0
 
     def one(input_file: InputFile) -> FileLoad:
@@ -244,16 +257,17 @@ def concat_tables(parts: list[pd.DataFrame]) -> pd.DataFrame:
     """
     if len(parts) == 1:
         return parts[0]
-    columns: dict[str, list[str]] = {}
+    # insertion-ordered sets: a procedure column may hold thousands of names
+    columns: dict[str, dict[str, None]] = {}
     for part in parts:
         for name, dtype in part.dtypes.items():
             if isinstance(dtype, pd.CategoricalDtype) and not dtype.ordered:
-                known = columns.setdefault(str(name), [])
-                known.extend(c for c in dtype.categories if c not in set(known))
+                columns.setdefault(str(name), {}).update(dict.fromkeys(dtype.categories))
+    unified = {name: list(known) for name, known in columns.items()}
     aligned = []
     for part in parts:
         part = part.copy(deep=False)
-        for name, categories in columns.items():
+        for name, categories in unified.items():
             if name in part and isinstance(part[name].dtype, pd.CategoricalDtype):
                 part[name] = part[name].cat.set_categories(categories)
             elif name not in part:
@@ -291,6 +305,16 @@ class FileReadout:
     sheets: list[SheetOutcome] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     failed: bool = False
+    # The file's size or time changed between the start and the end of its reading.
+    changed: bool = False
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
 
 
 def read_input(
@@ -298,10 +322,13 @@ def read_input(
     datasets: list[Dataset],
     options: LoadOptions,
     sha256: str | None = None,
+    stamp: tuple[int, int] | None = None,
 ) -> FileReadout:
-    """Sniff, read and validate every sheet of one file; problems become issues, never raise."""
+    """Sniff, read and validate every sheet of one file; problems become issues, never raise.
+    `sha256` is the file's hash when already known, `stamp` its size and time when hashed."""
     path = input_file.label
     readout = FileReadout(path=path)
+    before = stamp if stamp is not None else _stamp(input_file.path)
     # Hashing 150 MB takes a tenth of a second: let it run beside the parser (both release
     # the GIL).
     with ThreadPoolExecutor(max_workers=1) as hasher:
@@ -324,6 +351,12 @@ def read_input(
             readout.failed = True
     if readout.failed:
         return readout
+    if before is None or _stamp(input_file.path) != before:
+        # The hash and the parse read the file separately: a file rewritten in between
+        # (an export still being written, a sync client) must not be cached under a hash of
+        # other bytes.
+        readout.changed = True
+        readout.issues.append(make_issue("file.changed_while_read", path=path))
     readout.format = str(fmt)
     unrecognised: list[Issue] = []
     for sheet_order, sheet in enumerate(sheets):

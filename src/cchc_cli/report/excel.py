@@ -521,7 +521,9 @@ def _write_late(ws: Sheet, content: ReportContent, options: ReportOptions) -> No
     ]
     personal = sorted(DATASETS["dossiers"].personal_fields) if options.include_personal_data else []
     table = content.late_dossiers
-    present = [f for f in [*fields, *personal] if f in table.columns]
+    wanted = [*fields, *personal]
+    # no dossier export at all: the sheet still says what it would list
+    present = [f for f in wanted if f in table.columns] if len(table.columns) else wanted
     titles = [
         DATASETS["dossiers"].fields[f].label(lang)
         if f in DATASETS["dossiers"].fields
@@ -535,6 +537,9 @@ def _write_late(ws: Sheet, content: ReportContent, options: ReportOptions) -> No
     words = {t: label(f"timeliness_{t}", lang) for t in ("late", "open_overdue")}
     names: dict[str, str] = {}
     first = 3
+    if table.empty:  # no dossier export among the inputs, or none late: the header alone
+        _print_setup(ws, 2, len(titles), 2)
+        return
     for column, name in enumerate(present, start=1):
         values = table[name].astype(object).where(table[name].notna(), None).tolist()
         if name == "timeliness":

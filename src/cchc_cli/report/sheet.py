@@ -122,16 +122,9 @@ class Sheet:
     def put_column(self, first_row: int, column: int, values: list[Any], **style: Any) -> None:
         """Write `values` down a column from `first_row`, every one with the same look (a
         `number_format` applies to the cells that hold a value). Values are cleaned as `put`
-        cleans them, when the book is written."""
+        cleans them, when the book is written, after the single cells: a block's rows hold no
+        other cell."""
         self.blocks.append((first_row, column, values, Cell(None, **style)))
-
-    def column_values(self, column: int) -> list[tuple[int, Any]]:
-        """(row, value) of every block cell of a column (for fitting row heights)."""
-        found = []
-        for first_row, block_column, values, _ in self.blocks:
-            if block_column == column:
-                found.extend(enumerate(values, start=first_row))
-        return found
 
     def merge(self, first_row: int, first_column: int, last_row: int, last_column: int) -> None:
         self.merges.append((first_row, first_column, last_row, last_column))

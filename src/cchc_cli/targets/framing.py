@@ -101,7 +101,7 @@ class Frame:
         period: Period,
         groups: dict[str, FieldGroup],
         lookup: Lookup | None = None,
-        masks: dict[tuple[int, int], np.ndarray] | None = None,
+        masks: dict[tuple[int, int], np.ndarray | np.bool_] | None = None,
     ) -> None:
         self.table = table
         self.period = period
@@ -219,7 +219,7 @@ class Framing:
         self._frames: dict[tuple[str, Period], Frame] = {}
         self._levelled_tables: dict[tuple[str, date | None], pd.DataFrame] = {}
         # The frames keep their tables alive, so the identities in these keys stay unique.
-        self._masks: dict[tuple[int, int], np.ndarray] = {}
+        self._masks: dict[tuple[int, int], np.ndarray | np.bool_] = {}
         self._extent: dict[tuple[str, str | None], tuple[set[str] | None, set[int]]] = {}
 
     def frame(self, dataset: str, period: Period) -> Frame | None:

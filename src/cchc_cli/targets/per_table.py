@@ -1,36 +1,56 @@
-"""Facts computed once per loaded table: the report asks for every target month by month, and a
-province's year would otherwise recompute the same date arrays and masks dozens of times."""
+"""Facts computed once per loaded table during one run: the report asks for every target month
+by month, and a province's year would otherwise recompute the same date arrays dozens of times.
+
+Reuse is only safe while nobody changes a table in place, which cchc's commands never do; a
+script that edits its tables between calls must not get stale facts. So facts are remembered only
+inside `tables_unchanged()` (each command runs inside one); outside it, they are computed afresh.
+"""
 
 from __future__ import annotations
 
 import functools
 import weakref
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 T = TypeVar("T")
 
+_Store = dict[tuple[int, int], tuple[weakref.ref[Any], int, Any]]
+_SCOPE: ContextVar[_Store | None] = ContextVar("cchc_tables_unchanged", default=None)
+
+
+@contextmanager
+def tables_unchanged() -> Iterator[None]:
+    """Within this block the loaded tables are not changed in place: facts computed from a
+    table are kept (by the table's identity and length) until the block ends."""
+    token = _SCOPE.set({})
+    try:
+        yield
+    finally:
+        _SCOPE.reset(token)
+
 
 def per_table(compute: Callable[[pd.DataFrame], T]) -> Callable[[pd.DataFrame], T]:
-    """`compute(table)` remembered for as long as `table` lives.
-
-    Tables are keyed by identity (a DataFrame is not hashable) and checked by length; the
-    loaded tables are not changed after loading, and a frame derived from one is a new object.
-    Callers must not change what is returned in place.
-    """
-    known: dict[int, tuple[weakref.ref[pd.DataFrame], int, T]] = {}
+    """`compute(table)`, remembered inside `tables_unchanged()`. Callers must not change what
+    is returned in place."""
 
     @functools.wraps(compute)
     def remembered(table: pd.DataFrame) -> T:
-        key = id(table)
-        found = known.get(key)
+        store = _SCOPE.get()
+        if store is None:
+            return compute(table)
+        key = (id(compute), id(table))
+        found = store.get(key)
+        # the reference check: a table that died and left its address to a new one
         if found is not None and found[0]() is table and found[1] == len(table):
-            return found[2]
+            return found[2]  # type: ignore[no-any-return]
         value = compute(table)
-        known[key] = (weakref.ref(table), len(table), value)
-        weakref.finalize(table, known.pop, key, None)
+        store[key] = (weakref.ref(table), len(table), value)
         return value
 
     return remembered

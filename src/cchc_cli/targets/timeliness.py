@@ -125,11 +125,7 @@ def classify(table: pd.DataFrame, period: Period) -> DossierView:
     as_of = np.datetime64(period.as_of, "D")
     facts = _facts(table)
     received, end, due = facts.received, facts.end, facts.due
-    requested_day, effective, supplements = (
-        facts.requested_day,
-        facts.effective,
-        facts.supplements,
-    )
+    requested_day, effective, supplements = facts.requested_day, facts.effective, facts.supplements
 
     # Judged with what was known at as_of: a dossier received after it does not count yet.
     counted = ~facts.never_received & ~(received > as_of)
