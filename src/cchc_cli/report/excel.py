@@ -547,16 +547,15 @@ def _write_late(ws: Sheet, content: ReportContent, options: ReportOptions) -> No
                 if value is not None:
                     values[offset] = words.get(value) or label(f"timeliness_{value}", lang)
         date_format = "dd/mm/yyyy" if name.endswith("_at") else None
-        ws.put_column(
-            first, column, values, alignment=MIDDLE, border=BOX, number_format=date_format
-        )
+        # wrapped: the rows are heightened for long procedure names (_fit_rows)
+        ws.put_column(first, column, values, alignment=WRAP, border=BOX, number_format=date_format)
     paths = table["source_path"].astype(object).tolist()
     for path in set(paths):
         names[path] = Path(str(path)).name
     source = len(present)
-    ws.put_column(first, source + 1, [names[p] for p in paths], alignment=MIDDLE, border=BOX)
+    ws.put_column(first, source + 1, [names[p] for p in paths], alignment=WRAP, border=BOX)
     sheets = table["source_sheet"].astype(object).tolist()
-    ws.put_column(first, source + 2, sheets, alignment=MIDDLE, border=BOX)
+    ws.put_column(first, source + 2, sheets, alignment=WRAP, border=BOX)
     numbers = table["source_row"].astype("int64").tolist()
     ws.put_column(first, source + 3, numbers, alignment=MIDDLE, border=BOX)
     row = first + len(table) - 1
