@@ -314,3 +314,15 @@ def test_an_unwritable_output_is_a_usage_error(runner, tmp_path) -> None:
     result = runner.invoke(app, ["template", "staff", "-o", str(blocker / "x.xlsx")])
     assert result.exit_code == 2
     assert "output.unwritable" in result.stderr
+
+
+def test_a_bad_workers_setting_is_said_and_the_run_goes_on_issue12(runner, monkeypatch) -> None:
+    monkeypatch.setenv("CCHC_WORKERS", "hai")
+    result = runner.invoke(app, ["validate", str(SAMPLE_DATA), "--format", "json"])
+    assert "CCHC_WORKERS='hai'" in result.stderr
+    monkeypatch.setenv("CCHC_WORKERS", "1")
+    plain = runner.invoke(app, ["validate", str(SAMPLE_DATA), "--format", "json"])
+    assert "CCHC_WORKERS" not in plain.stderr
+    # the same run either way: scripts get the same exit code and JSON, the note is on stderr
+    assert result.exit_code == plain.exit_code != 5
+    assert json.loads(result.stdout) == json.loads(plain.stdout)

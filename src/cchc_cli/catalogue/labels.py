@@ -238,6 +238,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "Note: the dossier data runs only to {data_ends}; open dossiers are judged at {as_of} "
         "(--as-of) as if nothing happened after it.",
     ),
+    "workers_ignored": (
+        "Chú ý: CCHC_WORKERS='{value}' không phải số nguyên dương; đọc mỗi lõi một tệp (tối đa 4).",
+        "Note: CCHC_WORKERS='{value}' is not a positive whole number; reading one file per core "
+        "(at most 4).",
+    ),
     "computed_from": (
         "Tính từ dữ liệu '{dataset}' (sổ riêng của chỉ tiêu không có số liệu kỳ này).",
         "Computed from the '{dataset}' data (the target's own register has nothing for it).",

@@ -144,7 +144,7 @@ def stderr_console() -> Console:
 
 
 def load_options(
-    profile: str | None, columns: Path | None, dataset: str | None = None
+    profile: str | None, columns: Path | None, dataset: str | None = None, lang: str = "vi"
 ) -> LoadOptions:
     """The read options of --profile, --columns and --dataset (checked before any data is read)."""
     from cchc_cli.ingest import LoadOptions
@@ -155,6 +155,9 @@ def load_options(
     if dataset:
         get_dataset(dataset)
     use_returning_pool()  # every command that reads data comes here first
+    workers = os.environ.get("CCHC_WORKERS", "").strip()
+    if workers and not (workers.isdigit() and int(workers) > 0):
+        stderr_console().print(Text(label("workers_ignored", lang, value=workers), "yellow"))
     return LoadOptions(profiles=profile_set(profile, columns), dataset=dataset)
 
 
@@ -266,7 +269,7 @@ def prepare_run(
         targets=targets,
         period=period,
         as_of=parse_as_of(as_of, lang),
-        load=load_options(profile, columns),
+        load=load_options(profile, columns, lang=lang),
         max_invalid=max_invalid,
         output=output,
         cache=read_cache(no_cache),

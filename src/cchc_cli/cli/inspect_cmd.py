@@ -43,7 +43,7 @@ def inspect(
     from cchc_cli.ingest import inspect_input
     from cchc_cli.report.inspection import inspection_json, render_inspection
 
-    options = load_options(profile, columns, dataset)
+    options = load_options(profile, columns, dataset, str(lang))
     readout = inspect_input(file, options)
     if format is OutputFormat.json:
         typer.echo(json.dumps(inspection_json(readout, lang, rows), ensure_ascii=False, indent=2))

@@ -214,7 +214,7 @@ def init_profile(
         raise typer.BadParameter(label("output.is_input", lang, path=output), param_hint="-o")
     if Path(file).is_dir():
         raise typer.BadParameter(label("one_file", lang, path=file), param_hint="FILE")
-    options = load_options(profile, columns, dataset)
+    options = load_options(profile, columns, dataset, str(lang))
     readout = inspect_input(file, options)
     if readout.format is None:
         for issue in readout.issues:

@@ -52,7 +52,7 @@ def validate(
     from cchc_cli import ingest
     from cchc_cli.report.validation import render_validation, validation_json
 
-    options = load_options(profile, columns, dataset)
+    options = load_options(profile, columns, dataset, str(lang))
     with progress_display(quiet, lang) as progress:
         result = ingest.load_inputs(inputs, options, read_cache(no_cache), progress)
     if format is OutputFormat.json:
