@@ -110,6 +110,19 @@ def interleaved(
     }
 
 
+def with_cached(
+    contenders: dict[str, tuple[list[str], dict[str, str]]],
+    cchc: list[str],
+    env: dict[str, str],
+    repeat: int,
+) -> dict[str, tuple[float, float]]:
+    """The contenders interleaved, then `cchc` over unchanged inputs after one priming run."""
+    results = interleaved(contenders, repeat)
+    run(cchc, env)  # prime the cache
+    results["cchc compute, cached"] = median_of(cchc, env, repeat)
+    return results
+
+
 def load() -> str:
     return f"{os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "n/a"
 
@@ -143,9 +156,7 @@ def main() -> None:
             contenders["pandas.read_excel(calamine)"] = ([python, "-c", CALAMINE, path], env)
         if size <= 100_000:
             contenders["pandas.read_excel(openpyxl)"] = ([python, "-c", OPENPYXL, path], env)
-        results = interleaved(contenders, args.repeat)
-        run(cchc, env)  # prime the cache
-        results["cchc compute, cached"] = median_of(cchc, env, args.repeat)
+        results = with_cached(contenders, cchc, env, args.repeat)
         loads.append(load())
         label = f"{size:,} rows, one file"
         table += [(label, name, *measured) for name, measured in results.items()]
@@ -174,9 +185,7 @@ def main() -> None:
             "cchc compute, cold, one file at a time": ([*cchc, "--no-cache"], serial_env),
             "cchc compute, cold (--no-cache)": ([*cchc, "--no-cache"], env),
         }
-        results = interleaved(contenders, args.repeat)
-        run(cchc, env)
-        results["cchc compute, cached"] = median_of(cchc, env, args.repeat)
+        results = with_cached(contenders, cchc, env, args.repeat)
         loads.append(load())
         label = f"{size:,} rows, 12 files"
         table += [(label, name, *measured) for name, measured in results.items()]

@@ -148,6 +148,7 @@ def load_options(
 ) -> LoadOptions:
     """The read options of --profile, --columns and --dataset (checked before any data is read)."""
     from cchc_cli.ingest import LoadOptions
+    from cchc_cli.ingest.load import workers_setting
     from cchc_cli.ingest.memory import use_returning_pool
     from cchc_cli.profiles import profile_set
     from cchc_cli.schema import get_dataset
@@ -156,7 +157,7 @@ def load_options(
         get_dataset(dataset)
     use_returning_pool()  # every command that reads data comes here first
     workers = os.environ.get("CCHC_WORKERS", "").strip()
-    if workers and not (workers.isdigit() and int(workers) > 0):
+    if workers and workers_setting() is None:
         stderr_console().print(Text(label("workers_ignored", lang, value=workers), "yellow"))
     return LoadOptions(profiles=profile_set(profile, columns), dataset=dataset)
 

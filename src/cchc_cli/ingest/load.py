@@ -183,9 +183,10 @@ def _default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 4))
 
 
-def _workers_setting() -> int | None:
-    """CCHC_WORKERS: how many files are read at once (default: one per core). Each file being
-    read needs several times its size in memory; 1 keeps a small laptop's peak lowest."""
+def workers_setting() -> int | None:
+    """CCHC_WORKERS: how many files are read at once, when it is a positive whole number (else
+    the default, `_default_workers`). Each file being read needs several times its size in
+    memory; 1 keeps a small laptop's peak lowest."""
     text = os.environ.get("CCHC_WORKERS", "").strip()
     return int(text) if text.isdigit() and int(text) > 0 else None
 
@@ -200,7 +201,7 @@ def load_files(
 ) -> LoadResult:
     """Read expanded inputs (`expand_inputs`), its problems kept as the first issues.
 
-    Files are read in parallel, as many at a time as there are cores (CCHC_WORKERS), in
+    Files are read in parallel, one per core and at most four at a time (CCHC_WORKERS), in
     threads: the Rust reader and Arrow's kernels release the GIL, so twelve monthly files take
     the same time as in worker processes (3M rows on 2 cores: 30.6 s in threads, 30.3 s in
     processes) with one copy of the interpreter and no results pickled between processes
@@ -211,7 +212,7 @@ def load_files(
     result = LoadResult(issues=list(issues))
     result.failed_inputs.extend(i.path or "" for i in issues)
     datasets = [get_dataset(options.dataset)] if options.dataset else list(DATASETS.values())
-    workers = max(1, min(len(files), workers or _workers_setting() or _default_workers()))
+    workers = max(1, min(len(files), workers or workers_setting() or _default_workers()))
     done = 0
 
     def one(input_file: InputFile) -> FileLoad:

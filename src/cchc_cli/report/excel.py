@@ -4,7 +4,7 @@ charts, print-ready, and no cell from the data ever turned into a formula."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -93,10 +93,12 @@ def _fit_rows(ws: Sheet, first_row: int, last_row: int) -> None:
     library, so estimate the lines each cell needs from its column width (one pass)."""
     per_line: dict[int, int] = {}
     lines: dict[int, int] = {}
-    written = [(row, column, cell.value) for (row, column), cell in ws.cells.items()]
-    for first, column, values, _ in ws.blocks:
-        written.extend(zip(range(first, first + len(values)), repeat(column), values))
-    for row, column, value in written:
+    cells = ((row, column, cell.value) for (row, column), cell in ws.cells.items())
+    blocks = (
+        zip(range(first, first + len(values)), repeat(column), values)
+        for first, column, values, _ in ws.blocks
+    )
+    for row, column, value in chain(cells, *blocks):
         if row < first_row or row > last_row or not isinstance(value, str) or not value:
             continue
         if column not in per_line:

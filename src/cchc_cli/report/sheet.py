@@ -136,12 +136,6 @@ class Sheet:
         r2, c2 = xl_cell_to_rowcol(end)
         self.merge(r1 + 1, c1 + 1, r2 + 1, c2 + 1)
 
-    @property
-    def max_row(self) -> int:
-        last = max((row for row, _ in self.cells), default=0)
-        blocks = (first + len(values) - 1 for first, _, values, _ in self.blocks if values)
-        return max([last, *blocks])
-
 
 class _Dimensions(dict):  # type: ignore[type-arg]
     """column_dimensions["A"].width / row_dimensions[3].height, created on first use."""
@@ -209,59 +203,53 @@ class _Formats:
         return made
 
 
-def _write_cell(ws: Any, row: int, column: int, cell: Cell, formats: _Formats) -> None:
-    value = cell.value
-    is_date = isinstance(value, datetime | date)
-    style = formats.get(cell, is_date)
-    r, c = row - 1, column - 1
-    if value is None:
-        if style is not None:
-            ws.write_blank(r, c, None, style)
-    elif isinstance(value, bool):
+def _write_value(ws: Any, r: int, c: int, value: Any, style: Any, date_style: Any) -> None:
+    """A value that is not blank, by its type (text is always text, never a formula)."""
+    if isinstance(value, bool):
         ws.write_boolean(r, c, value, style)
     elif isinstance(value, int | float):
         ws.write_number(r, c, value, style)
-    elif is_date:
-        if not isinstance(value, datetime):
+    elif isinstance(value, datetime | date):
+        if isinstance(value, pd.Timestamp):
+            value = value.to_pydatetime()
+        elif not isinstance(value, datetime):
             value = datetime(value.year, value.month, value.day)
-        ws.write_datetime(r, c, value, style)
+        ws.write_datetime(r, c, value, date_style)
     else:
         ws.write_string(r, c, str(value), style)
+
+
+def _write_cell(ws: Any, row: int, column: int, cell: Cell, formats: _Formats) -> None:
+    value = cell.value
+    style = formats.get(cell, isinstance(value, datetime | date))
+    if value is None:
+        if style is not None:
+            ws.write_blank(row - 1, column - 1, None, style)
+    else:
+        _write_value(ws, row - 1, column - 1, value, style, style)
 
 
 def _write_block(
     ws: Any, first_row: int, column: int, values: list[Any], look: Cell, formats: _Formats
 ) -> None:
-    blank = formats.get(look, False)
-    plain = formats.get(replace(look, number_format=None), False) if look.number_format else blank
+    style = formats.get(look, False)
+    # a blank cell takes the look without its number format, as `put` gives a None value
+    blank = formats.get(replace(look, number_format=None), False) if look.number_format else style
     dated = formats.get(look, True)
     c = column - 1
-    write_string, write_number, write_blank = ws.write_string, ws.write_number, ws.write_blank
     for r, value in enumerate(values, start=first_row - 1):
         if value is None or value is pd.NA or value is pd.NaT:
-            if look.number_format is None and blank is not None:
-                write_blank(r, c, None, blank)
-            elif look.number_format is not None and plain is not None:
-                write_blank(r, c, None, plain)
-        elif isinstance(value, str):
+            if blank is not None:
+                ws.write_blank(r, c, None, blank)
+            continue
+        if isinstance(value, str):
             if not value.isprintable():
                 value = _ILLEGAL.sub(" ", value)
-            if value:
-                write_string(r, c, value, blank)
-            elif blank is not None:
-                write_blank(r, c, None, blank)
-        elif isinstance(value, bool):
-            ws.write_boolean(r, c, value, blank)
-        elif isinstance(value, int | float):
-            write_number(r, c, value, blank)
-        elif isinstance(value, datetime | date):
-            if isinstance(value, pd.Timestamp):
-                value = value.to_pydatetime()
-            elif not isinstance(value, datetime):
-                value = datetime(value.year, value.month, value.day)
-            ws.write_datetime(r, c, value, dated)
-        else:
-            write_string(r, c, str(value), blank)
+            if not value:  # an empty text is a blank cell
+                if style is not None:
+                    ws.write_blank(r, c, None, style)
+                continue
+        _write_value(ws, r, c, value, style, dated)
 
 
 def _write_chart(book: Any, ws: Any, sheet: Sheet, chart: LineChart) -> None:
