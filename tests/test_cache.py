@@ -6,18 +6,34 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+
+import pandas as pd
 
 import cchc_cli
 from cchc_cli.catalogue import did_you_mean, phrase
 from cchc_cli.cli import app
 from cchc_cli.ingest import LoadOptions, load_inputs
-from cchc_cli.ingest.cache import CachedFile, ReadCache, source_files
+from cchc_cli.ingest.cache import MAX_RUNS, CachedFile, ReadCache, source_files
 from cchc_cli.issues import make_issue
 from cchc_cli.profiles import profile_set
 from conftest import SAMPLE_DATA, quarter_by_agency, write_xlsx
 from golden_rows import HEADER, MAR
+
+
+def file_entries(folder: Path) -> list[Path]:
+    """The cache's per-file entries (run entries live in `runs/`)."""
+    if not folder.exists():
+        return []
+    return [p for p in folder.iterdir() if p.name != "runs"]
+
+
+def run_entries(folder: Path) -> list[Path]:
+    runs = folder / "runs"
+    return [p for p in runs.iterdir() if not p.name.startswith(".")] if runs.exists() else []
 
 
 def test_a_phrase_in_an_issue_survives_the_cache_in_either_language(tmp_path) -> None:
@@ -50,10 +66,13 @@ def test_same_numbers_with_and_without_cache(runner, tmp_path, monkeypatch) -> N
     plain = quarter_by_agency(runner, str(SAMPLE_DATA), "--no-cache")
     assert not (tmp_path / "cache").exists()  # --no-cache neither reads nor writes
     first = quarter_by_agency(runner, str(SAMPLE_DATA))
-    entries = list((tmp_path / "cache").iterdir())
-    assert len(entries) == 14  # one per input file
+    assert len(file_entries(tmp_path / "cache")) == 14  # one per input file
+    assert len(run_entries(tmp_path / "cache")) == 1  # and the run's joined tables
     second = quarter_by_agency(runner, str(SAMPLE_DATA))
-    assert plain == first == second
+    for entry in run_entries(tmp_path / "cache"):
+        shutil.rmtree(entry)
+    from_files = quarter_by_agency(runner, str(SAMPLE_DATA))  # per-file entries only
+    assert plain == first == second == from_files
     validate_plain = runner.invoke(
         app, ["validate", str(SAMPLE_DATA), "--format", "json", "--no-cache"]
     ).stdout
@@ -65,18 +84,20 @@ def test_damaged_or_stale_cache_entries_are_not_trusted(tmp_path) -> None:
     cache = ReadCache(tmp_path / "cache")
     path = write_xlsx(tmp_path / "a.xlsx", [HEADER, *MAR])
     fresh = load_inputs([str(path)], cache=cache)
-    (entry,) = list((tmp_path / "cache").iterdir())
+    (entry,) = file_entries(tmp_path / "cache")
     (entry / "part-0.parquet").write_bytes(b"not parquet")
+    shutil.rmtree(tmp_path / "cache" / "runs")
     again = load_inputs([str(path)], cache=cache)
     assert again.tables["dossiers"].equals(fresh.tables["dossiers"])
     (entry / "meta.json").write_text("{broken", encoding="utf-8")
+    shutil.rmtree(tmp_path / "cache" / "runs")
     assert load_inputs([str(path)], cache=cache).tables["dossiers"].equals(fresh.tables["dossiers"])
     # other header names (a --columns file) are another entry, never the old one
     columns = tmp_path / "cot.yaml"
     columns.write_text("dossiers:\n  due_at: ['Ngày hẹn trả']\n", encoding="utf-8")
     options = LoadOptions(profiles=profile_set(columns=columns))
     load_inputs([str(path)], options, cache=cache)
-    assert len(list((tmp_path / "cache").iterdir())) == 2
+    assert len(file_entries(tmp_path / "cache")) == 2
 
 
 def test_same_file_under_another_name_takes_its_new_place(tmp_path) -> None:
@@ -124,10 +145,102 @@ def test_a_file_rewritten_while_read_is_not_cached_under_the_old_hash_issue12(
     changed = load_inputs([str(path)], cache=cache)
     assert "file.changed_while_read" in [i.code for i in changed.issues]
     assert len(changed.tables["dossiers"]) == len(MAR)  # the figures of what was parsed
-    assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").iterdir())
+    assert not file_entries(tmp_path / "cache")
+    assert not run_entries(tmp_path / "cache")
     monkeypatch.setattr(load, "read_file", original)
     # the first version again: read as itself, never served the later version's table
     path.write_bytes(first_bytes)
     again = load_inputs([str(path)], cache=cache)
     assert len(again.tables["dossiers"]) == 2
     assert "file.changed_while_read" not in [i.code for i in again.issues]
+
+
+def assert_same_table(got: pd.DataFrame, expected: pd.DataFrame) -> None:
+    """Equal values and dtypes; categories compared as values (a Parquet entry gives them back
+    as `str`, a fresh read as `object`)."""
+
+    def plain(table: pd.DataFrame) -> pd.DataFrame:
+        table = table.copy()
+        for name, dtype in table.dtypes.items():
+            if isinstance(dtype, pd.CategoricalDtype):
+                table[name] = table[name].cat.set_categories(list(dtype.categories))
+        return table
+
+    pd.testing.assert_frame_equal(plain(got), plain(expected))
+
+
+def _without_headers(accounts: list) -> list:
+    return [replace(a, header=None) for a in accounts]
+
+
+def test_a_run_entry_gives_the_tables_of_a_fresh_read_issue12(tmp_path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    # March twice: the second export's rows are duplicates that D5 resolves
+    write_xlsx(folder / "t3.xlsx", [HEADER, *MAR])
+    write_xlsx(folder / "t3-lai.xlsx", [HEADER, *MAR[:3]])
+    cache = ReadCache(tmp_path / "cache")
+    fresh = load_inputs([str(folder)])
+    first = load_inputs([str(folder)], cache=cache)
+    assert len(run_entries(tmp_path / "cache")) == 1
+    second = load_inputs([str(folder)], cache=cache)
+    for got in (first, second):
+        assert_same_table(got.tables["dossiers"], fresh.tables["dossiers"])
+        assert _without_headers(got.accounts) == _without_headers(fresh.accounts)
+        assert got.issues == fresh.issues
+        assert got.duplicates == fresh.duplicates == 3
+        assert got.failed_inputs == fresh.failed_inputs == []
+
+
+def test_a_damaged_run_entry_is_not_trusted_issue12(tmp_path) -> None:
+    path = write_xlsx(tmp_path / "t3.xlsx", [HEADER, *MAR])
+    cache = ReadCache(tmp_path / "cache")
+    fresh = load_inputs([str(path)], cache=cache)
+    (entry,) = run_entries(tmp_path / "cache")
+    (entry / "dossiers.arrow").write_bytes(b"not arrow")
+    again = load_inputs([str(path)], cache=cache)
+    assert_same_table(again.tables["dossiers"], fresh.tables["dossiers"])
+    meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
+    meta["tables"]["dossiers"] += 1  # a truncated table
+    (entry / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert len(load_inputs([str(path)], cache=cache).tables["dossiers"]) == len(MAR)
+
+
+def test_run_entries_follow_the_names_and_order_of_the_inputs_issue12(tmp_path) -> None:
+    march = write_xlsx(tmp_path / "t3.xlsx", [HEADER, *MAR])
+    again = write_xlsx(tmp_path / "t3-lai.xlsx", [HEADER, *MAR[:3]])
+    cache = ReadCache(tmp_path / "cache")
+    forward = load_inputs([str(march), str(again)], cache=cache)
+    backward = load_inputs([str(again), str(march)], cache=cache)
+    assert len(run_entries(tmp_path / "cache")) == 2
+    # D5: on a tie the later file wins, so the order decides which rows are kept
+    assert forward.issues != backward.issues
+    fresh_backward = load_inputs([str(again), str(march)])
+    assert_same_table(backward.tables["dossiers"], fresh_backward.tables["dossiers"])
+    renamed = tmp_path / "thang-3.xlsx"
+    renamed.write_bytes(march.read_bytes())
+    moved = load_inputs([str(renamed), str(again)], cache=cache)
+    assert set(moved.tables["dossiers"]["source_path"]) == {str(renamed), str(again)}
+
+
+def test_only_the_most_recent_run_entries_are_kept_issue12(tmp_path) -> None:
+    cache = ReadCache(tmp_path / "cache")
+    paths = [write_xlsx(tmp_path / f"t3-{n}.xlsx", [HEADER, *MAR[: n + 1]]) for n in range(5)]
+    for path in paths:
+        load_inputs([str(path)], cache=cache)
+    assert len(run_entries(tmp_path / "cache")) == MAX_RUNS
+    assert len(file_entries(tmp_path / "cache")) == 5  # file entries are all kept
+    # the oldest went first: the newest is still served
+    newest = load_inputs([str(paths[-1])], cache=cache)
+    assert len(newest.tables["dossiers"]) == len(MAR[:5])
+
+
+def test_no_run_entry_when_a_file_is_not_cacheable_issue12(tmp_path) -> None:
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    write_xlsx(folder / "readme.xlsx", [["Hướng dẫn"], ["Điền dữ liệu vào tệp khác"]])
+    write_xlsx(folder / "t3.xlsx", [HEADER, *MAR])
+    cache = ReadCache(tmp_path / "cache")
+    load_inputs([str(folder)], cache=cache)
+    # a file without data is not cached: whether it is an error depends on how it is named
+    assert run_entries(tmp_path / "cache") == []

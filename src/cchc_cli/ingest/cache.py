@@ -1,12 +1,21 @@
-"""A content-hash keyed cache of parsed, validated files (Parquet + JSON in the user's cache
-folder), so that re-running over unchanged monthly exports costs a fraction of the first run.
+"""A content-hash keyed cache in the user's cache folder, so that re-running over unchanged
+monthly exports costs a fraction of the first run. Two kinds of entries:
 
-The key covers the file's bytes, cchc's own code and the options that change how a file is
-read; a stale or damaged entry is never trusted: it is read whole or ignored and rebuilt.
+- one per file (Parquet + JSON): the file's parsed, validated sheets. Compact and long-lived: a
+  new month's export is parsed, the eleven months before it come from here.
+- one per run (Arrow IPC, uncompressed, memory-mapped when read): the tables of a whole set of
+  inputs after their sheets are joined and duplicates resolved (D5), with the run's accounting
+  and issues. A rerun over the same inputs reads it in a tenth of the time of the per-file
+  entries and skips the join and the duplicates pass (3M rows: 0.13 s against 2.0 s), but it
+  is large (about 200 bytes a row), so only the few most recently used are kept (`MAX_RUNS`).
+
+Keys cover the files' bytes, cchc's own code and the options that change how a file is read;
+a stale or damaged entry is never trusted: it is read whole or ignored and rebuilt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -25,6 +34,12 @@ from cchc_cli.ingest.validate import SheetAccount
 from cchc_cli.issues import Issue, Severity
 
 FORMAT = 1  # bump when what is stored changes shape
+RUN_FORMAT = 1  # the same, for run entries
+# Run entries kept (the most recently used): an officer switches between this month's folder,
+# the year, and a colleague's files; each entry of a province's year is ~0.6 GB.
+MAX_RUNS = 3
+# Rows converted to Arrow at a time when a run entry is written: bounds the extra memory.
+_RUN_BATCH = 262_144
 
 # One validated sheet: its dataset, its row accounting and its canonical table.
 SheetPart = tuple[str, SheetAccount, pd.DataFrame]
@@ -37,6 +52,17 @@ class CachedFile:
     file_format: str | None
     issues: list[Issue]
     parts: list[SheetPart]
+
+
+@dataclass
+class CachedRun:
+    """A run's load as stored: the joined tables after D5, the accounting, the issues (those
+    of the files, then those of duplicates) and how many duplicates were resolved."""
+
+    tables: dict[str, pd.DataFrame]
+    accounts: list[SheetAccount]
+    issues: list[Issue]
+    duplicates: int
 
 
 def default_cache_dir() -> Path:
@@ -135,6 +161,90 @@ class ReadCache:
             return CachedFile(meta["file_format"], issues, parts)
         except Exception:  # anything wrong with an entry means: read the file again
             return None
+
+    def run_key(self, files: list[tuple[str, int, str]]) -> str:
+        """The run entry name for files given as (label, order on the command line, file
+        entry key): the same files named the same way, in the same order."""
+        text = json.dumps(["run", RUN_FORMAT, code_digest(), files], ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+    def get_run(self, key: str) -> CachedRun | None:
+        """The stored load of a run, or None when absent, stale or damaged. Its tables are
+        memory-mapped: the operating system shares the pages with its file cache."""
+        import pyarrow as pa
+
+        entry = self.folder / "runs" / key
+        try:
+            meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
+            if meta.get("format") != RUN_FORMAT:
+                return None
+            tables = {}
+            for name, rows in meta["tables"].items():
+                with pa.memory_map(str(entry / f"{name}.arrow")) as source:
+                    stored = pa.ipc.open_file(source).read_all()
+                if stored.num_rows != rows:
+                    return None
+                tables[name] = stored.to_pandas()
+            accounts = [SheetAccount(**a) for a in meta["accounts"]]
+            issues = [_issue_from_json(i) for i in meta["issues"]]
+            with contextlib.suppress(OSError):
+                os.utime(entry)  # most recently used: kept longest
+            return CachedRun(tables, accounts, issues, meta["duplicates"])
+        except Exception:  # anything wrong with an entry means: load the files again
+            return None
+
+    def put_run(self, key: str, load: CachedRun) -> None:
+        """Store a run's load, then drop the least recently used run entries past MAX_RUNS;
+        failures are ignored (the cache is only a shortcut)."""
+        import pyarrow as pa
+
+        runs = self.folder / "runs"
+        staging: Path | None = None
+        try:
+            runs.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=runs))
+            for name, table in load.tables.items():
+                schema = pa.Schema.from_pandas(table.iloc[:0], preserve_index=False)
+                with pa.ipc.new_file(str(staging / f"{name}.arrow"), schema) as writer:
+                    for start in range(0, max(len(table), 1), _RUN_BATCH):
+                        part = table.iloc[start : start + _RUN_BATCH]
+                        writer.write_table(
+                            pa.Table.from_pandas(part, schema=schema, preserve_index=False)
+                        )
+            accounts = []
+            for account in load.accounts:
+                data = asdict(account)
+                data.pop("header", None)
+                accounts.append(data)
+            meta = {
+                "format": RUN_FORMAT,
+                "tables": {name: len(table) for name, table in load.tables.items()},
+                "accounts": accounts,
+                "issues": [_issue_to_json(i) for i in load.issues],
+                "duplicates": load.duplicates,
+            }
+            (staging / "meta.json").write_text(
+                json.dumps(meta, ensure_ascii=False), encoding="utf-8"
+            )
+            target = runs / key
+            if target.exists():
+                shutil.rmtree(target, ignore_errors=True)
+            os.replace(staging, target)
+            staging = None
+            self._evict_runs(runs)
+        except Exception:  # a full disk or a read-only home must not fail the run
+            pass
+        finally:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+
+    @staticmethod
+    def _evict_runs(runs: Path) -> None:
+        entries = [p for p in runs.iterdir() if p.is_dir() and not p.name.startswith(".")]
+        entries.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in entries[MAX_RUNS:]:
+            # on Windows an entry another run has mapped cannot go yet: it goes next time
+            shutil.rmtree(old, ignore_errors=True)
 
     def put(self, key: str, load: CachedFile) -> None:
         """Store a file's load; failures to write are ignored (the cache is only a shortcut)."""

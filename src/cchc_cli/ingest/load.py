@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from cchc_cli.ingest.cache import CachedFile, ReadCache, SheetPart
+from cchc_cli.ingest.cache import CachedFile, CachedRun, ReadCache, SheetPart
 from cchc_cli.ingest.duplicates import resolve_duplicates
 from cchc_cli.ingest.memory import give_back
 from cchc_cli.ingest.validate import (
@@ -91,6 +91,17 @@ class FileLoad:
     failed: bool
     issues: list[Issue]
     parts: list[SheetPart]
+    # Whether its load is in the file cache (or could be): a run entry is kept only when
+    # every file's is.
+    cacheable: bool = False
+
+
+@dataclass(frozen=True)
+class FileKey:
+    """A file's identity for the cache: its bytes' hash and its size and time when hashed."""
+
+    sha256: str
+    stamp: tuple[int, int] | None
 
 
 # Progress callback: (what is happening, files done, files in all).
@@ -112,7 +123,7 @@ def _relocate(found: CachedFile, input_file: InputFile) -> FileLoad:
         table["source_path"] = constant_category(path, len(table))
         table["source_order"] = np.int32(input_file.order)
         parts.append((dataset, account, table))
-    return FileLoad(path, False, issues, parts)
+    return FileLoad(path, False, issues, parts, cacheable=True)
 
 
 def file_sha256(path: Path) -> str:
@@ -121,26 +132,42 @@ def file_sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+def file_key(input_file: InputFile) -> FileKey | None:
+    """The file's hash, with its size and time taken before hashing (the cache key is of these
+    bytes); None when it cannot be read (its load says why)."""
+    stamp = _stamp(input_file.path)
+    try:
+        return FileKey(file_sha256(input_file.path), stamp)
+    except OSError:
+        return None
+
+
+def _entry_key(
+    cache: ReadCache, input_file: InputFile, known: FileKey, options: LoadOptions
+) -> str:
+    # The stem names the "sheet" of a CSV or HTML file: part of what was read.
+    return cache.key(known.sha256, _options_digest(options) + input_file.path.stem)
+
+
 def load_file(
     input_file: InputFile,
     datasets: list[Dataset],
     options: LoadOptions,
     cache: ReadCache | None = None,
+    known: FileKey | None = None,
 ) -> FileLoad:
     """One file for a run: from the cache when its bytes were read before, else read now.
 
-    The cache key is the hash of the file's bytes; the parser then reads the file itself.
+    The cache key is the hash of the file's bytes (`known`, when the caller hashed it); the
+    parser then reads the file itself.
     """
     key = digest = None
-    stamp = _stamp(input_file.path)  # before the hash: the cache key is of these bytes
+    stamp = _stamp(input_file.path)
     if cache is not None:
-        try:
-            digest = file_sha256(input_file.path)
-        except OSError:
-            digest = None  # read_input reports it
-        if digest is not None:
-            # The stem names the "sheet" of a CSV or HTML file: part of what was read.
-            key = cache.key(digest, _options_digest(options) + input_file.path.stem)
+        known = known or file_key(input_file)
+        if known is not None:
+            digest, stamp = known.sha256, known.stamp
+            key = _entry_key(cache, input_file, known, options)
             found = cache.get(key)
             if found is not None:
                 return _relocate(found, input_file)
@@ -153,15 +180,10 @@ def load_file(
     ]
     # Only files with data are kept: whether a file without any is an error or a warning
     # depends on how it was named on the command line, not on its bytes.
-    if (
-        cache is not None
-        and key is not None
-        and parts
-        and not readout.failed
-        and not readout.changed
-    ):
+    cacheable = key is not None and bool(parts) and not readout.failed and not readout.changed
+    if cache is not None and key is not None and cacheable:
         cache.put(key, CachedFile(readout.format, readout.issues, parts))
-    return FileLoad(readout.path, readout.failed, readout.issues, parts)
+    return FileLoad(readout.path, readout.failed, readout.issues, parts, cacheable)
 
 
 def load_inputs(
@@ -213,40 +235,75 @@ def load_files(
     result.failed_inputs.extend(i.path or "" for i in issues)
     datasets = [get_dataset(options.dataset)] if options.dataset else list(DATASETS.values())
     workers = max(1, min(len(files), workers or workers_setting() or _default_workers()))
+    keys: list[FileKey | None] = [None] * len(files)
+    run_key = None
+    if cache is not None and files:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            keys = list(pool.map(file_key, files))
+        if all(k is not None for k in keys):
+            run_key = cache.run_key(
+                [
+                    (f.label, f.order, _entry_key(cache, f, k, options))
+                    for f, k in zip(files, keys, strict=True)
+                    if k is not None
+                ]
+            )
+            found = cache.get_run(run_key)
+            if found is not None:
+                if progress is not None:
+                    progress(files[-1].label, len(files), len(files))
+                return _with_run(result, found)
     done = 0
 
-    def one(input_file: InputFile) -> FileLoad:
-        return load_file(input_file, datasets, options, cache)
+    def one(index: int) -> FileLoad:
+        return load_file(files[index], datasets, options, cache, keys[index])
 
     loads: list[FileLoad] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for load in pool.map(one, files):
+        for load in pool.map(one, range(len(files))):
             loads.append(load)
             done += 1
             if progress is not None:
                 progress(load.path, done, len(files))
+    joined = _join(loads)
+    if cache is not None and run_key is not None and all(load.cacheable for load in loads):
+        cache.put_run(run_key, joined)
+    result.failed_inputs.extend(load.path for load in loads if load.failed)
+    return _with_run(result, joined)
+
+
+def _with_run(result: LoadResult, run: CachedRun) -> LoadResult:
+    """The input problems found before reading (in `result`), then what the files gave."""
+    result.issues.extend(run.issues)
+    result.accounts.extend(run.accounts)
+    result.tables.update(run.tables)
+    result.duplicates += run.duplicates
+    return result
+
+
+def _join(loads: list[FileLoad]) -> CachedRun:
+    """The files' sheets joined per dataset, duplicates resolved (D5)."""
+    run = CachedRun({}, [], [], 0)
     frames: dict[str, list[pd.DataFrame]] = {}
     for load in loads:
-        result.issues.extend(load.issues)
-        if load.failed:
-            result.failed_inputs.append(load.path)
+        run.issues.extend(load.issues)
         for dataset_name, account, table in load.parts:
-            result.accounts.append(account)
+            run.accounts.append(account)
             frames.setdefault(dataset_name, []).append(table)
     for name, parts in frames.items():
         table = concat_tables(parts)
         dataset = DATASETS[name]
         if dataset.key:
-            mine = [a for a in result.accounts if a.dataset == name]
+            mine = [a for a in run.accounts if a.dataset == name]
             key_headers = {(a.path, a.sheet): a.columns.get(dataset.key, "") for a in mine}
             sheet_columns = {(a.path, a.sheet): frozenset(a.columns) for a in mine}
             table, duplicate_issues = resolve_duplicates(
                 table, dataset.key, name, key_headers, sheet_columns
             )
-            result.issues.extend(duplicate_issues)
-            result.duplicates += len(duplicate_issues)
-        result.tables[name] = table
-    return result
+            run.issues.extend(duplicate_issues)
+            run.duplicates += len(duplicate_issues)
+        run.tables[name] = table
+    return run
 
 
 def concat_tables(parts: list[pd.DataFrame]) -> pd.DataFrame:
