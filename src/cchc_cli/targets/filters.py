@@ -254,6 +254,28 @@ def registers_used(node: Filter) -> list[tuple[str, InRegister]]:
     return [pair for item in node.items for pair in registers_used(item)]
 
 
+def _is_in(values: pd.Series, wanted: list[Any] | pd.Series) -> np.ndarray:
+    """Which rows hold one of `wanted` (missing values: False). Categories and yes/no columns
+    are matched on their codes and bits: `Series.isin` hashes every row (3M rows: 30 ms a
+    condition against 1 ms)."""
+    dtype = values.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        member = np.append(dtype.categories.isin(wanted), False)  # code -1: missing
+        return member[values.cat.codes.to_numpy()]
+    kinds = {type(w) for w in wanted}
+    if isinstance(dtype, pd.BooleanDtype) and kinds <= {bool, np.bool_}:
+        truth = {bool(w) for w in wanted}
+        bits = values.to_numpy(dtype=bool, na_value=False)
+        if truth == {True, False}:
+            return values.notna().to_numpy(dtype=bool)
+        if truth == {True}:
+            return bits
+        if not truth:
+            return np.zeros(len(values), dtype=bool)
+        return ~bits & values.notna().to_numpy(dtype=bool)
+    return values.isin(wanted).fillna(False).to_numpy(dtype=bool)
+
+
 def evaluate(
     node: Filter,
     column: Callable[[str], pd.Series],
@@ -278,7 +300,7 @@ def evaluate(
     if op == "in_register":
         assert lookup is not None, "in_register needs the framing's lookup"
         allowed = lookup(node.field, target)
-        return values.isin(allowed).fillna(False).to_numpy(dtype=bool) & present
+        return _is_in(values, allowed) & present
     if op == "in_group":
         group = groups[target]
         codes, uniques = pd.factorize(values)
@@ -286,7 +308,7 @@ def evaluate(
         return member[codes]
     if op in ("eq", "ne", "in", "not_in"):
         wanted = list(target) if op in ("in", "not_in") else [target]
-        hit = values.isin(wanted).fillna(False).to_numpy(dtype=bool) & present
+        hit = _is_in(values, wanted) & present
         return hit if op in ("eq", "in") else (~hit & present)
     numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
     compare = {"gt": np.greater, "gte": np.greater_equal, "lt": np.less, "lte": np.less_equal}
