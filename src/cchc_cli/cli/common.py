@@ -19,6 +19,7 @@ from rich.text import Text
 from cchc_cli.catalogue import label
 from cchc_cli.errors import CchcError, ExitCode
 from cchc_cli.issues import Severity, render_message
+from cchc_cli.readers.hashes import forget_hashing, start_hashing
 from cchc_cli.targets.per_table import tables_unchanged
 
 # The library (pandas, pydantic, openpyxl) is imported inside the functions that use it, so that
@@ -200,6 +201,17 @@ def progress_display(quiet: bool, lang: str) -> Iterator[Callable[[str, int, int
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def hash_in_background(inputs: list[str], no_cache: bool) -> None:
+    """Start hashing the inputs (the cache's keys) while the data libraries load: a cached
+    run then finds its keys ready (readers/hashes.py)."""
+    if no_cache:
+        return
+    from cchc_cli.readers.inputs import expand_inputs
+
+    files, _ = expand_inputs(inputs)
+    start_hashing([f.path for f in files])
+
+
 def handles_errors(command: F) -> F:
     """Expected errors print one catalogued line and exit with their code; anything else is an
     internal error (exit 5) with a traceback only under --debug."""
@@ -228,6 +240,8 @@ def handles_errors(command: F) -> F:
                 file=sys.stderr,
             )
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
+        finally:
+            forget_hashing()
 
     return wrapper  # type: ignore[return-value]
 

@@ -25,6 +25,7 @@ from cchc_cli.cli.common import (
     RequireCoverageOption,
     TargetsFileOption,
     handles_errors,
+    hash_in_background,
     prepare_run,
     stderr_console,
     stdout_console,
@@ -112,6 +113,7 @@ def compute_command(
 
     [bold]Ví dụ / example:[/bold] cchc compute sample_data/ --period 2025-Q1 --by agency_name
     """
+    hash_in_background(inputs, no_cache)  # before the data libraries load
     from cchc_cli.report.results import (
         compute_csv,
         compute_json,

@@ -23,6 +23,7 @@ from cchc_cli.cli.common import (
     RequireCoverageOption,
     TargetsFileOption,
     handles_errors,
+    hash_in_background,
     prepare_run,
     stderr_console,
 )
@@ -67,6 +68,7 @@ def report_command(
 
     [bold]Ví dụ / example:[/bold] cchc report sample_data/ -o bao-cao.xlsx --unit-name "Đức Phổ"
     """
+    hash_in_background(inputs, no_cache)  # before the data libraries load
     from cchc_cli.report import excel
     from cchc_cli.report.excel import ReportOptions
     from cchc_cli.targets.report_content import gather

@@ -18,6 +18,7 @@ from cchc_cli.cli.common import (
     ProfileOption,
     QuietOption,
     handles_errors,
+    hash_in_background,
     load_options,
     progress_display,
     read_cache,
@@ -49,6 +50,7 @@ def validate(
 
     [bold]Ví dụ / example:[/bold] cchc validate sample_data/ --format json
     """
+    hash_in_background(inputs, no_cache)  # before the data libraries load
     from cchc_cli import ingest
     from cchc_cli.report.validation import render_validation, validation_json
 

@@ -28,6 +28,9 @@ from cchc_cli.profiles import ProfileSet, shipped_set
 from cchc_cli.readers import InputFile, expand_inputs, read_file
 from cchc_cli.readers.delimited import UnknownEncoding
 from cchc_cli.readers.grid import RawSheet, UnreadableFile
+from cchc_cli.readers.hashes import FileKey, file_sha256
+from cchc_cli.readers.hashes import file_key as hashed
+from cchc_cli.readers.hashes import stamp as stamp_of
 from cchc_cli.readers.headers import HEADER_WINDOW, HeaderChoice, HeaderMatch, choose_header
 from cchc_cli.readers.inputs import display_path
 from cchc_cli.schema import DATASETS, get_dataset
@@ -96,14 +99,6 @@ class FileLoad:
     cacheable: bool = False
 
 
-@dataclass(frozen=True)
-class FileKey:
-    """A file's identity for the cache: its bytes' hash and its size and time when hashed."""
-
-    sha256: str
-    stamp: tuple[int, int] | None
-
-
 # Progress callback: (what is happening, files done, files in all).
 Progress = Callable[[str, int, int], None]
 
@@ -126,20 +121,10 @@ def _relocate(found: CachedFile, input_file: InputFile) -> FileLoad:
     return FileLoad(path, False, issues, parts, cacheable=True)
 
 
-def file_sha256(path: Path) -> str:
-    """The SHA-256 of a file's bytes, read in blocks (never the whole file in memory)."""
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
 def file_key(input_file: InputFile) -> FileKey | None:
     """The file's hash, with its size and time taken before hashing (the cache key is of these
-    bytes); None when it cannot be read (its load says why)."""
-    stamp = _stamp(input_file.path)
-    try:
-        return FileKey(file_sha256(input_file.path), stamp)
-    except OSError:
-        return None
+    bytes; `readers.hashes`); None when it cannot be read (its load says why)."""
+    return hashed(input_file.path)
 
 
 def _entry_key(
@@ -162,7 +147,7 @@ def load_file(
     parser then reads the file itself.
     """
     key = digest = None
-    stamp = _stamp(input_file.path)
+    stamp = stamp_of(input_file.path)
     if cache is not None:
         known = known or file_key(input_file)
         if known is not None:
@@ -367,14 +352,6 @@ class FileReadout:
     changed: bool = False
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return status.st_size, status.st_mtime_ns
-
-
 def read_input(
     input_file: InputFile,
     datasets: list[Dataset],
@@ -386,7 +363,7 @@ def read_input(
     `sha256` is the file's hash when already known, `stamp` its size and time when hashed."""
     path = input_file.label
     readout = FileReadout(path=path)
-    before = stamp if stamp is not None else _stamp(input_file.path)
+    before = stamp if stamp is not None else stamp_of(input_file.path)
     # Hashing 150 MB takes a tenth of a second: let it run beside the parser (both release
     # the GIL).
     with ThreadPoolExecutor(max_workers=1) as hasher:
@@ -409,7 +386,7 @@ def read_input(
             readout.failed = True
     if readout.failed:
         return readout
-    if before is None or _stamp(input_file.path) != before:
+    if before is None or stamp_of(input_file.path) != before:
         # The hash and the parse read the file separately: a file rewritten in between
         # (an export still being written, a sync client) must not be cached under a hash of
         # other bytes.
