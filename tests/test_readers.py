@@ -154,3 +154,40 @@ def test_html_rowspan_past_the_table_adds_no_rows(tmp_path) -> None:
     path.write_text(html, encoding="utf-8")
     result = load_inputs([str(path)])
     assert row_accounting(result) == [(2, 1, 0, 1, {"footer": 1})]
+
+
+class PanicException(BaseException):
+    """What pyo3 raises for a panic inside the Rust reader: not an `Exception`."""
+
+
+@pytest.mark.parametrize("where", ["read_excel", "load_sheet"])
+def test_a_panic_inside_the_rust_reader_is_an_unreadable_file_issue13(
+    runner, tmp_path, monkeypatch, where
+) -> None:
+    import fastexcel
+
+    from cchc_cli.cli import app
+
+    path = write_xlsx(tmp_path / "crafted.xlsx", [["Mã hồ sơ"], ["H1"]])
+    original = fastexcel.read_excel
+
+    def panics(*args, **kwargs):
+        if where == "read_excel":
+            raise PanicException("index out of bounds: the len is 0 but the index is 7")
+        reader = original(*args, **kwargs)
+
+        class Panicking:
+            sheet_names = reader.sheet_names
+
+            def load_sheet_eager(self, *a, **k):
+                raise PanicException("attempt to multiply with overflow")
+
+        return Panicking()
+
+    monkeypatch.setattr(fastexcel, "read_excel", panics)
+    done = runner.invoke(app, ["validate", str(path), "--no-cache"])
+    assert done.exit_code == 3
+    assert "file.unreadable" in done.output
+    assert "lỗi nội bộ" in done.output
+    assert "Traceback" not in done.output
+    assert not isinstance(done.exception, PanicException)

@@ -21,6 +21,47 @@ REASONS: dict[str, tuple[str, str]] = {
         "không có bảng nào trong tệp HTML",
         "no table in the HTML file",
     ),
+    # limits an input file must keep (readers/limits.py); {variable} raises the limit
+    "limit.file_mb": (
+        "tệp {value}, quá giới hạn {limit} (đặt {variable} để nâng)",
+        "the file is {value}, over the limit of {limit} (set {variable} to raise it)",
+    ),
+    "limit.unzipped_mb": (
+        "khi giải nén tệp chiếm {value}, quá giới hạn {limit} (đặt {variable} để nâng)",
+        "unpacked, the file takes {value}, over the limit of {limit} (set {variable} to raise it)",
+    ),
+    "limit.zip_ratio": (
+        "một phần của tệp nở ra {value} khi giải nén, quá giới hạn {limit} của tệp thật "
+        "(có thể là tệp độc hại; đặt {variable} để nâng)",
+        "a part of the file inflates {value}, over the limit of {limit} real files keep "
+        "(possibly a hostile file; set {variable} to raise it)",
+    ),
+    "limit.zip_members": (
+        "tệp có {value} phần, quá giới hạn {limit} (đặt {variable} để nâng)",
+        "the file has {value} parts, over the limit of {limit} (set {variable} to raise it)",
+    ),
+    "limit.columns": (
+        "trang tính khai báo {value} cột, quá giới hạn {limit}; xóa các cột trống thừa ở bên "
+        "phải (đặt {variable} để nâng)",
+        "a sheet declares {value} columns, over the limit of {limit}; delete the empty columns "
+        "on the right (set {variable} to raise it)",
+    ),
+    "limit.cells_million": (
+        "trang tính khai báo {value} ô, quá giới hạn {limit}; xóa các dòng, cột trống thừa "
+        "(đặt {variable} để nâng)",
+        "a sheet declares {value} cells, over the limit of {limit}; delete the empty rows and "
+        "columns (set {variable} to raise it)",
+    ),
+    "reader.strings_count_lies": (
+        "tệp khai báo {count} chuỗi văn bản mà phần chứa chúng chỉ có {size} byte: tệp hỏng "
+        "hoặc độc hại",
+        "the file declares {count} text strings in a part of only {size} bytes: a damaged or "
+        "hostile file",
+    ),
+    "reader.crashed": (
+        "thư viện đọc tệp gặp lỗi nội bộ: {detail}",
+        "the file reader failed inside: {detail}",
+    ),
     # option values
     "option.date_expected": (
         "'{value}': cần một ngày dd/mm/yyyy",

@@ -41,6 +41,13 @@ ISSUES: dict[str, Message] = {
         "Không đọc được tệp ({reason}). Mở tệp bằng Excel, lưu lại dạng .xlsx rồi chạy lại.",
         "Cannot read the file ({reason}). Open it in Excel, save it as .xlsx and run again.",
     ),
+    "file.over_limit": Message(
+        Severity.ERROR,
+        "Không đọc tệp: {reason}. Kiểm tra tệp có đúng là bản xuất từ hệ thống không; nếu đúng, "
+        "xuất lại theo từng tháng hoặc nâng giới hạn rồi chạy lại.",
+        "File not read: {reason}. Check that the file really is an export of the system; if "
+        "it is, export it month by month or raise the limit and run again.",
+    ),
     "file.encoding": Message(
         Severity.ERROR,
         "Không xác định được bảng mã của tệp CSV. Lưu lại tệp dạng CSV UTF-8 rồi chạy lại.",

@@ -27,7 +27,7 @@ from cchc_cli.issues import Issue, Severity, make_issue
 from cchc_cli.profiles import ProfileSet, shipped_set
 from cchc_cli.readers import InputFile, expand_inputs, read_file
 from cchc_cli.readers.delimited import UnknownEncoding
-from cchc_cli.readers.grid import RawSheet, UnreadableFile
+from cchc_cli.readers.grid import OverLimit, RawSheet, UnreadableFile
 from cchc_cli.readers.hashes import FileKey, file_sha256
 from cchc_cli.readers.hashes import file_key as hashed
 from cchc_cli.readers.hashes import stamp as stamp_of
@@ -380,9 +380,8 @@ def read_input(
             readout.issues.append(make_issue("file.encoding", path=path))
             readout.failed = True
         except UnreadableFile as exc:
-            readout.issues.append(
-                make_issue("file.unreadable", path=path, params={"reason": exc.reason})
-            )
+            code = "file.over_limit" if isinstance(exc, OverLimit) else "file.unreadable"
+            readout.issues.append(make_issue(code, path=path, params={"reason": exc.reason}))
             readout.failed = True
     if readout.failed:
         return readout

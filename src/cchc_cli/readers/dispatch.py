@@ -3,12 +3,14 @@ content to its reader."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from cchc_cli.catalogue import phrase
 from cchc_cli.readers.delimited import read_delimited
 from cchc_cli.readers.grid import FileFormat, RawSheet, UnreadableFile
 from cchc_cli.readers.html import read_html
+from cchc_cli.readers.limits import Limits, check_size
 from cchc_cli.readers.workbook import read_workbook
 
 
@@ -38,16 +40,19 @@ def read_file(source: bytes | Path, stem: str) -> tuple[FileFormat, list[RawShee
     a 150 MB export in Python's memory, and 5 % less time (issue 12). Text formats (HTML-as-.xls,
     CSV) are read whole: their decoders need the bytes.
     """
+    limits = Limits.from_environment()
     if isinstance(source, Path):
         with source.open("rb") as handle:
+            check_size(os.fstat(handle.fileno()).st_size, limits)  # before reading a byte
             head = handle.read(8192)
     else:
+        check_size(len(source), limits)
         head = source[:8192]
     fmt = sniff(head)
     if fmt is None:
         raise UnreadableFile(phrase("reader.not_a_table_file"))
     if fmt in (FileFormat.XLSX, FileFormat.XLS):
-        fmt, sheets = read_workbook(source, fmt)
+        fmt, sheets = read_workbook(source, fmt, limits)
         return fmt, sheets
     content = source.read_bytes() if isinstance(source, Path) else source
     if fmt is FileFormat.HTML_XLS:

@@ -59,6 +59,10 @@ class UnreadableFile(Exception):
         return self.args[0]
 
 
+class OverLimit(UnreadableFile):
+    """The file is past one of the limits of `readers/limits.py` (`file.over_limit`)."""
+
+
 def text_frame(rows: list[list[str | None]], first_row: int = 1) -> pd.DataFrame:
     """A grid DataFrame of Arrow strings from Python rows (ragged rows are padded)."""
     width = max((len(r) for r in rows), default=0)

@@ -12,14 +12,16 @@ import pyarrow as pa
 
 from cchc_cli.catalogue import phrase
 from cchc_cli.readers.grid import FileFormat, RawSheet, UnreadableFile
+from cchc_cli.readers.limits import Limits, check_zip
 
 
-def _zip_kind(source: bytes | Path) -> FileFormat:
+def _zip_kind(source: bytes | Path, limits: Limits) -> FileFormat:
     try:
         with zipfile.ZipFile(
             io.BytesIO(source) if isinstance(source, bytes) else source
         ) as archive:
             names = set(archive.namelist())
+            check_zip(archive, limits)  # before the Rust reader inflates anything
     except zipfile.BadZipFile as exc:
         raise UnreadableFile(phrase("reader.corrupt_zip", detail=str(exc))) from exc
     if "content.xml" in names and "mimetype" in names:
@@ -42,16 +44,30 @@ def _for_reader(source: bytes | Path) -> bytes | str:
     return text
 
 
-def read_workbook(source: bytes | Path, fmt: FileFormat) -> tuple[FileFormat, list[RawSheet]]:
+def _crashed(exc: BaseException) -> UnreadableFile:
+    """The Rust reader's failure as a reason. A panic inside it arrives as pyo3's
+    PanicException, a BaseException that `except Exception` lets through to a traceback."""
+    detail = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+    if isinstance(exc, Exception):
+        return UnreadableFile(detail)
+    return UnreadableFile(phrase("reader.crashed", detail=detail))
+
+
+def read_workbook(
+    source: bytes | Path, fmt: FileFormat, limits: Limits | None = None
+) -> tuple[FileFormat, list[RawSheet]]:
     """Every sheet as text cells, row numbers exactly as Excel shows them; `source` is the
-    file's bytes or its path (then the Rust reader opens the file itself)."""
+    file's bytes or its path (then the Rust reader opens the file itself). A zip container is
+    checked against `limits` before it is parsed."""
     if fmt is FileFormat.XLSX:
-        fmt = _zip_kind(source)
+        fmt = _zip_kind(source, limits or Limits.from_environment())
     try:
         reader = fastexcel.read_excel(_for_reader(source))
         names = list(reader.sheet_names)
-    except Exception as exc:  # the Rust reader raises its own exception types
-        raise UnreadableFile(str(exc).splitlines()[0][:200]) from exc
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # the Rust reader's own exception types, and its panics
+        raise _crashed(exc) from exc
     sheets: list[RawSheet] = []
     for index, name in enumerate(names):
         try:
@@ -59,11 +75,17 @@ def read_workbook(source: bytes | Path, fmt: FileFormat) -> tuple[FileFormat, li
             # Everything is read as text: codes keep their leading zeros and date columns that
             # mix real dates with typed text are parsed by our own day-first parser.
             table = reader.load_sheet_eager(index, header_row=None, skip_rows=0, dtypes="string")
-        except Exception as exc:
-            message = str(exc).splitlines()[0][:200]
-            if "no rows" in message.lower() or "empty" in message.lower():
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # panics too (see _crashed)
+            message = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+            if isinstance(exc, Exception) and (
+                "no rows" in message.lower() or "empty" in message.lower()
+            ):
                 sheets.append(RawSheet(name=name, cells=pd.DataFrame()))
                 continue
+            if not isinstance(exc, Exception):
+                raise _crashed(exc) from exc
             raise UnreadableFile(f"{name}: {message}") from exc
         sheets.append(RawSheet(name=name, cells=_to_frame(table)))
     return fmt, sheets
