@@ -30,6 +30,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "base",
         (
             "cchc_cli.catalogue",
+            "cchc_cli.config_yaml",
             "cchc_cli.errors",
             "cchc_cli.issues",
             "cchc_cli.output",

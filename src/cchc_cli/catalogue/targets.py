@@ -10,6 +10,23 @@ REASONS: dict[str, tuple[str, str]] = {
     "reason.unknown_field": ("không có trường này.{hint}", "no such field.{hint}"),
     "reason.number_expected": ("cần một số", "expected a number"),
     # a YAML file that does not parse: where, then the parser's own (English) words
+    "reason.yaml_duplicate_key": (
+        "khóa '{key}' được viết hai lần, dòng {first} và dòng {second}: giữ một dòng rồi chạy lại",
+        "the key '{key}' is written twice, on line {first} and line {second}: keep one and run "
+        "again",
+    ),
+    "reason.yaml_too_deep": (
+        "các mục lồng nhau quá {limit} cấp",
+        "items nested more than {limit} levels deep",
+    ),
+    "reason.yaml_too_many_nodes": (
+        "tệp mở rộng (qua các bí danh &/*) thành hơn {limit} mục",
+        "the file expands (through &/* aliases) to more than {limit} items",
+    ),
+    "reason.not_a_regular_file": (
+        "không phải một tệp thông thường (thư mục, thiết bị hay đường ống)",
+        "not a regular file (a folder, a device or a pipe)",
+    ),
     "reason.yaml_at": (
         "dòng {line}, cột {column}: {problem}",
         "line {line}, column {column}: {problem}",

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from cchc_cli.catalogue import Phrase, did_you_mean, phrase, pydantic_reason
+from cchc_cli.config_yaml import ConfigYamlProblem, load_config_yaml, read_config_bytes
 from cchc_cli.errors import ConfigError
 from cchc_cli.parsing import DATE_FORMS
 from cchc_cli.schema import DATASETS
@@ -23,7 +24,6 @@ from cchc_cli.schema.vocabularies import VOCABULARY_KINDS
 
 IGNORE = "ignore"
 # A profile or --columns file larger than this is not a profile (issue #13: bounded reading).
-MAX_PROFILE_BYTES = 1_000_000
 _PROFILE_KEYS = {"profile", "title", "title_en", "system", "extends", "sources", "datasets"}
 _PROFILE_KEYS |= {"values", "dates", "footer", "detect"}
 
@@ -295,9 +295,11 @@ def read_profile_text(
 
     A file without a `profile:` key in the old --columns format is read as an overlay.
     """
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        raw = yaml.load(text, Loader=loader)
+        # safe YAML only, no repeated key, bounded aliases (config_yaml.py)
+        raw = load_config_yaml(text)
+    except ConfigYamlProblem as exc:
+        raise ConfigError(unreadable, path=path, reason=exc.reason) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         # the YAML parser's own (English) words, placed by line and column
@@ -347,14 +349,9 @@ def read_profile_file(path: Path, kind: str = "profile") -> ProfileFile:
     (exit 4) naming the place on any problem."""
     unreadable = f"config.{kind}_unreadable"
     try:
-        size = path.stat().st_size
-        if size > MAX_PROFILE_BYTES:
-            raise ConfigError(
-                unreadable,
-                path=str(path),
-                reason=phrase("profile_file.too_large", size=f"{size:,}"),
-            )
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_config_bytes(path).decode("utf-8-sig")  # a regular file, at most 1 MB
+    except ConfigYamlProblem as exc:
+        raise ConfigError(unreadable, path=str(path), reason=exc.reason) from exc
     except UnicodeDecodeError as exc:
         raise ConfigError(
             unreadable, path=str(path), reason=phrase("profile_file.not_utf8")

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from cchc_cli.catalogue import WORDS, Phrase, did_you_mean, phrase, pydantic_reason
+from cchc_cli.config_yaml import ConfigYamlProblem, load_config_yaml, read_config_bytes
 from cchc_cli.errors import ConfigError, UsageError
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.fields import Kind
@@ -177,10 +178,11 @@ def load_targets(path: Path | None = None) -> TargetConfig:
     """Read (safe YAML only) and check a targets file; ConfigError on any mistake."""
     path = path or default_targets_path()
     try:
-        content = path.read_bytes()
-        # The C-accelerated loader when PyYAML has it: still the safe one (no Python objects).
-        safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        raw = yaml.load(content.decode("utf-8-sig"), Loader=safe_loader)
+        # safe YAML only, a regular file, no repeated key, bounded aliases (config_yaml.py)
+        content = read_config_bytes(path)
+        raw = load_config_yaml(content.decode("utf-8-sig"))
+    except ConfigYamlProblem as exc:
+        raise ConfigError("config.targets_unreadable", path=str(path), reason=exc.reason) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
