@@ -23,7 +23,6 @@ from cchc_cli.schema import DATASETS
 from cchc_cli.schema.vocabularies import VOCABULARY_KINDS
 
 IGNORE = "ignore"
-# A profile or --columns file larger than this is not a profile (issue #13: bounded reading).
 _PROFILE_KEYS = {"profile", "title", "title_en", "system", "extends", "sources", "datasets"}
 _PROFILE_KEYS |= {"values", "dates", "footer", "detect"}
 
