@@ -191,3 +191,45 @@ def test_a_panic_inside_the_rust_reader_is_an_unreadable_file_issue13(
     assert "lỗi nội bộ" in done.output
     assert "Traceback" not in done.output
     assert not isinstance(done.exception, PanicException)
+
+
+def _csv_rows(count: int) -> list[str]:
+    return [f"H{n:03d};{n:02d}/03/2025;Khai sinh" for n in range(1, count + 1)]
+
+
+def test_a_csv_cell_longer_than_128_kib_is_read_issue13(tmp_path) -> None:
+    note = "x" * 200_000  # Python's csv module stops at 131,072 characters
+    text = "Mã hồ sơ;Ngày tiếp nhận;Ghi chú\n" + f"H1;01/03/2025;{note}\n"
+    _, sheets = read_file(text.encode("utf-8"), "t3")
+    assert sheets[0].cells.iloc[1, 2] == note
+
+
+def test_a_csv_cell_past_the_field_limit_is_refused_by_name_issue13(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "t3.csv"
+    path.write_text("Mã hồ sơ;Ghi chú\nH1;" + "x" * 3000 + "\n", encoding="utf-8")
+    monkeypatch.setenv("CCHC_MAX_CSV_FIELD_KB", "2")
+    loaded = load_inputs([str(path)])
+    assert [i.code for i in loaded.issues] == ["file.over_limit"]
+    assert "CCHC_MAX_CSV_FIELD_KB" in loaded.issues[0].message("en")
+
+
+def test_an_unclosed_quote_in_a_csv_is_refused_not_read_as_one_cell_issue13(tmp_path) -> None:
+    rows = _csv_rows(30)
+    rows[4] = 'H005;05/03/2025;"Khai sinh'  # the quote never closes
+    path = tmp_path / "t3.csv"
+    path.write_text("Mã hồ sơ;Ngày tiếp nhận;Tên thủ tục\n" + "\n".join(rows) + "\n", "utf-8")
+    loaded = load_inputs([str(path)])
+    assert [i.code for i in loaded.issues] == ["file.unreadable"]
+    assert "line 6" in loaded.issues[0].message("en")
+    assert loaded.failed_inputs == [str(path)]
+
+
+def test_a_quoted_note_over_several_lines_is_kept_issue13() -> None:
+    text = (
+        "Mã hồ sơ;Ngày tiếp nhận;Ghi chú\n"
+        'H1;01/03/2025;"Bổ sung giấy tờ\nlần 2; đã nhận\nđủ"\n'
+        "H2;02/03/2025;\n"
+    )
+    _, sheets = read_file(text.encode("utf-8"), "t3")
+    assert sheets[0].cells.iloc[1, 2] == "Bổ sung giấy tờ\nlần 2; đã nhận\nđủ"
+    assert len(sheets[0].cells) == 3

@@ -58,6 +58,16 @@ REASONS: dict[str, tuple[str, str]] = {
         "the file declares {count} text strings in a part of only {size} bytes: a damaged or "
         "hostile file",
     ),
+    "limit.csv_field_kb": (
+        "một ô CSV dài {value}, quá giới hạn {limit} (đặt {variable} để nâng)",
+        "a CSV cell is {value} long, over the limit of {limit} (set {variable} to raise it)",
+    ),
+    "reader.csv_unclosed_quote": (
+        "dấu ngoặc kép mở ở dòng {line} không được đóng, nên các dòng sau bị đọc gộp vào một "
+        "ô; sửa dấu ngoặc kép ở dòng đó (hoặc mở tệp bằng Excel và lưu lại)",
+        "a double quote opened on line {line} is never closed, so the lines after it were read "
+        "into one cell; fix the quote on that line (or open the file in Excel and save it again)",
+    ),
     "reader.crashed": (
         "thư viện đọc tệp gặp lỗi nội bộ: {detail}",
         "the file reader failed inside: {detail}",

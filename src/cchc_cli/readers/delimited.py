@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 
+from cchc_cli.catalogue import phrase
 from cchc_cli.readers.grid import RawSheet, UnreadableFile, text_frame
+from cchc_cli.readers.limits import Limits, over_limit
 
 DELIMITERS = (",", ";", "\t")
 
@@ -32,7 +35,10 @@ def sniff_delimiter(lines: list[str]) -> str:
     """The delimiter that splits the most sample lines into the same, largest number of fields."""
     best, best_score = ",", (-1, -1)
     for delimiter in DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        try:
+            counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:  # a field past the limit with this delimiter: not the one
+            continue
         wide = [c for c in counts if c > 1]
         if not wide:
             continue
@@ -43,16 +49,36 @@ def sniff_delimiter(lines: list[str]) -> str:
     return best
 
 
-def read_delimited(content: bytes, stem: str) -> list[RawSheet]:
-    """The whole file as one sheet named after the file, as Excel names it."""
+def read_delimited(content: bytes, stem: str, limits: Limits | None = None) -> list[RawSheet]:
+    """The whole file as one sheet named after the file, as Excel names it.
+
+    Refused (UnreadableFile) rather than read wrong: a cell past the field limit, more columns
+    than the column limit, and a quote opened and never closed, which makes the csv module read
+    every following line into one cell (5 rows of 30 read, and nothing said).
+    """
+    limits = limits or Limits.from_environment()
     try:
         text, encoding = decode_csv(content)
     except UnicodeDecodeError as exc:
         raise UnknownEncoding("encoding") from exc
+    # The csv module's field limit is process-wide: every reader sets the same value.
+    csv.field_size_limit(limits.csv_field_kb * 1024)
     sample = [line for line in text.splitlines()[:60] if line.strip()]
     delimiter = sniff_delimiter(sample)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[list[str | None]] = [[cell or None for cell in row] for row in reader]
+    rows: list[list[str | None]] = []
+    try:
+        for row in reader:
+            rows.append([cell or None for cell in row])
+            if len(row) > limits.columns:
+                raise over_limit("columns", f"{len(row):,}", f"{limits.columns:,}")
+    except csv.Error as exc:
+        if "field limit" not in str(exc):
+            raise UnreadableFile(str(exc).splitlines()[0][:200]) from exc
+        raise over_limit(
+            "csv_field_kb", f"> {limits.csv_field_kb:,} KB", f"{limits.csv_field_kb:,} KB"
+        ) from exc
+    _check_quotes(rows, delimiter)
     return [
         RawSheet(
             name=stem[:31],
@@ -60,3 +86,21 @@ def read_delimited(content: bytes, stem: str) -> list[RawSheet]:
             details={"encoding": encoding, "delimiter": {"\t": "tab"}.get(delimiter, delimiter)},
         )
     ]
+
+
+def _check_quotes(rows: list[list[str | None]], delimiter: str) -> None:
+    """A cell holding line breaks is a real multi-line note, unless one of its further lines
+    is itself a row of the table (as many delimiters as a row has, at least two): then a quote
+    was opened and never closed, and the rows after it were swallowed."""
+    widths = Counter(len(row) for row in rows if len(row) > 1)
+    if not widths:
+        return
+    usual = widths.most_common(1)[0][0]
+    needed = max(2, usual - 1)
+    line = 1
+    for row in rows:
+        for cell in row:
+            further = cell.splitlines()[1:] if cell and "\n" in cell else []
+            if any(part.count(delimiter) >= needed for part in further):
+                raise UnreadableFile(phrase("reader.csv_unclosed_quote", line=line))
+        line += 1 + sum(cell.count("\n") for cell in row if cell)

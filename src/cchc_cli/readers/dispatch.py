@@ -57,4 +57,4 @@ def read_file(source: bytes | Path, stem: str) -> tuple[FileFormat, list[RawShee
     content = source.read_bytes() if isinstance(source, Path) else source
     if fmt is FileFormat.HTML_XLS:
         return fmt, read_html(content, stem)
-    return fmt, read_delimited(content, stem)
+    return fmt, read_delimited(content, stem, limits)

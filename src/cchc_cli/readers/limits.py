@@ -31,6 +31,7 @@ class Limits:
     zip_members: int = 10_000  # CCHC_MAX_ZIP_MEMBERS: parts in a workbook
     columns: int = 1_000  # CCHC_MAX_COLUMNS: columns a sheet declares
     cells_million: int = 200  # CCHC_MAX_CELLS_MILLION: rows x columns a sheet declares
+    csv_field_kb: int = 1024  # CCHC_MAX_CSV_FIELD_KB: one CSV cell (Python's csv stops at 128)
 
     @classmethod
     def from_environment(cls) -> Limits:
