@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from cchc_cli.errors import UsageError
+
+
+def check_output(path: Path) -> None:
+    """Refuse an output path that names something other than a regular file: the atomic
+    rename would replace a device or a pipe with a file (as root, `-o /dev/null` would have
+    replaced the system's /dev/null)."""
+    try:
+        status = path.resolve().stat()
+    except OSError:
+        return  # nothing there yet (or unreachable: the write says why)
+    if not stat.S_ISREG(status.st_mode):
+        raise UsageError("output.not_a_file", path=str(path))
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -15,6 +28,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     A path that cannot be written (a folder that is a file, no permission, a full disk) is a
     usage error naming the path; nothing is left behind.
     """
+    check_output(path)
     path = path.resolve()
     temporary: str | None = None
     try:

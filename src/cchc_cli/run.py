@@ -12,7 +12,7 @@ from cchc_cli.errors import InputError, UsageError
 from cchc_cli.ingest.cache import ReadCache
 from cchc_cli.ingest.load import LoadOptions, LoadResult, Progress, load_files
 from cchc_cli.issues import make_issue
-from cchc_cli.output import is_same_file
+from cchc_cli.output import check_output, is_same_file
 from cchc_cli.readers import expand_inputs
 from cchc_cli.rules import end_dates
 from cchc_cli.targets.config import TargetConfig, load_targets
@@ -102,8 +102,10 @@ def prepare(inputs: list[str], options: RunOptions, progress: Progress | None = 
     # A bad --period fails before any file is read.
     period = parse_period(options.period, options.as_of) if options.period else None
     files, problems = expand_inputs(inputs)
-    if options.output is not None and is_same_file(options.output, [f.path for f in files]):
-        raise UsageError("output.is_input", path=str(options.output))
+    if options.output is not None:
+        check_output(options.output)  # before anything is read
+        if is_same_file(options.output, [f.path for f in files]):
+            raise UsageError("output.is_input", path=str(options.output))
     loaded = load_files(files, problems, options.load, options.cache, progress)
     if not loaded.usable(options.max_invalid):
         if loaded.failed_inputs or not loaded.accounts:

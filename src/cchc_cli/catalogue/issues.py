@@ -314,6 +314,13 @@ ISSUES: dict[str, Message] = {
         "Cannot write the output file '{path}' ({reason}). Choose another folder or check the "
         "permissions.",
     ),
+    "output.not_a_file": Message(
+        Severity.ERROR,
+        "'{path}' không phải một tệp thông thường (thiết bị, đường ống hay thư mục): không ghi "
+        "kết quả vào đó. Chọn một tên tệp.",
+        "'{path}' is not a regular file (a device, a pipe or a folder): results are not written "
+        "there. Choose a file name.",
+    ),
     "output.is_input": Message(
         Severity.ERROR,
         "Tệp kết quả '{path}' trùng với một tệp đầu vào; chọn tên khác.",

@@ -1,0 +1,52 @@
+"""output.py: results are written atomically, and only ever to a regular file (issue #13): a
+device, a pipe or a link to one is refused before anything is read, and left as it was."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from cchc_cli.cli import app
+from cchc_cli.errors import UsageError
+from cchc_cli.output import check_output, write_atomic
+from conftest import SAMPLE_DATA
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+
+
+def test_a_new_or_regular_output_file_is_written_whole(tmp_path) -> None:
+    target = tmp_path / "sub" / "kq.json"
+    check_output(target)  # nothing there yet
+    write_atomic(target, b"first")
+    write_atomic(target, b"second")
+    assert target.read_bytes() == b"second"
+    assert [p.name for p in target.parent.iterdir()] == ["kq.json"]  # no temp file left
+
+
+@needs_fifo
+def test_a_pipe_or_a_link_to_one_is_never_replaced_issue13(tmp_path) -> None:
+    fifo = tmp_path / "kq.json"
+    os.mkfifo(fifo)
+    link = tmp_path / "link.json"
+    link.symlink_to(fifo)
+    for path in (fifo, link):
+        with pytest.raises(UsageError) as refused:
+            write_atomic(path, b"data")
+        assert refused.value.code == "output.not_a_file"
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kq.json", "link.json"]
+
+
+@needs_fifo
+def test_compute_refuses_a_pipe_as_output_before_reading_issue13(runner, tmp_path) -> None:
+    fifo = tmp_path / "kq.csv"
+    os.mkfifo(fifo)
+    done = runner.invoke(
+        app, ["compute", str(SAMPLE_DATA), "--format", "csv", "-o", str(fifo), "--no-cache"]
+    )
+    assert done.exit_code == 2
+    assert "output.not_a_file" in done.output
+    assert "Traceback" not in done.output
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
