@@ -200,6 +200,14 @@ def test_a_damaged_run_entry_is_not_trusted_issue12(tmp_path) -> None:
     (entry / "dossiers.arrow").write_bytes(b"not arrow")
     again = load_inputs([str(path)], cache=cache)
     assert_same_table(again.tables["dossiers"], fresh.tables["dossiers"])
+    # bytes damaged inside the data (same size, valid structure): the checksum tells
+    stored = bytearray((entry / "dossiers.arrow").read_bytes())
+    middle = len(stored) // 2
+    stored[middle : middle + 64] = bytes(64)
+    (entry / "dossiers.arrow").write_bytes(bytes(stored))
+    assert cache.get_run(entry.name) is None
+    again = load_inputs([str(path)], cache=cache)
+    assert_same_table(again.tables["dossiers"], fresh.tables["dossiers"])
     meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
     meta["tables"]["dossiers"] += 1  # a truncated table
     (entry / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
@@ -244,3 +252,28 @@ def test_no_run_entry_when_a_file_is_not_cacheable_issue12(tmp_path) -> None:
     load_inputs([str(folder)], cache=cache)
     # a file without data is not cached: whether it is an error depends on how it is named
     assert run_entries(tmp_path / "cache") == []
+
+
+def test_a_table_from_a_run_entry_can_be_written_into_issue12(tmp_path) -> None:
+    path = write_xlsx(tmp_path / "t3.xlsx", [HEADER, *MAR])
+    cache = ReadCache(tmp_path / "cache")
+    load_inputs([str(path)], cache=cache)
+    table = load_inputs([str(path)], cache=cache).tables["dossiers"]  # memory-mapped entry
+    status = table["status"].dropna().iloc[0]
+    table.loc[[0, 1], "status"] = status  # a library user's edit
+    assert table["status"].iloc[1] == status
+
+
+def test_writes_killed_midway_are_cleaned_up_later_issue12(tmp_path) -> None:
+    cache = ReadCache(tmp_path / "cache")
+    runs = tmp_path / "cache" / "runs"
+    runs.mkdir(parents=True)
+    abandoned = runs / ".tmp-killed"
+    abandoned.mkdir()
+    (abandoned / "dossiers.arrow").write_bytes(b"half a year")
+    os.utime(abandoned, (0, 0))  # long ago
+    in_progress = runs / ".tmp-writing"  # another run's write, just started
+    in_progress.mkdir()
+    load_inputs([str(write_xlsx(tmp_path / "t3.xlsx", [HEADER, *MAR]))], cache=cache)
+    assert not abandoned.exists()
+    assert in_progress.exists()

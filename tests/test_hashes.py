@@ -56,3 +56,25 @@ def test_a_missing_file_has_no_key_issue12(tmp_path) -> None:
         assert hashes.file_key(missing) is None
     finally:
         hashes.forget_hashing()
+
+
+def test_a_background_hash_that_fails_does_not_hang_the_run_issue12(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "t3.xlsx"
+    path.write_bytes(b"export")
+    real = hashes.file_sha256
+    calls = []
+
+    def fails_once(target):
+        calls.append(target)
+        if len(calls) == 1:
+            raise MemoryError("the background thread ran out")
+        return real(target)
+
+    monkeypatch.setattr(hashes, "file_sha256", fails_once)
+    hashes.start_hashing([path])
+    try:
+        key = hashes.file_key(path)  # would wait forever on an unanswered future
+    finally:
+        hashes.forget_hashing()
+    assert key is not None
+    assert key.sha256 == hashlib.sha256(b"export").hexdigest()

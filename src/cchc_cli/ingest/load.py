@@ -251,6 +251,9 @@ def load_files(
             if progress is not None:
                 progress(load.path, done, len(files))
     joined = _join(loads)
+    # The key does not say whether a file was named or found in a folder: a set with a file
+    # whose outcome depends on that (no data: an error when named, a warning in a folder) is
+    # never stored, nor one with a file that failed or changed while read.
     if cache is not None and run_key is not None and all(load.cacheable for load in loads):
         cache.put_run(run_key, joined)
     result.failed_inputs.extend(load.path for load in loads if load.failed)

@@ -72,7 +72,10 @@ def start_hashing(paths: list[Path]) -> None:
                 if not todo:
                     return
                 path, future = todo.pop(0)
-            future.set_result(_compute(path))
+            try:
+                future.set_result(_compute(path))
+            except BaseException as exc:  # never leave a future unanswered: file_key waits
+                future.set_exception(exc)
 
     for _ in range(max(0, min(len(todo), os.cpu_count() or 1, 4))):
         threading.Thread(target=work, name="cchc-hash", daemon=True).start()
@@ -90,7 +93,10 @@ def file_key(path: Path) -> FileKey | None:
     with _lock:
         started = _started.pop(path, None)
     if started is not None:
-        found = started.result()
+        try:
+            found = started.result()
+        except Exception:  # the background hash failed: hash here, where errors surface
+            found = None
         if found is not None and found.stamp is not None and found.stamp == stamp(path):
             return found
     return _compute(path)

@@ -262,8 +262,7 @@ def _is_in(values: pd.Series, wanted: list[Any] | pd.Series) -> np.ndarray:
     if isinstance(dtype, pd.CategoricalDtype):
         member = np.append(dtype.categories.isin(wanted), False)  # code -1: missing
         return member[values.cat.codes.to_numpy()]
-    kinds = {type(w) for w in wanted}
-    if isinstance(dtype, pd.BooleanDtype) and kinds <= {bool, np.bool_}:
+    if isinstance(dtype, pd.BooleanDtype) and {type(w) for w in wanted} <= {bool, np.bool_}:
         truth = {bool(w) for w in wanted}
         bits = values.to_numpy(dtype=bool, na_value=False)
         if truth == {True, False}:
