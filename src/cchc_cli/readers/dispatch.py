@@ -56,5 +56,5 @@ def read_file(source: bytes | Path, stem: str) -> tuple[FileFormat, list[RawShee
         return fmt, sheets
     content = source.read_bytes() if isinstance(source, Path) else source
     if fmt is FileFormat.HTML_XLS:
-        return fmt, read_html(content, stem)
+        return fmt, read_html(content, stem, limits)
     return fmt, read_delimited(content, stem, limits)

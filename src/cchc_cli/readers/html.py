@@ -9,6 +9,7 @@ from lxml import etree
 
 from cchc_cli.catalogue import phrase
 from cchc_cli.readers.grid import MergedRange, RawSheet, UnreadableFile, text_frame
+from cchc_cli.readers.limits import Limits, over_limit
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -49,8 +50,9 @@ def _span(cell: etree._Element, name: str) -> int:
         return 1
 
 
-def read_html(content: bytes, stem: str) -> list[RawSheet]:
+def read_html(content: bytes, stem: str, limits: Limits | None = None) -> list[RawSheet]:
     """All top-level tables stacked as one sheet, the way Excel opens such a file."""
+    limits = limits or Limits.from_environment()
     text = decode_html(content)
     try:
         document = lxml.html.document_fromstring(text)
@@ -62,7 +64,7 @@ def read_html(content: bytes, stem: str) -> list[RawSheet]:
     root = body if body is not None else document
     for element in root.iter():
         if element.tag == "table" and not _inside_cell(element):
-            _append_table(element, rows, merges)
+            _append_table(element, rows, merges, limits.columns)
         elif element.tag in _BLOCKS and not _inside_table(element):
             line = _cell_text(element)
             if line:
@@ -84,11 +86,22 @@ def _inside_cell(element: etree._Element) -> bool:
 
 
 def _append_table(
-    table: etree._Element, rows: list[list[str | None]], merges: list[MergedRange]
+    table: etree._Element,
+    rows: list[list[str | None]],
+    merges: list[MergedRange],
+    max_columns: int,
 ) -> None:
+    """The table's rows placed as a browser places them: each cell at the first column its row
+    has free, spans occupying the columns and rows they cover.
+
+    Which columns are taken is kept per column as the last row taken ("busy until"), so a
+    cell costs its colspan, not colspan x rowspan (colspan=1000 rowspan=1000 on every cell took
+    gigabytes); a rowspan stops at the table's last row; a row wider than `max_columns` is
+    refused (file.over_limit).
+    """
     first = len(rows)
-    occupied: dict[tuple[int, int], bool] = {}
     table_rows = [tr for tr in table.iter("tr") if _owner_table(tr) is table]
+    busy_until: dict[int, int] = {}
     for r, tr in enumerate(table_rows):
         row_index = first + r
         while len(rows) <= row_index:
@@ -97,29 +110,26 @@ def _append_table(
         for cell in tr:
             if cell.tag not in ("td", "th"):
                 continue
-            while occupied.get((r, col)):
+            while busy_until.get(col, -1) >= r:
                 col += 1
-            colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
+            colspan = _span(cell, "colspan")
+            # a rowspan past the last <tr> holds no data: counting phantom rows would only
+            # confuse the accounting
+            rowspan = min(_span(cell, "rowspan"), len(table_rows) - r)
+            if col + colspan > max_columns:
+                raise over_limit("columns", f"> {max_columns:,}", f"{max_columns:,}")
             text = _cell_text(cell)
             current = rows[row_index]
             while len(current) <= col:
                 current.append(None)
             current[col] = text or None
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    occupied[(r + dr, col + dc)] = True
+            for dc in range(colspan):
+                busy_until[col + dc] = max(busy_until.get(col + dc, -1), r + rowspan - 1)
             if colspan > 1 or rowspan > 1:
                 merges.append(
                     MergedRange(row_index + 1, col, row_index + rowspan, col + colspan - 1)
                 )
             col += colspan
-    # A rowspan reaching past the last <tr> is cut at the table's end: it holds no data, and
-    # counting hundreds of phantom rows would only confuse the accounting.
-    for merge_index, merge in enumerate(merges):
-        if merge.last_row > first + len(table_rows):
-            merges[merge_index] = MergedRange(
-                merge.first_row, merge.first_col, first + len(table_rows), merge.last_col
-            )
 
 
 def _owner_table(tr: etree._Element) -> etree._Element | None:
