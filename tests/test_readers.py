@@ -236,13 +236,19 @@ def test_a_quoted_note_over_several_lines_is_kept_issue13() -> None:
 
 
 def test_huge_html_spans_are_read_in_bounded_time_and_memory_issue13(tmp_path) -> None:
-    # every cell spanning 1000 x 1000 took gigabytes; now a span costs its columns only and
-    # a rowspan stops at the table's last row
-    rows = "".join(f'<tr><td colspan="1000" rowspan="1000">H{n}</td></tr>' for n in range(1, 301))
+    # every cell spanning 1000 x 1000 took gigabytes; now a span costs its columns only, a
+    # rowspan stops at the table's last row, and a row pushed past the column limit is refused
+    rows = "".join(f'<tr><td rowspan="1000">H{n}</td></tr>' for n in range(1, 301))
     content = f"<html><body><table>{rows}</table></body></html>".encode()
     _, sheets = read_file(content, "t3")
-    assert len(sheets[0].cells) == 1  # the first cell's rowspan covers every row below it
+    assert len(sheets[0].cells) == 300
+    assert sheets[0].cells.iloc[299, 299] == "H300"  # each row's cell pushed right by those above
     assert all(m.last_row <= 300 for m in sheets[0].merges or [])
+    both = "".join(f'<tr><td colspan="1000" rowspan="1000">H{n}</td></tr>' for n in range(1, 301))
+    path = tmp_path / "t3.xls"
+    path.write_text(f"<html><body><table>{both}</table></body></html>", "utf-8")
+    loaded = load_inputs([str(path)])
+    assert [i.code for i in loaded.issues] == ["file.over_limit"]
 
 
 def test_an_html_row_wider_than_the_column_limit_is_refused_issue13(tmp_path) -> None:
