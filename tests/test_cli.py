@@ -326,3 +326,50 @@ def test_a_bad_workers_setting_is_said_and_the_run_goes_on_issue12(runner, monke
     # the same run either way: scripts get the same exit code and JSON, the note is on stderr
     assert result.exit_code == plain.exit_code != 5
     assert json.loads(result.stdout) == json.loads(plain.stdout)
+
+
+def _hostile_csv(tmp_path):
+    import csv
+
+    from golden_rows import HEADER, MAR
+
+    hostile = "\x1b[2J\x1b]0;pwned\x07UBND xã X <img src=x onerror=alert(1)>"
+    rows = [list(HEADER)] + [list(row) for row in MAR]
+    unit = HEADER.index("Đơn vị")
+    for row in rows[1:]:
+        row[unit] = hostile
+    path = tmp_path / "t3.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def test_control_characters_from_cells_never_reach_the_terminal_issue13(runner, tmp_path) -> None:
+    path = _hostile_csv(tmp_path)
+    done = runner.invoke(
+        app, ["compute", str(path), "--period", "2025-03", "--by", "agency_name", "--no-cache"]
+    )
+    assert done.exit_code == 0, done.output
+    assert "\x1b" not in done.output and "\x07" not in done.output
+    assert "␛[2J␛]0;pwned" in done.output  # shown, harmless (Rich itself drops the bell)
+
+
+def test_markdown_output_carries_no_live_html_from_cells_issue13(runner, tmp_path) -> None:
+    path = _hostile_csv(tmp_path)
+    done = runner.invoke(
+        app,
+        [
+            "compute",
+            str(path),
+            "--period",
+            "2025-03",
+            "--by",
+            "agency_name",
+            "--format",
+            "markdown",
+            "--no-cache",
+        ],
+    )
+    assert done.exit_code == 0, done.output
+    assert "<img" not in done.stdout
+    assert "&lt;img src=x onerror=alert(1)&gt;" in done.stdout

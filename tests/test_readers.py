@@ -258,3 +258,16 @@ def test_an_html_row_wider_than_the_column_limit_is_refused_issue13(tmp_path) ->
     loaded = load_inputs([str(path)])
     assert [i.code for i in loaded.issues] == ["file.over_limit"]
     assert "CCHC_MAX_COLUMNS" in loaded.issues[0].message("en")
+
+
+def test_script_and_style_in_an_html_export_are_not_cell_text_issue13() -> None:
+    content = (
+        "<html><head><style>td{color:red}</style></head><body><table>"
+        "<tr><td>Mã hồ sơ</td><td>Tên thủ tục</td></tr>"
+        "<tr><td>H1</td><td>Khai sinh<script>document.location='http://x'</script></td></tr>"
+        "</table><script>alert(1)</script></body></html>"
+    ).encode()
+    _, sheets = read_file(content, "t3")
+    cells = sheets[0].cells
+    assert cells.iloc[1, 1] == "Khai sinh"
+    assert not cells.stack().str.contains("alert|document|color", regex=True).any()

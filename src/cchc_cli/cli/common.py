@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.segment import Segment
 from rich.text import Text
 
 from cchc_cli.catalogue import label
@@ -131,15 +132,35 @@ def _width(stream: object) -> int | None:
     return None if is_terminal or os.environ.get("COLUMNS") else 160
 
 
+# Control characters a cell may carry (ESC starts a terminal command: clear the screen, retitle
+# the window, rewrite what was printed) shown as their visible pictures (␛) instead; tab and
+# line feed are layout.
+_CONTROLS = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)}
+_CONTROLS |= {0x7F: 0x2421} | {c: 0xFFFD for c in range(0x80, 0xA0)}
+
+
+class DataSafeConsole(Console):
+    """A Rich console that never passes a control character from the data to the terminal
+    (issue 13). Rich's own control segments (cursor moves of a progress bar) go through."""
+
+    def _render_buffer(self, buffer: Any) -> str:
+        return super()._render_buffer(
+            segment
+            if segment.control
+            else Segment(segment.text.translate(_CONTROLS), segment.style, segment.control)
+            for segment in buffer
+        )
+
+
 def stdout_console() -> Console:
     """Console for the command's result (tables) on stdout."""
     # markup=False: text from the data (cells, paths, header names) may contain "[...]".
-    return Console(soft_wrap=False, width=_width(sys.stdout), markup=False, highlight=False)
+    return DataSafeConsole(soft_wrap=False, width=_width(sys.stdout), markup=False, highlight=False)
 
 
 def stderr_console() -> Console:
     """Console for messages to people, never mixed into machine output."""
-    return Console(
+    return DataSafeConsole(
         stderr=True, soft_wrap=False, width=_width(sys.stderr), markup=False, highlight=False
     )
 
@@ -179,7 +200,7 @@ def progress_display(quiet: bool, lang: str) -> Iterator[Callable[[str, int, int
         return
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    console = Console(stderr=True)
+    console = DataSafeConsole(stderr=True, markup=False)
     words = label("reading_files", lang)
     with Progress(
         SpinnerColumn(),

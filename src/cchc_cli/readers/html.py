@@ -58,6 +58,10 @@ def read_html(content: bytes, stem: str, limits: Limits | None = None) -> list[R
         document = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableFile(phrase("reader.broken_html", detail=str(exc))) from exc
+    # Scripts and styles are page code, not cell text (an export's script inside a cell
+    # would otherwise become a procedure name).
+    for code in list(document.iter("script", "style")):
+        code.drop_tree()
     rows: list[list[str | None]] = []
     merges: list[MergedRange] = []
     body = document.find("body")

@@ -267,7 +267,14 @@ def compute_csv(result: ComputeResult, lang: str) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    # Text from the data is text in the rendered page too: no live HTML (`<img onerror=…>`)
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("|", "\\|")
+        .replace("\n", " ")
+    )
 
 
 def _md_row(cells: list[str]) -> str:
