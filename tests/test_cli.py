@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -373,3 +375,26 @@ def test_markdown_output_carries_no_live_html_from_cells_issue13(runner, tmp_pat
     assert done.exit_code == 0, done.output
     assert "<img" not in done.stdout
     assert "&lt;img src=x onerror=alert(1)&gt;" in done.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_stopped_run_ends_with_one_line_and_no_temporary_file_issue13(
+    tmp_path, signum, code
+) -> None:
+    out = tmp_path / "bao-cao.xlsx"
+    env = dict(os.environ, CCHC_CACHE_DIR=str(tmp_path / "cache"))
+    command = [sys.executable, "-m", "cchc_cli", "report", str(SAMPLE_DATA), "-o", str(out)]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+    time.sleep(1.5)  # somewhere in the run: reading, computing or writing
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=120)
+    if process.returncode == 0:  # the run had already finished: nothing to check
+        return
+    assert process.returncode == code, stderr
+    assert "Traceback" not in stderr
+    assert "Đã dừng" in stderr
+    assert not list(tmp_path.glob(".bao-cao.xlsx.*"))  # no temporary file left
+    assert not out.exists()

@@ -19,6 +19,17 @@ class ExitCode(IntEnum):
     INTERNAL = 5
 
 
+# The shell's codes for a process stopped by Ctrl-C (SIGINT) and by SIGTERM (a scheduler or
+# `kill` stopping the job): a batch job must not read an interrupted run as "target missed".
+INTERRUPTED_EXIT = 130
+TERMINATED_EXIT = 143
+
+
+class Terminated(BaseException):
+    """SIGTERM as an exception, raised by the handler `cchc_cli.__main__` installs: like
+    Ctrl-C it unwinds the run, so every `finally` (a temporary output file) runs."""
+
+
 class CchcError(Exception):
     """An expected failure with a catalogued message; the CLI prints it without a traceback."""
 

@@ -135,6 +135,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "with --period.",
     ),
     "written": ("Đã ghi {path}", "Wrote {path}"),
+    "interrupted": (
+        "Đã dừng theo yêu cầu; không tệp kết quả nào bị ghi dở.",
+        "Stopped on request; no output file was left half-written.",
+    ),
     # the tail of a value message: whether the row was rejected or the value emptied
     "consequence_required": (
         " Đây là cột bắt buộc; dòng bị loại.",

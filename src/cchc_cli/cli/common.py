@@ -18,7 +18,13 @@ from rich.segment import Segment
 from rich.text import Text
 
 from cchc_cli.catalogue import label
-from cchc_cli.errors import CchcError, ExitCode
+from cchc_cli.errors import (
+    INTERRUPTED_EXIT,
+    TERMINATED_EXIT,
+    CchcError,
+    ExitCode,
+    Terminated,
+)
 from cchc_cli.issues import Severity, render_message
 from cchc_cli.readers.hashes import forget_hashing, start_hashing
 from cchc_cli.targets.per_table import tables_unchanged
@@ -250,8 +256,11 @@ def handles_errors(command: F) -> F:
         except CchcError as error:
             stderr_console().print(Text.assemble((error.code, "red"), ": ", error.message(lang)))
             raise typer.Exit(int(error.exit_code)) from None
-        except KeyboardInterrupt:
-            raise
+        except (KeyboardInterrupt, Terminated) as stop:
+            # one line, the shell's exit code, never a traceback (nor Click's "Aborted!" and 1)
+            stderr_console().print(Text(label("interrupted", lang), "yellow"))
+            code = INTERRUPTED_EXIT if isinstance(stop, KeyboardInterrupt) else TERMINATED_EXIT
+            raise typer.Exit(code) from None
         except Exception as error:
             if _state["debug"]:
                 raise
