@@ -7,11 +7,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import cchc_cli
 from cchc_cli.catalogue import did_you_mean, phrase
@@ -277,3 +279,22 @@ def test_writes_killed_midway_are_cleaned_up_later_issue12(tmp_path) -> None:
     load_inputs([str(write_xlsx(tmp_path / "t3.xlsx", [HEADER, *MAR]))], cache=cache)
     assert not abandoned.exists()
     assert in_progress.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="HOME decides the folder on POSIX only")
+def test_without_a_home_the_run_goes_on_without_cache_and_writes_nothing_issue13(
+    runner, tmp_path, monkeypatch
+) -> None:
+    from cchc_cli.ingest.cache import default_cache_dir
+
+    monkeypatch.delenv("CCHC_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", "")  # a service account: the cache went to ./.cache or /.cache
+    monkeypatch.chdir(tmp_path)
+    assert default_cache_dir() is None
+    done = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--period", "2025-03"])
+    assert done.exit_code == 0, done.output
+    assert "CCHC_CACHE_DIR" in done.stderr
+    assert list(tmp_path.iterdir()) == []  # nothing written where the job happened to run
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_cache_dir() == tmp_path / "xdg" / "cchc"

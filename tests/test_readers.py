@@ -271,3 +271,15 @@ def test_script_and_style_in_an_html_export_are_not_cell_text_issue13() -> None:
     cells = sheets[0].cells
     assert cells.iloc[1, 1] == "Khai sinh"
     assert not cells.stack().str.contains("alert|document|color", regex=True).any()
+
+
+def test_a_file_name_too_long_for_the_system_is_an_issue_not_a_crash_issue13(
+    runner, tmp_path
+) -> None:
+    from cchc_cli.cli import app
+
+    long_name = str(tmp_path / ("x" * 300 + ".xlsx"))
+    done = runner.invoke(app, ["validate", long_name, "--no-cache"])
+    assert done.exit_code == 3
+    assert "input.not_found" in done.output
+    assert "Traceback" not in done.output

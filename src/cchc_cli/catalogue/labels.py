@@ -135,6 +135,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "with --period.",
     ),
     "written": ("Đã ghi {path}", "Wrote {path}"),
+    "no_cache_folder": (
+        "Không có thư mục nhà (HOME) để lưu bộ nhớ đệm: chạy không dùng bộ nhớ đệm. Đặt "
+        "CCHC_CACHE_DIR để chạy nhanh hơn ở các lần sau.",
+        "No home folder (HOME) to keep the cache in: running without it. Set CCHC_CACHE_DIR "
+        "for faster later runs.",
+    ),
     "interrupted": (
         "Đã dừng theo yêu cầu; không tệp kết quả nào bị ghi dở.",
         "Stopped on request; no output file was left half-written.",

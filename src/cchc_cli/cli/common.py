@@ -190,11 +190,17 @@ def load_options(
     return LoadOptions(profiles=profile_set(profile, columns), dataset=dataset)
 
 
-def read_cache(no_cache: bool) -> ReadCache | None:
-    """The cache of parsed files, unless --no-cache."""
-    from cchc_cli.ingest.cache import ReadCache
+def read_cache(no_cache: bool, lang: str = "vi") -> ReadCache | None:
+    """The cache of parsed files, unless --no-cache or there is no folder to keep it in."""
+    from cchc_cli.ingest.cache import ReadCache, default_cache_dir
 
-    return None if no_cache else ReadCache()
+    if no_cache:
+        return None
+    folder = default_cache_dir()
+    if folder is None:  # a service account without a home: slower, never written elsewhere
+        stderr_console().print(Text(label("no_cache_folder", lang), "yellow"))
+        return None
+    return ReadCache(folder)
 
 
 @contextmanager
@@ -317,7 +323,7 @@ def prepare_run(
         load=load_options(profile, columns, lang=lang),
         max_invalid=max_invalid,
         output=output,
-        cache=read_cache(no_cache),
+        cache=read_cache(no_cache, lang),
         require_coverage=require_coverage,
     )
     try:

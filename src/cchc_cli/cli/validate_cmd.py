@@ -56,7 +56,7 @@ def validate(
 
     options = load_options(profile, columns, dataset, str(lang))
     with progress_display(quiet, lang) as progress:
-        result = ingest.load_inputs(inputs, options, read_cache(no_cache), progress)
+        result = ingest.load_inputs(inputs, options, read_cache(no_cache, lang), progress)
     if format is OutputFormat.json:
         typer.echo(json.dumps(validation_json(result, lang), ensure_ascii=False, indent=2))
     else:

@@ -92,16 +92,37 @@ def _writable(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def default_cache_dir() -> Path:
-    """CCHC_CACHE_DIR, else the platform's user cache folder."""
+def default_cache_dir() -> Path | None:
+    """CCHC_CACHE_DIR, else the platform's user cache folder; None when there is no home to
+    put it in (HOME unset or empty for a service account, a uid without a passwd entry): a
+    cache is never written relative to the working directory or at the file system's root."""
     if os.environ.get("CCHC_CACHE_DIR"):
         return Path(os.environ["CCHC_CACHE_DIR"])
     if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "cchc" / "Cache"
+        base = os.environ.get("LOCALAPPDATA") or _home()
+        return Path(base) / "cchc" / "Cache" if base else None
+    home = _home()
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "cchc"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "cchc"
+        return Path(home) / "Library" / "Caches" / "cchc" if home else None
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg) / "cchc"
+    return Path(home) / ".cache" / "cchc" if home else None
+
+
+def _home() -> str | None:
+    """The user's home folder as an absolute path, or None: HOME set but empty (Python would
+    answer "/"), a home that is the root itself (daemon accounts), none at all."""
+    if sys.platform != "win32" and "HOME" in os.environ:
+        home = os.environ["HOME"]
+    else:
+        try:
+            home = str(Path.home())
+        except (RuntimeError, KeyError, OSError):  # no HOME and no passwd entry
+            return None
+    if not home or not os.path.isabs(home) or Path(home) == Path(Path(home).anchor):
+        return None
+    return home
 
 
 def source_files() -> list[Path]:
@@ -159,7 +180,10 @@ class ReadCache:
     """Entries keyed by file content + options; each a folder with meta.json and Parquet."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder or default_cache_dir()
+        found = folder or default_cache_dir()
+        if found is None:
+            raise ValueError("no cache folder: set CCHC_CACHE_DIR or HOME")
+        self.folder = found
 
     def key(self, content_sha256: str, options_digest: str) -> str:
         """The entry name for a file's bytes read with some options by this code."""

@@ -42,10 +42,23 @@ def _is_candidate(path: Path) -> bool:
     # Excel keeps "~$name.xlsx" lock files beside open workbooks; they are not data.
     name = path.name
     return (
-        path.is_file()
-        and path.suffix.lower() in SUPPORTED_SUFFIXES
+        path.suffix.lower() in SUPPORTED_SUFFIXES
         and not name.startswith(("~$", "."))
+        and _kind(path) == "file"
     )
+
+
+def _kind(path: Path) -> str | None:
+    """ "file" (a regular file), "dir", or None: nothing there, something else (a pipe, a
+    device), or a name the system cannot look up (too long, a link loop)."""
+    try:
+        if path.is_file():
+            return "file"
+        if path.is_dir():
+            return "dir"
+    except OSError:
+        return None
+    return None
 
 
 def expand_inputs(arguments: list[str]) -> tuple[list[InputFile], list[Issue]]:
@@ -55,9 +68,10 @@ def expand_inputs(arguments: list[str]) -> tuple[list[InputFile], list[Issue]]:
     for argument in arguments:
         path = Path(argument)
         shown = display_path(argument)
-        if path.is_file():
+        kind = _kind(path)
+        if kind == "file":
             paths.append((path, True))
-        elif path.is_dir():
+        elif kind == "dir":
             found = sorted(p for p in path.rglob("*") if _is_candidate(p))
             if not found:
                 issues.append(make_issue("input.no_files", path=shown, params={"path": shown}))
@@ -74,7 +88,10 @@ def expand_inputs(arguments: list[str]) -> tuple[list[InputFile], list[Issue]]:
     seen: set[Path] = set()
     files: list[InputFile] = []
     for path, explicit in paths:
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a link loop on the way
+            key = path.absolute()
         if key in seen:
             continue
         seen.add(key)
