@@ -216,7 +216,7 @@ def progress_display(quiet: bool, lang: str) -> Iterator[Callable[[str, int, int
     words = label("reading_files", lang)
     with Progress(
         SpinnerColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),  # file names may hold "[...]"
         BarColumn(),
         TextColumn("{task.completed}/{task.total}"),
         TimeElapsedColumn(),
