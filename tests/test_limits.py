@@ -8,7 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import PatternFill
 
 from cchc_cli.cli import app
 from cchc_cli.ingest import load_inputs
@@ -64,9 +65,22 @@ def test_a_sheet_typed_in_its_last_cell_is_refused_by_its_dimension_issue13(tmp_
     book.save(tmp_path / "t3.xlsx")
     loaded = load_inputs([str(tmp_path / "t3.xlsx")])
     (issue,) = [i for i in loaded.issues if i.code == "file.over_limit"]
-    assert "16,384" in issue.message("en") and "CCHC_MAX_COLUMNS" in issue.message("en")
-    assert "16.384" in issue.message("vi") or "16,384" in issue.message("vi")
+    assert "A1:XFD1048576" in issue.message("en")
+    assert "CCHC_MAX_CELLS_MILLION" in issue.message("en")
     assert loaded.failed_inputs == [str(tmp_path / "t3.xlsx")]
+
+
+def test_a_banner_row_formatted_out_to_column_xfd_is_read_issue13(tmp_path) -> None:
+    path = write_xlsx(tmp_path / "t3.xlsx", [HEADER, *MAR])
+    book = load_workbook(path)
+    for column in (40, 1000, 16384):  # styled, empty: the dimension says A1:XFD…
+        book.active.cell(row=1, column=column).fill = PatternFill("solid", fgColor="FFFF00")
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        assert b"XFD" in archive.read("xl/worksheets/sheet1.xml")[:2000]
+    loaded = load_inputs([str(path)])
+    assert "file.over_limit" not in [i.code for i in loaded.issues]
+    assert len(loaded.tables["dossiers"]) == len(MAR)
 
 
 def test_a_shared_strings_count_that_lies_is_refused_issue13(tmp_path) -> None:

@@ -50,3 +50,12 @@ def test_compute_refuses_a_pipe_as_output_before_reading_issue13(runner, tmp_pat
     assert "output.not_a_file" in done.output
     assert "Traceback" not in done.output
     assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_an_output_through_a_link_loop_is_a_usage_error_issue13(tmp_path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    for path in (loop, loop / "kq.csv"):
+        with pytest.raises(UsageError) as refused:
+            write_atomic(path, b"data")
+        assert refused.value.code in ("output.not_a_file", "output.unwritable")

@@ -283,3 +283,56 @@ def test_a_file_name_too_long_for_the_system_is_an_issue_not_a_crash_issue13(
     assert done.exit_code == 3
     assert "input.not_found" in done.output
     assert "Traceback" not in done.output
+
+
+def test_a_quoted_note_whose_lines_hold_commas_is_kept_in_a_narrow_register_issue13() -> None:
+    # a register of 6 columns: one line of the note has as many commas as a row
+    text = (
+        "Ngày kiểm tra,Đơn vị,Nội dung,Kết quả,Ghi chú,Người ký\n"
+        '03/03/2025,UBND xã X,"Kiểm tra tại các phường:\nPhổ Quang, Phổ Ninh, Phổ Hòa, '
+        'Phổ Minh, Phổ Vinh, Phổ Văn",Đạt,,A\n'
+        "04/03/2025,UBND xã Y,Kiểm tra,Đạt,,B\n"
+    )
+    _, sheets = read_file(text.encode("utf-8"), "kt")
+    assert len(sheets[0].cells) == 3
+    assert sheets[0].cells.iloc[1, 2].endswith("Phổ Vinh, Phổ Văn")
+
+
+def test_rows_swallowed_up_to_a_later_stray_quote_are_refused_issue13(tmp_path) -> None:
+    rows = _csv_rows(30)
+    rows[4] = 'H005;05/03/2025;"Khai sinh'  # opened here...
+    rows[9] = 'H010;10/03/2025;Khai sinh"'  # ...closed by a stray quote five rows later
+    path = tmp_path / "t3.csv"
+    path.write_text("Mã hồ sơ;Ngày tiếp nhận;Tên thủ tục\n" + "\n".join(rows) + "\n", "utf-8")
+    loaded = load_inputs([str(path)])
+    assert [i.code for i in loaded.issues] == ["file.unreadable"]
+    assert "line 6" in loaded.issues[0].message("en")
+
+
+def test_a_quote_never_closed_in_a_large_csv_names_its_line_issue13(tmp_path, monkeypatch) -> None:
+    rows = _csv_rows(3000)
+    rows[199] = 'H200;20/03/2025;"Khai sinh'
+    path = tmp_path / "t3.csv"
+    path.write_text("Mã hồ sơ;Ngày tiếp nhận;Tên thủ tục\n" + "\n".join(rows) + "\n", "utf-8")
+    monkeypatch.setenv("CCHC_MAX_CSV_FIELD_KB", "16")  # the rest of the file is past it
+    loaded = load_inputs([str(path)])
+    assert [i.code for i in loaded.issues] == ["file.over_limit"]
+    assert "line 201" in loaded.issues[0].message("en")
+    assert "never closed" in loaded.issues[0].message("en")
+
+
+def test_a_stop_signal_while_a_workbook_is_read_is_not_an_unreadable_file_issue13(
+    tmp_path, monkeypatch
+) -> None:
+    import fastexcel
+
+    from cchc_cli.errors import Terminated
+
+    path = write_xlsx(tmp_path / "t3.xlsx", [["Mã hồ sơ"], ["H1"]])
+
+    def stopped(*args, **kwargs):
+        raise Terminated  # SIGTERM arriving while the Rust reader works
+
+    monkeypatch.setattr(fastexcel, "read_excel", stopped)
+    with pytest.raises(Terminated):
+        read_file(path, "t3")

@@ -16,6 +16,8 @@ def check_output(path: Path) -> None:
     replaced the system's /dev/null)."""
     try:
         status = path.resolve().stat()
+    except RuntimeError as exc:  # a symbolic link loop on the way (Python 3.11's resolve)
+        raise UsageError("output.not_a_file", path=str(path)) from exc
     except OSError:
         return  # nothing there yet (or unreachable: the write says why)
     if not stat.S_ISREG(status.st_mode):

@@ -41,10 +41,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "the file has {value} parts, over the limit of {limit} (set {variable} to raise it)",
     ),
     "limit.columns": (
-        "trang tính khai báo {value} cột, quá giới hạn {limit}; xóa các cột trống thừa ở bên "
-        "phải (đặt {variable} để nâng)",
-        "a sheet declares {value} columns, over the limit of {limit}; delete the empty columns "
-        "on the right (set {variable} to raise it)",
+        "bảng có {value} cột, quá giới hạn {limit}; xóa các cột thừa ở bên phải hoặc kiểm tra "
+        "dấu phân cách (đặt {variable} để nâng)",
+        "the table has {value} columns, over the limit of {limit}; delete the extra columns on "
+        "the right or check the delimiter (set {variable} to raise it)",
     ),
     "limit.cells_million": (
         "trang tính khai báo {value} ô, quá giới hạn {limit}; xóa các dòng, cột trống thừa "
@@ -58,9 +58,12 @@ REASONS: dict[str, tuple[str, str]] = {
         "the file declares {count} text strings in a part of only {size} bytes: a damaged or "
         "hostile file",
     ),
-    "limit.csv_field_kb": (
-        "một ô CSV dài {value}, quá giới hạn {limit} (đặt {variable} để nâng)",
-        "a CSV cell is {value} long, over the limit of {limit} (set {variable} to raise it)",
+    "reader.csv_field_too_long": (
+        "ô CSV bắt đầu ở dòng {line} dài quá {limit}, thường do một dấu ngoặc kép mở ở dòng đó "
+        "mà không đóng: sửa dòng đó (nếu ô thật sự dài như vậy, đặt {variable} để nâng giới hạn)",
+        "the CSV cell starting on line {line} is longer than {limit}, usually a double quote "
+        "opened on that line and never closed: fix that line (if the cell really is that long, "
+        "set {variable} to raise the limit)",
     ),
     "reader.csv_unclosed_quote": (
         "dấu ngoặc kép mở ở dòng {line} không được đóng, nên các dòng sau bị đọc gộp vào một "

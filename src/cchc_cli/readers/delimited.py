@@ -7,7 +7,7 @@ import io
 from collections import Counter
 
 from cchc_cli.catalogue import phrase
-from cchc_cli.readers.grid import RawSheet, UnreadableFile, text_frame
+from cchc_cli.readers.grid import OverLimit, RawSheet, UnreadableFile, text_frame
 from cchc_cli.readers.limits import Limits, over_limit
 
 DELIMITERS = (",", ";", "\t")
@@ -67,18 +67,26 @@ def read_delimited(content: bytes, stem: str, limits: Limits | None = None) -> l
     delimiter = sniff_delimiter(sample)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[str | None]] = []
+    ended = 0  # the physical line the last complete row ended on
     try:
         for row in reader:
             rows.append([cell or None for cell in row])
+            ended = reader.line_num
             if len(row) > limits.columns:
                 raise over_limit("columns", f"{len(row):,}", f"{limits.columns:,}")
     except csv.Error as exc:
         if "field limit" not in str(exc):
             raise UnreadableFile(str(exc).splitlines()[0][:200]) from exc
-        raise over_limit(
-            "csv_field_kb", f"> {limits.csv_field_kb:,} KB", f"{limits.csv_field_kb:,} KB"
+        # most often a quote never closed: the cell runs on until the limit
+        raise OverLimit(
+            phrase(
+                "reader.csv_field_too_long",
+                line=ended + 1,
+                limit=f"{limits.csv_field_kb:,} KB",
+                variable="CCHC_MAX_CSV_FIELD_KB",
+            )
         ) from exc
-    _check_quotes(rows, delimiter)
+    _check_quotes(rows, delimiter, text)
     return [
         RawSheet(
             name=stem[:31],
@@ -88,19 +96,28 @@ def read_delimited(content: bytes, stem: str, limits: Limits | None = None) -> l
     ]
 
 
-def _check_quotes(rows: list[list[str | None]], delimiter: str) -> None:
-    """A cell holding line breaks is a real multi-line note, unless one of its further lines
-    is itself a row of the table (as many delimiters as a row has, at least two): then a quote
-    was opened and never closed, and the rows after it were swallowed."""
+# A cell with this many further lines that each look like a row of the table is rows swallowed
+# by a quote, not a note: a real note rarely has even one such line.
+_SWALLOWED_ROWS = 3
+
+
+def _check_quotes(rows: list[list[str | None]], delimiter: str, text: str) -> None:
+    """A quote opened and never closed makes the csv module read the lines after it into one
+    cell. Refused, naming the line of its row, when the file ends inside that cell (the text
+    does not end with the closing quote), or when the cell holds several further lines that are
+    rows of the table (as many delimiters as a row has). A quoted note over several lines,
+    delimiters in it or not, is kept."""
     widths = Counter(len(row) for row in rows if len(row) > 1)
-    if not widths:
-        return
-    usual = widths.most_common(1)[0][0]
+    usual = widths.most_common(1)[0][0] if widths else 1
     needed = max(2, usual - 1)
     line = 1
-    for row in rows:
+    for index, row in enumerate(rows):
         for cell in row:
-            further = cell.splitlines()[1:] if cell and "\n" in cell else []
-            if any(part.count(delimiter) >= needed for part in further):
+            if not cell or "\n" not in cell:
+                continue
+            further = cell.splitlines()[1:]
+            swallowed = sum(1 for part in further if part.count(delimiter) >= needed)
+            at_end = index == len(rows) - 1 and not text.rstrip().endswith('"')
+            if swallowed >= _SWALLOWED_ROWS or at_end:
                 raise UnreadableFile(phrase("reader.csv_unclosed_quote", line=line))
         line += 1 + sum(cell.count("\n") for cell in row if cell)

@@ -11,8 +11,9 @@ import pandas as pd
 import pyarrow as pa
 
 from cchc_cli.catalogue import phrase
+from cchc_cli.errors import Terminated
 from cchc_cli.readers.grid import FileFormat, RawSheet, UnreadableFile
-from cchc_cli.readers.limits import Limits, check_zip
+from cchc_cli.readers.limits import Limits, check_zip, over_limit
 
 
 def _zip_kind(source: bytes | Path, limits: Limits) -> FileFormat:
@@ -59,12 +60,13 @@ def read_workbook(
     """Every sheet as text cells, row numbers exactly as Excel shows them; `source` is the
     file's bytes or its path (then the Rust reader opens the file itself). A zip container is
     checked against `limits` before it is parsed."""
+    limits = limits or Limits.from_environment()
     if fmt is FileFormat.XLSX:
-        fmt = _zip_kind(source, limits or Limits.from_environment())
+        fmt = _zip_kind(source, limits)
     try:
         reader = fastexcel.read_excel(_for_reader(source))
         names = list(reader.sheet_names)
-    except (KeyboardInterrupt, SystemExit):
+    except (KeyboardInterrupt, SystemExit, Terminated):
         raise
     except BaseException as exc:  # the Rust reader's own exception types, and its panics
         raise _crashed(exc) from exc
@@ -75,7 +77,7 @@ def read_workbook(
             # Everything is read as text: codes keep their leading zeros and date columns that
             # mix real dates with typed text are parsed by our own day-first parser.
             table = reader.load_sheet_eager(index, header_row=None, skip_rows=0, dtypes="string")
-        except (KeyboardInterrupt, SystemExit):
+        except (KeyboardInterrupt, SystemExit, Terminated):
             raise
         except BaseException as exc:  # panics too (see _crashed)
             message = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
@@ -87,6 +89,8 @@ def read_workbook(
             if not isinstance(exc, Exception):
                 raise _crashed(exc) from exc
             raise UnreadableFile(f"{name}: {message}") from exc
+        if table.num_columns > limits.columns:  # real content, not a declared range
+            raise over_limit("columns", f"{table.num_columns:,} ({name})", f"{limits.columns:,}")
         sheets.append(RawSheet(name=name, cells=_to_frame(table)))
     return fmt, sheets
 
