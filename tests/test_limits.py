@@ -136,3 +136,24 @@ def test_every_sample_workbook_keeps_every_limit_issue13() -> None:
     for path in sorted(SAMPLE_DATA.glob("*.xlsx")):
         with zipfile.ZipFile(path) as archive:
             check_zip(archive, Limits())
+
+
+def test_too_many_parts_are_refused_before_the_directory_is_loaded_issue13(
+    tmp_path, monkeypatch
+) -> None:
+    real = write_xlsx(tmp_path / "real.xlsx", [HEADER, *MAR])
+    extra = {f"junk/{n}.bin": b"" for n in range(50)}
+    path = _rezip(real, tmp_path / "t3.xlsx", extra)
+    loaded_zip = []
+    original = zipfile.ZipFile
+
+    def counted(*args, **kwargs):
+        loaded_zip.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setenv("CCHC_MAX_ZIP_MEMBERS", "20")
+    monkeypatch.setattr("cchc_cli.readers.workbook.zipfile.ZipFile", counted)
+    loaded = load_inputs([str(path)])
+    assert [i.code for i in loaded.issues] == ["file.over_limit"]
+    assert "59" in loaded.issues[0].message("en")  # the count the end record declares
+    assert loaded_zip == []  # refused from the end record alone

@@ -13,16 +13,17 @@ import pyarrow as pa
 from cchc_cli.catalogue import phrase
 from cchc_cli.errors import Terminated
 from cchc_cli.readers.grid import FileFormat, RawSheet, UnreadableFile
-from cchc_cli.readers.limits import Limits, check_zip, over_limit
+from cchc_cli.readers.limits import Limits, check_zip, check_zip_members, over_limit
 
 
 def _zip_kind(source: bytes | Path, limits: Limits) -> FileFormat:
     try:
-        with zipfile.ZipFile(
-            io.BytesIO(source) if isinstance(source, bytes) else source
-        ) as archive:
-            names = set(archive.namelist())
-            check_zip(archive, limits)  # before the Rust reader inflates anything
+        with io.BytesIO(source) if isinstance(source, bytes) else source.open("rb") as handle:
+            check_zip_members(handle, limits)  # before zipfile loads the whole directory
+            handle.seek(0)
+            with zipfile.ZipFile(handle) as archive:
+                names = set(archive.namelist())
+                check_zip(archive, limits)  # before the Rust reader inflates anything
     except zipfile.BadZipFile as exc:
         raise UnreadableFile(phrase("reader.corrupt_zip", detail=str(exc))) from exc
     if "content.xml" in names and "mimetype" in names:
