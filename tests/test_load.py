@@ -8,6 +8,7 @@ import importlib.util
 import json
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -159,3 +160,24 @@ def test_tables_with_other_categories_are_joined_as_categories_issue12() -> None
     assert joined["n"].tolist() == [1, 2, 3, 4, 5, 6]
     # pandas alone would have dropped the categories (a string per row again)
     assert not isinstance(pd.concat([january, february])["unit"].dtype, pd.CategoricalDtype)
+
+
+def test_a_stopped_load_starts_no_further_file_issue13(tmp_path, monkeypatch) -> None:
+    import cchc_cli.ingest.load as load
+
+    paths = [write_xlsx(tmp_path / f"t{n}.xlsx", [["Mã hồ sơ"], [f"H{n}"]]) for n in range(6)]
+    parsed = []
+    original = load.load_file
+
+    def counted(*args, **kwargs):
+        parsed.append(args[0].path)
+        return original(*args, **kwargs)
+
+    def stop(path: str, done: int, total: int) -> None:
+        raise KeyboardInterrupt  # Ctrl-C as the first file is done
+
+    monkeypatch.setattr(load, "load_file", counted)
+    with pytest.raises(KeyboardInterrupt):
+        load_inputs([str(p) for p in paths], progress=stop, workers=1)
+    time.sleep(0.5)  # let a parse already under way finish
+    assert len(parsed) <= 2  # the first, perhaps the one under way; never all six

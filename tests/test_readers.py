@@ -3,6 +3,7 @@ have (workbook.py for xlsx and xls, html.py for HTML saved as .xls, delimited.py
 
 from __future__ import annotations
 
+import os
 import unicodedata
 
 import pytest
@@ -336,3 +337,14 @@ def test_a_stop_signal_while_a_workbook_is_read_is_not_an_unreadable_file_issue1
     monkeypatch.setattr(fastexcel, "read_excel", stopped)
     with pytest.raises(Terminated):
         read_file(path, "t3")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_named_as_input_is_said_to_be_no_file_not_missing_issue13(runner, tmp_path) -> None:
+    from cchc_cli.cli import app
+
+    fifo = tmp_path / "t3.xlsx"
+    os.mkfifo(fifo)
+    done = runner.invoke(app, ["validate", str(fifo), "--no-cache"])
+    assert done.exit_code == 3
+    assert "input.not_a_file" in done.output

@@ -31,6 +31,13 @@ ISSUES: dict[str, Message] = {
         "Không tìm thấy tệp hoặc thư mục '{path}'. Kiểm tra lại đường dẫn.",
         "File or folder '{path}' not found. Check the path.",
     ),
+    "input.not_a_file": Message(
+        Severity.ERROR,
+        "'{path}' không phải tệp hay thư mục thông thường (đường ống, thiết bị): không đọc. "
+        "Chỉ định tệp dữ liệu xuất từ hệ thống.",
+        "'{path}' is not a regular file or folder (a pipe, a device): not read. Name the "
+        "system's export file.",
+    ),
     "input.no_files": Message(
         Severity.ERROR,
         "Không có tệp .xlsx/.xls/.csv nào trong '{path}'.",

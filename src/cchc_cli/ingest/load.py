@@ -244,12 +244,19 @@ def load_files(
         return load_file(files[index], datasets, options, cache, keys[index])
 
     loads: list[FileLoad] = []
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    pool = ThreadPoolExecutor(max_workers=workers)
+    try:
         for load in pool.map(one, range(len(files))):
             loads.append(load)
             done += 1
             if progress is not None:
                 progress(load.path, done, len(files))
+    except BaseException:
+        # Ctrl-C or SIGTERM: the files not yet started are not started (a parse under way in
+        # the Rust reader cannot be stopped; it ends on its own)
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     joined = _join(loads)
     # The key does not say whether a file was named or found in a folder: a set with a file
     # whose outcome depends on that (no data: an error when named, a warning in a folder) is

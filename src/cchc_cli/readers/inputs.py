@@ -61,6 +61,13 @@ def _kind(path: Path) -> str | None:
     return None
 
 
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def expand_inputs(arguments: list[str]) -> tuple[list[InputFile], list[Issue]]:
     """Files as given; folders (recursively) and globs in name order (D5). Duplicates once."""
     paths: list[tuple[Path, bool]] = []
@@ -83,6 +90,8 @@ def expand_inputs(arguments: list[str]) -> tuple[list[InputFile], list[Issue]]:
             if not found:
                 issues.append(make_issue("input.no_files", path=shown, params={"path": shown}))
             paths.extend((p, False) for p in found)
+        elif _exists(path):  # a pipe, a device, a socket: nothing cchc can read a table from
+            issues.append(make_issue("input.not_a_file", path=shown, params={"path": shown}))
         else:
             issues.append(make_issue("input.not_found", path=shown, params={"path": shown}))
     seen: set[Path] = set()
