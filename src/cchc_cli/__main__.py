@@ -8,6 +8,7 @@ one line and the shell's code (130, 143), never a traceback, and never leaves a 
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from types import FrameType
@@ -19,10 +20,20 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
     raise Terminated
 
 
+def _exit_now(code: int) -> None:
+    """End a stopped run at once. Its outputs are already safe (the unwinding removed any
+    temporary file); a normal exit would wait for a parse under way in a worker thread (seconds
+    for a large workbook) and can be killed by the signal again on the way (pyarrow re-raises a
+    SIGINT it saw), ending with -2 instead of 130."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 def _stopped(code: int) -> None:
     # before the catalogue may be importable: both languages, plainly
     print("Đã dừng theo yêu cầu. / Stopped on request.", file=sys.stderr)
-    sys.exit(code)
+    _exit_now(code)
 
 
 def run() -> None:
@@ -37,6 +48,10 @@ def run() -> None:
         _stopped(INTERRUPTED_EXIT)
     except Terminated:
         _stopped(TERMINATED_EXIT)
+    except SystemExit as done:
+        if done.code in (INTERRUPTED_EXIT, TERMINATED_EXIT):  # said so already (handles_errors)
+            _exit_now(int(done.code))
+        raise
 
 
 if __name__ == "__main__":
