@@ -388,11 +388,11 @@ def test_a_stopped_run_ends_with_one_line_and_no_temporary_file_issue13(
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )
-    time.sleep(1.5)  # somewhere in the run: reading, computing or writing
+    time.sleep(0.6)  # somewhere in the run: importing, reading, computing or writing
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=120)
-    if process.returncode == 0:  # the run had already finished: nothing to check
-        return
+    if process.returncode in (0, -signum) and "Đã ghi" in stderr:
+        return  # a fast machine finished first (the signal came while exiting): nothing to check
     assert process.returncode == code, stderr
     assert "Traceback" not in stderr
     assert "Đã dừng" in stderr
