@@ -157,3 +157,20 @@ def test_too_many_parts_are_refused_before_the_directory_is_loaded_issue13(
     assert [i.code for i in loaded.issues] == ["file.over_limit"]
     assert "59" in loaded.issues[0].message("en")  # the count the end record declares
     assert loaded_zip == []  # refused from the end record alone
+
+
+def test_numbers_in_refusals_are_grouped_as_each_language_writes_them_issue13(
+    tmp_path, monkeypatch
+) -> None:
+    bomb = _bomb(tmp_path)
+    monkeypatch.setenv("CCHC_MAX_ZIP_RATIO", "99")
+    monkeypatch.setenv("CCHC_MAX_FILE_MB", "1024")
+    (issue,) = load_inputs([str(bomb)]).issues
+    assert "99:1" in issue.message("vi")
+    book = Workbook()
+    book.active["A1"] = "Mã hồ sơ"
+    book.active["XFD1048576"] = "x"
+    book.save(tmp_path / "xfd.xlsx")
+    (issue,) = load_inputs([str(tmp_path / "xfd.xlsx")]).issues
+    assert "200.000.000" in issue.message("vi")  # Vietnamese groups thousands with dots
+    assert "200,000,000" in issue.message("en")

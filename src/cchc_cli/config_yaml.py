@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from cchc_cli.catalogue import Phrase, phrase
+from cchc_cli.catalogue import Count, Phrase, phrase
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 100_000
@@ -80,7 +80,7 @@ def _check_shape(root: Node) -> None:
             size[id(node)] = 1 + sum(size[id(c)] for c in children)
             depth[id(node)] = 1 + max((depth[id(c)] for c in children), default=0)
             if size[id(node)] > MAX_NODES:
-                limit = f"{MAX_NODES:,}"
+                limit = Count(MAX_NODES)
                 raise ConfigYamlProblem(phrase("reason.yaml_too_many_nodes", limit=limit))
             continue
         if id(node) in size:
@@ -114,5 +114,6 @@ def read_config_bytes(path: Path) -> bytes:
     with path.open("rb") as handle:
         content = handle.read(MAX_BYTES + 1)
     if len(content) > MAX_BYTES:
-        raise ConfigYamlProblem(phrase("profile_file.too_large", size=f"> {MAX_BYTES:,}"))
+        too_large = Count(MAX_BYTES, prefix="> ")
+        raise ConfigYamlProblem(phrase("profile_file.too_large", size=too_large))
     return content

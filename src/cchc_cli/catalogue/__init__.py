@@ -26,6 +26,7 @@ from cchc_cli.catalogue.labels import LABELS
 __all__ = [
     "ISSUES",
     "WORDS",
+    "Count",
     "Joined",
     "Message",
     "Percent",
@@ -105,6 +106,23 @@ class Percent:
 
 
 @dataclass(frozen=True)
+class Count:
+    """A whole number as a parameter of a message, grouped as the language writes it
+    ("1.024 KB" in Vietnamese, "1,024 KB" in English), with an optional suffix."""
+
+    value: int
+    suffix: str = ""
+    prefix: str = ""
+
+    def render(self, lang: str) -> str:
+        grouped = f"{self.value:,}"
+        return self.prefix + (grouped if lang == "en" else grouped.replace(",", ".")) + self.suffix
+
+    def __str__(self) -> str:
+        return self.render("vi")
+
+
+@dataclass(frozen=True)
 class Joined:
     """A list as a parameter of a message: its items (words or phrases) joined by commas."""
 
@@ -123,7 +141,7 @@ class _Filling(dict[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         value = super().__getitem__(key)
-        rendered = isinstance(value, Phrase | Percent | Joined)
+        rendered = isinstance(value, Phrase | Percent | Joined | Count)
         return value.render(self.lang) if rendered else value
 
     def __missing__(self, key: str) -> str:

@@ -6,7 +6,7 @@ import csv
 import io
 from collections import Counter
 
-from cchc_cli.catalogue import phrase
+from cchc_cli.catalogue import Count, phrase
 from cchc_cli.readers.grid import OverLimit, RawSheet, UnreadableFile, text_frame
 from cchc_cli.readers.limits import Limits, over_limit
 
@@ -73,7 +73,7 @@ def read_delimited(content: bytes, stem: str, limits: Limits | None = None) -> l
             rows.append([cell or None for cell in row])
             ended = reader.line_num
             if len(row) > limits.columns:
-                raise over_limit("columns", f"{len(row):,}", f"{limits.columns:,}")
+                raise over_limit("columns", Count(len(row)), Count(limits.columns))
     except csv.Error as exc:
         if "field limit" not in str(exc):
             raise UnreadableFile(str(exc).splitlines()[0][:200]) from exc
@@ -82,7 +82,7 @@ def read_delimited(content: bytes, stem: str, limits: Limits | None = None) -> l
             phrase(
                 "reader.csv_field_too_long",
                 line=ended + 1,
-                limit=f"{limits.csv_field_kb:,} KB",
+                limit=Count(limits.csv_field_kb, " KB"),
                 variable="CCHC_MAX_CSV_FIELD_KB",
             )
         ) from exc

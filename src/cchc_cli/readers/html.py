@@ -7,7 +7,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from cchc_cli.catalogue import phrase
+from cchc_cli.catalogue import Count, phrase
 from cchc_cli.readers.grid import MergedRange, RawSheet, UnreadableFile, text_frame
 from cchc_cli.readers.limits import Limits, over_limit
 
@@ -121,7 +121,7 @@ def _append_table(
             # confuse the accounting
             rowspan = min(_span(cell, "rowspan"), len(table_rows) - r)
             if col + colspan > max_columns:
-                raise over_limit("columns", f"> {max_columns:,}", f"{max_columns:,}")
+                raise over_limit("columns", Count(max_columns, prefix="> "), Count(max_columns))
             text = _cell_text(cell)
             current = rows[row_index]
             while len(current) <= col:

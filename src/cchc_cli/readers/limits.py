@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from cchc_cli.catalogue import phrase
+from cchc_cli.catalogue import Count, phrase
 from cchc_cli.readers.grid import OverLimit, UnreadableFile
 
 MIB = 1024 * 1024
@@ -54,7 +54,7 @@ _UNIQUE = re.compile(rb'<(?:\w+:)?sst\b[^>]*\buniqueCount="(\d+)"')
 _SMALLEST_STRING = 13
 
 
-def over_limit(name: str, value: str, limit: str) -> OverLimit:
+def over_limit(name: str, value: Count | str, limit: Count | str) -> OverLimit:
     """The refusal of a file past a limit: what was found, the limit and its variable."""
     return OverLimit(
         phrase(f"limit.{name}", value=value, limit=limit, variable=f"CCHC_MAX_{name.upper()}")
@@ -64,7 +64,7 @@ def over_limit(name: str, value: str, limit: str) -> OverLimit:
 def check_size(size: int, limits: Limits) -> None:
     """Refuse a file larger than the file limit before reading a byte of it."""
     if size > limits.file_mb * MIB:
-        raise over_limit("file_mb", f"{size / MIB:,.0f} MB", f"{limits.file_mb:,} MB")
+        raise over_limit("file_mb", Count(round(size / MIB), " MB"), Count(limits.file_mb, " MB"))
 
 
 def _column_number(letters: bytes) -> int:
@@ -104,7 +104,7 @@ def check_zip_members(handle: BinaryIO, limits: Limits) -> None:
     """Refuse a zip declaring more parts than the limit, before its directory is loaded."""
     count = declared_members(handle)
     if count is not None and count > limits.zip_members:
-        raise over_limit("zip_members", f"{count:,}", f"{limits.zip_members:,}")
+        raise over_limit("zip_members", Count(count), Count(limits.zip_members))
 
 
 def check_zip(archive: zipfile.ZipFile, limits: Limits) -> None:
@@ -114,15 +114,18 @@ def check_zip(archive: zipfile.ZipFile, limits: Limits) -> None:
     (a count that lies makes the Rust reader reserve memory for it and abort)."""
     members = archive.infolist()
     if len(members) > limits.zip_members:
-        raise over_limit("zip_members", f"{len(members):,}", f"{limits.zip_members:,}")
+        raise over_limit("zip_members", Count(len(members)), Count(limits.zip_members))
     total = sum(m.file_size for m in members)
     if total > limits.unzipped_mb * MIB:
-        raise over_limit("unzipped_mb", f"{total / MIB:,.0f} MB", f"{limits.unzipped_mb:,} MB")
+        raise over_limit(
+            "unzipped_mb", Count(round(total / MIB), " MB"), Count(limits.unzipped_mb, " MB")
+        )
     for member in members:
         if member.file_size >= _RATIO_FLOOR:
             ratio = member.file_size / max(member.compress_size, 1)
             if ratio > limits.zip_ratio:
-                raise over_limit("zip_ratio", f"{ratio:,.0f}:1", f"{limits.zip_ratio}:1")
+                found, limit = Count(round(ratio), ":1"), Count(limits.zip_ratio, ":1")
+                raise over_limit("zip_ratio", found, limit)
     for member in members:
         name = member.filename.lower()
         if name.startswith("xl/worksheets/") and name.endswith(".xml"):
@@ -157,7 +160,7 @@ def _check_dimension(head: bytes, limits: Limits) -> None:
     cells = columns * rows
     if cells > limits.cells_million * 1_000_000:
         raise over_limit(
-            "cells_million", f"{cells:,} ({shown})", f"{limits.cells_million * 1_000_000:,}"
+            "cells_million", Count(cells, f" ({shown})"), Count(limits.cells_million * 1_000_000)
         )
 
 
@@ -165,5 +168,5 @@ def _check_strings(head: bytes, size: int) -> None:
     found = _UNIQUE.search(head)
     if found is not None and int(found.group(1)) > size // _SMALLEST_STRING + 1:
         raise OverLimit(
-            phrase("reader.strings_count_lies", count=f"{int(found.group(1)):,}", size=f"{size:,}")
+            phrase("reader.strings_count_lies", count=Count(int(found.group(1))), size=Count(size))
         )

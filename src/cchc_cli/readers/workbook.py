@@ -10,7 +10,7 @@ import fastexcel
 import pandas as pd
 import pyarrow as pa
 
-from cchc_cli.catalogue import phrase
+from cchc_cli.catalogue import Count, phrase
 from cchc_cli.errors import Terminated
 from cchc_cli.readers.grid import FileFormat, RawSheet, UnreadableFile
 from cchc_cli.readers.limits import Limits, check_zip, check_zip_members, over_limit
@@ -91,7 +91,8 @@ def read_workbook(
                 raise _crashed(exc) from exc
             raise UnreadableFile(f"{name}: {message}") from exc
         if table.num_columns > limits.columns:  # real content, not a declared range
-            raise over_limit("columns", f"{table.num_columns:,} ({name})", f"{limits.columns:,}")
+            wide = Count(table.num_columns, f" ({name})")
+            raise over_limit("columns", wide, Count(limits.columns))
         sheets.append(RawSheet(name=name, cells=_to_frame(table)))
     return fmt, sheets
 
