@@ -28,8 +28,7 @@ from cchc_cli.profiles import ProfileSet, shipped_set
 from cchc_cli.readers import InputFile, expand_inputs, read_file
 from cchc_cli.readers.delimited import UnknownEncoding
 from cchc_cli.readers.grid import OverLimit, RawSheet, UnreadableFile
-from cchc_cli.readers.hashes import FileKey, file_sha256
-from cchc_cli.readers.hashes import file_key as hashed
+from cchc_cli.readers.hashes import FileKey, file_key, file_sha256
 from cchc_cli.readers.hashes import stamp as stamp_of
 from cchc_cli.readers.headers import HEADER_WINDOW, HeaderChoice, HeaderMatch, choose_header
 from cchc_cli.readers.inputs import display_path
@@ -121,12 +120,6 @@ def _relocate(found: CachedFile, input_file: InputFile) -> FileLoad:
     return FileLoad(path, False, issues, parts, cacheable=True)
 
 
-def file_key(input_file: InputFile) -> FileKey | None:
-    """The file's hash, with its size and time taken before hashing (the cache key is of these
-    bytes; `readers.hashes`); None when it cannot be read (its load says why)."""
-    return hashed(input_file.path)
-
-
 def _entry_key(
     cache: ReadCache, input_file: InputFile, known: FileKey, options: LoadOptions
 ) -> str:
@@ -146,10 +139,9 @@ def load_file(
     The cache key is the hash of the file's bytes (`known`, when the caller hashed it); the
     parser then reads the file itself.
     """
-    key = digest = None
-    stamp = stamp_of(input_file.path)
+    key = digest = stamp = None  # without a hash, read_input takes the stamp itself
     if cache is not None:
-        known = known or file_key(input_file)
+        known = known or file_key(input_file.path)
         if known is not None:
             digest, stamp = known.sha256, known.stamp
             key = _entry_key(cache, input_file, known, options)
@@ -224,7 +216,7 @@ def load_files(
     run_key = None
     if cache is not None and files:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            keys = list(pool.map(file_key, files))
+            keys = list(pool.map(file_key, [f.path for f in files]))
         if all(k is not None for k in keys):
             run_key = cache.run_key(
                 [

@@ -46,13 +46,22 @@ def _for_reader(source: bytes | Path) -> bytes | str:
     return text
 
 
-def _crashed(exc: BaseException) -> UnreadableFile:
-    """The Rust reader's failure as a reason. A panic inside it arrives as pyo3's
-    PanicException, a BaseException that `except Exception` lets through to a traceback."""
-    detail = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
-    if isinstance(exc, Exception):
-        return UnreadableFile(detail)
-    return UnreadableFile(phrase("reader.crashed", detail=detail))
+# What stops the run rather than fails a file: never caught as a reader's failure.
+_STOPS = (KeyboardInterrupt, SystemExit, Terminated)
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+
+
+def _crashed(exc: BaseException, sheet: str | None = None) -> UnreadableFile:
+    """The Rust reader's failure as a reason (prefixed with the sheet it was reading). A panic
+    inside it arrives as pyo3's PanicException, a BaseException that `except Exception` lets
+    through to a traceback."""
+    detail = _first_line(exc)
+    if not isinstance(exc, Exception):
+        return UnreadableFile(phrase("reader.crashed", detail=detail))
+    return UnreadableFile(f"{sheet}: {detail}" if sheet else detail)
 
 
 def read_workbook(
@@ -67,7 +76,7 @@ def read_workbook(
     try:
         reader = fastexcel.read_excel(_for_reader(source))
         names = list(reader.sheet_names)
-    except (KeyboardInterrupt, SystemExit, Terminated):
+    except _STOPS:
         raise
     except BaseException as exc:  # the Rust reader's own exception types, and its panics
         raise _crashed(exc) from exc
@@ -78,18 +87,14 @@ def read_workbook(
             # Everything is read as text: codes keep their leading zeros and date columns that
             # mix real dates with typed text are parsed by our own day-first parser.
             table = reader.load_sheet_eager(index, header_row=None, skip_rows=0, dtypes="string")
-        except (KeyboardInterrupt, SystemExit, Terminated):
+        except _STOPS:
             raise
         except BaseException as exc:  # panics too (see _crashed)
-            message = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
-            if isinstance(exc, Exception) and (
-                "no rows" in message.lower() or "empty" in message.lower()
-            ):
+            message = _first_line(exc).lower()
+            if isinstance(exc, Exception) and ("no rows" in message or "empty" in message):
                 sheets.append(RawSheet(name=name, cells=pd.DataFrame()))
                 continue
-            if not isinstance(exc, Exception):
-                raise _crashed(exc) from exc
-            raise UnreadableFile(f"{name}: {message}") from exc
+            raise _crashed(exc, name) from exc
         if table.num_columns > limits.columns:  # real content, not a declared range
             wide = Count(table.num_columns, f" ({name})")
             raise over_limit("columns", wide, Count(limits.columns))
