@@ -10,7 +10,7 @@ import pytest
 
 from cchc_cli.ingest import load_inputs
 from cchc_cli.readers import FileFormat, UnreadableFile, read_file, sniff
-from conftest import encode_cp1258, row_accounting, write_xlsx
+from conftest import SAMPLE_DATA, encode_cp1258, row_accounting, write_xlsx
 
 
 def test_xlsx_rows_are_numbered_as_excel_shows_them(tmp_path) -> None:
@@ -163,11 +163,13 @@ class PanicException(BaseException):
 
 @pytest.mark.parametrize("where", ["read_excel", "load_sheet"])
 def test_a_panic_inside_the_rust_reader_is_an_unreadable_file_issue13(
-    runner, tmp_path, monkeypatch, where
+    tmp_path, monkeypatch, where
 ) -> None:
     import fastexcel
 
-    from cchc_cli.cli import app
+    from cchc_cli.readers.isolation import _frame
+    from cchc_cli.readers.reader_worker import read_sheets
+    from cchc_cli.readers.workbook import _crashed
 
     path = write_xlsx(tmp_path / "crafted.xlsx", [["Mã hồ sơ"], ["H1"]])
     original = fastexcel.read_excel
@@ -186,12 +188,50 @@ def test_a_panic_inside_the_rust_reader_is_an_unreadable_file_issue13(
         return Panicking()
 
     monkeypatch.setattr(fastexcel, "read_excel", panics)
-    done = runner.invoke(app, ["validate", str(path), "--no-cache"])
-    assert done.exit_code == 3
+    # what the reader process answers (run here, where fastexcel can be made to panic)
+    frames = [_frame(header, table) for header, table in read_sheets(str(path))]
+    assert [f.kind for f in frames] == ["error"]
+    assert frames[0].panic
+    said = _crashed(frames[0]).reason.render("vi")
+    assert "lỗi nội bộ" in said
+    assert ("overflow" if where == "load_sheet" else "index out of bounds") in said
+
+
+def test_a_workbook_that_aborts_the_rust_reader_fails_alone_issue13(runner, tmp_path) -> None:
+    # No dimension and one character in XFD1048576: calamine reserves 17 billion cells and
+    # aborts its process (exit 134 of the whole run before). Read in a reader process, the
+    # file is unreadable and the other file is still read.
+    from cchc_cli.cli import app
+
+    crafted = write_xlsx(tmp_path / "crafted.xlsx", [["Mã hồ sơ"], ["H1"]])
+    _drop_dimension(crafted, last_cell=True)
+    good = SAMPLE_DATA / "2025-03 phuong Nguyen Nghiem.csv"
+    before = crafted.read_bytes()
+    done = runner.invoke(app, ["validate", str(crafted), str(good), "--no-cache", "--lang", "en"])
+    assert done.exit_code == 3, done.output
     assert "file.unreadable" in done.output
-    assert "lỗi nội bộ" in done.output
+    assert "stopped abnormally" in done.output
     assert "Traceback" not in done.output
-    assert not isinstance(done.exception, PanicException)
+    assert "14 rows read" in done.output  # the good file's
+    assert crafted.read_bytes() == before
+
+
+def _drop_dimension(path, last_cell: bool) -> None:
+    import re
+    import zipfile
+
+    parts = {}
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            parts[info.filename] = archive.read(info)
+    sheet = re.sub(rb"<dimension[^>]*/>", b"", parts["xl/worksheets/sheet1.xml"])
+    if last_cell:
+        cell = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+        sheet = sheet.replace(b"</sheetData>", cell + b"</sheetData>")
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
 
 
 def _csv_rows(count: int) -> list[str]:
@@ -325,18 +365,21 @@ def test_a_quote_never_closed_in_a_large_csv_names_its_line_issue13(tmp_path, mo
 def test_a_stop_signal_while_a_workbook_is_read_is_not_an_unreadable_file_issue13(
     tmp_path, monkeypatch
 ) -> None:
-    import fastexcel
-
     from cchc_cli.errors import Terminated
+    from cchc_cli.readers import isolation
 
     path = write_xlsx(tmp_path / "t3.xlsx", [["Mã hồ sơ"], ["H1"]])
+    started = []
 
-    def stopped(*args, **kwargs):
-        raise Terminated  # SIGTERM arriving while the Rust reader works
+    def stopped(self, source, budget):
+        started.append(self)
+        raise Terminated  # SIGTERM arriving while the run waits for the reader
+        yield  # a generator, as the real one
 
-    monkeypatch.setattr(fastexcel, "read_excel", stopped)
+    monkeypatch.setattr(isolation._Reader, "read", stopped)
     with pytest.raises(Terminated):
         read_file(path, "t3")
+    assert started[0].process.wait(timeout=5) is not None  # the reader was stopped too
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")

@@ -24,7 +24,11 @@ def _exit_now(code: int) -> None:
     """End a stopped run at once. Its outputs are already safe (the unwinding removed any
     temporary file); a normal exit would wait for a parse under way in a worker thread (seconds
     for a large workbook) and can be killed by the signal again on the way (pyarrow re-raises a
-    SIGINT it saw), ending with -2 instead of 130."""
+    SIGINT it saw), ending with -2 instead of 130. Reader processes still parsing are stopped
+    (they would otherwise finish their file for nobody)."""
+    isolation = sys.modules.get("cchc_cli.readers.isolation")
+    if isolation is not None:
+        isolation.stop_readers()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

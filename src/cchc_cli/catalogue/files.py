@@ -52,6 +52,12 @@ REASONS: dict[str, tuple[str, str]] = {
         "a sheet declares {value} cells, over the limit of {limit}; delete the empty rows and "
         "columns (set {variable} to raise it)",
     ),
+    "limit.reader_mb": (
+        "bộ đọc tệp đã dùng {value} bộ nhớ, quá mức {limit} mà một tệp cỡ này cần, nên đã bị "
+        "dừng (tệp hỏng hoặc độc hại; đặt {variable} để nâng)",
+        "the file reader used {value} of memory, over the {limit} a file of this size needs, "
+        "and was stopped (a damaged or hostile file; set {variable} to raise the limit)",
+    ),
     "reader.strings_count_lies": (
         "tệp khai báo {count} chuỗi văn bản mà phần chứa chúng chỉ có {size} byte: tệp hỏng "
         "hoặc độc hại",
@@ -70,6 +76,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "ô; sửa dấu ngoặc kép ở dòng đó (hoặc mở tệp bằng Excel và lưu lại)",
         "a double quote opened on line {line} is never closed, so the lines after it were read "
         "into one cell; fix the quote on that line (or open the file in Excel and save it again)",
+    ),
+    "reader.died": (
+        "bộ đọc tệp dừng bất thường khi đọc tệp này: {detail}; tệp hỏng hoặc độc hại",
+        "the file reader stopped abnormally on this file: {detail}; a damaged or hostile file",
     ),
     "reader.crashed": (
         "thư viện đọc tệp gặp lỗi nội bộ: {detail}",

@@ -33,6 +33,9 @@ class Limits:
     columns: int = 1_000  # CCHC_MAX_COLUMNS: columns a sheet holds (CSV, HTML, grid read)
     cells_million: int = 200  # CCHC_MAX_CELLS_MILLION: rows x columns a sheet declares
     csv_field_kb: int = 1024  # CCHC_MAX_CSV_FIELD_KB: one CSV cell (Python's csv stops at 128)
+    # CCHC_MAX_READER_MB: memory of the process reading a workbook; 0 = derived from the file
+    # (`workbook.reader_budget`: 256 MB + 3x its inflated parts, or 8x a legacy .xls)
+    reader_mb: int = 0
 
     @classmethod
     def from_environment(cls) -> Limits:
@@ -107,11 +110,12 @@ def check_zip_members(handle: BinaryIO, limits: Limits) -> None:
         raise over_limit("zip_members", Count(count), Count(limits.zip_members))
 
 
-def check_zip(archive: zipfile.ZipFile, limits: Limits) -> None:
+def check_zip(archive: zipfile.ZipFile, limits: Limits) -> int:
     """Refuse a zip container whose declared contents exceed the limits: too many parts, too
     much once inflated, a part inflating far more than real exports do (a zip bomb), a sheet
     declaring more columns or cells than allowed, a shared-strings count its part cannot hold
-    (a count that lies makes the Rust reader reserve memory for it and abort)."""
+    (a count that lies makes the Rust reader reserve memory for it and abort). Returns the
+    bytes the parts declare once inflated."""
     members = archive.infolist()
     if len(members) > limits.zip_members:
         raise over_limit("zip_members", Count(len(members)), Count(limits.zip_members))
@@ -132,6 +136,7 @@ def check_zip(archive: zipfile.ZipFile, limits: Limits) -> None:
             _check_dimension(_head(archive, member), limits)
         elif name == "xl/sharedstrings.xml":
             _check_strings(_head(archive, member), member.file_size)
+    return total
 
 
 def _head(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:

@@ -1,4 +1,5 @@
-"""Excel workbooks (.xlsx/.xlsm, legacy .xls, .ods) through fastexcel (Rust calamine + Arrow)."""
+"""Excel workbooks (.xlsx/.xlsm, legacy .xls, .ods) through fastexcel (Rust calamine + Arrow),
+run in a reader process (`readers/isolation.py`)."""
 
 from __future__ import annotations
 
@@ -6,31 +7,31 @@ import io
 import zipfile
 from pathlib import Path
 
-import fastexcel
 import pandas as pd
 import pyarrow as pa
 
 from cchc_cli.catalogue import Count, phrase
-from cchc_cli.errors import Terminated
 from cchc_cli.readers.grid import FileFormat, RawSheet, UnreadableFile
-from cchc_cli.readers.limits import Limits, check_zip, check_zip_members, over_limit
+from cchc_cli.readers.isolation import ReaderDied, ReaderOverBudget, SheetFrame, read_isolated
+from cchc_cli.readers.limits import MIB, Limits, check_zip, check_zip_members, over_limit
 
 
-def _zip_kind(source: bytes | Path, limits: Limits) -> FileFormat:
+def _zip_kind(source: bytes | Path, limits: Limits) -> tuple[FileFormat, int]:
+    """The workbook kind of a zip container and the bytes its parts declare once inflated."""
     try:
         with io.BytesIO(source) if isinstance(source, bytes) else source.open("rb") as handle:
             check_zip_members(handle, limits)  # before zipfile loads the whole directory
             handle.seek(0)
             with zipfile.ZipFile(handle) as archive:
                 names = set(archive.namelist())
-                check_zip(archive, limits)  # before the Rust reader inflates anything
+                inflated = check_zip(archive, limits)  # before the Rust reader inflates anything
     except zipfile.BadZipFile as exc:
         raise UnreadableFile(phrase("reader.corrupt_zip", detail=str(exc))) from exc
     if "content.xml" in names and "mimetype" in names:
-        return FileFormat.ODS
+        return FileFormat.ODS, inflated
     if not any(n.startswith("xl/") for n in names):
         raise UnreadableFile(phrase("reader.zip_not_workbook"))
-    return FileFormat.XLSX
+    return FileFormat.XLSX, inflated
 
 
 def _for_reader(source: bytes | Path) -> bytes | str:
@@ -46,59 +47,65 @@ def _for_reader(source: bytes | Path) -> bytes | str:
     return text
 
 
-# What stops the run rather than fails a file: never caught as a reader's failure.
-_STOPS = (KeyboardInterrupt, SystemExit, Terminated)
+# The memory a reader process may take for a file (readers/isolation.py), from what the file
+# is. Measured: a 1M-row export (a 1,422 MB sheet part) peaked at 2.28 GB, 100k rows (140 MB)
+# at 0.28 GB, an idle reader at 0.06 GB; legacy .xls holds about what it shows, uncompressed.
+# The budget is twice that: a real file never meets it, a bomb is stopped early.
+_BASE_BUDGET = 256 * MIB
+_PER_INFLATED_BYTE = 3
+_PER_XLS_BYTE = 8
 
 
-def _first_line(exc: BaseException) -> str:
-    return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+def reader_budget(fmt: FileFormat, size: int, inflated: int, limits: Limits) -> int:
+    """Bytes of memory the reader may use on this file: CCHC_MAX_READER_MB when set, else
+    derived from its inflated parts (zip containers) or its size (legacy .xls)."""
+    if limits.reader_mb:
+        return limits.reader_mb * MIB
+    if fmt is FileFormat.XLS:
+        return _BASE_BUDGET + _PER_XLS_BYTE * size
+    return _BASE_BUDGET + _PER_INFLATED_BYTE * inflated
 
 
-def _crashed(exc: BaseException, sheet: str | None = None) -> UnreadableFile:
+def _crashed(frame: SheetFrame) -> UnreadableFile:
     """The Rust reader's failure as a reason (prefixed with the sheet it was reading). A panic
-    inside it arrives as pyo3's PanicException, a BaseException that `except Exception` lets
-    through to a traceback."""
-    detail = _first_line(exc)
-    if not isinstance(exc, Exception):
-        return UnreadableFile(phrase("reader.crashed", detail=detail))
-    return UnreadableFile(f"{sheet}: {detail}" if sheet else detail)
+    inside it is said to be one: it arrives as pyo3's PanicException, not as an error."""
+    if frame.panic:
+        return UnreadableFile(phrase("reader.crashed", detail=frame.message))
+    return UnreadableFile(f"{frame.sheet}: {frame.message}" if frame.sheet else frame.message)
 
 
 def read_workbook(
     source: bytes | Path, fmt: FileFormat, limits: Limits | None = None
 ) -> tuple[FileFormat, list[RawSheet]]:
     """Every sheet as text cells, row numbers exactly as Excel shows them; `source` is the
-    file's bytes or its path (then the Rust reader opens the file itself). A zip container is
-    checked against `limits` before it is parsed."""
+    file's bytes or its path (then the reader opens the file itself). A zip container is
+    checked against `limits` before it is parsed; the parse runs in a reader process stopped
+    past the file's memory budget, whose death fails this file only."""
     limits = limits or Limits.from_environment()
+    inflated = 0
     if fmt is FileFormat.XLSX:
-        fmt = _zip_kind(source, limits)
+        fmt, inflated = _zip_kind(source, limits)
+    size = len(source) if isinstance(source, bytes) else source.stat().st_size
+    budget = reader_budget(fmt, size, inflated, limits)
     try:
-        reader = fastexcel.read_excel(_for_reader(source))
-        names = list(reader.sheet_names)
-    except _STOPS:
-        raise
-    except BaseException as exc:  # the Rust reader's own exception types, and its panics
-        raise _crashed(exc) from exc
+        frames = read_isolated(_for_reader(source), budget)
+    except ReaderOverBudget as exc:
+        used, allowed = Count(exc.used // MIB, " MB"), Count(exc.budget // MIB, " MB")
+        raise over_limit("reader_mb", used, allowed) from exc
+    except ReaderDied as exc:
+        raise UnreadableFile(phrase("reader.died", detail=exc.detail)) from exc
     sheets: list[RawSheet] = []
-    for index, name in enumerate(names):
-        try:
-            # skip_rows=0 (not None) keeps leading empty rows, so grid row i is Excel row i+1.
-            # Everything is read as text: codes keep their leading zeros and date columns that
-            # mix real dates with typed text are parsed by our own day-first parser.
-            table = reader.load_sheet_eager(index, header_row=None, skip_rows=0, dtypes="string")
-        except _STOPS:
-            raise
-        except BaseException as exc:  # panics too (see _crashed)
-            message = _first_line(exc).lower()
-            if isinstance(exc, Exception) and ("no rows" in message or "empty" in message):
-                sheets.append(RawSheet(name=name, cells=pd.DataFrame()))
-                continue
-            raise _crashed(exc, name) from exc
-        if table.num_columns > limits.columns:  # real content, not a declared range
-            wide = Count(table.num_columns, f" ({name})")
-            raise over_limit("columns", wide, Count(limits.columns))
-        sheets.append(RawSheet(name=name, cells=_to_frame(table)))
+    for frame in frames:
+        if frame.kind == "error":
+            raise _crashed(frame)
+        if frame.kind == "empty":
+            sheets.append(RawSheet(name=frame.sheet or "", cells=pd.DataFrame()))
+        elif frame.kind == "table" and frame.table is not None:
+            name, table = frame.sheet or "", frame.table
+            if table.num_columns > limits.columns:  # real content, not a declared range
+                wide = Count(table.num_columns, f" ({name})")
+                raise over_limit("columns", wide, Count(limits.columns))
+            sheets.append(RawSheet(name=name, cells=_to_frame(table)))
     return fmt, sheets
 
 
