@@ -5,7 +5,8 @@
 
 Every contender runs in a fresh process; contenders are interleaved (one run of each, then the
 next round), so a machine that gets busier slows them alike; the table shows medians of wall
-time and peak RSS (of the process and, for the contender in processes, of its largest worker).
+time and peak RSS (the larger of the largest single process's and the whole process tree's,
+sampled every 20 ms: fastexcel's worker processes and cchc's reader processes count).
 
 One file of `--sizes` rows (`generate.py`: 30 columns, banner, two-row header, mixed dates):
 - fastexcel alone: the fastest raw reader loading the sheet, typed, into pandas;
@@ -28,6 +29,7 @@ fastexcel serial; peak memory <= 2 GB for 3M rows in 12 files.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import statistics
@@ -75,20 +77,50 @@ if __name__ == "__main__":
 """
 
 
+def _tree_rss(root: int) -> int:
+    """Bytes resident in a process and all its descendants now (reader processes included)."""
+    import psutil
+
+    try:
+        parent = psutil.Process(root)
+        family = [parent, *parent.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    total = 0
+    for member in family:
+        with contextlib.suppress(psutil.Error):
+            total += member.memory_info().rss
+    return total
+
+
 def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(seconds, peak RSS MB) of one fresh process (its largest worker's when larger), stdout
-    discarded."""
+    """(seconds, peak RSS MB) of one fresh process, stdout discarded. The peak is the larger of
+    the largest single process's (the kernel's count) and the whole process tree's, sampled
+    every 20 ms: cchc's reader processes run beside it."""
+    import threading
+
     started = time.perf_counter()
     pid = os.fork()
     if pid == 0:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
         os.execvpe(command[0], command, env)
+    peak = [0]
+    finished = threading.Event()
+
+    def sample() -> None:
+        while not finished.wait(0.02):
+            peak[0] = max(peak[0], _tree_rss(pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(pid, 0)
+    finished.set()
+    sampler.join()
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{command} failed")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, max(usage.ru_maxrss / 1024, peak[0] / (1024 * 1024))
 
 
 def median_of(command: list[str], env: dict[str, str], repeat: int) -> tuple[float, float]:

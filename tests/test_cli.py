@@ -398,3 +398,65 @@ def test_a_stopped_run_ends_with_one_line_and_no_temporary_file_issue13(
     assert "Đã dừng" in stderr
     assert not list(tmp_path.glob(".bao-cao.xlsx.*"))  # no temporary file left
     assert not out.exists()
+
+
+PERSONAL = {
+    "Chủ hồ sơ": ["Nguyễn Văn Bình", "Trần Thị Cúc", "Lê Hoàng Dũng"],
+    "Địa chỉ": [
+        "15 Phan Bội Châu, phường Trần Hưng Đạo, TP Quảng Ngãi",
+        "thôn An Hải, xã Tịnh Kỳ, TP Quảng Ngãi",
+        "27 Hùng Vương, phường Nghĩa Chánh, TP Quảng Ngãi",
+    ],
+    "Số điện thoại": ["0905111222", "0914333444", "0987555666"],
+    "Số CCCD": ["051090001111", "051185002222", "051299003333"],
+    "Email": ["binh.nv@gmail.com", "cuc.tt@yahoo.com", "dung.lh@outlook.com"],
+}
+
+
+def _personal_workbook(tmp_path):
+    from golden_rows import HEADER, MAR
+
+    header = [*HEADER, *PERSONAL]
+    rows = [header]
+    for number, row in enumerate(MAR):
+        rows.append([*row, *(values[number % 3] for values in PERSONAL.values())])
+    status, due = HEADER.index("Trạng thái"), HEADER.index("Ngày hẹn trả")
+    rows[2][status] = PERSONAL["Chủ hồ sơ"][1]  # cells shifted: a name in the status column
+    rows[3][due] = PERSONAL["Số điện thoại"][2]  # and a phone number among the dates
+    rows[4][status] = PERSONAL["Email"][0]
+    return write_xlsx(tmp_path / "2025-03 ho so.xlsx", rows)
+
+
+def test_personal_data_appears_in_no_output_of_any_command_issue13(runner, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    path = str(_personal_workbook(tmp_path))
+    period = ["--period", "2025-03", "--no-cache"]
+    runs = [
+        ["validate", path, "--no-cache"],
+        ["validate", path, "--no-cache", "--format", "json", "--max-issues", "0"],
+        ["inspect", path, "--rows", "20"],
+        ["inspect", path, "--rows", "20", "--format", "json"],
+        *(
+            ["compute", path, *period, "--by", "agency_name", "--format", kind]
+            for kind in ("table", "json", "csv", "markdown")
+        ),
+    ]
+    said = []
+    for command in runs:
+        done = runner.invoke(app, command)
+        assert done.exit_code in (0, 1), (command, done.output)
+        said.append(done.output)
+    report = tmp_path / "bao-cao.xlsx"
+    done = runner.invoke(app, ["report", path, *period, "-o", str(report)])
+    assert done.exit_code in (0, 1), done.output
+    said.append(done.output)
+    book = load_workbook(report, read_only=True)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            said.extend(str(v) for v in row if v is not None)
+    everything = "\n".join(said)
+    assert "***" in everything  # the shifted cells were found and masked, not dropped
+    for values in PERSONAL.values():
+        for value in values:
+            assert value not in everything, value

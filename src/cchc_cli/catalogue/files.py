@@ -58,6 +58,12 @@ REASONS: dict[str, tuple[str, str]] = {
         "the file reader used {value} of memory, over the {limit} a file of this size needs, "
         "and was stopped (a damaged or hostile file; set {variable} to raise the limit)",
     ),
+    "reader.ole_broken": (
+        "cấu trúc bên trong của tệp .xls cũ bị hỏng ở sector {sector} (một chuỗi sector lặp vòng, "
+        "chồng lên chuỗi khác hoặc ra ngoài tệp): tệp hỏng hoặc độc hại",
+        "the inner structure of the legacy .xls file is broken at sector {sector} (a sector chain "
+        "loops, overlaps another or leaves the file): a damaged or hostile file",
+    ),
     "reader.strings_count_lies": (
         "tệp khai báo {count} chuỗi văn bản mà phần chứa chúng chỉ có {size} byte: tệp hỏng "
         "hoặc độc hại",

@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 from cchc_cli import parsing
 from cchc_cli.catalogue import Phrase
 from cchc_cli.ingest.rows import SkipReason, classify_rows, nonempty_mask
-from cchc_cli.issues import Issue, Severity, make_issue, mask_personal
+from cchc_cli.issues import Issue, Severity, make_issue, shown_value
 from cchc_cli.profiles import BASE, Profile
 from cchc_cli.readers.grid import RawSheet
 from cchc_cli.readers.headers import HeaderMatch
@@ -456,7 +456,8 @@ def _read_rows(data: pd.DataFrame, header: HeaderMatch, source: SheetSource, she
             bad = bad & ~foreign
         for position in np.flatnonzero(bad):
             value = raw.iloc[position]
-            if problems.iloc[position] == "value.label_unknown" and not spec.personal:
+            shown = shown_value(value, spec.personal)
+            if problems.iloc[position] == "value.label_unknown" and shown == value:
                 unknown_labels.setdefault(column_text, set()).add(str(value).strip())
             issues.append(
                 make_issue(
@@ -466,7 +467,7 @@ def _read_rows(data: pd.DataFrame, header: HeaderMatch, source: SheetSource, she
                     sheet=sheet,
                     row=int(row_numbers[position]),
                     column=column_text,
-                    value=mask_personal(value) if spec.personal else value,
+                    value=shown,
                     params={
                         "required": required,
                         "vocabulary": vocabularies[spec.vocabulary].name_vi

@@ -14,6 +14,7 @@ from cchc_cli.catalogue import Count, phrase
 from cchc_cli.readers.grid import FileFormat, RawSheet, UnreadableFile
 from cchc_cli.readers.isolation import ReaderDied, ReaderOverBudget, SheetFrame, read_isolated
 from cchc_cli.readers.limits import MIB, Limits, check_zip, check_zip_members, over_limit
+from cchc_cli.readers.ole import check_ole
 
 
 def _zip_kind(source: bytes | Path, limits: Limits) -> tuple[FileFormat, int]:
@@ -83,9 +84,12 @@ def read_workbook(
     past the file's memory budget, whose death fails this file only."""
     limits = limits or Limits.from_environment()
     inflated = 0
+    size = len(source) if isinstance(source, bytes) else source.stat().st_size
     if fmt is FileFormat.XLSX:
         fmt, inflated = _zip_kind(source, limits)
-    size = len(source) if isinstance(source, bytes) else source.stat().st_size
+    elif fmt is FileFormat.XLS:
+        with io.BytesIO(source) if isinstance(source, bytes) else source.open("rb") as handle:
+            check_ole(handle, size, limits)  # before the Rust reader follows its chains
     budget = reader_budget(fmt, size, inflated, limits)
     try:
         frames = read_isolated(_for_reader(source), budget)

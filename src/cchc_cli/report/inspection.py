@@ -13,7 +13,7 @@ from rich.text import Text
 from cchc_cli.catalogue import label
 from cchc_cli.ingest.load import FileReadout, SheetOutcome
 from cchc_cli.ingest.validate import SOURCE_COLUMNS
-from cchc_cli.issues import mask_personal
+from cchc_cli.issues import shown_value
 from cchc_cli.readers.headers import HeaderColumn, HeaderMatch, ProfileFit
 from cchc_cli.report.numbers import whole
 from cchc_cli.report.validation import issues_table, sorted_issues
@@ -30,7 +30,8 @@ def _cell(value: Any) -> Any:
 
 
 def preview_rows(outcome: SheetOutcome, rows: int) -> list[dict[str, Any]]:
-    """The first valid rows with canonical names; personal fields masked."""
+    """The first valid rows with canonical names; personal fields, and text that looks
+    personal, masked."""
     if outcome.result is None or outcome.header is None:
         return []
     personal = outcome.header.dataset.personal_fields
@@ -42,7 +43,8 @@ def preview_rows(outcome: SheetOutcome, rows: int) -> list[dict[str, Any]]:
             if name in SOURCE_COLUMNS:
                 continue
             value = _cell(value)
-            row[name] = mask_personal(value) if name in personal and value else value
+            # text that looks personal in another column (shifted cells) is masked too
+            row[name] = shown_value(value, name in personal) if isinstance(value, str) else value
         preview.append(row)
     return preview
 

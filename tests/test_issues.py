@@ -1,0 +1,51 @@
+"""issues.py: the Issue record, and what a message may show of a cell (personal data masked)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_cli.issues import looks_personal, shown_value
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Nguyễn Văn An",
+        "NGUYỄN THỊ HOA",
+        "Trần Thị Mỹ Lệ",
+        "0905 123 456",
+        "+84905123456",
+        "079201001234",  # citizen card (CCCD)
+        "212345678",  # identity card (CMND)
+        "an.nguyen@gmail.com",
+        "12 Lê Lợi, phường Nghĩa Chánh, TP Quảng Ngãi",
+    ],
+)
+def test_text_that_looks_personal_is_masked_issue13(value) -> None:
+    assert looks_personal(value)
+    shown = shown_value(value)
+    assert shown == value[0] + "***"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Đã trả kết quả",
+        "Hồ sơ mới",  # "Hồ" is a family name, but the words are not a name's
+        "Đúng hạn",
+        "03/03/2025",
+        "H48.25-0001",
+        "UBND xã Tịnh Khê",
+        "Trực tuyến",
+        "75000",
+    ],
+)
+def test_statuses_dates_codes_and_units_are_shown_as_written_issue13(value) -> None:
+    assert not looks_personal(value)
+    assert shown_value(value) == value
+
+
+def test_a_personal_column_is_masked_whatever_its_text_issue13() -> None:
+    assert shown_value("abc", personal=True) == "a***"
+    assert shown_value("", personal=True) == ""
+    assert shown_value(None) is None
