@@ -181,3 +181,28 @@ def test_a_stopped_load_starts_no_further_file_issue13(tmp_path, monkeypatch) ->
         load_inputs([str(p) for p in paths], progress=stop, workers=1)
     time.sleep(0.5)  # let a parse already under way finish
     assert len(parsed) <= 2  # the first, perhaps the one under way; never all six
+
+
+@pytest.mark.parametrize(("encode", "name"), [("to_tcvn3", "TCVN3"), ("to_vni", "VNI")])
+def test_a_sheet_typed_in_a_legacy_font_encoding_is_an_error_with_the_fix_issue13(
+    tmp_path, encode, name
+) -> None:
+    import legacy_fonts
+    from golden_rows import HEADER, MAR
+
+    convert = getattr(legacy_fonts, encode)
+    rows = [[convert(v) if isinstance(v, str) else v for v in row] for row in [HEADER, *MAR]]
+    loaded = load_inputs([str(write_xlsx(tmp_path / "cu.xlsx", rows))])
+    found = [i for i in loaded.issues if i.code == "sheet.legacy_encoding"]
+    assert len(found) == 1
+    said = found[0].message("en")
+    assert f"legacy {name} encoding" in said and "Unikey" in said
+    # the example comes from the header row, where no personal data lives
+    assert found[0].params["example"] in {convert(h) for h in HEADER}
+
+
+def test_a_unicode_export_has_no_legacy_encoding_issue_issue13(tmp_path) -> None:
+    from golden_rows import HEADER, MAR
+
+    loaded = load_inputs([str(write_xlsx(tmp_path / "moi.xlsx", [HEADER, *MAR]))])
+    assert not [i for i in loaded.issues if i.code == "sheet.legacy_encoding"]

@@ -61,3 +61,27 @@ def test_match_key_is_idempotent(text: str) -> None:
 def test_match_key_of_punctuation_under_a_combining_mark() -> None:
     # found by hypothesis: folding "0.̀" exposed a trailing "." the first pass had kept
     assert match_key("0.\u0300") == match_key(match_key("0.\u0300")) == "0"
+
+
+def _golden_texts() -> list[str]:
+    from golden_rows import FEB, HEADER, MAR
+
+    return [*HEADER, *(str(v) for row in [*FEB, *MAR] for v in row if v is not None)]
+
+
+def test_unicode_exports_are_not_taken_for_a_legacy_encoding_issue13() -> None:
+    from cchc_cli.text import legacy_encoding
+
+    assert legacy_encoding(_golden_texts()) is None
+    # symbols real text uses, and a few odd letters among many accented cells
+    assert legacy_encoding([*_golden_texts(), "10×20 m²", "«Hộ tịch»", "Muñoz"]) is None
+
+
+def test_text_typed_in_tcvn3_or_vni_is_recognised_issue13() -> None:
+    from cchc_cli.text import legacy_encoding
+    from legacy_fonts import to_tcvn3, to_vni
+
+    tcvn3 = legacy_encoding([to_tcvn3(t) for t in _golden_texts()])
+    vni = legacy_encoding([to_vni(t) for t in _golden_texts()])
+    assert tcvn3 is not None and tcvn3[0] == "TCVN3"
+    assert vni is not None and vni[0] == "VNI"

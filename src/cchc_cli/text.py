@@ -58,3 +58,39 @@ def add_layer(lookup: dict[str, T], layer: dict[str, T]) -> None:
         if "~" + match_key(key) in folded and key not in layer:
             del lookup[key]
     lookup.update(layer)
+
+
+# Legacy Vietnamese font encodings (issue 13). Before Unicode, Vietnamese was typed in 8-bit
+# fonts: TCVN3 (ABC, the .VnTime fonts) puts each accented letter on one code point of the
+# Latin-1 range ("Hộ tịch" is stored as "Hé tÞch"), VNI puts a base letter and a mark ("Hoä
+# tòch"). Read as Unicode, such text shows letters Vietnamese never uses. The sets are the
+# characters of both tables (as converters write them: duydev/vietnamese-conversion,
+# src/charsets.ts) that are not Vietnamese letters; "«" and "»" are left out, quotes real
+# text uses.
+_TCVN3_ONLY = frozenset("¡¢£¤¥¦§¨©ª¬\xad®µ¶·¸¹¼½¾ÇÐ×Þßç÷þ")
+_LEGACY_SHARED = frozenset("ÆËÎÏÑÖØÜäåæëîïñöøûü")
+_VNI_ONLY = frozenset("ÄÅÛ")
+_LEGACY = _TCVN3_ONLY | _LEGACY_SHARED | _VNI_ONLY
+# A sheet is judged legacy when this share of its cells with accented text shows such letters.
+_LEGACY_SHARE = 0.3
+_LEGACY_MINIMUM = 3
+
+
+def legacy_encoding(texts: list[str]) -> tuple[str, str] | None:
+    """("TCVN3" or "VNI", an example cell) when these cells read as text typed in a legacy
+    Vietnamese font encoding; None when they read as Unicode (or hold no accented text)."""
+    accented = suspect = tcvn3 = 0
+    example = ""
+    for text in texts:
+        if text.isascii():
+            continue
+        accented += 1
+        found = _LEGACY.intersection(text)
+        if found:
+            suspect += 1
+            tcvn3 += bool(found & _TCVN3_ONLY)
+            if not example or len(text) < len(example):
+                example = text
+    if suspect < _LEGACY_MINIMUM or suspect < _LEGACY_SHARE * accented:
+        return None
+    return ("TCVN3" if tcvn3 * 2 >= suspect else "VNI"), example[:60]

@@ -93,6 +93,15 @@ ISSUES: dict[str, Message] = {
         "'cchc profile init FILE -o vendor.yaml' to draft a profile for it; or check the header "
         "row.",
     ),
+    "sheet.legacy_encoding": Message(
+        Severity.ERROR,
+        "Chữ trong trang tính được gõ bằng bảng mã cũ {encoding}, không phải Unicode (ví dụ "
+        "'{example}'): tên thủ tục, trạng thái sẽ bị đọc sai. Chuyển mã bằng Unikey (Công cụ "
+        "chuyển mã, nguồn {encoding}, đích Unicode) hoặc xuất lại từ hệ thống, rồi chạy lại.",
+        "The sheet's text is typed in the legacy {encoding} encoding, not Unicode (e.g. "
+        "'{example}'): procedure names and statuses would be misread. Convert it with Unikey's "
+        "converter (source {encoding}, target Unicode) or export it again, and run again.",
+    ),
     "sheet.profile_unclear": Message(
         Severity.ERROR,
         "Trang tính chỉ đọc được theo cấu hình của phần mềm khác ({profiles}), nhưng không có "

@@ -34,6 +34,7 @@ from cchc_cli.readers.headers import HEADER_WINDOW, HeaderChoice, HeaderMatch, c
 from cchc_cli.readers.inputs import display_path
 from cchc_cli.schema import DATASETS, get_dataset
 from cchc_cli.schema.fields import Dataset
+from cchc_cli.text import legacy_encoding
 
 
 @dataclass
@@ -400,6 +401,9 @@ def read_input(
         # whole grid of a million-row sheet would cost more than the check is worth).
         if sheet.cells.empty or not sheet.cells.head(HEADER_WINDOW).notna().to_numpy().any():
             continue
+        legacy = _legacy_encoding_issue(path, sheet)
+        if legacy is not None:
+            readout.issues.append(legacy)
         profiles = options.profiles
         choice = choose_header(
             sheet, datasets, profiles.profiles, profiles.known_keys, forced=profiles.forced
@@ -445,6 +449,29 @@ def read_input(
         readout.failed = True
     readout.issues.extend(unrecognised)
     return readout
+
+
+# Rows looked at for text typed in a legacy font encoding: such files are encoded throughout.
+LEGACY_SAMPLE_ROWS = 2000
+
+
+def _legacy_encoding_issue(path: str, sheet: RawSheet) -> Issue | None:
+    """An error when the sheet's text reads as TCVN3 or VNI rather than Unicode (issue 13):
+    procedure names and statuses would be taken as written, in mojibake. The example shown
+    comes from the title and header rows only (data rows may hold names)."""
+    head = sheet.cells.head(HEADER_WINDOW + LEGACY_SAMPLE_ROWS)
+    texts = [v for column in head.columns for v in head[column].dropna().tolist()]
+    found = legacy_encoding(texts)
+    if found is None:
+        return None
+    top = sheet.cells.head(HEADER_WINDOW)
+    example = legacy_encoding([v for c in top.columns for v in top[c].dropna().tolist()])
+    return make_issue(
+        "sheet.legacy_encoding",
+        path=path,
+        sheet=sheet.name,
+        params={"encoding": found[0], "example": example[1] if example else "…"},
+    )
 
 
 # How many more columns an unidentified vendor's profile must recognise to be suggested.
