@@ -298,3 +298,70 @@ def test_without_a_home_the_run_goes_on_without_cache_and_writes_nothing_issue13
     assert list(tmp_path.iterdir()) == []  # nothing written where the job happened to run
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert default_cache_dir() == tmp_path / "xdg" / "cchc"
+
+
+def _compute_json(runner, *extra: str) -> dict:
+    done = runner.invoke(
+        app, ["compute", str(SAMPLE_DATA), "--period", "2025-Q1", "--format", "json", *extra]
+    )
+    assert done.exit_code in (0, 1), done.output
+    result = json.loads(done.stdout)
+    return {"targets": result["targets"], "issues": result["issues_summary"]}
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_one_warning_issue13(
+    runner, tmp_path, monkeypatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("CCHC_CACHE_DIR", str(blocker / "cache"))  # under a file: never a folder
+    done = runner.invoke(
+        app, ["compute", str(SAMPLE_DATA), "--period", "2025-Q1", "--format", "json"]
+    )
+    assert done.exit_code in (0, 1), done.output
+    assert done.stderr.count("CCHC_CACHE_DIR") == 1  # one warning for the whole run
+    assert "Không ghi được bộ nhớ đệm" in done.stderr
+    assert blocker.read_text(encoding="utf-8") == "x"
+    fresh = _compute_json(runner, "--no-cache")
+    got = json.loads(done.stdout)
+    assert {"targets": got["targets"], "issues": got["issues_summary"]} == fresh
+
+
+def test_a_full_disk_while_the_cache_is_written_costs_one_warning_issue13(
+    runner, tmp_path, monkeypatch
+) -> None:
+    import errno
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setenv("CCHC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", full)
+    done = runner.invoke(
+        app,
+        ["compute", str(SAMPLE_DATA), "--period", "2025-Q1", "--format", "json", "--lang", "en"],
+    )
+    assert done.exit_code in (0, 1), done.output
+    assert done.stderr.count("Could not write the cache") == 1
+    assert "No space left on device" in done.stderr
+    assert not list((tmp_path / "cache").glob(".tmp-*"))  # nothing half-written left
+
+
+def test_runs_sharing_one_cache_at_once_give_the_fresh_figures_issue13(runner, tmp_path) -> None:
+    import subprocess
+
+    env = dict(os.environ, CCHC_CACHE_DIR=str(tmp_path / "cache"))
+    command = [sys.executable, "-m", "cchc_cli", "compute", str(SAMPLE_DATA), "--period"]
+    command += ["2025-Q1", "--format", "json"]
+    for _ in range(2):  # the first pair writes the entries at once, the second reads them
+        runs = [
+            subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+            for _ in range(3)
+        ]
+        outputs = [run.communicate(timeout=120) for run in runs]
+        fresh = _compute_json(runner, "--no-cache")
+        for run, (stdout, stderr) in zip(runs, outputs, strict=True):
+            assert run.returncode in (0, 1), stderr.decode()
+            got = json.loads(stdout)
+            assert {"targets": got["targets"], "issues": got["issues_summary"]} == fresh
+    assert not list((tmp_path / "cache").rglob(".tmp-*"))

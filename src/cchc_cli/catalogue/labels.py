@@ -141,6 +141,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "No home folder (HOME) to keep the cache in: running without it. Set CCHC_CACHE_DIR "
         "for faster later runs.",
     ),
+    "cache_unwritable": (
+        "Không ghi được bộ nhớ đệm vào {folder} ({reason}): lần chạy này vẫn đủ kết quả, chỉ các "
+        "lần sau không nhanh hơn. Kiểm tra quyền ghi và chỗ trống trên đĩa, hoặc đặt "
+        "CCHC_CACHE_DIR sang thư mục khác.",
+        "Could not write the cache in {folder} ({reason}): this run's results are complete, "
+        "later runs are just not faster. Check write permission and free disk space, or set "
+        "CCHC_CACHE_DIR to another folder.",
+    ),
     "interrupted": (
         "Đã dừng theo yêu cầu; không tệp kết quả nào bị ghi dở.",
         "Stopped on request; no output file was left half-written.",

@@ -200,7 +200,12 @@ def read_cache(no_cache: bool, lang: str = "vi") -> ReadCache | None:
     if folder is None:  # a service account without a home: slower, never written elsewhere
         stderr_console().print(Text(label("no_cache_folder", lang), "yellow"))
         return None
-    return ReadCache(folder)
+
+    def unwritable(where: Path, reason: str) -> None:
+        said = label("cache_unwritable", lang, folder=str(where), reason=reason)
+        stderr_console().print(Text(said, "yellow"))
+
+    return ReadCache(folder, on_failure=unwritable)
 
 
 @contextmanager

@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 from pathlib import Path
@@ -179,11 +180,24 @@ def _issue_from_json(data: dict[str, Any]) -> Issue:
 class ReadCache:
     """Entries keyed by file content + options; each a folder with meta.json and Parquet."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(
+        self, folder: Path | None = None, on_failure: Callable[[Path, str], None] | None = None
+    ) -> None:
         found = folder or default_cache_dir()
         if found is None:
             raise ValueError("no cache folder: set CCHC_CACHE_DIR or HOME")
         self.folder = found
+        # Told once, with the folder and the reason, when an entry cannot be written (a
+        # read-only or full disk): the run goes on without storing.
+        self._on_failure = on_failure
+        self.failure: str | None = None
+
+    def _failed(self, exc: BaseException) -> None:
+        if self.failure is not None:
+            return
+        self.failure = (exc.strerror if isinstance(exc, OSError) else None) or type(exc).__name__
+        if self._on_failure is not None:
+            self._on_failure(self.folder, self.failure)
 
     def key(self, content_sha256: str, options_digest: str) -> str:
         """The entry name for a file's bytes read with some options by this code."""
@@ -297,8 +311,8 @@ class ReadCache:
             os.replace(staging, target)
             staging = None
             self._evict_runs(runs)
-        except Exception:  # a full disk or a read-only home must not fail the run
-            pass
+        except Exception as exc:  # a full disk or a read-only home must not fail the run
+            self._failed(exc)
         finally:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
@@ -339,8 +353,8 @@ class ReadCache:
             os.replace(staging, target)
             staging = None
             _remove_abandoned(self.folder)
-        except Exception:  # a full disk or a read-only home must not fail the run
-            pass
+        except Exception as exc:  # a full disk or a read-only home must not fail the run
+            self._failed(exc)
         finally:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
