@@ -52,9 +52,7 @@ def test_a_hostile_file_gets_its_code_its_exit_and_one_line_issue13(
     assert done.exit_code == case.exit_code, done.output
     assert case.said in message
     assert "Traceback" not in done.output and "Traceback" not in done.stderr
-    assert not isinstance(done.exception, BaseException) or isinstance(
-        done.exception, SystemExit
-    )
+    assert not isinstance(done.exception, BaseException) or isinstance(done.exception, SystemExit)
     assert path.read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == [path.name]  # nothing left beside it
 

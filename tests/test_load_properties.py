@@ -97,7 +97,9 @@ def test_every_row_of_a_random_export_is_accounted_for_issue13(tmp_path_factory,
     loaded = load_inputs([str(path)])
     assert loaded.accounts, [i.code for i in loaded.issues]
     for account in loaded.accounts:
-        assert account.rows_read == account.rows_valid + account.rows_rejected + account.rows_skipped
+        assert (
+            account.rows_read == account.rows_valid + account.rows_rejected + account.rows_skipped
+        )
     # every dossier row is a row read, and none of them is passed over as a title or footer
     data_rows = sum(a.rows_valid + a.rows_rejected for a in loaded.accounts)
     assert data_rows == len(export["rows"])  # type: ignore[arg-type]

@@ -353,3 +353,32 @@ def test_a_report_without_dossiers_has_an_empty_late_sheet_not_a_crash_issue12(
     late = load_workbook(out)["Hồ sơ trễ hạn"]
     assert late.max_row == 2  # the note and the column titles, no dossier
     assert late["A2"].value == "Mã hồ sơ"
+
+
+def test_a_text_longer_than_a_cell_holds_is_cut_with_a_warning_issue13(runner, tmp_path) -> None:
+    import csv
+
+    from openpyxl import load_workbook
+
+    rows = [list(HEADER)] + [list(r) for r in MAR]
+    name = HEADER.index("Tên thủ tục")
+    for row in rows[1:]:
+        row[name] = "Thủ tục" + " rất dài" * 6000  # 48,007 characters (a CSV has no cap)
+    source = tmp_path / "dai.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    out = tmp_path / "r.xlsx"
+    done = runner.invoke(
+        app, ["report", str(source), "--period", "2025-03", "-o", str(out), "--lang", "en"]
+    )
+    assert done.exit_code in (0, 1), done.output
+    assert "were cut" in done.stderr
+    book = load_workbook(out)  # opens: nothing written broken
+    texts = [
+        v
+        for ws in book.worksheets
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+        if isinstance(v, str) and v.startswith("Thủ tục rất dài")
+    ]
+    assert texts and all(len(v) == 32_767 and v.endswith(" […]") for v in texts)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cchc_cli.catalogue import label
+from cchc_cli.catalogue import Count, label
 from cchc_cli.cli.common import (
     MAX_INVALID,
     AsOfOption,
@@ -95,5 +95,11 @@ def report_command(
         motto=motto,
         include_personal_data=include_personal_data,
     )
-    write_atomic(output, excel.render_workbook(content, options))
+    rendered = excel.render_workbook(content, options)
+    write_atomic(output, rendered.data)
+    if rendered.cut_cells:
+        from rich.text import Text
+
+        said = label("cells_cut", lang, count=Count(rendered.cut_cells))
+        stderr_console().print(Text(said, "yellow"))
     stderr_console().print(label("written", lang, path=output))

@@ -688,7 +688,16 @@ def _write_about(ws: Sheet, content: ReportContent, options: ReportOptions) -> N
     ws.fit_to_width = True
 
 
-def render_workbook(content: ReportContent, options: ReportOptions) -> bytes:
+@dataclass(frozen=True)
+class RenderedWorkbook:
+    """The report's .xlsx bytes, and how many texts from the data were longer than a cell holds
+    (cut, ending with " […]": the officer is told)."""
+
+    data: bytes
+    cut_cells: int
+
+
+def render_workbook(content: ReportContent, options: ReportOptions) -> RenderedWorkbook:
     """The report as .xlsx bytes."""
     lang = options.lang
     sheets = {key: Sheet(_w(f"sheet_{key}", lang)) for key in SHEETS}
@@ -700,4 +709,5 @@ def render_workbook(content: ReportContent, options: ReportOptions) -> bytes:
     _write_late(sheets["late"], content, options)
     _write_quality(sheets["quality"], content, options)
     _write_about(sheets["about"], content, options)
-    return write_book(list(sheets.values()))
+    data = write_book(list(sheets.values()))
+    return RenderedWorkbook(data, sum(sheet.cut_cells for sheet in sheets.values()))

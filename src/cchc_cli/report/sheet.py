@@ -17,6 +17,14 @@ from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 # Characters a worksheet cannot hold (control characters from old exports).
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# The most characters an Excel cell holds; a longer text is cut and ends with this mark (a
+# writer would otherwise cut it silently, or leave a file Excel repairs on opening).
+EXCEL_CELL_CHARS = 32_767
+CUT_MARK = " […]"
+
+
+def _cut(value: str) -> str:
+    return value[: EXCEL_CELL_CHARS - len(CUT_MARK)] + CUT_MARK
 
 
 @dataclass(frozen=True)
@@ -106,12 +114,17 @@ class Sheet:
         self.title_rows: tuple[int, int] | None = None
         self.side_margins: float | None = None
         self.charts: list[LineChart] = []
+        # Texts longer than a cell holds, cut (EXCEL_CELL_CHARS): said to the officer.
+        self.cut_cells = 0
 
     def put(self, row: int, column: int, value: Any, **style: Any) -> Cell:
         """Write a cell (replacing what was there)."""
         if isinstance(value, str):
             if not value.isprintable():  # rare: a line break, or a control character
                 value = _ILLEGAL.sub(" ", value)
+            if len(value) > EXCEL_CELL_CHARS:
+                value = _cut(value)
+                self.cut_cells += 1
             value = value or None  # an empty text is a blank cell
         elif isinstance(value, pd.Timestamp):
             value = value.to_pydatetime()
@@ -231,12 +244,14 @@ def _write_cell(ws: Any, row: int, column: int, cell: Cell, formats: _Formats) -
 
 def _write_block(
     ws: Any, first_row: int, column: int, values: list[Any], look: Cell, formats: _Formats
-) -> None:
+) -> int:
+    """Write a block's values; how many texts were cut to fit a cell."""
     style = formats.get(look, False)
     # a blank cell takes the look without its number format, as `put` gives a None value
     blank = formats.get(replace(look, number_format=None), False) if look.number_format else style
     dated = formats.get(look, True)
     c = column - 1
+    cut = 0
     for r, value in enumerate(values, start=first_row - 1):
         if value is None or value is pd.NA or value is pd.NaT:
             if blank is not None:
@@ -249,7 +264,11 @@ def _write_block(
                 if style is not None:
                     ws.write_blank(r, c, None, style)
                 continue
+            if len(value) > EXCEL_CELL_CHARS:
+                value = _cut(value)
+                cut += 1
         _write_value(ws, r, c, value, style, dated)
+    return cut
 
 
 def _write_chart(book: Any, ws: Any, sheet: Sheet, chart: LineChart) -> None:
@@ -338,7 +357,7 @@ def write_book(sheets: list[Sheet]) -> bytes:
                 continue
             _write_cell(ws, row, column, cell, formats)
         for first_row, column, values, look in sheet.blocks:
-            _write_block(ws, first_row, column, values, look, formats)
+            sheet.cut_cells += _write_block(ws, first_row, column, values, look, formats)
         for merge in sheet.merges:
             if (merge[0], merge[1]) not in sheet.cells:
                 ws.merge_range(merge[0] - 1, merge[1] - 1, merge[2] - 1, merge[3] - 1, "")
