@@ -391,3 +391,39 @@ def test_a_pipe_named_as_input_is_said_to_be_no_file_not_missing_issue13(runner,
     done = runner.invoke(app, ["validate", str(fifo), "--no-cache"])
     assert done.exit_code == 3
     assert "input.not_a_file" in done.output
+
+
+XHTML = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"
+ "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><head>
+<meta http-equiv="Content-Type" content="text/html; charset={charset}"/></head>
+<body><table border="1">
+<tr><th>Mã hồ sơ</th><th>Tên thủ tục</th><th>Ngày tiếp nhận</th></tr>
+<tr><td>H1</td><td>Khai sinh</td><td>03/03/2025</td></tr>
+</table></body></html>
+"""
+
+
+def test_an_xhtml_export_is_read_like_html_issue13() -> None:
+    fmt, sheets = read_file(XHTML.format(charset="utf-8").encode("utf-8"), "ds")
+    assert fmt is FileFormat.HTML_XLS
+    assert sheets[0].cells.loc[1].tolist() == ["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận"]
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1252", "windows-1258"])
+def test_a_page_declaring_a_one_byte_charset_over_utf8_bytes_reads_as_utf8_issue13(
+    declared,
+) -> None:
+    # the declaration lies: read as declared, every byte decodes, into mojibake ("MÃ£ há»“")
+    _, sheets = read_file(XHTML.format(charset=declared).encode("utf-8"), "ds")
+    assert sheets[0].cells.loc[1, 0] == "Mã hồ sơ"
+
+
+def test_a_page_in_windows_1258_still_reads_issue13() -> None:
+    page = XHTML.format(charset="windows-1258").replace(
+        '<?xml version="1.0" encoding="utf-8"?>', ""
+    )
+    _, sheets = read_file(encode_cp1258(page), "ds")
+    # the code page spells tones as combining marks: the same text once composed
+    assert unicodedata.normalize("NFC", sheets[0].cells.loc[1, 1]) == "Tên thủ tục"

@@ -12,11 +12,12 @@ from cchc_cli.readers.grid import MergedRange, RawSheet, UnreadableFile, text_fr
 from cchc_cli.readers.limits import Limits, over_limit
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def decode_html(content: bytes) -> str:
-    """Text of an HTML export: BOM first, then the declared charset, then UTF-8, then cp1258."""
+    """Text of an HTML export: BOM first, then UTF-8, then the declared charset, then cp1258."""
     if content.startswith(b"\xef\xbb\xbf"):
         return content[3:].decode("utf-8", errors="replace")
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -29,7 +30,10 @@ def decode_html(content: bytes) -> str:
         for name in ([declared.group(1).decode("ascii")] if declared else [])
         if not name.lower().startswith("utf-16")
     ]
-    for encoding in [*candidates, "utf-8", "cp1258"]:
+    # UTF-8 first, whatever the page declares: Vietnamese in a one-byte code page almost never
+    # forms valid UTF-8, while exports that declare "iso-8859-1" over UTF-8 bytes exist (and
+    # every byte decodes in a one-byte code page: the declaration would win with mojibake).
+    for encoding in ["utf-8", *candidates, "cp1258"]:
         try:
             return content.decode(encoding)
         except (LookupError, UnicodeDecodeError):
@@ -53,7 +57,8 @@ def _span(cell: etree._Element, name: str) -> int:
 def read_html(content: bytes, stem: str, limits: Limits | None = None) -> list[RawSheet]:
     """All top-level tables stacked as one sheet, the way Excel opens such a file."""
     limits = limits or Limits.from_environment()
-    text = decode_html(content)
+    # An XHTML export starts with an XML declaration, which the HTML parser refuses in text.
+    text = _XML_DECLARATION.sub("", decode_html(content), count=1)
     try:
         document = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
