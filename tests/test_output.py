@@ -59,3 +59,23 @@ def test_an_output_through_a_link_loop_is_a_usage_error_issue13(tmp_path) -> Non
         with pytest.raises(UsageError) as refused:
             write_atomic(path, b"data")
         assert refused.value.code in ("output.not_a_file", "output.unwritable")
+
+
+def test_two_runs_writing_one_output_at_once_leave_one_whole_file_issue13(tmp_path) -> None:
+    import subprocess
+    import sys
+    import zipfile
+
+    out = tmp_path / "bao-cao.xlsx"
+    command = [sys.executable, "-m", "cchc_cli", "report", str(SAMPLE_DATA), "-o", str(out)]
+    command += ["--period", "2025-Q1"]
+    runs = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)
+    ]
+    for run in runs:
+        _, stderr = run.communicate(timeout=180)
+        assert run.returncode in (0, 1), stderr.decode()
+    with zipfile.ZipFile(out) as book:  # one complete workbook, whichever run wrote it last
+        assert book.testzip() is None
+        assert "xl/workbook.xml" in book.namelist()
+    assert [p.name for p in tmp_path.iterdir()] == ["bao-cao.xlsx"]  # no temporary file left
