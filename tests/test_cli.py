@@ -460,3 +460,26 @@ def test_personal_data_appears_in_no_output_of_any_command_issue13(runner, tmp_p
     for values in PERSONAL.values():
         for value in values:
             assert value not in everything, value
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_stop_while_the_program_starts_ends_quietly_issue13(signum, code) -> None:
+    # the signal arrives while cchc's own modules are being imported (before `run`)
+    program = f"""
+import builtins, os
+real = builtins.__import__
+def importing(name, *args, **kwargs):
+    if name == "cchc_cli.errors":
+        os.kill(os.getpid(), {int(signum)})
+    return real(name, *args, **kwargs)
+builtins.__import__ = importing
+import cchc_cli.__main__
+print("not stopped")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == code, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "Đã dừng" in done.stderr and "not stopped" not in done.stdout

@@ -13,7 +13,23 @@ import signal
 import sys
 from types import FrameType
 
-from cchc_cli.errors import INTERRUPTED_EXIT, TERMINATED_EXIT, Terminated
+
+def _stopped_while_starting(signum: int, frame: FrameType | None) -> None:
+    # Ctrl-C or SIGTERM while the program's own modules load (a few tens of ms): nothing has
+    # been read or written yet; end with the shell's code (128 + the signal), no traceback.
+    print("Đã dừng theo yêu cầu. / Stopped on request.", file=sys.stderr)
+    os._exit(128 + signum)
+
+
+# First of all, while the imports below load; the handlers a program had are given back after
+# them (a test importing this module keeps its own), and `run` installs the run's.
+_STOPS = [signal.SIGINT, *([signal.SIGTERM] if hasattr(signal, "SIGTERM") else [])]
+_before = {stop: signal.signal(stop, _stopped_while_starting) for stop in _STOPS}
+
+from cchc_cli.errors import INTERRUPTED_EXIT, TERMINATED_EXIT, Terminated  # noqa: E402
+
+for _stop, _handler in _before.items():
+    signal.signal(_stop, _handler)
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
@@ -42,6 +58,7 @@ def _stopped(code: int) -> None:
 
 def run() -> None:
     """Entry point: install the SIGTERM handler, then run the command line."""
+    # From here a stop unwinds (every `finally` runs: no temporary file is left).
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, _terminate)
     try:
