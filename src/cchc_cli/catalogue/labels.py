@@ -143,9 +143,9 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "cells_cut": (
         "{count} ô chữ dài hơn 32.767 ký tự (mức một ô Excel chứa được) đã bị cắt bớt, cuối ô "
-        "ghi \" […]\"; xem bản đầy đủ trong tệp dữ liệu.",
+        'ghi " […]"; xem bản đầy đủ trong tệp dữ liệu.',
         "{count} text cells longer than 32,767 characters (what an Excel cell holds) were cut, "
-        "ending with \" […]\"; the full text is in the data file.",
+        'ending with " […]"; the full text is in the data file.',
     ),
     "cache_unwritable": (
         "Không ghi được bộ nhớ đệm vào {folder} ({reason}): lần chạy này vẫn đủ kết quả, chỉ các "
