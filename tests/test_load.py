@@ -206,3 +206,25 @@ def test_a_unicode_export_has_no_legacy_encoding_issue_issue13(tmp_path) -> None
 
     loaded = load_inputs([str(write_xlsx(tmp_path / "moi.xlsx", [HEADER, *MAR]))])
     assert not [i for i in loaded.issues if i.code == "sheet.legacy_encoding"]
+
+
+@pytest.mark.slow
+def test_a_folder_of_ten_thousand_junk_files_is_read_through_issue13(tmp_path) -> None:
+    import random
+
+    noise = random.Random(13)
+    for number in range(10_000):
+        suffix = (".csv", ".xlsx", ".xls", ".txt")[number % 4]
+        content = bytes(noise.randrange(256) for _ in range(48)) if number % 2 else b"a;b\n1;2\n"
+        (tmp_path / f"rac-{number:05d}{suffix}").write_bytes(content)
+    shutil.copy(SAMPLE_DATA / "2025-03 phuong Nguyen Nghiem.csv", tmp_path / "ho-so.csv")
+    started = time.monotonic()
+    loaded = load_inputs([str(tmp_path)])
+    assert time.monotonic() - started < 120  # a few seconds here: never a hang
+    assert sum(a.rows_valid for a in loaded.accounts) == 14  # the real file, read
+    # every junk file of a table format is accounted for by an issue naming it
+    named = {Path(i.path).name for i in loaded.issues if i.path}
+    tables = {p.name for p in tmp_path.iterdir() if p.suffix in (".csv", ".xlsx", ".xls")}
+    assert tables - {"ho-so.csv"} <= named
+    # files found in a folder that are not data are passed over: no encoding verdict on junk
+    assert not [i for i in loaded.issues if i.code == "sheet.legacy_encoding"]

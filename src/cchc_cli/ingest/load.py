@@ -396,6 +396,7 @@ def read_input(
         readout.issues.append(make_issue("file.changed_while_read", path=path))
     readout.format = str(fmt)
     unrecognised: list[Issue] = []
+    encodings: list[Issue] = []
     for sheet_order, sheet in enumerate(sheets):
         # A sheet with nothing in its first rows has no header to find (and checking the
         # whole grid of a million-row sheet would cost more than the check is worth).
@@ -403,7 +404,7 @@ def read_input(
             continue
         legacy = _legacy_encoding_issue(path, sheet)
         if legacy is not None:
-            readout.issues.append(legacy)
+            encodings.append(legacy)
         profiles = options.profiles
         choice = choose_header(
             sheet, datasets, profiles.profiles, profiles.known_keys, forced=profiles.forced
@@ -438,8 +439,10 @@ def read_input(
         outcome.result.issues[:0] = detection_issues(path, sheet.name, choice)
         readout.issues.extend(outcome.result.issues)
     if not any(o.result for o in readout.sheets) and not input_file.explicit:
-        # Found in a folder or by a glob (a README, an instructions workbook): pass it over.
+        # Found in a folder or by a glob (a README, an instructions workbook): pass it over
+        # (what its bytes look like when read as text does not matter then).
         readout.issues.append(make_issue("file.not_data", path=path))
+        encodings.clear()
     elif not any(o.result for o in readout.sheets):
         # Nothing usable in the file: the sheet messages (best candidate, missing columns) are
         # the reason, so they become errors; a file with no sheet at all gets its own message.
@@ -447,6 +450,7 @@ def read_input(
         if not unrecognised:
             unrecognised.append(make_issue("file.no_dataset", path=path))
         readout.failed = True
+    readout.issues[:0] = encodings  # first: it explains the rest
     readout.issues.extend(unrecognised)
     return readout
 
