@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,8 +69,18 @@ def _exists(path: Path) -> bool:
         return False
 
 
+def name_order(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The order of the files of a folder or glob (D5's "file given later" tie-break), the same
+    on every system: folder by folder, by each name's NFC, case-folded text, then its raw text.
+    Sorting raw names put "b.xlsx" before "A.xlsx" on Linux (and NFD names from a Mac apart)
+    while Windows lists them the other way (issue 14)."""
+    parts = tuple(display_path(part) for part in path.parts)
+    return tuple(unicodedata.normalize("NFC", part).casefold() for part in parts), parts
+
+
 def expand_inputs(arguments: list[str]) -> tuple[list[InputFile], list[Issue]]:
-    """Files as given; folders (recursively) and globs in name order (D5). Duplicates once."""
+    """Files as given; folders (recursively) and globs in name order (`name_order`, D5).
+    Duplicates once."""
     paths: list[tuple[Path, bool]] = []
     issues: list[Issue] = []
     for argument in arguments:
@@ -79,14 +90,14 @@ def expand_inputs(arguments: list[str]) -> tuple[list[InputFile], list[Issue]]:
         if kind == "file":
             paths.append((path, True))
         elif kind == "dir":
-            found = sorted(p for p in path.rglob("*") if _is_candidate(p))
+            found = sorted((p for p in path.rglob("*") if _is_candidate(p)), key=name_order)
             if not found:
                 issues.append(make_issue("input.no_files", path=shown, params={"path": shown}))
             paths.extend((p, False) for p in found)
         elif any(ch in argument for ch in "*?["):
             # Windows shells do not expand globs, so we do.
-            found = sorted(Path(p) for p in glob.glob(argument, recursive=True))
-            found = [p for p in found if _is_candidate(p)]
+            found = [Path(p) for p in glob.glob(argument, recursive=True)]
+            found = sorted((p for p in found if _is_candidate(p)), key=name_order)
             if not found:
                 issues.append(make_issue("input.no_files", path=shown, params={"path": shown}))
             paths.extend((p, False) for p in found)

@@ -1,0 +1,49 @@
+"""readers/inputs.py: the command line's files, folders and globs as an ordered list of inputs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import unicodedata
+
+import pytest
+
+from cchc_cli.readers.inputs import expand_inputs
+from conftest import SAMPLE_DATA
+
+CSV = SAMPLE_DATA / "2025-03 phuong Nguyen Nghiem.csv"
+
+
+def test_a_folders_files_are_ordered_alike_on_every_system_issue14(tmp_path) -> None:
+    # D5 breaks ties by the file given later: the order must not depend on the system
+    names = ["b.csv", "A.csv", "Đà Nẵng.csv", "da nang.csv", "c.csv"]
+    for name in names:
+        shutil.copy(CSV, tmp_path / name)
+    decomposed = unicodedata.normalize("NFD", "Ấp 2.csv")  # as a Mac writes names
+    shutil.copy(CSV, tmp_path / decomposed)
+    files, issues = expand_inputs([str(tmp_path)])
+    assert not issues
+    order = [unicodedata.normalize("NFC", f.path.name) for f in files]
+    assert order == ["A.csv", "b.csv", "c.csv", "da nang.csv", "Đà Nẵng.csv", "Ấp 2.csv"]
+    globbed, _ = expand_inputs([str(tmp_path / "*.csv")])
+    assert [f.path for f in globbed] == [f.path for f in files]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need rights on Windows")
+def test_a_folder_with_a_link_loop_is_read_once_without_hanging_issue13(tmp_path) -> None:
+    shutil.copy(CSV, tmp_path / "ho-so.csv")
+    (tmp_path / "vong").mkdir()
+    os.symlink("..", tmp_path / "vong" / "len")  # back up: a loop for any walker
+    os.symlink("chinh-no", tmp_path / "chinh-no")  # a link to itself
+    files, issues = expand_inputs([str(tmp_path), str(tmp_path / "**" / "*.csv")])
+    assert [f.path.name for f in files] == ["ho-so.csv"]
+    assert not issues
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows names cannot hold a line break")
+def test_a_file_name_with_a_line_break_is_read_issue13(tmp_path) -> None:
+    odd = tmp_path / "tháng 3\nbản cuối.csv"
+    shutil.copy(CSV, odd)
+    files, issues = expand_inputs([str(tmp_path)])
+    assert [f.path for f in files] == [odd] and not issues
