@@ -483,3 +483,21 @@ print("not stopped")
     assert done.returncode == code, done.stderr
     assert "Traceback" not in done.stderr
     assert "Đã dừng" in done.stderr and "not stopped" not in done.stdout
+
+
+@pytest.mark.parametrize("code_page", ["cp1252", "cp1258"])
+def test_redirected_output_is_utf8_whatever_the_code_page_issue14(tmp_path, code_page) -> None:
+    # Windows encodes redirected output (`> kq.txt`, a scheduled task) in its ANSI code page,
+    # which has no room for most Vietnamese letters: the run died with exit 5
+    env = dict(os.environ, PYTHONIOENCODING=code_page, CCHC_CACHE_DIR=str(tmp_path / "cache"))
+    for extra in ([], ["--format", "json"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "cchc_cli", "compute", str(SAMPLE_DATA), *extra],
+            capture_output=True,
+            env=env,
+            timeout=120,
+        )
+        assert done.returncode in (0, 1), done.stderr.decode("utf-8", "replace")
+        shown = done.stdout.decode("utf-8")  # UTF-8, not the code page
+        assert "Tỷ lệ hồ sơ giải quyết đúng hạn" in shown
+        assert "Kỳ báo cáo" in done.stderr.decode("utf-8")

@@ -56,8 +56,20 @@ def _stopped(code: int) -> None:
     _exit_now(code)
 
 
+def _utf8_streams() -> None:
+    """stdout and stderr in UTF-8, whatever the system would choose: on Windows, output
+    redirected to a file or a pipe (`> kq.txt`, `| findstr`, a scheduled task) is encoded in the
+    ANSI code page, which has no room for most Vietnamese letters, and the run died there. A
+    console window is left alone: Python writes to it in UTF-16 already (issue 14)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").replace("-", "").lower()
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def run() -> None:
     """Entry point: install the SIGTERM handler, then run the command line."""
+    _utf8_streams()
     # From here a stop unwinds (every `finally` runs: no temporary file is left).
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, _terminate)
