@@ -501,3 +501,19 @@ def test_redirected_output_is_utf8_whatever_the_code_page_issue14(tmp_path, code
         shown = done.stdout.decode("utf-8")  # UTF-8, not the code page
         assert "Tỷ lệ hồ sơ giải quyết đúng hạn" in shown
         assert "Kỳ báo cáo" in done.stderr.decode("utf-8")
+
+
+def test_quiet_prints_nothing_on_success_but_still_warns_issue14(runner, tmp_path) -> None:
+    out = tmp_path / "kq.json"
+    done = runner.invoke(
+        app, ["compute", str(SAMPLE_DATA), "-q", "--format", "json", "-o", str(out)]
+    )
+    assert done.exit_code == 0, done.output
+    assert done.stdout == "" and done.stderr == ""  # a nightly job's owner gets no mail
+    report = runner.invoke(app, ["report", str(SAMPLE_DATA), "-q", "-o", str(tmp_path / "r.xlsx")])
+    assert report.exit_code == 0 and report.stderr == ""
+    # a warning is still said: months of the period with no data
+    gap = runner.invoke(
+        app, ["compute", str(SAMPLE_DATA), "-q", "--period", "2025", "-o", str(out)]
+    )
+    assert "coverage" in gap.stderr.lower() or "tháng" in gap.stderr

@@ -120,7 +120,13 @@ NoCacheOption = Annotated[
     typer.Option("--no-cache", help="Đọc lại mọi tệp, không dùng bộ nhớ đệm / bypass the cache."),
 ]
 QuietOption = Annotated[
-    bool, typer.Option("--quiet", "-q", help="Không hiện tiến độ / no progress display.")
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Không hiện tiến độ và ghi chú khi chạy tốt (vẫn báo cảnh báo, lỗi) / no progress "
+        "or notes on success (warnings and errors still shown).",
+    ),
 ]
 
 _state: dict[str, bool] = {"debug": False}
@@ -339,9 +345,11 @@ def prepare_run(
         stderr_console().print(Text(error.message(lang), "red"))
         raise typer.Exit(int(error.exit_code)) from None
     console = stderr_console()
-    if run.period_note:
+    # Notes on a run that went well are not printed with --quiet (a nightly job's every line
+    # is mailed to its owner); warnings are.
+    if run.period_note and not quiet:
         console.print(label(run.period_note, lang, period=run.period.label))
-    if run.as_of_from_data:
+    if run.as_of_from_data and not quiet:
         console.print(label("as_of_from_data", lang, as_of=f"{run.period.as_of:%d/%m/%Y}"))
     if run.data_ends is not None:
         console.print(

@@ -163,7 +163,8 @@ def compute_command(
             # Excel opens a UTF-8 CSV correctly only with a BOM.
             data = text.encode("utf-8-sig" if format is ComputeFormat.csv else "utf-8")
             write_atomic(output, data)
-            stderr_console().print(label("written", lang, path=output))
+            if not quiet:
+                stderr_console().print(label("written", lang, path=output))
     failing = {TargetStatus.MISSED}
     if fail_on is FailOn.warning:
         failing.add(TargetStatus.WARNING)

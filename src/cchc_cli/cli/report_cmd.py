@@ -102,4 +102,5 @@ def report_command(
 
         said = label("cells_cut", lang, count=Count(rendered.cut_cells))
         stderr_console().print(Text(said, "yellow"))
-    stderr_console().print(label("written", lang, path=output))
+    if not quiet:
+        stderr_console().print(label("written", lang, path=output))
