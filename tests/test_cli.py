@@ -310,11 +310,11 @@ def test_a_huge_number_is_a_warning_issue4(runner, tmp_path) -> None:
     assert [i["code"] for i in json.loads(result.stdout)["issues"]] == ["value.integer_invalid"]
 
 
-def test_an_unwritable_output_is_a_usage_error(runner, tmp_path) -> None:
+def test_an_unwritable_output_is_an_output_error_issue14(runner, tmp_path) -> None:
     blocker = tmp_path / "file.txt"
     blocker.write_text("x", encoding="utf-8")
     result = runner.invoke(app, ["template", "staff", "-o", str(blocker / "x.xlsx")])
-    assert result.exit_code == 2
+    assert result.exit_code == 3  # D10: an output that cannot be written
     assert "output.unwritable" in result.stderr
 
 

@@ -79,3 +79,58 @@ def test_two_runs_writing_one_output_at_once_leave_one_whole_file_issue13(tmp_pa
         assert book.testzip() is None
         assert "xl/workbook.xml" in book.namelist()
     assert [p.name for p in tmp_path.iterdir()] == ["bao-cao.xlsx"]  # no temporary file left
+
+
+@pytest.mark.parametrize("lock", ["~$bao-cao.xlsx", "~$o-cao.xlsx", ".~lock.bao-cao.xlsx#"])
+def test_a_report_open_in_excel_is_said_before_anything_is_read_issue14(
+    runner, tmp_path, monkeypatch, lock
+) -> None:
+    import cchc_cli.run
+
+    out = tmp_path / "bao-cao.xlsx"
+    out.write_bytes(b"old report")
+    (tmp_path / lock).write_bytes(b"")  # what Excel or LibreOffice keeps beside an open file
+
+    def never(*args, **kwargs):
+        raise AssertionError("inputs read before the output was checked")
+
+    monkeypatch.setattr(cchc_cli.run, "load_files", never)
+    done = runner.invoke(app, ["report", str(SAMPLE_DATA), "-o", str(out), "--lang", "en"])
+    assert done.exit_code == 3
+    assert "output.open_elsewhere" in done.stderr and "close it and run again" in done.stderr
+    assert lock in done.stderr  # the lock file to delete when Excel left it behind
+    assert out.read_bytes() == b"old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["bao-cao.xlsx", lock])
+
+
+def test_a_file_windows_holds_open_is_said_to_be_open_issue14(tmp_path, monkeypatch) -> None:
+    from pathlib import Path
+
+    from cchc_cli.errors import OutputError
+    from cchc_cli.output import check_writable
+
+    out = tmp_path / "kq.xlsx"
+    out.write_bytes(b"old")
+    real_open = Path.open
+
+    def sharing_violation(self, mode="r", *args, **kwargs):
+        if self == out.resolve() and "a" in mode:
+            error = PermissionError(13, "The process cannot access the file")
+            error.winerror = 32  # ERROR_SHARING_VIOLATION: Excel has it open
+            raise error
+        return real_open(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", sharing_violation)
+    with pytest.raises(OutputError) as held:
+        check_writable(out)
+    assert held.value.code == "output.open_elsewhere"
+    assert held.value.exit_code == 3
+
+
+def test_a_read_only_old_report_does_not_make_the_new_one_read_only_issue14(tmp_path) -> None:
+    out = tmp_path / "kq.json"
+    out.write_bytes(b"old")
+    out.chmod(0o444)
+    write_atomic(out, b"new")
+    assert out.read_bytes() == b"new"
+    assert out.stat().st_mode & stat.S_IWUSR  # the next run can replace it (Windows too)

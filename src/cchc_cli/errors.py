@@ -57,6 +57,12 @@ class InputError(CchcError):
     exit_code = ExitCode.INPUT_DATA
 
 
+class OutputError(CchcError):
+    """An output that cannot be written or is open in another program (exit 3, D10)."""
+
+    exit_code = ExitCode.INPUT_DATA
+
+
 class UsageError(CchcError):
     """An option value that cannot be used (exit 2, like Typer's own usage errors)."""
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
 from pathlib import Path
 
-from cchc_cli.errors import UsageError
+from cchc_cli.catalogue import phrase
+from cchc_cli.errors import OutputError, UsageError
+
+# Windows' answers when another program holds a file: a sharing or a lock violation, and
+# "access denied" from a rename over a file open in Excel.
+_HELD = {32, 33}
+_HELD_ON_RENAME = {5, 32, 33}
 
 
 def check_output(path: Path) -> None:
@@ -24,11 +31,52 @@ def check_output(path: Path) -> None:
         raise UsageError("output.not_a_file", path=str(path))
 
 
+def _lock_files(path: Path) -> list[Path]:
+    """The files an office program keeps beside a document it has open: Excel's owner file
+    (`~$` before the name, or over its first two letters for a long name) and LibreOffice's
+    `.~lock.NAME#`."""
+    names = {f"~${path.name}", f"~${path.name[2:]}", f".~lock.{path.name}#"}
+    return [path.parent / name for name in sorted(names) if (path.parent / name).is_file()]
+
+
+def _held(path: Path, lock: Path | None = None) -> OutputError:
+    hint = phrase("output.lock_file_hint", lock=lock.name) if lock is not None else ""
+    return OutputError("output.open_elsewhere", path=str(path), hint=hint)
+
+
+def check_writable(path: Path) -> None:
+    """Before anything is read: the output can be written, and no program has it open (Excel
+    keeps a workbook it shows locked: the run would fail only at its end, after minutes of
+    reading). Checks `check_output`, the office programs' lock files beside it, that the file
+    opens for appending (Windows refuses that while Excel has it), and that its folder takes a
+    new file. Nothing is changed and nothing is left."""
+    check_output(path)
+    path = path.resolve()
+    locks = _lock_files(path)
+    if locks:
+        raise _held(path, locks[0])
+    try:
+        if path.exists():
+            with path.open("ab"):
+                pass
+        folder = path.parent
+        if folder.exists() and not folder.is_dir():  # mkdir would say "File exists"
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        if getattr(exc, "winerror", None) in _HELD:
+            raise _held(path) from exc
+        raise OutputError("output.unwritable", path=str(path), reason=exc.strerror or exc) from exc
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that readers see the old file or the complete new one.
 
-    A path that cannot be written (a folder that is a file, no permission, a full disk) is a
-    usage error naming the path; nothing is left behind.
+    A path that cannot be written (a folder that is a file, no permission, a full disk, a file
+    Excel holds open) is an OutputError naming the path (exit 3); nothing is left behind.
     """
     check_output(path)
     path = path.resolve()
@@ -43,13 +91,16 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         # mkstemp creates the file readable by its owner only; give it the mode any new file
-        # gets (or keep the mode of the file it replaces).
+        # gets (or keep the mode of the file it replaces, never its read-only flag: on Windows
+        # the next run could not replace the report).
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
-        os.chmod(temporary, mode)
+        os.chmod(temporary, mode | stat.S_IWUSR)
         os.replace(temporary, path)
         temporary = None
     except OSError as exc:
-        raise UsageError("output.unwritable", path=str(path), reason=exc.strerror or exc) from exc
+        if getattr(exc, "winerror", None) in _HELD_ON_RENAME and path.exists():
+            raise _held(path) from exc
+        raise OutputError("output.unwritable", path=str(path), reason=exc.strerror or exc) from exc
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)

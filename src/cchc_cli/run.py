@@ -12,7 +12,7 @@ from cchc_cli.errors import InputError, UsageError
 from cchc_cli.ingest.cache import ReadCache
 from cchc_cli.ingest.load import LoadOptions, LoadResult, Progress, load_files
 from cchc_cli.issues import make_issue
-from cchc_cli.output import check_output, is_same_file
+from cchc_cli.output import check_output, check_writable, is_same_file
 from cchc_cli.readers import expand_inputs
 from cchc_cli.rules import end_dates
 from cchc_cli.targets.config import TargetConfig, load_targets
@@ -106,6 +106,7 @@ def prepare(inputs: list[str], options: RunOptions, progress: Progress | None = 
         check_output(options.output)  # before anything is read
         if is_same_file(options.output, [f.path for f in files]):
             raise UsageError("output.is_input", path=str(options.output))
+        check_writable(options.output)  # not open in Excel, its folder writable
     loaded = load_files(files, problems, options.load, options.cache, progress)
     if not loaded.usable(options.max_invalid):
         if loaded.failed_inputs or not loaded.accounts:

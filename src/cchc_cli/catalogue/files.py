@@ -108,6 +108,13 @@ REASONS: dict[str, tuple[str, str]] = {
         "'{name}': chọn một trong {choices}.{hint}",
         "'{name}': choose one of {choices}.{hint}",
     ),
+    # outputs
+    "output.lock_file_hint": (
+        " Nếu tệp đã đóng mà vẫn báo, xoá tệp khoá '{lock}' nằm cạnh nó (Excel để lại khi bị "
+        "tắt đột ngột).",
+        " If it is closed and this is still said, delete the lock file '{lock}' beside it "
+        "(left by Excel when it was stopped abruptly).",
+    ),
     # interface words
     "reading_files": ("Đọc tệp", "Reading files"),
     "profile_numbers": ("số {numbers}", "number {numbers}"),

@@ -330,6 +330,13 @@ ISSUES: dict[str, Message] = {
         "Cannot write the output file '{path}' ({reason}). Choose another folder or check the "
         "permissions.",
     ),
+    "output.open_elsewhere": Message(
+        Severity.ERROR,
+        "Tệp '{path}' đang mở trong một chương trình khác (có thể là Excel): đóng tệp rồi chạy "
+        "lại.{hint}",
+        "The file '{path}' is open in another program (Excel, perhaps): close it and run "
+        "again.{hint}",
+    ),
     "output.not_a_file": Message(
         Severity.ERROR,
         "'{path}' không phải một tệp thông thường (thiết bị, đường ống hay thư mục): không ghi "
