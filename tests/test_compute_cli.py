@@ -187,7 +187,7 @@ def test_targets_check_list_show(runner) -> None:
     shown = runner.invoke(app, ["targets", "show", "hai_long_tthc"])
     assert shown.exit_code == 0 and "VERY_SATISFIED" in shown.stdout and "Công thức" in shown.stdout
     unknown = runner.invoke(app, ["targets", "show", "hai_long"])
-    assert unknown.exit_code == 2 and "hai_long_tthc" in unknown.stderr
+    assert unknown.exit_code == 4 and "hai_long_tthc" in unknown.stderr
 
 
 def test_packaged_targets_file_is_the_same_file() -> None:
@@ -406,3 +406,21 @@ def test_the_programme_sentences_without_a_target_are_listed_issue11(runner) -> 
     assert all(i["text"] and i["reason"] for i in items)
     table = runner.invoke(app, ["targets", "list", "--uncovered", "--lang", "en"]).stdout
     assert "that no target measures" in table
+
+
+def test_the_json_names_the_targets_file_it_was_computed_with_issue14(runner, tmp_path) -> None:
+    import hashlib
+
+    from conftest import TARGETS
+
+    own = tmp_path / "chi-tieu.yaml"
+    own.write_bytes(TARGETS.read_bytes() + b"\n# a copy\n")
+    done = runner.invoke(
+        app, ["compute", str(SAMPLE_DATA), "--targets", str(own), "--format", "json", "-q"]
+    )
+    assert done.exit_code in (0, 1), done.output
+    named = json.loads(done.stdout)["targets_file"]
+    assert named == {
+        "path": str(own.resolve()),
+        "sha256": hashlib.sha256(own.read_bytes()).hexdigest(),
+    }

@@ -240,6 +240,7 @@ def test_cli_json_equals_the_library(runner, exports, config) -> None:
     assert set(document) == {
         "cchc_version",
         "period",
+        "targets_file",
         "inputs",
         "targets",
         "coverage",

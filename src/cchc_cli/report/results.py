@@ -169,6 +169,11 @@ def compute_json(result: ComputeResult, loaded: LoadResult, lang: str) -> dict[s
     return {
         "cchc_version": __version__,
         "period": result.period.to_dict(),
+        "targets_file": (
+            {"path": result.targets_file[0], "sha256": result.targets_file[1]}
+            if result.targets_file
+            else None
+        ),
         "inputs": [a.to_dict(for_compute=True) for a in loaded.accounts],
         "targets": [target_json(t, lang, bool(result.by)) for t in result.targets],
         # D6: what the inputs hold of the period, dataset by dataset

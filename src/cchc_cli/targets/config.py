@@ -17,7 +17,7 @@ from pydantic_core import ErrorDetails
 
 from cchc_cli.catalogue import WORDS, Phrase, did_you_mean, phrase, pydantic_reason
 from cchc_cli.config_yaml import ConfigYamlProblem, load_config_yaml, read_config_bytes
-from cchc_cli.errors import ConfigError, UsageError
+from cchc_cli.errors import ConfigError
 from cchc_cli.schema import DATASETS
 from cchc_cli.schema.fields import Kind
 from cchc_cli.schema.vocabularies import VOCABULARY_KINDS
@@ -64,12 +64,13 @@ class TargetConfig:
     uncovered: list[Uncovered] = field(default_factory=list)
 
     def get(self, target_id: str) -> Target:
-        """The target with this id, or a usage error (exit 2) with a suggestion."""
+        """The target with this id, or a configuration error (exit 4, as the README's table
+        says) with a suggestion."""
         for target in self.targets:
             if target.id == target_id:
                 return target
         ids = [t.id for t in self.targets]
-        raise UsageError("target.unknown", name=target_id, hint=did_you_mean(target_id, ids))
+        raise ConfigError("target.unknown", name=target_id, hint=did_you_mean(target_id, ids))
 
 
 def filter_fields(dataset: str) -> dict[str, FilterField]:

@@ -4,6 +4,8 @@ target's fallback sources when its own dataset has nothing."""
 
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 
 from cchc_cli.targets.config import TargetConfig
@@ -33,7 +35,8 @@ class Engine:
     def compute(self, period: Period, by: list[str]) -> ComputeResult:
         """Every target of the configuration for `period`."""
         results = [self.compute_target(t, period, by) for t in self.config.targets]
-        return ComputeResult(period=period, by=by, targets=results)
+        source = (os.path.abspath(self.config.path), self.config.sha256)
+        return ComputeResult(period=period, by=by, targets=results, targets_file=source)
 
     def compute_target(self, target: Target, period: Period, by: list[str]) -> TargetResult:
         """One target; when its dataset or columns are missing, its `fallback` sources are

@@ -78,6 +78,9 @@ class ComputeResult:
     period: Period
     by: list[str]
     targets: list[TargetResult]
+    # The targets file the figures were computed with: its path as given and its SHA-256 (a
+    # nightly job's working directory decides which file a relative path names).
+    targets_file: tuple[str, str] | None = None
 
 
 def judge(value: float | None, threshold: Threshold | None, band: float | None) -> TargetStatus:
