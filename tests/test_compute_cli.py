@@ -424,3 +424,38 @@ def test_the_json_names_the_targets_file_it_was_computed_with_issue14(runner, tm
         "path": str(own.resolve()),
         "sha256": hashlib.sha256(own.read_bytes()).hexdigest(),
     }
+
+
+def _failure(runner, *arguments: str) -> tuple[int, dict]:
+    done = runner.invoke(app, ["compute", *arguments, "--format", "json", "--no-cache"])
+    return done.exit_code, json.loads(done.stdout)
+
+
+def test_a_failed_json_run_prints_one_shape_whatever_failed_issue14(
+    runner, tmp_path, monkeypatch
+) -> None:
+    garbage = tmp_path / "rac.xlsx"
+    garbage.write_bytes(b"\x00\x01" * 100)
+    repeated = tmp_path / "chi-tieu.yaml"
+    repeated.write_text("targets:\n  - id: a\n    threshold: 1\n    threshold: 2\n", "utf-8")
+    out = tmp_path / "kq.json"
+    (tmp_path / "~$kq.json").write_bytes(b"")  # open in another program
+    failures = {
+        "run.inputs_failed": _failure(runner, str(garbage)),
+        "config.targets_unreadable": _failure(runner, str(SAMPLE_DATA), "--targets", str(repeated)),
+        "output.open_elsewhere": _failure(runner, str(SAMPLE_DATA), "-o", str(out)),
+    }
+    import cchc_cli.targets.engine
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cchc_cli.targets.engine.Engine, "compute", broken)
+    failures["internal.error"] = _failure(runner, str(SAMPLE_DATA))
+    for code, (exit_code, document) in failures.items():
+        assert set(document) == {"cchc_version", "error", "inputs", "issues"}, code
+        assert document["error"]["code"] == code
+        assert document["error"]["exit_code"] == exit_code != 0
+        assert document["error"]["message"]
+    # what was read is said with the failure of the inputs
+    assert failures["run.inputs_failed"][1]["issues"][0]["code"] == "file.unreadable"

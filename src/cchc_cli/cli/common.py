@@ -256,6 +256,20 @@ def hash_in_background(inputs: list[str], no_cache: bool) -> None:
     start_hashing([f.path for f in files])
 
 
+def _wants_json(options: dict[str, Any]) -> bool:
+    return str(options.get("format") or "") == "json"
+
+
+def _print_failure(
+    code: str, message: str, exit_code: int, loaded: LoadResult | None, lang: str
+) -> None:
+    """The failure document on stdout for `--format json` (scripts read one shape)."""
+    from cchc_cli.report.results import failure_json
+
+    document = failure_json(code, message, exit_code, loaded, lang)
+    typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
 def handles_errors(command: F) -> F:
     """Expected errors print one catalogued line and exit with their code; anything else is an
     internal error (exit 5) with a traceback only under --debug."""
@@ -271,6 +285,9 @@ def handles_errors(command: F) -> F:
         except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
         except CchcError as error:
+            if _wants_json(kwargs):
+                loaded = getattr(error, "loaded", None)
+                _print_failure(error.code, error.message(lang), int(error.exit_code), loaded, lang)
             stderr_console().print(Text.assemble((error.code, "red"), ": ", error.message(lang)))
             raise typer.Exit(int(error.exit_code)) from None
         except (KeyboardInterrupt, Terminated) as stop:
@@ -282,10 +299,10 @@ def handles_errors(command: F) -> F:
             if _state["debug"]:
                 raise
             reason = f"{type(error).__name__}: {error}".splitlines()[0][:300]
-            print(
-                f"internal.error: {render_message('internal.error', lang, {'reason': reason})}",
-                file=sys.stderr,
-            )
+            said = render_message("internal.error", lang, {"reason": reason})
+            if _wants_json(kwargs):
+                _print_failure("internal.error", said, int(ExitCode.INTERNAL), None, lang)
+            print(f"internal.error: {said}", file=sys.stderr)
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
         finally:
             forget_hashing()
@@ -341,9 +358,11 @@ def prepare_run(
         with progress_display(quiet, lang) as progress:
             run = prepare(inputs, options, progress)
     except UnusableInputs as error:
-        _print_accounting(error.loaded, json_accounting, lang)
-        stderr_console().print(Text(error.message(lang), "red"))
-        raise typer.Exit(int(error.exit_code)) from None
+        if not json_accounting:  # with JSON, handles_errors prints the failure document
+            _print_accounting(error.loaded, False, lang)
+            stderr_console().print(Text(error.message(lang), "red"))
+            raise typer.Exit(int(error.exit_code)) from None
+        raise
     console = stderr_console()
     # Notes on a run that went well are not printed with --quiet (a nightly job's every line
     # is mailed to its owner); warnings are.

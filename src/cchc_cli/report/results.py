@@ -186,6 +186,19 @@ def compute_json(result: ComputeResult, loaded: LoadResult, lang: str) -> dict[s
     }
 
 
+def failure_json(
+    code: str, message: str, exit_code: int, loaded: LoadResult | None, lang: str
+) -> dict[str, Any]:
+    """What `--format json` prints when a run fails, in one shape whatever failed (a targets
+    file, an unreadable input, an output open in Excel): the error, and what was read."""
+    return {
+        "cchc_version": __version__,
+        "error": {"code": code, "message": message, "exit_code": exit_code},
+        "inputs": [a.to_dict(for_compute=True) for a in loaded.accounts] if loaded else [],
+        "issues": [i.to_dict(lang) for i in loaded.issues] if loaded else [],
+    }
+
+
 # -- CSV and Markdown -------------------------------------------------------------------------
 
 CSV_COLUMNS = (
