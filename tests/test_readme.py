@@ -34,3 +34,76 @@ def test_readme_library_example_runs(capsys, monkeypatch) -> None:
     exec(compile(code, "README.md", "exec"), {})  # the README's own snippet, as documented
     printed = capsys.readouterr().out.split()
     assert printed[0] == "ho_so_dung_han" and int(printed[1]) > 0
+
+
+def _readme_exit_codes() -> list[int]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Exit codes") :]
+    section = section[: section.index("\n## ", 1)]
+    return [
+        int(line.split("|")[1])
+        for line in section.splitlines()
+        if line[:3] in ("| 0", "| 1", "| 2", "| 3", "| 4", "| 5")
+    ]
+
+
+def _stopped_while_starting(signum: int) -> int:
+    import subprocess
+    import sys
+
+    program = (
+        "import builtins, os\n"
+        "real = builtins.__import__\n"
+        "def importing(name, *a, **k):\n"
+        "    if name == 'cchc_cli.errors':\n"
+        f"        os.kill(os.getpid(), {signum})\n"
+        "    return real(name, *a, **k)\n"
+        "builtins.__import__ = importing\n"
+        "import cchc_cli.__main__\n"
+    )
+    return subprocess.run([sys.executable, "-c", program], timeout=60).returncode
+
+
+def test_every_row_of_the_readme_exit_code_table_happens_issue14(
+    runner, tmp_path, monkeypatch
+) -> None:
+    import signal
+    import sys
+
+    from cchc_cli.cli import app
+    from conftest import SAMPLE_DATA
+
+    sample = str(SAMPLE_DATA)
+    broken = tmp_path / "chi-tieu.yaml"
+    broken.write_text("targets: [", encoding="utf-8")
+    garbage = tmp_path / "rac.xlsx"
+    garbage.write_bytes(b"\x00" * 64)
+
+    def internal() -> int:
+        import cchc_cli.targets.engine
+
+        def boom(*args, **kwargs):
+            raise RuntimeError("boom")
+
+        with monkeypatch.context() as patch:
+            patch.setattr(cchc_cli.targets.engine.Engine, "compute", boom)
+            return runner.invoke(app, ["compute", sample, "-q"]).exit_code
+
+    scenarios = {
+        0: lambda: runner.invoke(app, ["compute", sample, "-q"]).exit_code,
+        1: lambda: runner.invoke(app, ["compute", sample, "-q", "--fail-on", "missed"]).exit_code,
+        2: lambda: runner.invoke(app, ["compute", sample, "--period", "2025-Q7"]).exit_code,
+        3: lambda: runner.invoke(app, ["compute", str(garbage), "--no-cache"]).exit_code,
+        4: lambda: runner.invoke(app, ["compute", sample, "--targets", str(broken)]).exit_code,
+        5: internal,
+    }
+    if sys.platform != "win32":
+        scenarios[130] = lambda: _stopped_while_starting(int(signal.SIGINT))
+        scenarios[143] = lambda: _stopped_while_starting(int(signal.SIGTERM))
+    documented = _readme_exit_codes()
+    assert sorted(documented) == sorted({*documented, *ExitCode}) == documented
+    for code in documented:
+        if code in scenarios:
+            assert scenarios[code]() == code, code
+        else:
+            assert sys.platform == "win32" and code in (130, 143)
