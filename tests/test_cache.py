@@ -365,3 +365,41 @@ def test_runs_sharing_one_cache_at_once_give_the_fresh_figures_issue13(runner, t
             got = json.loads(stdout)
             assert {"targets": got["targets"], "issues": got["issues_summary"]} == fresh
     assert not list((tmp_path / "cache").rglob(".tmp-*"))
+
+
+def _cache_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def test_the_cache_keeps_within_its_size_least_recently_used_out_issue14(
+    tmp_path, monkeypatch
+) -> None:
+    from cchc_cli.ingest import cache as cache_module
+
+    folder = tmp_path / "cache"
+    cache = ReadCache(folder)
+    first = write_xlsx(tmp_path / "thang-1.xlsx", [HEADER, *MAR])
+    load_inputs([str(first)], cache=cache)  # one file entry and one run entry
+    one_file = _cache_size(folder)
+    monkeypatch.setattr(cache_module, "max_cache_bytes", lambda: int(one_file * 2.5))
+    others = []
+    for month in (2, 3, 4):
+        other = write_xlsx(tmp_path / f"thang-{month}.xlsx", [HEADER, *MAR[: month + 1]])
+        others.append(other)
+        load_inputs([str(other)], cache=cache)
+    assert _cache_size(folder) <= one_file * 2.5 + one_file  # the limit, and the entry just made
+    kept = file_entries(folder) + run_entries(folder)
+    assert len(kept) < 8  # older entries went
+    # the most recent file is served from the cache; an evicted one is read again, the same
+    for path in (others[-1], first):
+        cached = load_inputs([str(path)], cache=cache).tables["dossiers"]
+        assert_same_table(cached, load_inputs([str(path)]).tables["dossiers"])
+
+
+def test_the_cache_size_comes_from_the_environment_issue14(monkeypatch) -> None:
+    from cchc_cli.ingest.cache import DEFAULT_MAX_MB, max_cache_bytes
+
+    monkeypatch.setenv("CCHC_CACHE_MAX_MB", "300")
+    assert max_cache_bytes() == 300 * 1024 * 1024
+    monkeypatch.setenv("CCHC_CACHE_MAX_MB", "hai")
+    assert max_cache_bytes() == DEFAULT_MAX_MB * 1024 * 1024

@@ -41,6 +41,9 @@ RUN_FORMAT = 1  # the same, for run entries
 # Run entries kept (the most recently used): an officer switches between this month's folder,
 # the year, and a colleague's files; each entry of a province's year is ~0.6 GB.
 MAX_RUNS = 3
+# The cache's size when CCHC_CACHE_MAX_MB does not say: the least recently used entries go
+# past it (a province's year takes ~0.6 GB as a run entry and ~0.1 GB as file entries).
+DEFAULT_MAX_MB = 2048
 # Rows converted to Arrow at a time when a run entry is written: bounds the extra memory.
 _RUN_BATCH = 262_144
 
@@ -91,6 +94,22 @@ def _writable(table: pd.DataFrame) -> pd.DataFrame:
             if not codes.flags.writeable:
                 table[name] = pd.Categorical.from_codes(codes.copy(), dtype=dtype)
     return table
+
+
+def max_cache_bytes() -> int:
+    """CCHC_CACHE_MAX_MB (a positive whole number of MB) or the default, in bytes."""
+    text = os.environ.get("CCHC_CACHE_MAX_MB", "").strip()
+    megabytes = int(text) if text.isdigit() and int(text) > 0 else DEFAULT_MAX_MB
+    return megabytes * 1024 * 1024
+
+
+def _entry_size(entry: Path) -> int:
+    total = 0
+    with contextlib.suppress(OSError):
+        for item in os.scandir(entry):
+            with contextlib.suppress(OSError):
+                total += item.stat(follow_symlinks=False).st_size
+    return total
 
 
 def default_cache_dir() -> Path | None:
@@ -223,6 +242,8 @@ class ReadCache:
                 account = SheetAccount(**part["account"])
                 parts.append((part["dataset"], account, table))
             issues = [_issue_from_json(i) for i in meta["issues"]]
+            with contextlib.suppress(OSError):
+                os.utime(entry)  # most recently used: kept longest (`_trim`)
             return CachedFile(meta["file_format"], issues, parts)
         except Exception:  # anything wrong with an entry means: read the file again
             return None
@@ -311,11 +332,37 @@ class ReadCache:
             os.replace(staging, target)
             staging = None
             self._evict_runs(runs)
+            self._trim(target)
         except Exception as exc:  # a full disk or a read-only home must not fail the run
             self._failed(exc)
         finally:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
+
+    def _trim(self, keep: Path) -> None:
+        """Remove the least recently used entries, file and run entries alike, until the
+        cache is within its size (`max_cache_bytes`); `keep`, just written, stays."""
+        limit = max_cache_bytes()
+        entries: list[tuple[int, int, Path]] = []
+        runs = self.folder / "runs"
+        for parent in (self.folder, runs):
+            with contextlib.suppress(OSError):
+                for item in os.scandir(parent):
+                    if item.is_dir(follow_symlinks=False) and not item.name.startswith("."):
+                        if Path(item.path) == runs:
+                            continue
+                        with contextlib.suppress(OSError):
+                            used = item.stat(follow_symlinks=False).st_mtime_ns
+                            entries.append((used, _entry_size(Path(item.path)), Path(item.path)))
+        total = sum(size for _, size, _ in entries)
+        for _, size, entry in sorted(entries):
+            if total <= limit:
+                break
+            if entry == keep:
+                continue
+            # on Windows an entry another run has mapped cannot go yet: it goes next time
+            shutil.rmtree(entry, ignore_errors=True)
+            total -= size
 
     @staticmethod
     def _evict_runs(runs: Path) -> None:
@@ -353,6 +400,7 @@ class ReadCache:
             os.replace(staging, target)
             staging = None
             _remove_abandoned(self.folder)
+            self._trim(target)
         except Exception as exc:  # a full disk or a read-only home must not fail the run
             self._failed(exc)
         finally:
