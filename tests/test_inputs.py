@@ -47,3 +47,20 @@ def test_a_file_name_with_a_line_break_is_read_issue13(tmp_path) -> None:
     shutil.copy(CSV, odd)
     files, issues = expand_inputs([str(tmp_path)])
     assert [f.path for f in files] == [odd] and not issues
+
+
+def test_a_report_saved_among_the_exports_is_passed_over_with_a_note_issue14(
+    runner, tmp_path
+) -> None:
+    from cchc_cli.cli import app
+
+    shutil.copy(CSV, tmp_path / "ho-so.csv")
+    report = tmp_path / "bao-cao thang 3.xlsx"
+    done = runner.invoke(app, ["report", str(SAMPLE_DATA), "-o", str(report), "-q"])
+    assert done.exit_code == 0, done.output
+    files, issues = expand_inputs([str(tmp_path)])
+    assert [f.path.name for f in files] == ["ho-so.csv"]
+    assert [i.code for i in issues] == ["input.own_output"]
+    # named on its own, it is read (the officer asked for it)
+    named, _ = expand_inputs([str(report)])
+    assert [f.path for f in named] == [report]

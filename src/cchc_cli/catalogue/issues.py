@@ -38,6 +38,11 @@ ISSUES: dict[str, Message] = {
         "'{path}' is not a regular file or folder (a pipe, a device): not read. Name the "
         "system's export file.",
     ),
+    "input.own_output": Message(
+        Severity.INFO,
+        "'{path}' là tệp cchc đã ghi (báo cáo): không đọc như dữ liệu.",
+        "'{path}' is a file cchc wrote (a report): not read as data.",
+    ),
     "input.no_files": Message(
         Severity.ERROR,
         "Không có tệp .xlsx/.xls/.csv nào trong '{path}'.",

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import glob
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_cli.issues import Issue, make_issue
 
+# The custom property cchc writes into its own workbooks (report/sheet.py).
+OUTPUT_MARK = "cchc-output"
 SUPPORTED_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".htm", ".html"}
 
 
@@ -47,6 +50,21 @@ def _is_candidate(path: Path) -> bool:
         and not name.startswith(("~$", "."))
         and _kind(path) == "file"
     )
+
+
+def written_by_cchc(path: Path) -> bool:
+    """Whether a workbook is one cchc wrote (a report): its custom properties carry
+    OUTPUT_MARK. Only the zip's directory and that small part are read."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("docProps/custom.xml")
+            if info.file_size > 65_536:
+                return False
+            return f'name="{OUTPUT_MARK}"'.encode() in archive.read(info)
+    except (KeyError, OSError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError):
+        return False
 
 
 def _kind(path: Path) -> str | None:
@@ -108,6 +126,11 @@ def expand_inputs(arguments: list[str]) -> tuple[list[InputFile], list[Issue]]:
     seen: set[Path] = set()
     files: list[InputFile] = []
     for path, explicit in paths:
+        if not explicit and written_by_cchc(path):
+            # a report saved among the exports: passed over, with a note
+            shown = display_path(path)
+            issues.append(make_issue("input.own_output", path=shown, params={"path": shown}))
+            continue
         try:
             key = path.resolve()
         except (OSError, RuntimeError):  # a link loop on the way

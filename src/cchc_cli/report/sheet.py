@@ -15,6 +15,8 @@ import pandas as pd
 import xlsxwriter
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
+from cchc_cli.readers.inputs import OUTPUT_MARK
+
 # Characters a worksheet cannot hold (control characters from old exports).
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # The most characters an Excel cell holds; a longer text is cut and ends with this mark (a
@@ -325,6 +327,10 @@ def write_book(sheets: list[Sheet]) -> bytes:
             "strings_to_numbers": False,
         },
     )
+    # The mark that tells cchc a workbook is its own output (readers/inputs.py): a report saved
+    # into the exports folder is passed over next month, not read as a dossier list.
+    book.set_properties({"author": "cchc", "comments": OUTPUT_MARK})
+    book.set_custom_property(OUTPUT_MARK, "1")
     formats = _Formats(book)
     for sheet in sheets:
         ws = book.add_worksheet(sheet.title)
