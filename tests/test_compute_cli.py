@@ -459,3 +459,43 @@ def test_a_failed_json_run_prints_one_shape_whatever_failed_issue14(
         assert document["error"]["message"]
     # what was read is said with the failure of the inputs
     assert failures["run.inputs_failed"][1]["issues"][0]["code"] == "file.unreadable"
+
+
+def test_the_result_table_as_a_workbook_holds_numbers_in_their_formats_issue14(
+    runner, tmp_path
+) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "ket-qua.xlsx"
+    base = ["compute", str(SAMPLE_DATA), "--period", "2025-03", "--by", "agency_name", "-q"]
+    done = runner.invoke(app, [*base, "--format", "xlsx", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    document = json.loads(runner.invoke(app, [*base, "--format", "json"]).stdout)
+    sheet = load_workbook(out).active
+    assert [c.value for c in sheet[3]] == [
+        "Mã",
+        "Chỉ tiêu",
+        "Tử số",
+        "Mẫu số",
+        "Kết quả",
+        "Mục tiêu",
+        "Đánh giá",
+    ]
+    rows = {r[0].value: r for r in sheet.iter_rows(min_row=4) if r[0].value}
+    for target in document["targets"]:
+        row = rows[target["id"]]
+        assert (row[2].value, row[3].value) == (target["numerator"], target["denominator"])
+        if target["value"] is not None and target["id"] == "ho_so_dung_han":
+            assert row[4].value == pytest.approx(target["value"])
+            assert row[4].number_format == "0.0%"  # 94,7% in a Vietnamese Excel
+            assert row[6].value == "Cảnh báo"
+    # one row per agency under its target, counts as numbers
+    groups = document["targets"][0]["groups"]
+    first = next(r for r in sheet.iter_rows(min_row=5) if r[1].value and "└" in r[1].value)
+    assert first[2].value == groups[0]["numerator"] and isinstance(first[2].value, int)
+
+
+def test_a_workbook_result_needs_an_output_file_said_before_reading_issue14(runner) -> None:
+    done = runner.invoke(app, ["compute", "khong-co-thu-muc-nay", "--format", "xlsx"])
+    assert done.exit_code == 2
+    assert "-o ket-qua.xlsx" in done.output

@@ -96,6 +96,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "'{value}': cần một ngày dd/mm/yyyy",
         "'{value}': expected a date dd/mm/yyyy",
     ),
+    "option.xlsx_needs_output": (
+        "--format xlsx ghi một bảng tính: cho tên tệp bằng -o, ví dụ -o ket-qua.xlsx",
+        "--format xlsx writes a workbook: name its file with -o, e.g. -o ket-qua.xlsx",
+    ),
     "option.by_not_groupable": (
         "'{name}': không nhóm theo trường ngày hoặc số.{hint}",
         "'{name}': cannot group by a date or number field.{hint}",

@@ -93,6 +93,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "section": ("tiêu đề nhóm", "section title"),
     "repeated_header": ("tiêu đề lặp lại", "repeated header"),
     "missing_required": ("Thiếu cột bắt buộc", "Missing required columns"),
+    "result_sheet": ("Kết quả", "Results"),
     "compute_title": ("Kết quả thực hiện chỉ tiêu kỳ {period}", "Target results for {period}"),
     "as_of": ("tính đến ngày", "as of"),
     "col_id": ("Mã", "ID"),

@@ -41,6 +41,7 @@ class ComputeFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 def _check_by(by: list[str], lang: str) -> list[str]:
@@ -75,7 +76,12 @@ def compute_command(
         typer.Option("--by", help="Tính theo nhóm: agency_name, admin_level, field_name, …"),
     ] = None,
     format: Annotated[
-        ComputeFormat, typer.Option("--format", "-f", help="table, json, csv hoặc markdown.")
+        ComputeFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, csv, markdown hoặc xlsx (bảng kết quả mở bằng Excel; cần -o).",
+        ),
     ] = ComputeFormat.table,
     output: Annotated[
         Path | None,
@@ -124,6 +130,9 @@ def compute_command(
     from cchc_cli.targets.results import TargetStatus
 
     by_fields = _check_by(by or [], lang)
+    if format is ComputeFormat.xlsx and output is None:
+        # a workbook is not text for a terminal: said before any file is read
+        raise typer.BadParameter(label("option.xlsx_needs_output", lang))
     run = prepare_run(
         inputs,
         targets,
@@ -144,6 +153,13 @@ def compute_command(
 
     if format is ComputeFormat.table and output is None:
         render_results(stdout_console(), result, loaded, lang)
+    elif format is ComputeFormat.xlsx:
+        from cchc_cli.report.result_book import result_workbook
+
+        assert output is not None  # checked before reading
+        write_atomic(output, result_workbook(result, loaded, lang))
+        if not quiet:
+            stderr_console().print(label("written", lang, path=output))
     else:
         if format is ComputeFormat.json:
             text = json.dumps(compute_json(result, loaded, lang), ensure_ascii=False, indent=2)
