@@ -177,7 +177,7 @@ def test_an_issue_message_fills_the_consequence_in_its_language_issue10() -> Non
 
 
 def test_the_catalogue_sections_do_not_share_a_key_issue10() -> None:
-    from cchc_cli.catalogue import files, issues, labels, profiles, targets
+    from cchc_cli.catalogue import cli, files, issues, labels, profiles, targets
 
     sections = [
         set(issues.ISSUES),
@@ -185,5 +185,6 @@ def test_the_catalogue_sections_do_not_share_a_key_issue10() -> None:
         set(targets.REASONS),
         set(profiles.REASONS),
         set(files.REASONS),
+        set(cli.WORDS),
     ]
     assert sum(len(s) for s in sections) == len(WORDS)

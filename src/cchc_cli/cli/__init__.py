@@ -6,7 +6,11 @@ from typing import Annotated
 
 import typer
 
-from cchc_cli.cli import (
+from cchc_cli.cli.language import LANG, localise_typer
+
+localise_typer(LANG)  # before the commands are defined: Typer's words in the officer's language
+
+from cchc_cli.cli import (  # noqa: E402
     compute_cmd,
     inspect_cmd,
     profile_cmd,
@@ -15,7 +19,7 @@ from cchc_cli.cli import (
     template_cmd,
     validate_cmd,
 )
-from cchc_cli.cli.common import set_debug
+from cchc_cli.cli.common import set_debug  # noqa: E402
 
 app = typer.Typer(
     name="cchc",
