@@ -186,5 +186,6 @@ def test_the_catalogue_sections_do_not_share_a_key_issue10() -> None:
         set(profiles.REASONS),
         set(files.REASONS),
         set(cli.WORDS),
+        set(cli.HELP),
     ]
     assert sum(len(s) for s in sections) == len(WORDS)

@@ -80,3 +80,28 @@ def test_help_and_usage_errors_follow_the_language_issue14() -> None:
     assert "Không có tuỳ chọn --formt" in wrong.stderr and "Lỗi" in wrong.stderr
     wrong_en = _cchc("compute", "x", "--formt", "json", lang="en")
     assert "No such option: --formt" in wrong_en.stderr
+
+
+def test_every_help_example_runs_on_the_sample_issue14(runner, tmp_path, monkeypatch) -> None:
+    import shlex
+
+    from cchc_cli.catalogue import WORDS
+    from cchc_cli.cli import app
+    from conftest import ROOT
+
+    for folder in ("sample_data", "configs"):
+        (tmp_path / folder).symlink_to(ROOT / folder)
+    monkeypatch.chdir(tmp_path)  # the examples write their outputs here
+    examples = {
+        key: vi.split("[bold]Ví dụ:[/bold] ", 1)[1]
+        for key, (vi, _) in WORDS.items()
+        if key.startswith("help.cmd.")
+    }
+    assert len(examples) == 11
+    for key, example in examples.items():
+        words = shlex.split(example)
+        assert words[0] == "cchc", key
+        done = runner.invoke(app, words[1:])
+        # its result, whatever the data says (validate: 3 for the sample's rejected rows);
+        # never a usage (2), configuration (4) or internal (5) error
+        assert done.exit_code in (0, 1, 3), (key, example, done.output[-500:])

@@ -49,6 +49,7 @@ def _merged() -> dict[str, tuple[str, str]]:
         profiles.REASONS,
         files.REASONS,
         cli.WORDS,
+        cli.HELP,
     ):
         clash = words.keys() & section.keys()
         if clash:

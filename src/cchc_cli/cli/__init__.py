@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from cchc_cli.cli.language import LANG, localise_typer
+from cchc_cli.cli.language import LANG, help_text, localise_typer
 
 localise_typer(LANG)  # before the commands are defined: Typer's words in the officer's language
 
@@ -23,10 +23,7 @@ from cchc_cli.cli.common import set_debug  # noqa: E402
 
 app = typer.Typer(
     name="cchc",
-    help=(
-        "Đọc dữ liệu xuất từ Hệ thống thông tin một cửa điện tử và đánh giá chỉ tiêu cải cách "
-        "hành chính.\n\nReads one-stop-shop exports and checks administrative-reform targets."
-    ),
+    help=help_text("help.app"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
@@ -46,23 +43,21 @@ def _version(value: bool) -> None:
 def root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản và thoát."),
+        typer.Option("--version", callback=_version, is_eager=True, help=help_text("help.version")),
     ] = False,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Hiện traceback khi có lỗi nội bộ (cho nhà phát triển).")
-    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=help_text("help.debug"))] = False,
 ) -> None:
     """cchc: chỉ tiêu cải cách hành chính từ dữ liệu một cửa."""
     set_debug(debug)
 
 
-app.command("inspect")(inspect_cmd.inspect)
-app.command("validate")(validate_cmd.validate)
-app.command("compute")(compute_cmd.compute_command)
-app.command("report")(report_cmd.report_command)
+app.command("inspect", help=help_text("help.cmd.inspect"))(inspect_cmd.inspect)
+app.command("validate", help=help_text("help.cmd.validate"))(validate_cmd.validate)
+app.command("compute", help=help_text("help.cmd.compute"))(compute_cmd.compute_command)
+app.command("report", help=help_text("help.cmd.report"))(report_cmd.report_command)
 app.add_typer(targets_cmd.app, name="targets")
 app.add_typer(profile_cmd.app, name="profile")
-app.command("template")(template_cmd.template_command)
+app.command("template", help=help_text("help.cmd.template"))(template_cmd.template_command)
 
 
 def main() -> None:

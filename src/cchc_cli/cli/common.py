@@ -18,6 +18,7 @@ from rich.segment import Segment
 from rich.text import Text
 
 from cchc_cli.catalogue import label
+from cchc_cli.cli.language import help_text
 from cchc_cli.errors import (
     INTERRUPTED_EXIT,
     TERMINATED_EXIT,
@@ -59,16 +60,16 @@ class OutputFormat(StrEnum):
 
 LangOption = Annotated[
     Lang,
-    typer.Option("--lang", envvar="CCHC_LANG", help="Ngôn ngữ hiển thị / output language."),
+    typer.Option("--lang", envvar="CCHC_LANG", help=help_text("help.lang")),
 ]
 FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="table (mặc định) hoặc json.")
+    OutputFormat, typer.Option("--format", "-f", help=help_text("help.format_table_json"))
 ]
 ColumnsOption = Annotated[
     Path | None,
     typer.Option(
         "--columns",
-        help="Tệp YAML bổ sung tên cột/nhãn giá trị, áp lên mọi cấu hình phần mềm (xem README).",
+        help=help_text("help.columns"),
         dir_okay=False,
     ),
 ]
@@ -76,34 +77,29 @@ ProfileOption = Annotated[
     str | None,
     typer.Option(
         "--profile",
-        help="Đọc theo cấu hình phần mềm này (tên trong 'cchc profile list' hoặc tệp .yaml) thay "
-        "vì tự nhận dạng.",
+        help=help_text("help.profile"),
     ),
 ]
 DatasetOption = Annotated[
     str | None,
-    typer.Option("--dataset", help="Buộc loại dữ liệu (vd. dossiers) thay vì tự nhận dạng."),
+    typer.Option("--dataset", help=help_text("help.dataset")),
 ]
 
-InputsArgument = Annotated[list[str], typer.Argument(help="Tệp, thư mục hoặc mẫu (*.xlsx).")]
+InputsArgument = Annotated[list[str], typer.Argument(help=help_text("help.inputs"))]
 PeriodOption = Annotated[
     str | None,
-    typer.Option("--period", "-p", help="Kỳ: 2025-03, 2025-Q1, 2025, 2025-01..2025-06."),
+    typer.Option("--period", "-p", help=help_text("help.period")),
 ]
-AsOfOption = Annotated[
-    str | None, typer.Option("--as-of", help="Ngày đánh giá (mặc định: cuối kỳ).")
-]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help=help_text("help.as_of"))]
 TargetsFileOption = Annotated[
     Path | None,
-    typer.Option(
-        "--targets", help="Tệp chỉ tiêu (mặc định ./configs/targets.yaml).", dir_okay=False
-    ),
+    typer.Option("--targets", help=help_text("help.targets"), dir_okay=False),
 ]
 RequireCoverageOption = Annotated[
     bool,
     typer.Option(
         "--require-coverage",
-        help="Thoát mã 3 nếu dữ liệu hồ sơ thiếu tháng nào của kỳ (cho tác vụ định kỳ).",
+        help=help_text("help.require_coverage"),
     ),
 ]
 MaxInvalidOption = Annotated[
@@ -112,20 +108,19 @@ MaxInvalidOption = Annotated[
         "--max-invalid",
         min=0.0,
         max=1.0,
-        help="Tỷ lệ dòng bị loại tối đa cho phép (mặc định 0.01).",
+        help=help_text("help.max_invalid"),
     ),
 ]
 NoCacheOption = Annotated[
     bool,
-    typer.Option("--no-cache", help="Đọc lại mọi tệp, không dùng bộ nhớ đệm / bypass the cache."),
+    typer.Option("--no-cache", help=help_text("help.no_cache")),
 ]
 QuietOption = Annotated[
     bool,
     typer.Option(
         "--quiet",
         "-q",
-        help="Không hiện tiến độ và ghi chú khi chạy tốt (vẫn báo cảnh báo, lỗi) / no progress "
-        "or notes on success (warnings and errors still shown).",
+        help=help_text("help.quiet"),
     ),
 ]
 

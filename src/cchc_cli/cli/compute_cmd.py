@@ -30,6 +30,7 @@ from cchc_cli.cli.common import (
     stderr_console,
     stdout_console,
 )
+from cchc_cli.cli.language import help_text
 from cchc_cli.errors import ExitCode
 from cchc_cli.output import write_atomic
 
@@ -73,14 +74,14 @@ def compute_command(
     as_of: AsOfOption = None,
     by: Annotated[
         list[str] | None,
-        typer.Option("--by", help="Tính theo nhóm: agency_name, admin_level, field_name, …"),
+        typer.Option("--by", help=help_text("help.by")),
     ] = None,
     format: Annotated[
         ComputeFormat,
         typer.Option(
             "--format",
             "-f",
-            help="table, json, csv, markdown hoặc xlsx (bảng kết quả mở bằng Excel; cần -o).",
+            help=help_text("help.compute_format"),
         ),
     ] = ComputeFormat.table,
     output: Annotated[
@@ -88,7 +89,7 @@ def compute_command(
         typer.Option(
             "--output",
             "-o",
-            help="Ghi kết quả ra tệp (ghi an toàn, không ghi đè đầu vào).",
+            help=help_text("help.compute_output"),
             dir_okay=False,
         ),
     ] = None,
@@ -96,12 +97,11 @@ def compute_command(
         FailOn | None,
         typer.Option(
             "--fail-on",
-            help="Thoát mã 1 nếu có chỉ tiêu 'missed' (không đạt) hoặc từ 'warning' (cảnh báo) "
-            "trở xuống.",
+            help=help_text("help.fail_on"),
         ),
     ] = None,
     fail_on_miss: Annotated[
-        bool, typer.Option("--fail-on-miss", help="Như --fail-on missed.", hidden=True)
+        bool, typer.Option("--fail-on-miss", help=help_text("help.fail_on_miss"), hidden=True)
     ] = False,
     max_invalid: MaxInvalidOption = MAX_INVALID,
     require_coverage: RequireCoverageOption = False,
@@ -111,14 +111,7 @@ def compute_command(
     quiet: QuietOption = False,
     lang: LangOption = Lang.vi,
 ) -> None:
-    """Tính mọi chỉ tiêu cho một kỳ: tử số, mẫu số, kết quả, mục tiêu, đánh giá.
-
-    Compute every configured target for a period, overall and per group.
-    Exit 0 on success, 1 when a target is missed (or warned, with --fail-on warning) and
-    --fail-on is given, 3 on input data errors, 4 on configuration errors.
-
-    [bold]Ví dụ / example:[/bold] cchc compute sample_data/ --period 2025-Q1 --by agency_name
-    """
+    """The `compute_command` command; help text: `help.cmd.compute`."""
     hash_in_background(inputs, no_cache)  # before the data libraries load
     from cchc_cli.report.results import (
         compute_csv,

@@ -19,26 +19,21 @@ from cchc_cli.cli.common import (
     load_options,
     stdout_console,
 )
+from cchc_cli.cli.language import help_text
 from cchc_cli.errors import ExitCode
 
 
 @handles_errors
 def inspect(
-    file: Annotated[str, typer.Argument(help="Tệp cần xem (.xlsx, .xls, HTML .xls, .csv).")],
+    file: Annotated[str, typer.Argument(help=help_text("help.inspect_file"))],
     format: FormatOption = OutputFormat.table,
     columns: ColumnsOption = None,
     profile: ProfileOption = None,
     dataset: DatasetOption = None,
-    rows: Annotated[int, typer.Option("--rows", help="Số dòng dữ liệu đầu hiển thị.")] = 3,
+    rows: Annotated[int, typer.Option("--rows", help=help_text("help.inspect_rows"))] = 3,
     lang: LangOption = Lang.vi,
 ) -> None:
-    """Xem cách cchc đọc một tệp: định dạng, dòng tiêu đề, ánh xạ cột, đếm dòng, dòng đầu.
-
-    Inspect one file: detected format, sheets, header rows, each header -> canonical field,
-    unmapped columns, row accounting and the first rows normalised (personal data masked).
-
-    [bold]Ví dụ / example:[/bold] cchc inspect "sample_data/2025-03 ds ho so.xlsx"
-    """
+    """The `inspect` command; help text: `help.cmd.inspect`."""
     # Imported here, not at the top: `cchc --help` must start fast (issue 12).
     from cchc_cli.ingest import inspect_input
     from cchc_cli.report.inspection import inspection_json, render_inspection

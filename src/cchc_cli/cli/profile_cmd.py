@@ -26,6 +26,7 @@ from cchc_cli.cli.common import (
     stderr_console,
     stdout_console,
 )
+from cchc_cli.cli.language import help_text
 from cchc_cli.errors import ExitCode, InputError
 from cchc_cli.output import is_same_file, write_atomic
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from cchc_cli.profiles import Profile, ProfileSet
 
 app = typer.Typer(
-    help="Cấu hình phần mềm một cửa: xem, và soạn cấu hình cho phần mềm mới / vendor profiles.",
+    help=help_text("help.profile_app"),
     no_args_is_help=True,
 )
 
@@ -51,15 +52,10 @@ def _summary(profile: Profile) -> dict[str, Any]:
     }
 
 
-@app.command("list")
+@app.command("list", help=help_text("help.cmd.profile_list"))
 @handles_errors
 def list_profiles(format: FormatOption = OutputFormat.table, lang: LangOption = Lang.vi) -> None:
-    """Liệt kê các cấu hình phần mềm có sẵn (tự nhận dạng theo tên cột của từng trang tính).
-
-    List the shipped vendor profiles; each sheet is read with the one its headers fit best.
-
-    [bold]Ví dụ / example:[/bold] cchc profile list
-    """
+    """The `list_profiles` command; help text: `help.cmd.profile_list`."""
     from cchc_cli.profiles import profile_set, shipped_names
 
     profiles = [profile_set(name).profiles[0] for name in shipped_names()]
@@ -152,22 +148,16 @@ def _show_table(profile: Profile, lang: str) -> None:
     console.print(f"{label('profile_dates', lang)}: {', '.join(profile.date_forms)}")
 
 
-@app.command("show")
+@app.command("show", help=help_text("help.cmd.profile_show"))
 @handles_errors
 def show_profile(
-    name: Annotated[str, typer.Argument(help="Tên cấu hình (cchc profile list) hoặc tệp .yaml.")],
+    name: Annotated[str, typer.Argument(help=help_text("help.profile_name"))],
     format: Annotated[
-        str, typer.Option("--format", "-f", help="table (mặc định), json hoặc yaml.")
+        str, typer.Option("--format", "-f", help=help_text("help.profile_format"))
     ] = "table",
     lang: LangOption = Lang.vi,
 ) -> None:
-    """Xem một cấu hình phần mềm: tên cột của từng trường, cột bỏ qua, nhãn, mã số, dạng ngày.
-
-    Show one vendor profile as cchc applies it (with what it inherits); `--format yaml` prints
-    the file itself, with the source of every rule.
-
-    [bold]Ví dụ / example:[/bold] cchc profile show igate
-    """
+    """The `show_profile` command; help text: `help.cmd.profile_show`."""
     if format not in ("table", "json", "yaml"):
         raise typer.BadParameter("table, json, yaml", param_hint="--format")
     from cchc_cli.profiles import profile_set, shipped_names
@@ -186,27 +176,20 @@ def show_profile(
         _show_table(profile, str(lang))
 
 
-@app.command("init")
+@app.command("init", help=help_text("help.cmd.profile_init"))
 @handles_errors
 def init_profile(
-    file: Annotated[str, typer.Argument(help="Tệp xuất từ phần mềm chưa có cấu hình.")],
+    file: Annotated[str, typer.Argument(help=help_text("help.profile_file"))],
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help="Tệp cấu hình sẽ tạo (.yaml).", dir_okay=False),
+        typer.Option("--output", "-o", help=help_text("help.profile_output"), dir_okay=False),
     ],
     profile: ProfileOption = None,
     columns: ColumnsOption = None,
     dataset: DatasetOption = None,
     lang: LangOption = Lang.vi,
 ) -> None:
-    """Soạn sẵn cấu hình cho một phần mềm mới từ tệp xuất của nó, để sửa rồi dùng với --profile.
-
-    Draft a vendor profile from one of its exports: every header cchc could not place and every
-    label it could not read, each with the closest canonical candidates as a comment. Edit the
-    file (replace each ~), then run with --profile FILE.
-
-    [bold]Ví dụ / example:[/bold] cchc profile init "ds ho so.xlsx" -o phan-mem.yaml
-    """
+    """The `init_profile` command; help text: `help.cmd.profile_init`."""
     from cchc_cli.ingest import inspect_input
     from cchc_cli.ingest.drafting import draft_sheet, guess_header, profile_name, render_draft
 

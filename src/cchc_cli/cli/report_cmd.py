@@ -27,6 +27,7 @@ from cchc_cli.cli.common import (
     prepare_run,
     stderr_console,
 )
+from cchc_cli.cli.language import help_text
 from cchc_cli.output import write_atomic
 
 
@@ -34,23 +35,21 @@ from cchc_cli.output import write_atomic
 def report_command(
     inputs: InputsArgument,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Tệp báo cáo .xlsx sẽ tạo.", dir_okay=False)
+        Path, typer.Option("--output", "-o", help=help_text("help.report_output"), dir_okay=False)
     ],
     period: PeriodOption = None,
     as_of: AsOfOption = None,
     targets: TargetsFileOption = None,
-    title: Annotated[str | None, typer.Option("--title", help="Tiêu đề báo cáo.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help=help_text("help.title"))] = None,
     unit_name: Annotated[
-        str | None, typer.Option("--unit-name", help="Tên đơn vị báo cáo (góc trái).")
+        str | None, typer.Option("--unit-name", help=help_text("help.unit_name"))
     ] = None,
-    motto: Annotated[
-        bool, typer.Option("--motto/--no-motto", help="Quốc hiệu, tiêu ngữ ở đầu trang.")
-    ] = True,
+    motto: Annotated[bool, typer.Option("--motto/--no-motto", help=help_text("help.motto"))] = True,
     include_personal_data: Annotated[
         bool,
         typer.Option(
             "--include-personal-data",
-            help="Đưa họ tên, địa chỉ, điện thoại, số định danh vào danh sách hồ sơ.",
+            help=help_text("help.include_personal_data"),
         ),
     ] = False,
     max_invalid: MaxInvalidOption = MAX_INVALID,
@@ -61,13 +60,7 @@ def report_command(
     quiet: QuietOption = False,
     lang: LangOption = Lang.vi,
 ) -> None:
-    """Lập báo cáo Excel gửi lãnh đạo: tổng hợp, theo đơn vị, theo lĩnh vực, xu hướng, biểu 06a.
-
-    Write the Excel summary report: every target with its status, by unit and by field, month by
-    month with charts, the official form 06a, data quality and provenance. Written atomically.
-
-    [bold]Ví dụ / example:[/bold] cchc report sample_data/ -o bao-cao.xlsx --unit-name "Đức Phổ"
-    """
+    """The `report_command` command; help text: `help.cmd.report`."""
     hash_in_background(inputs, no_cache)  # before the data libraries load
     from cchc_cli.report import excel
     from cchc_cli.report.excel import ReportOptions

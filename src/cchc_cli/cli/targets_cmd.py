@@ -19,6 +19,7 @@ from cchc_cli.cli.common import (
     handles_errors,
     stdout_console,
 )
+from cchc_cli.cli.language import help_text
 
 # The library (pandas, pydantic, openpyxl) is imported inside the functions that use it, so that
 # building the commands, and `cchc --help`, stays fast (issue 12).
@@ -28,13 +29,11 @@ if TYPE_CHECKING:
 
 TargetsOption = Annotated[
     Path | None,
-    typer.Option(
-        "--targets", help="Tệp chỉ tiêu (mặc định ./configs/targets.yaml).", dir_okay=False
-    ),
+    typer.Option("--targets", help=help_text("help.targets"), dir_okay=False),
 ]
 
 app = typer.Typer(
-    help="Xem và kiểm tra tệp chỉ tiêu / list, show and check targets.",
+    help=help_text("help.targets_app"),
     no_args_is_help=True,
 )
 
@@ -90,7 +89,7 @@ def _uncovered_table(config: TargetConfig, lang: str) -> Table:
     return table
 
 
-@app.command("list")
+@app.command("list", help=help_text("help.cmd.targets_list"))
 @handles_errors
 def list_targets(
     targets: TargetsOption = None,
@@ -98,19 +97,13 @@ def list_targets(
         bool,
         typer.Option(
             "--uncovered",
-            help="Liệt kê các câu của mục II.3 chưa có chỉ tiêu nào đo, và vì sao.",
+            help=help_text("help.uncovered"),
         ),
     ] = False,
     format: FormatOption = OutputFormat.table,
     lang: LangOption = Lang.vi,
 ) -> None:
-    """Liệt kê các chỉ tiêu đã cấu hình.
-
-    List the configured targets: id, name, threshold (* = a goal chosen locally), dataset,
-    source; with --uncovered, the programme's sentences that no target measures, and why.
-
-    [bold]Ví dụ / example:[/bold] cchc targets list --format json
-    """
+    """The `list_targets` command; help text: `help.cmd.targets_list`."""
     from cchc_cli.targets.config import load_targets
 
     config = load_targets(targets)
@@ -133,19 +126,14 @@ def list_targets(
         stdout_console().print(_list_table(config, lang))
 
 
-@app.command("show")
+@app.command("show", help=help_text("help.cmd.targets_show"))
 @handles_errors
 def show_target(
-    target_id: Annotated[str, typer.Argument(help="Mã chỉ tiêu, vd. ho_so_dung_han.")],
+    target_id: Annotated[str, typer.Argument(help=help_text("help.target_id"))],
     targets: TargetsOption = None,
     lang: LangOption = Lang.vi,
 ) -> None:
-    """Xem một chỉ tiêu với công thức và điều kiện tính.
-
-    Show one target with its formula and filters.
-
-    [bold]Ví dụ / example:[/bold] cchc targets show ho_so_dung_han
-    """
+    """The `show_target` command; help text: `help.cmd.targets_show`."""
     import yaml
 
     from cchc_cli.targets.config import load_targets
@@ -166,18 +154,13 @@ def show_target(
     console.print(yaml.safe_dump(definition, allow_unicode=True, sort_keys=False))
 
 
-@app.command("check")
+@app.command("check", help=help_text("help.cmd.targets_check"))
 @handles_errors
 def check_targets(
-    file: Annotated[Path, typer.Argument(help="Tệp chỉ tiêu cần kiểm tra.", dir_okay=False)],
+    file: Annotated[Path, typer.Argument(help=help_text("help.targets_file"), dir_okay=False)],
     lang: LangOption = Lang.vi,
 ) -> None:
-    """Kiểm tra một tệp chỉ tiêu mà không cần dữ liệu (lỗi: mã thoát 4).
-
-    Check a targets file without data; exit 4 naming the target and key on a mistake.
-
-    [bold]Ví dụ / example:[/bold] cchc targets check configs/targets.yaml
-    """
+    """The `check_targets` command; help text: `help.cmd.targets_check`."""
     from cchc_cli.targets.config import load_targets
 
     config = load_targets(file)

@@ -9,6 +9,7 @@ import typer
 
 from cchc_cli.catalogue import did_you_mean, label
 from cchc_cli.cli.common import Lang, LangOption, handles_errors, stderr_console
+from cchc_cli.cli.language import LANG, help_text
 from cchc_cli.output import write_atomic
 
 # The registers kept by hand, in the order of cchc_cli.schema.DATASETS, for the help: repeated
@@ -30,20 +31,14 @@ HAND_KEPT = (
 def template_command(
     dataset: Annotated[
         str,
-        typer.Argument(help="Loại dữ liệu: " + ", ".join(HAND_KEPT)),
+        typer.Argument(help=label("help.template_dataset", LANG, datasets=", ".join(HAND_KEPT))),
     ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Tệp .xlsx sẽ tạo.", dir_okay=False)
+        Path, typer.Option("--output", "-o", help=help_text("help.template_output"), dir_okay=False)
     ],
     lang: LangOption = Lang.vi,
 ) -> None:
-    """Tạo tệp Excel mẫu để nhập một loại dữ liệu theo dõi thủ công.
-
-    Write a ready-to-fill workbook: Vietnamese headers, one example row, dropdown lists for
-    every vocabulary and yes/no column, a note on each header, frozen header row.
-
-    [bold]Ví dụ / example:[/bold] cchc template staff -o danh-sach-can-bo.xlsx
-    """
+    """The `template_command` command; help text: `help.cmd.template`."""
     from cchc_cli.report.template import template_workbook
     from cchc_cli.schema import DATASETS
 

@@ -24,14 +24,13 @@ from cchc_cli.cli.common import (
     read_cache,
     stdout_console,
 )
+from cchc_cli.cli.language import help_text
 from cchc_cli.errors import ExitCode
 
 
 @handles_errors
 def validate(
-    inputs: Annotated[
-        list[str], typer.Argument(help="Tệp, thư mục hoặc mẫu (*.xlsx) cần kiểm tra.")
-    ],
+    inputs: Annotated[list[str], typer.Argument(help=help_text("help.validate_inputs"))],
     format: FormatOption = OutputFormat.table,
     columns: ColumnsOption = None,
     profile: ProfileOption = None,
@@ -39,17 +38,11 @@ def validate(
     no_cache: NoCacheOption = False,
     quiet: QuietOption = False,
     max_issues: Annotated[
-        int, typer.Option("--max-issues", help="Số vấn đề hiện trong bảng (0 = tất cả).")
+        int, typer.Option("--max-issues", help=help_text("help.max_issues"))
     ] = 100,
     lang: LangOption = Lang.vi,
 ) -> None:
-    """Kiểm tra tệp dữ liệu: đếm dòng hợp lệ/bị loại/bỏ qua và liệt kê mọi vấn đề.
-
-    Validate inputs: row accounting per file and sheet, and every issue found.
-    Exit 0 when every input is readable and no row is rejected, else 3.
-
-    [bold]Ví dụ / example:[/bold] cchc validate sample_data/ --format json
-    """
+    """The `validate` command; help text: `help.cmd.validate`."""
     hash_in_background(inputs, no_cache)  # before the data libraries load
     from cchc_cli import ingest
     from cchc_cli.report.validation import render_validation, validation_json
