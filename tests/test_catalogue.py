@@ -11,6 +11,7 @@ import pytest
 
 from cchc_cli.catalogue import WORDS, Phrase, did_you_mean, label, phrase
 from cchc_cli.issues import Issue, Severity, render_message
+from cchc_cli.readers.grid import FileFormat
 from cchc_cli.report.excel import SHEETS
 from cchc_cli.schema.vocabularies import AdminLevel
 from cchc_cli.targets.results import TargetStatus
@@ -99,6 +100,7 @@ def _dynamic_keys() -> set[str]:
     keys |= {f"timeliness_{t.value}" for t in Timeliness}
     keys |= {f"level_{level.value}" for level in AdminLevel if level.value != "UNKNOWN"}
     keys |= {f"report.sheet_{sheet}" for sheet in SHEETS}
+    keys |= {f"format_{fmt.value.replace('-', '_')}" for fmt in FileFormat}
     return keys
 
 

@@ -204,10 +204,10 @@ ISSUES: dict[str, Message] = {
     ),
     "row.after_footer": Message(
         Severity.WARNING,
-        "Dòng có số liệu nằm sau dòng tổng cộng/chữ ký nên bị bỏ qua (quy tắc D4). Nếu đây là "
+        "Dòng có số liệu nằm sau dòng tổng cộng/chữ ký nên bị bỏ qua. Nếu đây là "
         "số liệu thật (bảng chia phần, mỗi phần có dòng cộng), xóa các dòng cộng ở giữa bảng "
         "rồi chạy lại.",
-        "A row with data below a total/signature line is skipped (rule D4). If it is real data "
+        "A row with data below a total/signature line is skipped. If it is real data "
         "(a table in sections, each with its total line), remove the total lines inside the "
         "table and run again.",
     ),
@@ -240,29 +240,31 @@ ISSUES: dict[str, Message] = {
     ),
     "value.label_unknown": Message(
         Severity.WARNING,
-        "'{value}' không có trong danh mục {vocabulary}; ghi nhận là UNKNOWN (không đoán). "
+        "'{value}' không có trong danh mục {vocabulary}; ghi nhận là «không rõ» (không đoán). "
         "Nếu đây là nhãn riêng của phần mềm, ghi nghĩa của nó trong cấu hình phần mềm (cchc "
         "profile init) hoặc tệp --columns.",
-        "'{value}' is not in the {vocabulary} list; recorded as UNKNOWN (never guessed). If it "
+        "'{value}' is not in the {vocabulary} list; recorded as «unknown» (never guessed). If it "
         "is this vendor's own label, give its meaning in a vendor profile (cchc profile init) or "
         "a --columns file.",
     ),
     "value.numbers_foreign": Message(
         Severity.WARNING,
         "Cột có mã số không thuộc danh sách mã {vocabulary} của cấu hình phần mềm đang dùng, "
-        "nên không mã số nào của cột được đọc ({rows} dòng ghi nhận là UNKNOWN; các số: {value}); "
+        "nên không mã số nào của cột được đọc ({rows} dòng ghi nhận là «không rõ»; các số: "
+        "{value}); "
         "có thể đó là mã riêng của phần mềm. Đọc với --profile của phần mềm đó, hoặc ghi nghĩa "
         "các mã trong cấu hình phần mềm (cchc profile init).",
         "The column holds numbers outside the {vocabulary} code list of the profile in use, so "
-        "none of its numbers is read ({rows} rows recorded as UNKNOWN; the numbers: {value}); "
+        "none of its numbers is read ({rows} rows recorded as «unknown»; the numbers: {value}); "
         "they may be the system's own codes. Read with --profile of that system, or give the "
         "codes' meaning in a vendor profile (cchc profile init).",
     ),
     "duplicate.dossier": Message(
         Severity.WARNING,
-        "Trùng mã với {other}, dòng {other_row}; giữ bản ghi đó, không tính dòng này (quy tắc D5).",
-        "Same code as {other}, row {other_row}; that record is kept, this row is not counted "
-        "(rule D5).",
+        "Trùng mã với {other}, dòng {other_row}; giữ bản ghi đó (bản ghi đã kết thúc, mới hơn), "
+        "không tính dòng này.",
+        "Same code as {other}, row {other_row}; that record is kept (the ended, later one), "
+        "this row is not counted.",
     ),
     "coverage.missing_months": Message(
         Severity.WARNING,
@@ -290,10 +292,9 @@ ISSUES: dict[str, Message] = {
     ),
     "duplicate.record": Message(
         Severity.WARNING,
-        "Trùng mã ({dataset}) với {other}, dòng {other_row}; giữ bản ghi đó, không tính dòng "
-        "này (quy tắc D5).",
+        "Trùng mã ({dataset}) với {other}, dòng {other_row}; giữ bản ghi đó, không tính dòng này.",
         "Same key ({dataset}) as {other}, row {other_row}; that record is kept, this row is not "
-        "counted (rule D5).",
+        "counted.",
     ),
     # Configuration
     # Retired (the --columns file became vendor profiles, issue 9); kept: codes are a contract.
@@ -456,7 +457,7 @@ ISSUES: dict[str, Message] = {
     ),
     "result.trend_from_baseline": Message(
         Severity.INFO,
-        "Mức năm {year} lấy từ baseline trong tệp chỉ tiêu: {rate}.",
+        "Mức năm {year} lấy từ mức gốc (baseline) ghi trong tệp chỉ tiêu: {rate}.",
         "Year {year} level taken from the baseline in the targets file: {rate}.",
     ),
     "result.trend_no_baseline": Message(
@@ -468,7 +469,7 @@ ISSUES: dict[str, Message] = {
     ),
     "result.trend_levels_without_data": Message(
         Severity.INFO,
-        "Không đánh giá được cấp: {levels} (thiếu số liệu năm trước hoặc baseline).",
+        "Không đánh giá được cấp: {levels} (thiếu số liệu năm trước hoặc mức gốc).",
         "Cannot judge level(s): {levels} (no previous-year figure or baseline).",
     ),
     "result.trend_unknown_level": Message(

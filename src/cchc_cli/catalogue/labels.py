@@ -199,11 +199,17 @@ LABELS: dict[str, tuple[str, str]] = {
         "day with data). Charts: result and target line.",
     ),
     "report.late_note": (
-        "Hồ sơ giải quyết trong kỳ bị trễ hạn hoặc đang quá hạn (quy tắc D7); cột Tệp, "
-        "Trang tính, Dòng chỉ nơi mỗi hồ sơ nằm trong tệp gốc.",
-        "Dossiers handled in the period that are late or overdue (rule D7); File, Sheet "
+        "Hồ sơ giải quyết trong kỳ bị trễ hạn hoặc đang quá hạn (trả sau ngày hẹn, hoặc chưa "
+        "trả mà đã quá ngày hẹn); cột Tệp, Trang tính, Dòng chỉ nơi mỗi hồ sơ nằm trong tệp gốc.",
+        "Dossiers handled in the period that are late or overdue (returned after the due date, "
+        "or not returned and past it); File, Sheet "
         "and Row say where each one is in the source file.",
     ),
+    "format_xlsx": ("Excel (.xlsx)", "Excel (.xlsx)"),
+    "format_xls": ("Excel 97-2003 (.xls)", "Excel 97-2003 (.xls)"),
+    "format_ods": ("OpenDocument (.ods)", "OpenDocument (.ods)"),
+    "format_html_xls": ("Trang HTML lưu thành .xls", "HTML page saved as .xls"),
+    "format_csv": ("CSV", "CSV"),
     "report.timeliness": ("Tình trạng hạn", "Timeliness"),
     "report.code": ("Mã lỗi", "Code"),
     "report.inputs": ("Đầu vào", "Inputs"),

@@ -588,8 +588,8 @@ def _write_quality(ws: Sheet, content: ReportContent, options: ReportOptions) ->
         values = [
             Path(account.path).name,
             account.sheet,
-            account.format,
-            account.dataset,
+            format_name(account.format, lang),
+            dataset_name(account.dataset, lang),
             account.profile,
             ", ".join(map(str, account.header_rows)),
             account.rows_read,
@@ -669,8 +669,8 @@ def _write_about(ws: Sheet, content: ReportContent, options: ReportOptions) -> N
         values = [
             account.path,
             account.sha256,
-            account.format,
-            account.dataset,
+            format_name(account.format, lang),
+            dataset_name(account.dataset, lang),
             account.sheet,
             account.profile,
             account.rows_read,
@@ -686,6 +686,17 @@ def _write_about(ws: Sheet, content: ReportContent, options: ReportOptions) -> N
         )
     ws.landscape = True
     ws.fit_to_width = True
+
+
+def format_name(fmt: str | None, lang: str) -> str:
+    """A file format as officers call it ("Excel (.xlsx)", "HTML lưu thành .xls")."""
+    key = f"format_{(fmt or '').replace('-', '_')}"
+    return label(key, lang) if key in WORDS else (fmt or "")
+
+
+def dataset_name(dataset: str | None, lang: str) -> str:
+    """A dataset's own name in `lang` ("Danh sách hồ sơ"), not its id."""
+    return DATASETS[dataset].title(lang) if dataset in DATASETS else (dataset or "")
 
 
 @dataclass(frozen=True)
