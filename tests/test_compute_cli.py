@@ -66,7 +66,7 @@ def test_sample_data_every_dossier_target_is_judged(runner) -> None:
 
 
 def test_table_in_vietnamese_with_accounting_footer(runner) -> None:
-    result = runner.invoke(app, ["compute", str(SAMPLE_DATA)])
+    result = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--ids"])
     assert result.exit_code == 0
     for word in (
         "Mã",
@@ -395,7 +395,9 @@ def test_a_goal_chosen_locally_is_marked_in_every_view_issue11(runner, tmp_path)
     assert "≥ 95,0% *" in line
     assert f"* ho_so_dung_han: mục tiêu do địa phương chọn — {local['ho_so_dung_han']}" in markdown
     english = runner.invoke(app, [*base, "--lang", "en"], terminal_width=200).stdout
-    assert "ho_so_dung_han: goal chosen locally" in english
+    assert "Tỷ lệ hồ sơ giải quyết đúng hạn: goal chosen locally" in english  # as in the table
+    with_ids = runner.invoke(app, [*base, "--lang", "en", "--ids"], terminal_width=200).stdout
+    assert "ho_so_dung_han: goal chosen locally" in with_ids
 
 
 def test_the_programme_sentences_without_a_target_are_listed_issue11(runner) -> None:
@@ -499,3 +501,20 @@ def test_a_workbook_result_needs_an_output_file_said_before_reading_issue14(runn
     done = runner.invoke(app, ["compute", "khong-co-thu-muc-nay", "--format", "xlsx"])
     assert done.exit_code == 2
     assert "-o ket-qua.xlsx" in done.output
+
+
+def test_the_result_table_fits_80_columns_and_shows_ids_when_asked_issue14(runner) -> None:
+    import os
+
+    narrow = dict(os.environ, COLUMNS="80")
+    plain = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--by", "agency_name"], env=narrow)
+    assert plain.exit_code == 0, plain.output
+    lines = plain.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert (
+        "ho_so_dung_han" not in plain.stdout and "Tỷ lệ hồ sơ giải quyết đúng hạn" in plain.stdout
+    )
+    with_ids = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--ids"], env=narrow)
+    assert "ho_so" in with_ids.stdout  # folded in its narrow column at 80: shown all the same
+    wide = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--ids"])
+    assert "ho_so_dung_han" in wide.stdout

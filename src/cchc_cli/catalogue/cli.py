@@ -132,6 +132,10 @@ HELP: dict[str, tuple[str, str]] = {
         "Thoát mã 1 nếu có chỉ tiêu không đạt (missed), hoặc cảnh báo trở xuống (warning).",
         "Exit 1 when a target is missed (missed), or warned or worse (warning).",
     ),
+    "help.ids": (
+        "Hiện cả mã chỉ tiêu (cột đầu bảng), để dùng với 'cchc targets show MÃ'.",
+        "Show the target ids too (the table's first column), for 'cchc targets show ID'.",
+    ),
     "help.fail_on_miss": ("Như --fail-on missed.", "The same as --fail-on missed."),
     "help.inspect_file": (
         "Tệp cần xem (.xlsx, .xls, HTML .xls, .csv).",

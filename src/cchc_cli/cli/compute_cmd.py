@@ -100,6 +100,7 @@ def compute_command(
             help=help_text("help.fail_on"),
         ),
     ] = None,
+    ids: Annotated[bool, typer.Option("--ids", help=help_text("help.ids"))] = False,
     fail_on_miss: Annotated[
         bool, typer.Option("--fail-on-miss", help=help_text("help.fail_on_miss"), hidden=True)
     ] = False,
@@ -145,7 +146,7 @@ def compute_command(
     result = compute(loaded.tables, run.config, run.period, by_fields)
 
     if format is ComputeFormat.table and output is None:
-        render_results(stdout_console(), result, loaded, lang)
+        render_results(stdout_console(), result, loaded, lang, ids)
     elif format is ComputeFormat.xlsx:
         from cchc_cli.report.result_book import result_workbook
 
@@ -164,7 +165,7 @@ def compute_command(
         else:
             console = stdout_console()
             with console.capture() as captured:
-                render_results(console, result, loaded, lang)
+                render_results(console, result, loaded, lang, ids)
             text = captured.get()
         if output is None:
             typer.echo(text, nl=False)

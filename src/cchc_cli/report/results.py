@@ -346,8 +346,13 @@ def _cells(target_result: TargetResult, lang: str) -> list[str]:
     ]
 
 
-def result_notes(result: ComputeResult, lang: str) -> list[str]:
-    """One line per target with something to say: why no data, where a figure came from."""
+def _named(entry: TargetResult, ids: bool) -> str:
+    return entry.target.id if ids else entry.target.spec.name
+
+
+def result_notes(result: ComputeResult, lang: str, ids: bool = True) -> list[str]:
+    """One line per target with something to say: why no data, where a figure came from; the
+    target named by its id, or by its name where ids are not shown."""
     lines = []
     for entry in result.targets:
         parts = []
@@ -356,14 +361,14 @@ def result_notes(result: ComputeResult, lang: str) -> list[str]:
         if entry.note:
             parts.append(entry.note.render(lang))
         if parts:
-            lines.append(f"{entry.target.id}: {' '.join(parts)}")
+            lines.append(f"{_named(entry, ids)}: {' '.join(parts)}")
     return lines
 
 
-def local_notes(result: ComputeResult, lang: str) -> list[str]:
+def local_notes(result: ComputeResult, lang: str, ids: bool = True) -> list[str]:
     """One line per goal the locality chose (D13), under the table that marks it with *."""
     return [
-        f"* {entry.target.id}: {label('local_choice', lang)} — {entry.target.spec.local_reason}"
+        f"* {_named(entry, ids)}: {label('local_choice', lang)} — {entry.target.spec.local_reason}"
         for entry in result.targets
         if entry.target.spec.local
     ]
@@ -413,8 +418,11 @@ def accounting_line(loaded: LoadResult, lang: str) -> str:
     )
 
 
-def render_results(console: Console, result: ComputeResult, loaded: LoadResult, lang: str) -> None:
-    """The `cchc compute` console table."""
+def render_results(
+    console: Console, result: ComputeResult, loaded: LoadResult, lang: str, ids: bool = False
+) -> None:
+    """The `cchc compute` console table; target ids in a first column only when asked (`ids`):
+    an officer reads the names, and without them the table fits 80 columns."""
     table = Table(
         title=f"{label('compute_title', lang, period=result.period.label)} "
         f"({label('as_of', lang)} {result.period.as_of:%d/%m/%Y})",
@@ -422,25 +430,27 @@ def render_results(console: Console, result: ComputeResult, loaded: LoadResult, 
         caption=accounting_line(loaded, lang),
         caption_justify="left",
     )
-    table.add_column(label("col_id", lang), overflow="fold")
+    if ids:
+        table.add_column(label("col_id", lang), overflow="fold")
     table.add_column(label("col_name", lang), overflow="fold", ratio=3)
     for key in ("col_num", "col_den", "col_value"):
         table.add_column(label(key, lang), justify="right", no_wrap=True)
-    table.add_column(label("col_target", lang), no_wrap=True)
+    table.add_column(label("col_target", lang), max_width=14)
     table.add_column(label("col_status", lang), no_wrap=True)
+    first = 0 if ids else 1
     for target_result in result.targets:
-        cells = _cells(target_result, lang)
+        cells = _cells(target_result, lang)[first:]
         table.add_row(*cells[:-1], Text(cells[-1], style=STATUS_STYLE[target_result.status]))
         for group in sub_rows(target_result):
-            cells = _group_cells(target_result, group, lang)
+            cells = _group_cells(target_result, group, lang)[first:]
             table.add_row(
                 *cells[:-1],
                 Text(cells[-1], style=STATUS_STYLE[group.status]),
                 style="dim" if group.status is TargetStatus.NO_DATA else None,
             )
     console.print(table)
-    for line in result_notes(result, lang):
+    for line in result_notes(result, lang, ids):
         console.print(Text(line, "dim"))
-    for line in local_notes(result, lang):
+    for line in local_notes(result, lang, ids):
         console.print(Text(line, "dim"))
     console.print(Text(label("status_legend", lang), "dim"))
