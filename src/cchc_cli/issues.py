@@ -79,76 +79,84 @@ def mask_personal(value: str | None) -> str | None:
 # The family names of about nine Vietnamese in ten (Wikipedia, "Vietnamese name": Nguyễn 38 %,
 # Trần 11 %, Lê 9.5 %, Phạm 7.1 %, Hoàng/Huỳnh 5.1 %, Phan 4.5 %, Vũ/Võ 3.9 %, Đặng 2.1 %,
 # Bùi 2 %, Đỗ 1.4 %, Hồ 1.3 %, Ngô 1.3 %, Dương 1 %, Lý 0.5 %) and the next most frequent.
-_FAMILY_NAMES = frozenset(
-    {
-        "nguyễn",
-        "trần",
-        "lê",
-        "phạm",
-        "hoàng",
-        "huỳnh",
-        "phan",
-        "vũ",
-        "võ",
-        "đặng",
-        "bùi",
-        "đỗ",
-        "hồ",
-        "ngô",
-        "dương",
-        "lý",
-        "đinh",
-        "đoàn",
-        "lâm",
-        "trương",
-        "lương",
-        "mai",
-        "trịnh",
-        "hà",
-        "cao",
-        "tạ",
-        "châu",
-        "tô",
-        "tôn",
-        "thái",
-        "quách",
-        "lưu",
-        "la",
-        "kiều",
-        "triệu",
-        "khúc",
-    }
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_FAMILY_NAMES = _word_set(
+    """nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đoàn lâm
+    trương lương mai trịnh hà cao tạ châu tô tôn thái quách lưu la kiều triệu khúc đàm tăng
+    vương mạc từ thân khổng nông lò hứa diệp giáp kim lục phùng quan doãn ninh phí bạch cù hầu
+    lã lại ngụy nghiêm phó sầm tiêu tống trình âu văn"""
 )
-_EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
-_PHONE = re.compile(r"(?:\+?84|0)\d{9,10}")
-_ID_NUMBER = re.compile(r"\d{9}|\d{12}")  # identity card (CMND) and citizen card (CCCD)
+# Middle names that mark a full name even in lower case ("nguyễn văn an", "trần thị hoa").
+_MIDDLE_NAMES = _word_set("văn thị hữu đức công quang minh ngọc xuân thanh")
+# Words put before a name ("Ông Nguyễn Văn An", "bà Trần Thị Hoa").
+_TITLES = _word_set("ông bà anh chị cô chú bác em cụ")
+_PHONE = re.compile(r"(?<!\w)(?:\+?84|0)\d{9,10}(?!\w)")
+_ID_NUMBER = re.compile(r"(?<!\w)(?:\d{9}|\d{12})(?!\w)")  # identity card (CMND), citizen card
+_EMAIL = re.compile(r"[^@]+@[^@.]+(?:\.[^@.]+)+")
+# Digits written in groups ("0905 123 456", "051.203.001.234") are read as one number.
+_DIGIT_SEPARATORS = re.compile(r"(?<=\d)[ .](?=\d)")
 _ADDRESS_WORDS = re.compile(
-    r"\b(?:số nhà|thôn|xóm|ấp|tổ dân phố|khu phố|đường|phường|xã|quận|huyện|tỉnh|tp\.?)\s",
+    r"(?<!\w)(?:số nhà|thôn|xóm|ấp|bản|tổ dân phố|khu phố|khu vực|đường|phố|phường|xã|"
+    r"thị trấn|thị xã|quận|huyện|tỉnh|thành phố|tp\.?)(?!\w)",
     re.IGNORECASE,
 )
+# What a message shows of a cell at most: the start says what the value is.
+SHOWN_CHARACTERS = 200
+
+
+def _looks_like_a_name(words: list[str]) -> bool:
+    """A Vietnamese full name among `words`: a family name followed by one to four given
+    names, all capitalised, or with a middle name such as Văn or Thị in any case."""
+    folded = [w.casefold().strip(".,;:()") for w in words]
+    for at, word in enumerate(folded):
+        if word not in _FAMILY_NAMES:
+            continue
+        rest = [w for w in words[at + 1 : at + 5]]
+        given = []
+        for raw in rest:
+            clean = raw.strip(".,;:()")
+            if not clean.replace("-", "").isalpha():
+                break
+            given.append(clean)
+        if not given:
+            continue
+        head = words[at].strip(".,;:()")
+        if head[:1].isupper() and all(g[:1].isupper() for g in given):
+            return True
+        if given[0].casefold() in _MIDDLE_NAMES and len(given) >= 2:
+            return True
+    return False
 
 
 def looks_personal(value: str) -> bool:
-    """Whether a cell's text looks like a person's name, phone, ID number, e-mail or address:
-    then it is masked in messages even when it sits in a column that holds no personal data (a
-    row whose cells shifted put the applicant's name in the status column)."""
-    text = unicodedata.normalize("NFC", value).strip()
-    compact = re.sub(r"[\s.\-()]", "", text)
-    if _EMAIL.search(text) or _PHONE.fullmatch(compact) or _ID_NUMBER.fullmatch(compact):
+    """Whether a cell's text looks like it holds a person's name, phone, ID number, e-mail or
+    address (anywhere in it): then it is masked in messages even when it sits in a column that
+    holds no personal data (a row whose cells shifted put the applicant's name in the status
+    column). Linear in the text's length: one long cell must not stall a run."""
+    text = unicodedata.normalize("NFC", value[: SHOWN_CHARACTERS * 4]).strip()
+    joined = _DIGIT_SEPARATORS.sub("", text)
+    if _PHONE.search(joined) or _ID_NUMBER.search(joined):
         return True
-    if any(ch.isdigit() for ch in text) and "," in text and _ADDRESS_WORDS.search(text + " "):
+    if any("@" in token and _EMAIL.fullmatch(token) for token in text.split()):
+        return True
+    places = _ADDRESS_WORDS.findall(text)
+    if len(places) >= 2 or (places and any(ch.isdigit() for ch in text)):
         return True
     words = text.split()
-    return (
-        2 <= len(words) <= 5
-        and words[0].casefold() in _FAMILY_NAMES
-        and all(w[0].isupper() and w.replace("-", "").isalpha() for w in words)
-    )
+    if words and words[0].casefold() in _TITLES:
+        words = words[1:]
+    return _looks_like_a_name(words)
 
 
 def shown_value(value: str | None, personal: bool = False) -> str | None:
     """A cell's text as a message may show it: masked when its column is personal or the text
-    looks personal (`looks_personal`)."""
+    looks personal (`looks_personal`), and cut to its first SHOWN_CHARACTERS characters."""
     if value is None or value == "":
         return value
-    return mask_personal(value) if personal or looks_personal(str(value)) else value
+    if personal or looks_personal(str(value)):
+        return mask_personal(value)
+    text = str(value)
+    return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS] + "…"
