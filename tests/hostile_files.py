@@ -173,6 +173,15 @@ def html_spans(folder: Path) -> Path:
     return path
 
 
+def html_spread(folder: Path) -> Path:
+    """Rows of `<td colspan="998"></td><td>x</td>`: 42 bytes make 1,000 cells (a 4 MB page
+    took 3.4 GB)."""
+    path = folder / "html-spread.xls"
+    rows = '<tr><td colspan="998"></td><td>x</td></tr>' * 20_000
+    path.write_text(f"<html><body><table><tr><td>Mã hồ sơ</td></tr>{rows}</table></body></html>")
+    return path
+
+
 def csv_long_cell(folder: Path) -> Path:
     path = folder / "long-cell.csv"
     lines = [";".join(HEADER[:3]), f'A01;"{"x" * (2 << 20)}";Hộ tịch']
@@ -226,6 +235,7 @@ CASES = [
     Case("empty", empty, "file.no_dataset", 3, "no sheet with data"),
     Case("ole-loop", ole_loop, "file.unreadable", 3, "legacy .xls"),
     Case("html-spans", html_spans, "file.over_limit", 3, "CCHC_MAX_COLUMNS"),
+    Case("html-spread", html_spread, "file.over_limit", 3, "merged cells", small=False),
     Case("long-cell", csv_long_cell, "file.over_limit", 3, "CCHC_MAX_CSV_FIELD_KB", small=False),
     Case("open-quote", csv_open_quote, "file.unreadable", 3, "never closed"),
     Case("tcvn3", tcvn3, "sheet.legacy_encoding", 3, "legacy TCVN3 encoding"),

@@ -64,6 +64,12 @@ REASONS: dict[str, tuple[str, str]] = {
         "the inner structure of the legacy .xls file is broken at sector {sector} (a sector chain "
         "loops, overlaps another or leaves the file): a damaged or hostile file",
     ),
+    "reader.html_cells": (
+        "các ô gộp (colspan, rowspan) của trang HTML trải ra {cells} ô, quá mức {limit} ô mà một "
+        "tệp cỡ này chứa được: tệp hỏng hoặc độc hại",
+        "the page's merged cells (colspan, rowspan) spread to {cells} cells, past the {limit} a "
+        "file of this size can hold: a damaged or hostile file",
+    ),
     "reader.strings_count_lies": (
         "tệp khai báo {count} chuỗi văn bản mà phần chứa chúng chỉ có {size} byte: tệp hỏng "
         "hoặc độc hại",

@@ -8,7 +8,7 @@ import lxml.html
 from lxml import etree
 
 from cchc_cli.catalogue import Count, phrase
-from cchc_cli.readers.grid import MergedRange, RawSheet, UnreadableFile, text_frame
+from cchc_cli.readers.grid import MergedRange, OverLimit, RawSheet, UnreadableFile, text_frame
 from cchc_cli.readers.limits import Limits, over_limit
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
@@ -73,7 +73,7 @@ def read_html(content: bytes, stem: str, limits: Limits | None = None) -> list[R
     root = body if body is not None else document
     for element in root.iter():
         if element.tag == "table" and not _inside_cell(element):
-            _append_table(element, rows, merges, limits.columns)
+            _append_table(element, rows, merges, limits.columns, _cell_budget(len(content)))
         elif element.tag in _BLOCKS and not _inside_table(element):
             line = _cell_text(element)
             if line:
@@ -94,23 +94,37 @@ def _inside_cell(element: etree._Element) -> bool:
     return any(a.tag in ("td", "th") for a in element.iterancestors())
 
 
+# Cells a page may spread to, for its size: real exports hold a few bytes of markup per cell
+# (`<td>x</td>`); `<td colspan="998"></td><td>x</td>` makes 1,000 cells of 42 bytes, and a
+# 4 MB page of such rows took 3.4 GB.
+_CELLS_PER_BYTE = 2
+_CELLS_FLOOR = 1_000_000
+
+
+def _cell_budget(size: int) -> int:
+    return max(_CELLS_FLOOR, _CELLS_PER_BYTE * size)
+
+
 def _append_table(
     table: etree._Element,
     rows: list[list[str | None]],
     merges: list[MergedRange],
     max_columns: int,
+    max_cells: int = _CELLS_FLOOR,
 ) -> None:
     """The table's rows placed as a browser places them: each cell at the first column its row
     has free, spans occupying the columns and rows they cover.
 
     Which columns are taken is kept per column as the last row taken ("busy until"), so a
     cell costs its colspan, not colspan x rowspan (colspan=1000 rowspan=1000 on every cell took
-    gigabytes); a rowspan stops at the table's last row; a row wider than `max_columns` is
-    refused (file.over_limit).
+    gigabytes); a rowspan stops at the table's last row; a row wider than `max_columns`, or
+    a grid past `max_cells` (rows x widest row, as the sheet will hold it), is refused
+    (file.over_limit).
     """
     first = len(rows)
     table_rows = [tr for tr in table.iter("tr") if _owner_table(tr) is table]
     busy_until: dict[int, int] = {}
+    width = max((len(row) for row in rows), default=0)
     for r, tr in enumerate(table_rows):
         row_index = first + r
         while len(rows) <= row_index:
@@ -139,6 +153,11 @@ def _append_table(
                     MergedRange(row_index + 1, col, row_index + rowspan, col + colspan - 1)
                 )
             col += colspan
+        width = max(width, len(rows[row_index]))
+        if width * len(rows) > max_cells:
+            raise OverLimit(
+                phrase("reader.html_cells", cells=Count(width * len(rows)), limit=Count(max_cells))
+            )
 
 
 def _owner_table(tr: etree._Element) -> etree._Element | None:
