@@ -204,6 +204,14 @@ def tcvn3(folder: Path) -> Path:
     return write_xlsx(folder / "tcvn3.xlsx", rows)
 
 
+def tcvn3_data(folder: Path) -> Path:
+    """Unicode headers over data typed in TCVN3: every row would read as valid."""
+    from legacy_fonts import to_tcvn3
+
+    rows = [[to_tcvn3(v) if isinstance(v, str) else v for v in row] for row in MAR]
+    return write_xlsx(folder / "tcvn3-data.xlsx", [HEADER, *rows])
+
+
 def yaml_repeated_key(folder: Path) -> Path:
     path = folder / "repeated-key.yaml"
     path.write_text(
@@ -239,6 +247,7 @@ CASES = [
     Case("long-cell", csv_long_cell, "file.over_limit", 3, "CCHC_MAX_CSV_FIELD_KB", small=False),
     Case("open-quote", csv_open_quote, "file.unreadable", 3, "never closed"),
     Case("tcvn3", tcvn3, "sheet.legacy_encoding", 3, "legacy TCVN3 encoding"),
+    Case("tcvn3-data", tcvn3_data, "sheet.legacy_encoding", 3, "legacy TCVN3 encoding"),
     Case("repeated-key", yaml_repeated_key, "config", 4, "written twice", command="targets"),
     Case("alias-bomb", yaml_alias_bomb, "config", 4, "aliases", command="targets"),
 ]

@@ -228,3 +228,18 @@ def test_a_folder_of_ten_thousand_junk_files_is_read_through_issue13(tmp_path) -
     assert tables - {"ho-so.csv"} <= named
     # files found in a folder that are not data are passed over: no encoding verdict on junk
     assert not [i for i in loaded.issues if i.code == "sheet.legacy_encoding"]
+
+
+def test_legacy_text_under_a_unicode_header_fails_the_file_and_shows_no_data_issue13(
+    tmp_path,
+) -> None:
+    from golden_rows import HEADER, MAR
+    from legacy_fonts import to_tcvn3
+
+    header = [*HEADER, "Chủ hồ sơ"]
+    rows = [[to_tcvn3(v) if isinstance(v, str) else v for v in [*r, "Lê Tư"]] for r in MAR]
+    loaded = load_inputs([str(write_xlsx(tmp_path / "cu.xlsx", [header, *rows]))])
+    (found,) = [i for i in loaded.issues if i.code == "sheet.legacy_encoding"]
+    assert found.params["example"] == "…"  # the header holds none; data rows may hold names
+    assert to_tcvn3("Lê Tư") not in json.dumps([i.to_dict("vi") for i in loaded.issues])
+    assert loaded.failed_inputs  # its figures are not computed (compute exits 3)

@@ -94,3 +94,8 @@ def legacy_encoding(texts: list[str]) -> tuple[str, str] | None:
     if suspect < _LEGACY_MINIMUM or suspect < _LEGACY_SHARE * accented:
         return None
     return ("TCVN3" if tcvn3 * 2 >= suspect else "VNI"), example[:60]
+
+
+def first_legacy_text(texts: list[str]) -> str | None:
+    """The first of `texts` that shows letters of a legacy font encoding, or None."""
+    return next((text for text in texts if _LEGACY.intersection(text)), None)

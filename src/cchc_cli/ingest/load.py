@@ -34,7 +34,7 @@ from cchc_cli.readers.headers import HEADER_WINDOW, HeaderChoice, HeaderMatch, c
 from cchc_cli.readers.inputs import display_path
 from cchc_cli.schema import DATASETS, get_dataset
 from cchc_cli.schema.fields import Dataset
-from cchc_cli.text import legacy_encoding
+from cchc_cli.text import first_legacy_text, legacy_encoding
 
 
 @dataclass
@@ -402,13 +402,13 @@ def read_input(
         # whole grid of a million-row sheet would cost more than the check is worth).
         if sheet.cells.empty or not sheet.cells.head(HEADER_WINDOW).notna().to_numpy().any():
             continue
-        legacy = _legacy_encoding_issue(path, sheet)
-        if legacy is not None:
-            encodings.append(legacy)
         profiles = options.profiles
         choice = choose_header(
             sheet, datasets, profiles.profiles, profiles.known_keys, forced=profiles.forced
         )
+        legacy = _legacy_encoding_issue(path, sheet, choice.header)
+        if legacy is not None:
+            encodings.append(legacy)
         outcome = SheetOutcome(sheet, choice)
         readout.sheets.append(outcome)
         header = choice.header
@@ -450,6 +450,10 @@ def read_input(
         if not unrecognised:
             unrecognised.append(make_issue("file.no_dataset", path=path))
         readout.failed = True
+    if encodings:
+        # never passed off as Vietnamese: the file's figures are not computed until it is
+        # converted to Unicode
+        readout.failed = True
     readout.issues[:0] = encodings  # first: it explains the rest
     readout.issues.extend(unrecognised)
     return readout
@@ -459,22 +463,31 @@ def read_input(
 LEGACY_SAMPLE_ROWS = 2000
 
 
-def _legacy_encoding_issue(path: str, sheet: RawSheet) -> Issue | None:
+def _legacy_encoding_issue(path: str, sheet: RawSheet, header: HeaderMatch | None) -> Issue | None:
     """An error when the sheet's text reads as TCVN3 or VNI rather than Unicode (issue 13):
     procedure names and statuses would be taken as written, in mojibake. The example shown
-    comes from the title and header rows only (data rows may hold names)."""
+    comes from above the data only: the header rows when a header was found, else the rows
+    down to the first that fills three cells (a header in mojibake); data rows may hold
+    names."""
     head = sheet.cells.head(HEADER_WINDOW + LEGACY_SAMPLE_ROWS)
     texts = [v for column in head.columns for v in head[column].dropna().tolist()]
     found = legacy_encoding(texts)
     if found is None:
         return None
     top = sheet.cells.head(HEADER_WINDOW)
-    example = legacy_encoding([v for c in top.columns for v in top[c].dropna().tolist()])
+    filled = top.notna().sum(axis=1)
+    if header is not None:
+        last = header.last_row
+    else:
+        wide = filled[filled >= 3]
+        last = int(wide.index[0]) if len(wide) else int(top.index[0])
+    above = [str(v) for _, row in top.loc[:last].iterrows() for v in row.dropna().tolist()]
+    example = first_legacy_text(above)
     return make_issue(
         "sheet.legacy_encoding",
         path=path,
         sheet=sheet.name,
-        params={"encoding": found[0], "example": example[1] if example else "…"},
+        params={"encoding": found[0], "example": example[:60] if example else "…"},
     )
 
 
