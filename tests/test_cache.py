@@ -403,3 +403,18 @@ def test_the_cache_size_comes_from_the_environment_issue14(monkeypatch) -> None:
     assert max_cache_bytes() == 300 * 1024 * 1024
     monkeypatch.setenv("CCHC_CACHE_MAX_MB", "hai")
     assert max_cache_bytes() == DEFAULT_MAX_MB * 1024 * 1024
+
+
+def test_trimming_the_cache_never_touches_the_users_own_folders_issue13(
+    tmp_path, monkeypatch
+) -> None:
+    from cchc_cli.ingest import cache as cache_module
+
+    folder = tmp_path / "thu-muc-cua-toi"  # CCHC_CACHE_DIR set to a folder the officer uses
+    mine = folder / "Bao cao 2024"
+    mine.mkdir(parents=True)
+    (mine / "bao-cao.xlsx").write_bytes(b"x" * 10_000)
+    monkeypatch.setattr(cache_module, "max_cache_bytes", lambda: 1)  # everything must go
+    cache = ReadCache(folder)
+    load_inputs([str(write_xlsx(tmp_path / "t3.xlsx", [HEADER, *MAR]))], cache=cache)
+    assert (mine / "bao-cao.xlsx").read_bytes() == b"x" * 10_000

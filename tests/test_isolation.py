@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 
@@ -99,3 +100,43 @@ def test_a_stopped_run_stops_its_readers_issue13(monkeypatch, tmp_path) -> None:
     assert exits == [143]
     assert idle and all(r.process.wait(timeout=5) is not None for r in idle)
     assert not isolation._idle
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the POSIX parent check")
+def test_a_reader_ends_when_its_run_is_killed_outright_issue13() -> None:
+    import contextlib
+    import subprocess
+
+    import psutil
+
+    # A run starts a reader and keeps it busy: waiting for bytes a process holding the pipe
+    # open never sends, so no end of input tells the reader anything. Then the run dies.
+    program = "\n".join(
+        [
+            "import os, subprocess",
+            "from cchc_cli.readers import isolation",
+            "reader = isolation._Reader()",
+            "reader.process.stdin.write(b'{\"size\": 100}\\n')",
+            "reader.process.stdin.flush()",
+            "fd = reader.process.stdin.fileno()",
+            "quiet = dict(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)",
+            "holder = subprocess.Popen(['sleep', '30'], pass_fds=(fd,), **quiet)",
+            "print(reader.process.pid, holder.pid, flush=True)",
+            "os._exit(9)",
+        ]
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    pid, holder = (int(n) for n in done.stdout.split())
+    deadline = time.monotonic() + 10
+    gone = False
+    while not gone and time.monotonic() < deadline:
+        try:
+            gone = psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+        except psutil.Error:
+            gone = True
+        time.sleep(0.1)
+    with contextlib.suppress(psutil.Error):
+        psutil.Process(holder).kill()
+    with contextlib.suppress(psutil.Error):
+        psutil.Process(pid).kill()
+    assert gone, "the orphaned reader went on"

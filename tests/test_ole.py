@@ -126,3 +126,15 @@ def test_a_looping_legacy_workbook_reaches_the_officer_as_one_line_issue13(
     assert done.exit_code == 3
     assert "file.unreadable" in done.output and "legacy .xls" in done.output
     assert "Traceback" not in done.output
+
+
+def test_a_version_3_size_with_garbage_in_its_upper_half_is_read_issue13(tmp_path) -> None:
+    # [MS-CFB] 2.6.3: version 3 readers ignore the upper 32 bits; old writers left garbage
+    def garbage(fat: _Fat) -> None:
+        entry = (fat.directory + 1) * fat.size + 128  # the Workbook stream's entry
+        struct.pack_into("<I", fat.data, entry + 124, 0xDEADBEEF)
+
+    crafted = _edited(tmp_path, garbage)
+    _check(crafted)
+    _, sheets = read_file(crafted, "cu")
+    assert sheets[0].cells.shape[0] == 3001

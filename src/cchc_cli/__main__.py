@@ -84,7 +84,17 @@ def run() -> None:
     except SystemExit as done:
         if done.code in (INTERRUPTED_EXIT, TERMINATED_EXIT):  # said so already (handles_errors)
             _exit_now(int(done.code))
+        _finishing()
         raise
+    _finishing()
+
+
+def _finishing() -> None:
+    """The run is done, its outputs written: a stop arriving while the interpreter shuts down
+    (its exit handlers stop the reader processes) ends it at once with the shell's code, never
+    with a traceback from inside an exit handler."""
+    for stop in _STOPS:
+        signal.signal(stop, _stopped_while_starting)
 
 
 if __name__ == "__main__":

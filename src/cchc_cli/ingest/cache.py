@@ -19,6 +19,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -41,6 +42,8 @@ RUN_FORMAT = 1  # the same, for run entries
 # Run entries kept (the most recently used): an officer switches between this month's folder,
 # the year, and a colleague's files; each entry of a province's year is ~0.6 GB.
 MAX_RUNS = 3
+# The names of the cache's entries (a SHA-256): nothing else in its folder is ever removed.
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
 # The cache's size when CCHC_CACHE_MAX_MB does not say: the least recently used entries go
 # past it (a province's year takes ~0.6 GB as a run entry and ~0.1 GB as file entries).
 DEFAULT_MAX_MB = 2048
@@ -348,10 +351,12 @@ class ReadCache:
         for parent in (self.folder, runs):
             with contextlib.suppress(OSError):
                 for item in os.scandir(parent):
-                    if item.is_dir(follow_symlinks=False) and not item.name.startswith("."):
-                        if Path(item.path) == runs:
-                            continue
-                        with contextlib.suppress(OSError):
+                    # only cchc's own entries (named by a SHA-256): a folder the user keeps
+                    # beside them (CCHC_CACHE_DIR set to a folder of theirs) is never touched
+                    if not _ENTRY_NAME.fullmatch(item.name):
+                        continue
+                    with contextlib.suppress(OSError):
+                        if item.is_dir(follow_symlinks=False):
                             used = item.stat(follow_symlinks=False).st_mtime_ns
                             entries.append((used, _entry_size(Path(item.path)), Path(item.path)))
         total = sum(size for _, size, _ in entries)
@@ -366,7 +371,7 @@ class ReadCache:
 
     @staticmethod
     def _evict_runs(runs: Path) -> None:
-        entries = [p for p in runs.iterdir() if p.is_dir() and not p.name.startswith(".")]
+        entries = [p for p in runs.iterdir() if p.is_dir() and _ENTRY_NAME.fullmatch(p.name)]
         entries.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in entries[MAX_RUNS:]:
             # on Windows an entry another run has mapped cannot go yet: it goes next time

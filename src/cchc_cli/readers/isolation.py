@@ -87,7 +87,9 @@ class _Reader:
     def __init__(self) -> None:
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console window flashing on Windows
         # Rust's backtrace (RUST_BACKTRACE set by a developer) would bury the reason.
-        environment = {**os.environ, "RUST_BACKTRACE": "0"}
+        # The reader ends itself when this process is gone (killed outright: nothing else
+        # would stop a parse that goes on growing), checking for it by its id.
+        environment = {**os.environ, "RUST_BACKTRACE": "0", "CCHC_READER_PARENT": str(os.getpid())}
         self.process = subprocess.Popen(
             [sys.executable, "-P", "-m", "cchc_cli.readers.reader_worker"],
             env=environment,
@@ -98,7 +100,8 @@ class _Reader:
         )
         self.stderr = b""
         self.over: tuple[int, int] | None = None
-        threading.Thread(target=self._drain, name="cchc-reader-stderr", daemon=True).start()
+        self._drainer = threading.Thread(target=self._drain, name="cchc-reader-stderr", daemon=True)
+        self._drainer.start()
 
     def _drain(self) -> None:
         assert self.process.stderr is not None
@@ -110,9 +113,12 @@ class _Reader:
         import psutil
 
         try:
-            return int(psutil.Process(self.process.pid).memory_info().rss)
+            memory = psutil.Process(self.process.pid).memory_info()
         except (psutil.Error, OSError):
             return None
+        # On Windows the working set (rss) shrinks when pages go to the page file; what the
+        # process has committed (private) does not.
+        return int(max(memory.rss, getattr(memory, "private", 0)))
 
     def _stopped_over(self, budget: int) -> bool:
         used = self.rss()
@@ -165,6 +171,7 @@ class _Reader:
                     return
         finally:
             done.set()
+            watcher.join()  # no kill after this: the caller judges the reader as it stands
 
     def _header(self) -> dict[str, Any]:
         assert self.process.stdout is not None
@@ -185,6 +192,7 @@ class _Reader:
             code = self.process.wait()
         if self.over is not None:
             return ReaderOverBudget(*self.over)
+        self._drainer.join(timeout=2)  # its last words, before they are read
         words = self.stderr.decode("utf-8", "replace").strip().splitlines()
         return ReaderDied(words[0][:200] if words else f"exit code {code}")
 
@@ -212,7 +220,10 @@ def read_isolated(source: bytes | str, budget: int) -> list[SheetFrame]:
     dies, ReaderOverBudget when it was stopped for its memory."""
     with _lock:
         reader = _idle.pop() if _idle else None
-    if reader is None or reader.process.poll() is not None:
+    if reader is not None and reader.process.poll() is not None:
+        reader.close()  # died while idle: its pipes closed, a new one started
+        reader = None
+    if reader is None:
         try:
             reader = _Reader()
         except OSError:
@@ -247,11 +258,13 @@ def stop_readers() -> None:
 
 
 def _close_idle() -> None:
+    # at exit: idle readers are stopped, not waited for (a stop arriving now must not be
+    # caught inside a wait)
     with _lock:
         readers = list(_idle)
         _idle.clear()
     for reader in readers:
-        reader.close()
+        reader.kill()
 
 
 atexit.register(_close_idle)

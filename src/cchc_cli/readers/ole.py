@@ -128,6 +128,10 @@ def check_ole(handle: BinaryIO, size: int, limits: Limits) -> None:
             entry = directory[at : at + _ENTRY]
             kind, start = entry[66], _word(entry, 116)
             length = int.from_bytes(entry[120:128], "little")
+            if container.sector_size == 512:
+                # [MS-CFB] 2.6.3: in version 3 files the size's upper 32 bits are to be
+                # ignored (old writers left garbage there)
+                length &= 0xFFFFFFFF
             if start in (_END_OF_CHAIN, _FREE):
                 continue
             if kind == _ROOT:  # the mini-stream, cut in 64-byte mini sectors

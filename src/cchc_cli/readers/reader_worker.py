@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import signal
 import struct
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -64,7 +67,9 @@ def read_sheets(source: bytes | str) -> Iterator[tuple[dict[str, Any], Any]]:
             raise
         except BaseException as exc:
             message = _first_line(exc).lower()
-            if isinstance(exc, Exception) and ("no rows" in message or "empty" in message):
+            # only the reader's own words for a sheet without rows: any other failure fails
+            # the file loudly rather than losing a sheet in silence ("empty" may be in a name)
+            if isinstance(exc, Exception) and message.startswith(("no rows", "sheet is empty")):
                 yield {"kind": "empty", "sheet": name}, None
                 continue
             yield _failure(exc, name), None
@@ -106,10 +111,35 @@ def _give_back() -> None:
             ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
+def _parent_alive(parent: int) -> bool:
+    if sys.platform == "win32":
+        import psutil
+
+        return bool(psutil.pid_exists(parent))
+    return os.getppid() == parent  # an orphan is adopted by another process
+
+
+def _end_with_parent() -> None:
+    """End this process when the run that started it is gone (killed outright, its reader
+    would parse on, its memory watched by nobody)."""
+    text = os.environ.get("CCHC_READER_PARENT", "")
+    if not text.isdigit():
+        return
+    parent = int(text)
+
+    def watch() -> None:
+        while _parent_alive(parent):
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="cchc-reader-parent", daemon=True).start()
+
+
 def main() -> None:
     """Serve requests until stdin closes (the run ended, or died)."""
     # Ctrl-C reaches every process of the console: the run decides, and stops this one.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with_parent()
     requests, out = sys.stdin.buffer, sys.stdout.buffer
     try:
         while line := requests.readline():
