@@ -64,3 +64,19 @@ def test_a_report_saved_among_the_exports_is_passed_over_with_a_note_issue14(
     # named on its own, it is read (the officer asked for it)
     named, _ = expand_inputs([str(report)])
     assert [f.path for f in named] == [report]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_or_broken_link_in_a_folder_is_passed_over_with_a_note_issue13(
+    runner, tmp_path
+) -> None:
+    from cchc_cli.cli import app
+
+    shutil.copy(CSV, tmp_path / "ho-so.csv")
+    os.mkfifo(tmp_path / "ong.csv")  # reading it would wait forever
+    os.symlink(tmp_path / "khong-co.xlsx", tmp_path / "hong.xlsx")
+    files, issues = expand_inputs([str(tmp_path)])
+    assert [f.path.name for f in files] == ["ho-so.csv"]
+    assert sorted(i.code for i in issues) == ["input.skipped_not_a_file"] * 2
+    done = runner.invoke(app, ["compute", str(tmp_path), "--no-cache", "-q"])
+    assert done.exit_code == 0, done.output  # a note, not a failed input

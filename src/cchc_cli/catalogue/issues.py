@@ -38,6 +38,11 @@ ISSUES: dict[str, Message] = {
         "'{path}' is not a regular file or folder (a pipe, a device): not read. Name the "
         "system's export file.",
     ),
+    "input.skipped_not_a_file": Message(
+        Severity.INFO,
+        "'{path}' không phải tệp thông thường (đường ống, thiết bị hay liên kết hỏng): bỏ qua.",
+        "'{path}' is not a regular file (a pipe, a device or a broken link): passed over.",
+    ),
     "input.own_output": Message(
         Severity.INFO,
         "'{path}' là tệp cchc đã ghi (báo cáo): không đọc như dữ liệu.",

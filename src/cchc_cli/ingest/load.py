@@ -210,7 +210,8 @@ def load_files(
     """
     options = options or LoadOptions()
     result = LoadResult(issues=list(issues))
-    result.failed_inputs.extend(i.path or "" for i in issues)
+    # notes on passed-over names (a report cchc wrote, a pipe) do not fail the run
+    result.failed_inputs.extend(i.path or "" for i in issues if i.severity is Severity.ERROR)
     datasets = [get_dataset(options.dataset)] if options.dataset else list(DATASETS.values())
     workers = max(1, min(len(files), workers or workers_setting() or _default_workers()))
     keys: list[FileKey | None] = [None] * len(files)

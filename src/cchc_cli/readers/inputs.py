@@ -67,6 +67,15 @@ def written_by_cchc(path: Path) -> bool:
         return False
 
 
+def _not_a_file_here(path: Path) -> bool:
+    """A name in a folder that looks like a table file but is no regular file (a pipe, a
+    device, a socket, a link to nothing or to itself)."""
+    name = path.name
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES or name.startswith(("~$", ".")):
+        return False
+    return _kind(path) is None
+
+
 def _kind(path: Path) -> str | None:
     """ "file" (a regular file), "dir", or None: nothing there, something else (a pipe, a
     device), or a name the system cannot look up (too long, a link loop)."""
@@ -108,7 +117,16 @@ def expand_inputs(arguments: list[str]) -> tuple[list[InputFile], list[Issue]]:
         if kind == "file":
             paths.append((path, True))
         elif kind == "dir":
-            found = sorted((p for p in path.rglob("*") if _is_candidate(p)), key=name_order)
+            listed = list(path.rglob("*"))
+            found = sorted((p for p in listed if _is_candidate(p)), key=name_order)
+            for odd in sorted(p for p in listed if _not_a_file_here(p)):
+                # a pipe, a device, a socket or a broken link named like a table: said
+                shown_odd = display_path(odd)
+                issues.append(
+                    make_issue(
+                        "input.skipped_not_a_file", path=shown_odd, params={"path": shown_odd}
+                    )
+                )
             if not found:
                 issues.append(make_issue("input.no_files", path=shown, params={"path": shown}))
             paths.extend((p, False) for p in found)

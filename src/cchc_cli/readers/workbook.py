@@ -59,12 +59,25 @@ _PER_XLS_BYTE = 8
 
 def reader_budget(fmt: FileFormat, size: int, inflated: int, limits: Limits) -> int:
     """Bytes of memory the reader may use on this file: CCHC_MAX_READER_MB when set, else
-    derived from its inflated parts (zip containers) or its size (legacy .xls)."""
+    derived from its inflated parts (zip containers) or its size (legacy .xls), at most three
+    quarters of the machine's memory."""
     if limits.reader_mb:
         return limits.reader_mb * MIB
     if fmt is FileFormat.XLS:
-        return _BASE_BUDGET + _PER_XLS_BYTE * size
-    return _BASE_BUDGET + _PER_INFLATED_BYTE * inflated
+        budget = _BASE_BUDGET + _PER_XLS_BYTE * size
+    else:
+        budget = _BASE_BUDGET + _PER_INFLATED_BYTE * inflated
+    # never past three quarters of the machine's memory: a laptop must stay usable
+    return min(budget, max(_BASE_BUDGET, _physical_memory() * 3 // 4))
+
+
+def _physical_memory() -> int:
+    import psutil
+
+    try:
+        return int(psutil.virtual_memory().total)
+    except (OSError, RuntimeError):
+        return 1 << 62  # unknown: no cap from it
 
 
 def _crashed(frame: SheetFrame) -> UnreadableFile:
