@@ -60,3 +60,29 @@ def test_a_hostile_file_gets_its_code_its_exit_and_one_line_issue13(
 def test_the_kept_corpus_holds_every_small_case_issue13() -> None:
     kept = {p.name.split(".")[0] for p in CORPUS.iterdir() if p.is_file()}
     assert {c.name for c in CASES if c.small} <= kept
+
+
+def _data_params() -> list[object]:
+    return [p for p in _params() if p.values[0].command != "targets"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("case", _data_params())
+def test_compute_on_a_hostile_file_says_it_in_one_vietnamese_line_issue13(
+    runner, tmp_path, case: Case
+) -> None:
+    import re
+
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    path = _input(case, folder)
+    report = tmp_path / "bao-cao.xlsx"
+    done = runner.invoke(app, ["compute", str(path), "--no-cache", "--format", "json"])
+    assert done.exit_code == 3, done.output
+    document = json.loads(done.stdout)
+    found = [i for i in document["issues"] if i["code"] == case.code]
+    assert found and "\n" not in found[0]["message"]
+    assert re.search("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", found[0]["message"])
+    assert "Traceback" not in done.output
+    made = runner.invoke(app, ["report", str(path), "--no-cache", "-o", str(report)])
+    assert made.exit_code == 3 and not report.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inputs"]  # no report, no temp file
