@@ -58,7 +58,7 @@ def _markdown_rows(runner) -> dict[str, tuple[str, str]]:
 
 
 def _console_rows(runner) -> dict[str, tuple[str, str]]:
-    text = runner.invoke(app, ["compute", str(SAMPLE_DATA)], terminal_width=240).stdout
+    text = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--ids"], terminal_width=240).stdout
     rows = {}
     for line in text.splitlines():
         cells = [c.strip() for c in line.split("│")[1:-1]]

@@ -251,6 +251,19 @@ def hash_in_background(inputs: list[str], no_cache: bool) -> None:
     start_hashing([f.path for f in files])
 
 
+def _stop_behind(error: BaseException) -> BaseException | None:
+    """The Ctrl-C or SIGTERM an error was raised from, if any (Python wraps an exception raised
+    inside `__set_name__` into a RuntimeError)."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt | Terminated):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
 def _wants_json(options: dict[str, Any]) -> bool:
     return str(options.get("format") or "") == "json"
 
@@ -291,6 +304,13 @@ def handles_errors(command: F) -> F:
             code = INTERRUPTED_EXIT if isinstance(stop, KeyboardInterrupt) else TERMINATED_EXIT
             raise typer.Exit(code) from None
         except Exception as error:
+            stop = _stop_behind(error)
+            if stop is not None:
+                # a stop that arrived while Python was building something (a class): it comes
+                # wrapped in another error, and is a stop all the same
+                stderr_console().print(Text(label("interrupted", lang), "yellow"))
+                code = INTERRUPTED_EXIT if isinstance(stop, KeyboardInterrupt) else TERMINATED_EXIT
+                raise typer.Exit(code) from None
             if _state["debug"]:
                 raise
             reason = f"{type(error).__name__}: {error}".splitlines()[0][:300]

@@ -435,7 +435,7 @@ def render_results(
     table.add_column(label("col_name", lang), overflow="fold", ratio=3)
     for key in ("col_num", "col_den", "col_value"):
         table.add_column(label(key, lang), justify="right", no_wrap=True)
-    table.add_column(label("col_target", lang), max_width=14)
+    table.add_column(label("col_target", lang))
     table.add_column(label("col_status", lang), no_wrap=True)
     first = 0 if ids else 1
     for target_result in result.targets:
