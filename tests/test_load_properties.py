@@ -1,7 +1,8 @@
 """ingest/load.py, property-based (issue 13): random exports (banners, header positions, a
-numbering row, blank, total and signature rows, every kind of value in the date, number and
-label columns) never make a load raise, keep read = valid + rejected + skipped in every sheet,
-and give the same figures when their rows are shuffled or split across two files."""
+merged group heading over the date columns, a numbering row, blank, total and signature rows,
+every kind of value in the date, number and label columns) never make a load raise, keep
+read = valid + rejected + skipped in every sheet, and give the same figures when their rows are
+shuffled or split across two files."""
 
 from __future__ import annotations
 
@@ -64,6 +65,7 @@ def exports(draw) -> dict[str, object]:
     return {
         "banner": draw(st.lists(st.sampled_from(BANNERS), max_size=5)),
         "numbered": draw(st.booleans()),
+        "grouped": draw(st.booleans()),
         "rows": rows,
         "blanks": draw(st.lists(st.integers(0, count), max_size=3)),
         "footer": draw(st.lists(st.sampled_from(FOOTERS), max_size=3)),
@@ -73,6 +75,11 @@ def exports(draw) -> dict[str, object]:
 
 def _grid(export: dict[str, object], rows: list[list[object]]) -> list[list[object]]:
     grid: list[list[object]] = [[text] for text in export["banner"]]  # type: ignore[union-attr]
+    if export["grouped"]:
+        # a merged heading over the three date columns, the leaves below it (see _merges)
+        group: list[object] = [None] * len(HEADER)
+        group[DATES[0]] = "Thời gian giải quyết"
+        grid.append(group)
     grid.append(list(HEADER))
     if export["numbered"]:
         grid.append([f"({n})" for n in range(1, len(HEADER) + 1)])
@@ -80,6 +87,19 @@ def _grid(export: dict[str, object], rows: list[list[object]]) -> list[list[obje
     for at in sorted(export["blanks"], reverse=True):  # type: ignore[arg-type]
         body.insert(min(at, len(body)), [])
     return grid + body + [list(r) for r in export["footer"]]  # type: ignore[union-attr]
+
+
+def _merges(export: dict[str, object]) -> list[str]:
+    """The group heading's merged range, when the header has one."""
+    if not export["grouped"]:
+        return []
+    row = len(export["banner"]) + 1  # type: ignore[arg-type]
+    first, last = (chr(ord("A") + c) for c in (DATES[0], DATES[-1]))
+    return [f"{first}{row}:{last}{row}"]
+
+
+def _book(path, export: dict[str, object], rows: list[list[object]]):
+    return write_xlsx(path, _grid(export, rows), merges=_merges(export))
 
 
 def _figures(paths) -> dict[str, tuple[object, object]]:
@@ -93,7 +113,7 @@ def _figures(paths) -> dict[str, tuple[object, object]]:
 @given(export=exports())
 def test_every_row_of_a_random_export_is_accounted_for_issue13(tmp_path_factory, export) -> None:
     folder = tmp_path_factory.mktemp("export")
-    path = write_xlsx(folder / "ds.xlsx", _grid(export, export["rows"]))  # type: ignore[arg-type]
+    path = _book(folder / "ds.xlsx", export, export["rows"])  # type: ignore[arg-type]
     loaded = load_inputs([str(path)])
     assert loaded.accounts, [i.code for i in loaded.issues]
     for account in loaded.accounts:
@@ -110,13 +130,13 @@ def test_every_row_of_a_random_export_is_accounted_for_issue13(tmp_path_factory,
 def test_shuffled_or_split_rows_give_the_same_figures_issue13(tmp_path_factory, export) -> None:
     folder = tmp_path_factory.mktemp("export")
     rows: list[list[object]] = export["rows"]  # type: ignore[assignment]
-    whole = write_xlsx(folder / "ca-ky.xlsx", _grid(export, rows))
+    whole = _book(folder / "ca-ky.xlsx", export, rows)
     shuffled_rows = list(rows)
     random.Random(export["seed"]).shuffle(shuffled_rows)
-    shuffled = write_xlsx(folder / "xao-tron.xlsx", _grid(export, shuffled_rows))
+    shuffled = _book(folder / "xao-tron.xlsx", export, shuffled_rows)
     cut = len(rows) // 2
-    first = write_xlsx(folder / "phan-1.xlsx", _grid(export, rows[:cut] or rows[:1]))
-    second = write_xlsx(folder / "phan-2.xlsx", _grid(export, rows[cut:] if cut else []))
+    first = _book(folder / "phan-1.xlsx", export, rows[:cut] or rows[:1])
+    second = _book(folder / "phan-2.xlsx", export, rows[cut:] if cut else [])
     expected = _figures([whole])
     assert _figures([shuffled]) == expected
     if cut:
