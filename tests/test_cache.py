@@ -270,15 +270,19 @@ def test_writes_killed_midway_are_cleaned_up_later_issue12(tmp_path) -> None:
     cache = ReadCache(tmp_path / "cache")
     runs = tmp_path / "cache" / "runs"
     runs.mkdir(parents=True)
-    abandoned = runs / ".tmp-killed"
+    abandoned = runs / ".tmp-k1lled_x"  # as tempfile.mkdtemp names them
     abandoned.mkdir()
     (abandoned / "dossiers.arrow").write_bytes(b"half a year")
     os.utime(abandoned, (0, 0))  # long ago
-    in_progress = runs / ".tmp-writing"  # another run's write, just started
+    in_progress = runs / ".tmp-wr1ting_"  # another run's write, just started
     in_progress.mkdir()
+    not_ours = runs / ".tmp-mine"  # a folder of the officer's, old but not named by tempfile
+    not_ours.mkdir()
+    os.utime(not_ours, (0, 0))
     load_inputs([str(write_xlsx(tmp_path / "t3.xlsx", [HEADER, *MAR]))], cache=cache)
     assert not abandoned.exists()
     assert in_progress.exists()
+    assert not_ours.exists()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="HOME decides the folder on POSIX only")

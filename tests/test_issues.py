@@ -29,6 +29,17 @@ from cchc_cli.issues import looks_personal, shown_value
         "Thôn Phú Thọ, xã Nghĩa Hà",
         "Nguyễn Văn An (chủ hồ sơ)",
         "051.203.001.234",
+        # and the forms a second look found (issue 13 review)
+        "NGUYEN VAN AN",
+        "Tran Thi Bich",
+        "Nguyễn-Văn-An",
+        "NguyễnVănAn",
+        "Nguyễn\u200bVăn An",
+        "ông An",
+        "0912-345-678",
+        "(+84) 912-345-678",
+        "０９１２３４５６７８",
+        "an(at)gmail.com",
     ],
 )
 def test_text_that_looks_personal_is_masked_issue13(value) -> None:
@@ -75,3 +86,10 @@ def test_a_long_cell_is_judged_at_once_and_shown_cut_issue13() -> None:
     assert time.monotonic() - started < 1  # it took minutes (a regex on a run of text)
     shown = shown_value("Chờ xử lý " + "rất lâu " * 4000)
     assert shown is not None and len(shown) == 201 and shown.endswith("…")
+
+
+def test_a_long_number_is_masked_where_numbers_are_listed_issue13() -> None:
+    from cchc_cli.issues import shown_number
+
+    assert shown_number("51203001234") == "5***"  # an ID whose leading zero a cell dropped
+    assert shown_number("12") == "12"  # a vocabulary's code

@@ -243,3 +243,19 @@ def test_legacy_text_under_a_unicode_header_fails_the_file_and_shows_no_data_iss
     assert found.params["example"] == "…"  # the header holds none; data rows may hold names
     assert to_tcvn3("Lê Tư") not in json.dumps([i.to_dict("vi") for i in loaded.issues])
     assert loaded.failed_inputs  # its figures are not computed (compute exits 3)
+
+
+def test_no_value_of_a_sheet_in_a_legacy_encoding_is_shown_issue13(tmp_path) -> None:
+    from golden_rows import HEADER, MAR
+    from legacy_fonts import to_tcvn3
+
+    status = HEADER.index("Trạng thái")
+    rows = [list(r) for r in MAR]
+    for row, name in zip(rows, ["Lê Tý", "Hồ Vũ", "Ngô Hải"], strict=False):
+        row[status] = name  # names typed into the status column
+    legacy = [[to_tcvn3(v) if isinstance(v, str) else v for v in row] for row in rows]
+    loaded = load_inputs([str(write_xlsx(tmp_path / "cu.xlsx", [HEADER, *legacy]))])
+    said = json.dumps([i.to_dict("vi") for i in loaded.issues], ensure_ascii=False)
+    for name in ("Lê Tý", "Hồ Vũ", "Ngô Hải"):
+        assert to_tcvn3(name) not in said
+    assert "sheet.legacy_encoding" in said

@@ -91,8 +91,10 @@ def run() -> None:
 
 def _finishing() -> None:
     """The run is done, its outputs written: a stop arriving while the interpreter shuts down
-    (its exit handlers stop the reader processes) ends it at once with the shell's code, never
-    with a traceback from inside an exit handler."""
+    (its exit handlers stop the reader processes) ends it at once, never with a traceback from
+    inside an exit handler: with 128 + the signal's number, or, in the last moments of the
+    shutdown when Python has given the signals back to the system, by the signal itself (a
+    shell shows the same 130/143)."""
     for stop in _STOPS:
         signal.signal(stop, _stopped_while_starting)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cchc_cli.catalogue import ISSUES, Phrase, Severity, label
+from cchc_cli.text import fold_diacritics
 
 __all__ = [
     "ISSUES",
@@ -18,6 +19,7 @@ __all__ = [
     "make_issue",
     "mask_personal",
     "render_message",
+    "shown_number",
     "shown_value",
 ]
 
@@ -91,32 +93,58 @@ _FAMILY_NAMES = _word_set(
 )
 # Middle names that mark a full name even in lower case ("nguyễn văn an", "trần thị hoa").
 _MIDDLE_NAMES = _word_set("văn thị hữu đức công quang minh ngọc xuân thanh")
+# The same without diacritics: names typed without them ("NGUYEN VAN AN", "Tran Thi Bich").
+_FOLDED_FAMILY_NAMES = frozenset(fold_diacritics(name) for name in _FAMILY_NAMES)
+_FOLDED_MIDDLE_NAMES = frozenset(fold_diacritics(name) for name in _MIDDLE_NAMES)
 # Words put before a name ("Ông Nguyễn Văn An", "bà Trần Thị Hoa").
 _TITLES = _word_set("ông bà anh chị cô chú bác em cụ")
-_PHONE = re.compile(r"(?<!\w)(?:\+?84|0)\d{9,10}(?!\w)")
-_ID_NUMBER = re.compile(r"(?<!\w)(?:\d{9}|\d{12})(?!\w)")  # identity card (CMND), citizen card
+# A run of digits with the separators people type in numbers ("0912-345-678", "(+84) 912
+# 345 678", "051.203.001.234"); a date's slashes are not among them.
+_NUMBER_RUN = re.compile(r"(?<!\w)\+?\(?\+?\d[\d\s.\-()]{6,24}\d(?!\w)")
 _EMAIL = re.compile(r"[^@]+@[^@.]+(?:\.[^@.]+)+")
-# Digits written in groups ("0905 123 456", "051.203.001.234") are read as one number.
-_DIGIT_SEPARATORS = re.compile(r"(?<=\d)[ .](?=\d)")
+_EMAIL_SPELLED = re.compile(r"\w\s*[(\[]\s*(?:at|a còng)\s*[)\]]\s*\w", re.IGNORECASE)
 _ADDRESS_WORDS = re.compile(
     r"(?<!\w)(?:số nhà|thôn|xóm|ấp|bản|tổ dân phố|khu phố|khu vực|đường|phố|phường|xã|"
     r"thị trấn|thị xã|quận|huyện|tỉnh|thành phố|tp\.?)(?!\w)",
     re.IGNORECASE,
 )
+# Characters that hide a word boundary or change a digit's form: zero-width, full-width.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # What a message shows of a cell at most: the start says what the value is.
 SHOWN_CHARACTERS = 200
 
 
+def _unjoined(text: str) -> str:
+    """ "NguyễnVănAn" as "Nguyễn Văn An": a capital after a small letter starts a word."""
+    out, before = [], " "
+    for letter in text:
+        if before.islower() and letter.isupper():
+            out.append(" ")
+        out.append(letter)
+        before = letter
+    return "".join(out)
+
+
+def _personal_number(digits: str) -> bool:
+    """An ID number (9 or 12 digits: CMND, CCCD) or a phone number (0 and 9-10 digits, or 84
+    and 9-10)."""
+    if len(digits) in (9, 12):
+        return True
+    if digits.startswith("0") and len(digits) in (10, 11):
+        return True
+    return digits.startswith("84") and len(digits) in (11, 12)
+
+
 def _looks_like_a_name(words: list[str]) -> bool:
-    """A Vietnamese full name among `words`: a family name followed by one to four given
-    names, all capitalised, or with a middle name such as Văn or Thị in any case."""
-    folded = [w.casefold().strip(".,;:()") for w in words]
+    """A Vietnamese full name among `words`: a family name (with or without its diacritics)
+    followed by one to four given names, all capitalised, or with a middle name such as Văn or
+    Thị in any case."""
+    folded = [fold_diacritics(w.casefold().strip(".,;:()")) for w in words]
     for at, word in enumerate(folded):
-        if word not in _FAMILY_NAMES:
+        if word not in _FOLDED_FAMILY_NAMES:
             continue
-        rest = [w for w in words[at + 1 : at + 5]]
         given = []
-        for raw in rest:
+        for raw in words[at + 1 : at + 5]:
             clean = raw.strip(".,;:()")
             if not clean.replace("-", "").isalpha():
                 break
@@ -126,7 +154,7 @@ def _looks_like_a_name(words: list[str]) -> bool:
         head = words[at].strip(".,;:()")
         if head[:1].isupper() and all(g[:1].isupper() for g in given):
             return True
-        if given[0].casefold() in _MIDDLE_NAMES and len(given) >= 2:
+        if fold_diacritics(given[0].casefold()) in _FOLDED_MIDDLE_NAMES and len(given) >= 2:
             return True
     return False
 
@@ -136,19 +164,31 @@ def looks_personal(value: str) -> bool:
     address (anywhere in it): then it is masked in messages even when it sits in a column that
     holds no personal data (a row whose cells shifted put the applicant's name in the status
     column). Linear in the text's length: one long cell must not stall a run."""
-    text = unicodedata.normalize("NFC", value[: SHOWN_CHARACTERS * 4]).strip()
-    joined = _DIGIT_SEPARATORS.sub("", text)
-    if _PHONE.search(joined) or _ID_NUMBER.search(joined):
-        return True
-    if any("@" in token and _EMAIL.fullmatch(token) for token in text.split()):
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", value[: SHOWN_CHARACTERS * 4]))
+    text = text.strip()
+    for run in _NUMBER_RUN.finditer(text):
+        if _personal_number(re.sub(r"\D", "", run.group())):
+            return True
+    for token in text.split():
+        if "@" in token and _EMAIL.fullmatch(token):
+            return True
+    if _EMAIL_SPELLED.search(text) and "." in text:
         return True
     places = _ADDRESS_WORDS.findall(text)
     if len(places) >= 2 or (places and any(ch.isdigit() for ch in text)):
         return True
-    words = text.split()
+    words = _unjoined(text).replace("-", " ").replace("_", " ").split()
     if words and words[0].casefold() in _TITLES:
+        if len(words) >= 2 and words[1][:1].isupper():
+            return True  # "ông An", "Bà Hoa"
         words = words[1:]
     return _looks_like_a_name(words)
+
+
+def shown_number(text: str) -> str:
+    """A number from a cell as a message may show it: masked when it is long enough to be an
+    ID or a phone number (a vocabulary's codes have one or two digits)."""
+    return mask_personal(text) or text if sum(ch.isdigit() for ch in text) >= 7 else text
 
 
 def shown_value(value: str | None, personal: bool = False) -> str | None:

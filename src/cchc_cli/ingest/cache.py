@@ -42,7 +42,9 @@ RUN_FORMAT = 1  # the same, for run entries
 # Run entries kept (the most recently used): an officer switches between this month's folder,
 # the year, and a colleague's files; each entry of a province's year is ~0.6 GB.
 MAX_RUNS = 3
-# The names of the cache's entries (a SHA-256): nothing else in its folder is ever removed.
+# The names of the cache's entries (a SHA-256) and of its staging folders (tempfile.mkdtemp's
+# eight random characters): nothing else in its folder is ever removed.
+_STAGING_NAME = re.compile(r"\.tmp-[a-z0-9_]{8}")
 _ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
 # The cache's size when CCHC_CACHE_MAX_MB does not say: the least recently used entries go
 # past it (a province's year takes ~0.6 GB as a run entry and ~0.1 GB as file entries).
@@ -83,6 +85,8 @@ def _remove_abandoned(folder: Path) -> None:
     each may be a province's year. A young one may be another run's write in progress."""
     now = time.time()
     for staging in folder.glob(".tmp-*"):
+        if not _STAGING_NAME.fullmatch(staging.name):  # tempfile's own names only
+            continue
         with contextlib.suppress(OSError):
             if now - staging.stat().st_mtime > _ABANDONED_SECONDS:
                 shutil.rmtree(staging, ignore_errors=True)

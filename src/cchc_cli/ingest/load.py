@@ -23,7 +23,7 @@ from cchc_cli.ingest.validate import (
     constant_category,
     validate_sheet,
 )
-from cchc_cli.issues import Issue, Severity, make_issue
+from cchc_cli.issues import Issue, Severity, make_issue, mask_personal
 from cchc_cli.profiles import ProfileSet, shipped_set
 from cchc_cli.readers import InputFile, expand_inputs, read_file
 from cchc_cli.readers.delimited import UnknownEncoding
@@ -438,6 +438,14 @@ def read_input(
         )
         outcome.result = validate_sheet(sheet, header, source)
         outcome.result.issues[:0] = detection_issues(path, sheet.name, choice)
+        if legacy is not None:
+            # its text is mojibake, still readable as names ("Lª Tý" is Lê Tý): no value of
+            # it is shown, and the labels it "does not know" are the encoding's, said once
+            outcome.result.issues = [
+                replace(i, value=mask_personal(i.value))
+                for i in outcome.result.issues
+                if i.code != "profile.unread"
+            ]
         readout.issues.extend(outcome.result.issues)
     if not any(o.result for o in readout.sheets) and not input_file.explicit:
         # Found in a folder or by a glob (a README, an instructions workbook): pass it over

@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 from cchc_cli import parsing
 from cchc_cli.catalogue import Phrase
 from cchc_cli.ingest.rows import SkipReason, classify_rows, nonempty_mask
-from cchc_cli.issues import Issue, Severity, make_issue, shown_value
+from cchc_cli.issues import Issue, Severity, make_issue, shown_number, shown_value
 from cchc_cli.profiles import BASE, Profile
 from cchc_cli.readers.grid import RawSheet
 from cchc_cli.readers.headers import HeaderMatch
@@ -446,7 +446,7 @@ def _read_rows(data: pd.DataFrame, header: HeaderMatch, source: SheetSource, she
                     sheet=sheet,
                     row=int(row_numbers[first]),
                     column=column_text,
-                    value=", ".join(numbers[:20]),
+                    value=", ".join(shown_number(n) for n in numbers[:20]),
                     params={
                         "vocabulary": vocabulary.name_vi if vocabulary else "",
                         "rows": int(foreign.sum()),
