@@ -517,3 +517,29 @@ def test_quiet_prints_nothing_on_success_but_still_warns_issue14(runner, tmp_pat
         app, ["compute", str(SAMPLE_DATA), "-q", "--period", "2025", "-o", str(out)]
     )
     assert "coverage" in gap.stderr.lower() or "tháng" in gap.stderr
+
+
+def test_each_step_after_reading_says_what_it_does_at_a_terminal_issue14(monkeypatch) -> None:
+    import io
+
+    from cchc_cli.cli import common
+
+    shown = io.StringIO()
+    monkeypatch.setattr(common.sys.stderr, "isatty", lambda: True, raising=False)
+    made = []
+
+    class Watching(common.DataSafeConsole):
+        def __init__(self, *args, **kwargs):
+            kwargs.update(file=shown, force_terminal=True)
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(common, "DataSafeConsole", Watching)
+    with common.phase(False, "vi", "phase_computing"):
+        pass
+    assert made  # a spinner was drawn at a terminal
+    assert "Đang tính chỉ tiêu" in shown.getvalue()
+    made.clear()
+    with common.phase(True, "vi", "phase_computing"):  # --quiet: nothing
+        pass
+    assert not made

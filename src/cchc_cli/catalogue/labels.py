@@ -136,6 +136,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "with --period.",
     ),
     "written": ("Đã ghi {path}", "Wrote {path}"),
+    "phase_computing": ("Đang tính chỉ tiêu…", "Computing the targets…"),
+    "phase_gathering": ("Đang tổng hợp số liệu cho báo cáo…", "Gathering the report's figures…"),
+    "phase_writing_file": ("Đang ghi tệp kết quả…", "Writing the result file…"),
+    "phase_writing_report": ("Đang ghi báo cáo Excel…", "Writing the Excel report…"),
     "no_cache_folder": (
         "Không có thư mục nhà (HOME) để lưu bộ nhớ đệm: chạy không dùng bộ nhớ đệm. Đặt "
         "CCHC_CACHE_DIR để chạy nhanh hơn ở các lần sau.",

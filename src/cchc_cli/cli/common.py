@@ -216,7 +216,14 @@ def progress_display(quiet: bool, lang: str) -> Iterator[Callable[[str, int, int
     if quiet or not sys.stderr.isatty():
         yield None
         return
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     console = DataSafeConsole(stderr=True, markup=False)
     words = label("reading_files", lang)
@@ -224,7 +231,7 @@ def progress_display(quiet: bool, lang: str) -> Iterator[Callable[[str, int, int
         SpinnerColumn(),
         TextColumn("{task.description}", markup=False),  # file names may hold "[...]"
         BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
+        MofNCompleteColumn(),  # "3/12"; "0/?" before the files are counted, never "0/None"
         TimeElapsedColumn(),
         console=console,
         transient=True,
@@ -235,6 +242,18 @@ def progress_display(quiet: bool, lang: str) -> Iterator[Callable[[str, int, int
             bar.update(task, completed=done, total=total, description=f"{words}: {Path(path).name}")
 
         yield update
+
+
+@contextmanager
+def phase(quiet: bool, lang: str, key: str) -> Iterator[None]:
+    """A spinner with the step's name ("Đang tính chỉ tiêu…", "Đang ghi báo cáo…") on stderr
+    while a step after the reading runs, for people at a terminal; nothing in batch jobs."""
+    if quiet or not sys.stderr.isatty():
+        yield
+        return
+    console = DataSafeConsole(stderr=True, markup=False)
+    with console.status(label(key, lang)):
+        yield
 
 
 F = TypeVar("F", bound=Callable[..., Any])

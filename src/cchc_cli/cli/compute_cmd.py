@@ -26,6 +26,7 @@ from cchc_cli.cli.common import (
     TargetsFileOption,
     handles_errors,
     hash_in_background,
+    phase,
     prepare_run,
     stderr_console,
     stdout_console,
@@ -143,7 +144,8 @@ def compute_command(
         require_coverage=require_coverage,
     )
     loaded = run.loaded
-    result = compute(loaded.tables, run.config, run.period, by_fields)
+    with phase(quiet, lang, "phase_computing"):
+        result = compute(loaded.tables, run.config, run.period, by_fields)
 
     if format is ComputeFormat.table and output is None:
         render_results(stdout_console(), result, loaded, lang, ids)
@@ -151,7 +153,8 @@ def compute_command(
         from cchc_cli.report.result_book import result_workbook
 
         assert output is not None  # checked before reading
-        write_atomic(output, result_workbook(result, loaded, lang))
+        with phase(quiet, lang, "phase_writing_file"):
+            write_atomic(output, result_workbook(result, loaded, lang))
         if not quiet:
             stderr_console().print(label("written", lang, path=output))
     else:

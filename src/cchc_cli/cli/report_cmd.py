@@ -24,6 +24,7 @@ from cchc_cli.cli.common import (
     TargetsFileOption,
     handles_errors,
     hash_in_background,
+    phase,
     prepare_run,
     stderr_console,
 )
@@ -80,7 +81,8 @@ def report_command(
         profile=profile,
         require_coverage=require_coverage,
     )
-    content = gather(run.loaded, run.config, run.period, label("blank_group", lang))
+    with phase(quiet, lang, "phase_gathering"):
+        content = gather(run.loaded, run.config, run.period, label("blank_group", lang))
     options = ReportOptions(
         lang=str(lang),
         title=title,
@@ -88,8 +90,9 @@ def report_command(
         motto=motto,
         include_personal_data=include_personal_data,
     )
-    rendered = excel.render_workbook(content, options)
-    write_atomic(output, rendered.data)
+    with phase(quiet, lang, "phase_writing_report"):
+        rendered = excel.render_workbook(content, options)
+        write_atomic(output, rendered.data)
     if rendered.cut_cells:
         from rich.text import Text
 
