@@ -5,6 +5,8 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     "usage.usage": ("Cách dùng: ", "Usage: "),
+    "usage.options_metavar": ("[TUỲ CHỌN]", "[OPTIONS]"),
+    "usage.command_metavar": ("LỆNH [THAM SỐ]...", "COMMAND [ARGS]..."),
     "usage.panel_arguments": ("Tham số", "Arguments"),
     "usage.panel_options": ("Tuỳ chọn", "Options"),
     "usage.panel_commands": ("Lệnh", "Commands"),

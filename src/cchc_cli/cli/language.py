@@ -158,6 +158,24 @@ def localise_typer(lang: str) -> None:
         write_usage(self, prog, args, usage if prefix is None else prefix)
 
     formatter.write_usage = write_usage_here  # type: ignore[method-assign]
+    pieces = {
+        "[OPTIONS]": label("usage.options_metavar", lang),
+        "COMMAND [ARGS]...": label("usage.command_metavar", lang),
+    }
+    collect = _click.core.Command.collect_usage_pieces
+
+    def collect_here(self: Any, ctx: Any) -> list[str]:
+        return [pieces.get(piece, piece) for piece in collect(self, ctx)]
+
+    _click.core.Command.collect_usage_pieces = collect_here  # type: ignore[method-assign]
+    from typer import core
+
+    collect_group = core.TyperGroup.collect_usage_pieces
+
+    def collect_group_here(self: Any, ctx: Any) -> list[str]:
+        return [pieces.get(piece, piece) for piece in collect_group(self, ctx)]
+
+    core.TyperGroup.collect_usage_pieces = collect_group_here  # type: ignore[method-assign]
     command = _click.core.Command
     get_help_option = command.get_help_option
 

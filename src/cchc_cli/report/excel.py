@@ -590,7 +590,7 @@ def _write_quality(ws: Sheet, content: ReportContent, options: ReportOptions) ->
             account.sheet,
             format_name(account.format, lang),
             dataset_name(account.dataset, lang),
-            account.profile,
+            profile_title(account.profile, lang),
             ", ".join(map(str, account.header_rows)),
             account.rows_read,
             account.rows_valid,
@@ -672,7 +672,7 @@ def _write_about(ws: Sheet, content: ReportContent, options: ReportOptions) -> N
             format_name(account.format, lang),
             dataset_name(account.dataset, lang),
             account.sheet,
-            account.profile,
+            profile_title(account.profile, lang),
             account.rows_read,
             account.rows_valid,
             account.rows_rejected,
@@ -692,6 +692,17 @@ def format_name(fmt: str | None, lang: str) -> str:
     """A file format as officers call it ("Excel (.xlsx)", "HTML lưu thành .xls")."""
     key = f"format_{(fmt or '').replace('-', '_')}"
     return label(key, lang) if key in WORDS else (fmt or "")
+
+
+def profile_title(name: str | None, lang: str) -> str:
+    """A shipped vendor profile's title ("Chung (mọi phần mềm một cửa)"), not its id; a
+    profile of the officer's own file keeps its name."""
+    from cchc_cli.profiles import get_profile, shipped_names
+
+    if not name or name not in shipped_names():
+        return name or ""
+    profile = get_profile(name)
+    return (profile.title_en if lang == "en" and profile.title_en else profile.title) or name
 
 
 def dataset_name(dataset: str | None, lang: str) -> str:
