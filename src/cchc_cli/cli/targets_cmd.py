@@ -70,13 +70,16 @@ def target_summary(target: Target) -> dict[str, Any]:
 
 
 def _list_table(config: TargetConfig, lang: str) -> Table:
+    from cchc_cli.report.names import dataset_name
+
     table = Table(title=config.path, title_justify="left")
     for key in ("col_id", "col_name", "col_target", "dataset"):
         table.add_column(label(key, lang), overflow="fold")
     table.add_column(label("report.source", lang), overflow="fold")
     for target in config.targets:
         spec = target.spec
-        table.add_row(spec.id, spec.name, _threshold_text(target, lang), spec.dataset, spec.source)
+        dataset = dataset_name(spec.dataset, lang)  # its name, not its id
+        table.add_row(spec.id, spec.name, _threshold_text(target, lang), dataset, spec.source)
     return table
 
 
@@ -104,6 +107,7 @@ def list_targets(
     lang: LangOption = Lang.vi,
 ) -> None:
     """The `list_targets` command; help text: `help.cmd.targets_list`."""
+
     from cchc_cli.targets.config import load_targets
 
     config = load_targets(targets)

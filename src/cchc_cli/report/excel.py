@@ -10,6 +10,7 @@ from typing import Any
 
 from cchc_cli import __version__
 from cchc_cli.catalogue import WORDS, Percent, label
+from cchc_cli.report.names import dataset_name, format_name, profile_title
 from cchc_cli.report.presentation import present, present_level_goal, present_threshold
 from cchc_cli.report.results import group_label, rule_text, sub_rows
 from cchc_cli.report.sheet import (
@@ -686,28 +687,6 @@ def _write_about(ws: Sheet, content: ReportContent, options: ReportOptions) -> N
         )
     ws.landscape = True
     ws.fit_to_width = True
-
-
-def format_name(fmt: str | None, lang: str) -> str:
-    """A file format as officers call it ("Excel (.xlsx)", "HTML lưu thành .xls")."""
-    key = f"format_{(fmt or '').replace('-', '_')}"
-    return label(key, lang) if key in WORDS else (fmt or "")
-
-
-def profile_title(name: str | None, lang: str) -> str:
-    """A shipped vendor profile's title ("Chung (mọi phần mềm một cửa)"), not its id; a
-    profile of the officer's own file keeps its name."""
-    from cchc_cli.profiles import get_profile, shipped_names
-
-    if not name or name not in shipped_names():
-        return name or ""
-    profile = get_profile(name)
-    return (profile.title_en if lang == "en" and profile.title_en else profile.title) or name
-
-
-def dataset_name(dataset: str | None, lang: str) -> str:
-    """A dataset's own name in `lang` ("Danh sách hồ sơ"), not its id."""
-    return DATASETS[dataset].title(lang) if dataset in DATASETS else (dataset or "")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from rich.text import Text
 from cchc_cli.catalogue import label
 from cchc_cli.ingest import LoadResult
 from cchc_cli.issues import Issue, Severity
+from cchc_cli.report.names import dataset_name, format_name, profile_title
 from cchc_cli.report.numbers import whole
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
@@ -44,9 +45,9 @@ def accounting_table(result: LoadResult, lang: str) -> Table:
         table.add_row(
             Path(account.path).name,
             account.sheet,
-            account.format,
-            account.dataset,
-            account.profile,
+            format_name(account.format, lang),
+            dataset_name(account.dataset, lang),
+            profile_title(account.profile, lang),
             ", ".join(map(str, account.header_rows)),
             whole(account.rows_read, lang),
             whole(account.rows_valid, lang),
