@@ -543,3 +543,21 @@ def test_each_step_after_reading_says_what_it_does_at_a_terminal_issue14(monkeyp
     with common.phase(True, "vi", "phase_computing"):  # --quiet: nothing
         pass
     assert not made
+
+
+@pytest.mark.parametrize("width", ["80", "120"])
+def test_issue_tables_fit_the_window_and_never_cut_a_message_issue14(runner, width) -> None:
+    env = dict(os.environ, COLUMNS=width)
+    shown = runner.invoke(app, ["validate", str(SAMPLE_DATA), "--max-issues", "5"], env=env)
+    lines = shown.stdout.splitlines()
+    assert max(len(line) for line in lines) <= int(width)
+    document = json.loads(
+        runner.invoke(app, ["validate", str(SAMPLE_DATA), "--format", "json"]).stdout
+    )
+    rank = {"error": 0, "warning": 1, "info": 2}
+    first = sorted(document["issues"], key=lambda i: rank[i["severity"]])[:5]
+    flowing = " ".join(line.replace("│", " ") for line in lines)
+    for issue in first:
+        for word in issue["message"].split():
+            if len(word) < 12:  # a long word may be folded across lines
+                assert word in flowing, (word, issue["message"])

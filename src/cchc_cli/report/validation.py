@@ -57,22 +57,34 @@ def accounting_table(result: LoadResult, lang: str) -> Table:
     return table
 
 
+def _where(issue: Issue, lang: str) -> str:
+    """File, sheet, row, column and value of an issue in one cell: a narrow window keeps room
+    for the message."""
+    parts = [Path(issue.path).name if issue.path else "", issue.sheet or ""]
+    if issue.row is not None:
+        parts.append(label("where_row", lang, row=issue.row))
+    if issue.column:
+        parts.append(label("where_column", lang, column=issue.column))
+    if issue.value:
+        parts.append(label("where_value", lang, value=issue.value))
+    return " · ".join(p for p in parts if p)
+
+
 def issues_table(issues: list[Issue], lang: str, limit: int) -> Table:
-    """Issues, at most `limit` of them (0 = all)."""
+    """Issues, at most `limit` of them (0 = all). The message takes the room the other columns
+    leave (they are capped): the table fits the window, even 80 columns or a log, and wraps; it
+    never cuts what to do."""
     table = Table(title=label("issues_title", lang), title_justify="left")
-    for key in ("severity", "code", "file", "sheet", "row", "column", "value"):
-        table.add_column(label(key, lang), overflow="fold")
-    table.add_column(label("message", lang), overflow="fold", min_width=40)
+    table.add_column(label("severity", lang), overflow="fold", max_width=9)
+    table.add_column(label("code", lang), overflow="fold", max_width=16)
+    table.add_column(label("where", lang), overflow="fold", max_width=30, ratio=1)
+    table.add_column(label("message", lang), overflow="fold", ratio=2)
     shown = issues if limit <= 0 else issues[:limit]
     for issue in shown:
         table.add_row(
             Text(label(str(issue.severity), lang), _SEVERITY_STYLE[issue.severity]),
             issue.code,
-            Path(issue.path).name if issue.path else "",
-            issue.sheet or "",
-            "" if issue.row is None else str(issue.row),
-            issue.column or "",
-            issue.value or "",
+            _where(issue, lang),
             issue.message(lang),
         )
     return table
