@@ -101,6 +101,7 @@ def _dynamic_keys() -> set[str]:
     keys |= {f"level_{level.value}" for level in AdminLevel if level.value != "UNKNOWN"}
     keys |= {f"report.sheet_{sheet}" for sheet in SHEETS}
     keys |= {f"format_{fmt.value.replace('-', '_')}" for fmt in FileFormat}
+    keys |= {key for key in WORDS if key.startswith("oserror.")}  # by the error's number
     return keys
 
 
@@ -191,3 +192,17 @@ def test_the_catalogue_sections_do_not_share_a_key_issue10() -> None:
         set(cli.HELP),
     ]
     assert sum(len(s) for s in sections) == len(WORDS)
+
+
+def test_the_systems_common_refusals_are_said_in_the_officers_language_issue14() -> None:
+    import errno
+
+    from cchc_cli.catalogue import os_reason
+
+    full = os_reason(OSError(errno.ENOSPC, "No space left on device"))
+    assert isinstance(full, Phrase) and full.render("vi") == "hết chỗ trống trên đĩa"
+    assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == (
+        "Invalid cross-device link"  # a rare one keeps the system's words
+    )
+    for key in (k for k in WORDS if k.startswith("oserror.")):
+        assert key.removeprefix("oserror.") in errno.errorcode.values(), key

@@ -8,7 +8,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from cchc_cli.catalogue import phrase
+from cchc_cli.catalogue import os_reason, phrase
 from cchc_cli.errors import OutputError, UsageError
 
 # Windows' answers when another program holds a file: a sharing or a lock violation, and
@@ -69,7 +69,7 @@ def check_writable(path: Path) -> None:
     except OSError as exc:
         if getattr(exc, "winerror", None) in _HELD:
             raise _held(path) from exc
-        raise OutputError("output.unwritable", path=str(path), reason=exc.strerror or exc) from exc
+        raise OutputError("output.unwritable", path=str(path), reason=os_reason(exc)) from exc
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -100,7 +100,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         if getattr(exc, "winerror", None) in _HELD_ON_RENAME and path.exists():
             raise _held(path) from exc
-        raise OutputError("output.unwritable", path=str(path), reason=exc.strerror or exc) from exc
+        raise OutputError("output.unwritable", path=str(path), reason=os_reason(exc)) from exc
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)

@@ -35,6 +35,7 @@ __all__ = [
     "decimal_text",
     "did_you_mean",
     "label",
+    "os_reason",
     "phrase",
     "pydantic_reason",
 ]
@@ -76,6 +77,20 @@ class Phrase:
     def __str__(self) -> str:
         # where no language is at hand (an exception's text, a log): Vietnamese, the default
         return self.render("vi")
+
+
+def os_reason(exc: BaseException) -> Phrase | str:
+    """Why the operating system refused, as a phrase in the catalogue when its error number is
+    a common one (no permission, no space…), else its own words."""
+    import errno as numbers
+
+    if isinstance(exc, OSError) and exc.errno is not None:
+        key = f"oserror.{numbers.errorcode.get(exc.errno, '')}"
+        if key in WORDS:
+            return Phrase(key, {})
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def phrase(key: str, /, **params: Any) -> Phrase:

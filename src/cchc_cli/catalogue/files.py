@@ -118,6 +118,22 @@ REASONS: dict[str, tuple[str, str]] = {
         "'{name}': chọn một trong {choices}.{hint}",
         "'{name}': choose one of {choices}.{hint}",
     ),
+    # the operating system's reasons, in the officer's language (its own words are English on
+    # Linux and a server's locale elsewhere)
+    "oserror.EACCES": ("không có quyền truy cập", "permission denied"),
+    "oserror.EPERM": ("không được phép", "operation not permitted"),
+    "oserror.ENOENT": ("không có tệp hay thư mục này", "no such file or folder"),
+    "oserror.ENOSPC": ("hết chỗ trống trên đĩa", "no space left on the disk"),
+    "oserror.EROFS": ("ổ đĩa chỉ cho đọc", "read-only file system"),
+    "oserror.ENOTDIR": (
+        "một phần của đường dẫn là tệp, không phải thư mục",
+        "a part of the path is a file, not a folder",
+    ),
+    "oserror.EISDIR": ("đây là thư mục", "it is a folder"),
+    "oserror.ENAMETOOLONG": ("tên tệp quá dài", "the file name is too long"),
+    "oserror.EBUSY": ("tệp đang được dùng", "the file is in use"),
+    "oserror.EIO": ("lỗi đọc ghi đĩa", "a disk input/output error"),
+    "oserror.EDQUOT": ("hết hạn mức dung lượng", "the disk quota is used up"),
     # outputs
     "output.lock_file_hint": (
         " Nếu tệp đã đóng mà vẫn báo, xoá tệp khoá '{lock}' nằm cạnh nó (Excel để lại khi bị "

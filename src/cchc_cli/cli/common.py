@@ -202,7 +202,7 @@ def read_cache(no_cache: bool, lang: str = "vi") -> ReadCache | None:
         stderr_console().print(Text(label("no_cache_folder", lang), "yellow"))
         return None
 
-    def unwritable(where: Path, reason: str) -> None:
+    def unwritable(where: Path, reason: Any) -> None:
         said = label("cache_unwritable", lang, folder=str(where), reason=reason)
         stderr_console().print(Text(said, "yellow"))
 

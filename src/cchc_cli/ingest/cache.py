@@ -33,7 +33,7 @@ from typing import Any
 
 import pandas as pd
 
-from cchc_cli.catalogue import Phrase
+from cchc_cli.catalogue import Phrase, os_reason
 from cchc_cli.ingest.validate import SheetAccount
 from cchc_cli.issues import Issue, Severity
 
@@ -207,7 +207,9 @@ class ReadCache:
     """Entries keyed by file content + options; each a folder with meta.json and Parquet."""
 
     def __init__(
-        self, folder: Path | None = None, on_failure: Callable[[Path, str], None] | None = None
+        self,
+        folder: Path | None = None,
+        on_failure: Callable[[Path, Phrase | str], None] | None = None,
     ) -> None:
         found = folder or default_cache_dir()
         if found is None:
@@ -216,12 +218,12 @@ class ReadCache:
         # Told once, with the folder and the reason, when an entry cannot be written (a
         # read-only or full disk): the run goes on without storing.
         self._on_failure = on_failure
-        self.failure: str | None = None
+        self.failure: Phrase | str | None = None
 
     def _failed(self, exc: BaseException) -> None:
         if self.failure is not None:
             return
-        self.failure = (exc.strerror if isinstance(exc, OSError) else None) or type(exc).__name__
+        self.failure = os_reason(exc)
         if self._on_failure is not None:
             self._on_failure(self.folder, self.failure)
 

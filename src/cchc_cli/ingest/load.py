@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from cchc_cli.catalogue import os_reason
 from cchc_cli.ingest.cache import CachedFile, CachedRun, ReadCache, SheetPart
 from cchc_cli.ingest.duplicates import resolve_duplicates
 from cchc_cli.ingest.memory import give_back
@@ -377,7 +378,7 @@ def read_input(
             readout.sha256 = digest.result()
         except OSError as exc:
             readout.issues.append(
-                make_issue("file.unreadable", path=path, params={"reason": exc.strerror or exc})
+                make_issue("file.unreadable", path=path, params={"reason": os_reason(exc)})
             )
             readout.failed = True
         except UnknownEncoding:
