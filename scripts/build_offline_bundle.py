@@ -29,22 +29,26 @@ ROOT = Path(__file__).resolve().parent.parent
 WINDOWS_SCRIPT = r"""@echo off
 rem Cai dat cchc khong can Internet / install cchc with no Internet connection.
 setlocal
-cd /d "%~dp0"
+pushd "%~dp0"
 where py >nul 2>nul
 if %errorlevel%==0 (
   py -{version} -m venv .venv || goto :fail
 ) else (
   python -m venv .venv || goto :fail
 )
-.venv\Scripts\python -m pip install --no-index --find-links wheels cchc || goto :fail
+.venv\Scripts\python -m pip install --upgrade --no-index --find-links wheels cchc || goto :fail
 echo.
 echo Da cai xong. Chay thu: .venv\Scripts\cchc --help
 echo Installed. Try: .venv\Scripts\cchc --help
+pause
+popd
 exit /b 0
 :fail
 echo.
 echo Khong cai duoc: can Python {version} (64-bit) tu python.org.
 echo Install failed: Python {version} (64-bit) is needed.
+pause
+popd
 exit /b 1
 """
 
@@ -53,7 +57,7 @@ POSIX_SCRIPT = """#!/bin/sh
 set -e
 cd "$(dirname "$0")"
 python{version} -m venv .venv
-.venv/bin/python -m pip install --no-index --find-links wheels cchc
+.venv/bin/python -m pip install --upgrade --no-index --find-links wheels cchc
 echo "Đã cài xong. Chạy thử: .venv/bin/cchc --help"
 """
 
@@ -99,7 +103,9 @@ def build(platform: str, version: str, output: Path, check: bool) -> Path:
             # pip judges Requires-Python against the interpreter it runs in, not the target's
             # (numpy for 3.12 "needs a different Python" when checked from 3.11): the download
             # above already chose by the target's version.
-            dry_run = ["install", "--quiet", "--dry-run", "--no-index", "--ignore-requires-python"]
+            # --isolated: no find-links from pip's configuration or environment, the bundle alone
+            dry_run = ["install", "--isolated", "--quiet", "--dry-run", "--no-index"]
+            dry_run.append("--ignore-requires-python")
             with tempfile.TemporaryDirectory(prefix="cchc-bundle-check-") as into:
                 found = ["--find-links", str(wheels), *target, "--target", into, "cchc"]
                 _run([*pip, *dry_run, *found])
@@ -109,7 +115,11 @@ def build(platform: str, version: str, output: Path, check: bool) -> Path:
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
-                    archive.write(path, path.relative_to(folder.parent))
+                    entry = zipfile.ZipInfo.from_file(path, path.relative_to(folder.parent))
+                    executable = path.suffix == ".sh"
+                    entry.external_attr = ((0o755 if executable else 0o644) | 0o100000) << 16
+                    entry.compress_type = zipfile.ZIP_DEFLATED
+                    archive.writestr(entry, path.read_bytes())
         partial.replace(bundle)
         count = len(list(wheels.glob("*.whl")))
     print(f"{bundle} ({bundle.stat().st_size / 1e6:.0f} MB, {count} wheels)")

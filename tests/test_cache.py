@@ -422,3 +422,18 @@ def test_trimming_the_cache_never_touches_the_users_own_folders_issue13(
     cache = ReadCache(folder)
     load_inputs([str(write_xlsx(tmp_path / "t3.xlsx", [HEADER, *MAR]))], cache=cache)
     assert (mine / "bao-cao.xlsx").read_bytes() == b"x" * 10_000
+
+
+def test_a_lowered_cache_limit_applies_on_a_cached_run_too_issue14(tmp_path, monkeypatch) -> None:
+    from cchc_cli.ingest import cache as cache_module
+
+    folder = tmp_path / "cache"
+    cache = ReadCache(folder)
+    files = [write_xlsx(tmp_path / f"t{n}.xlsx", [HEADER, *MAR[: n + 2]]) for n in range(3)]
+    for path in files:
+        load_inputs([str(path)], cache=cache)
+    before = len(file_entries(folder)) + len(run_entries(folder))
+    monkeypatch.setattr(cache_module, "max_cache_bytes", lambda: 1)
+    load_inputs([str(files[-1])], cache=cache)  # found in the cache: nothing new is written
+    after = file_entries(folder) + run_entries(folder)
+    assert len(after) < before

@@ -518,3 +518,9 @@ def test_the_result_table_fits_80_columns_and_shows_ids_when_asked_issue14(runne
     assert "ho_so" in with_ids.stdout  # folded in its narrow column at 80: shown all the same
     wide = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--ids"])
     assert "ho_so_dung_han" in wide.stdout
+
+
+def test_a_workbook_result_must_be_named_xlsx_issue14(runner, tmp_path) -> None:
+    out = tmp_path / "kq.csv"
+    done = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--format", "xlsx", "-o", str(out)])
+    assert done.exit_code == 2 and not out.exists()

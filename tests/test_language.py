@@ -105,3 +105,6 @@ def test_every_help_example_runs_on_the_sample_issue14(runner, tmp_path, monkeyp
         # its result, whatever the data says (validate: 3 for the sample's rejected rows);
         # never a usage (2), configuration (4) or internal (5) error
         assert done.exit_code in (0, 1, 3), (key, example, done.output[-500:])
+        # 3 is the sample's own result, never an example naming a file that does not exist
+        for missing in ("input.not_found", "file.unreadable", "input.no_files"):
+            assert missing not in done.output, (key, example)

@@ -134,3 +134,13 @@ def test_a_read_only_old_report_does_not_make_the_new_one_read_only_issue14(tmp_
     write_atomic(out, b"new")
     assert out.read_bytes() == b"new"
     assert out.stat().st_mode & stat.S_IWUSR  # the next run can replace it (Windows too)
+
+
+def test_checking_an_output_makes_no_folder_issue14(tmp_path) -> None:
+    from cchc_cli.output import check_writable
+
+    target = tmp_path / "moi" / "thang-3" / "kq.xlsx"
+    check_writable(target)  # the folders do not exist yet: fine, and still not made
+    assert not (tmp_path / "moi").exists()
+    write_atomic(target, b"data")  # made when the result is written
+    assert target.read_bytes() == b"data"

@@ -59,10 +59,13 @@ def check_writable(path: Path) -> None:
         if path.exists():
             with path.open("ab"):
                 pass
+        # the nearest folder that exists takes the new file (the missing ones are made only
+        # when the result is written: a run that fails leaves no empty folder behind)
         folder = path.parent
-        if folder.exists() and not folder.is_dir():  # mkdir would say "File exists"
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        if not folder.is_dir():  # a file where a folder should be
             raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
-        folder.mkdir(parents=True, exist_ok=True)
         handle, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         os.close(handle)
         os.unlink(probe)

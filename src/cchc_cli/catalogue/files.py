@@ -103,8 +103,8 @@ REASONS: dict[str, tuple[str, str]] = {
         "'{value}': expected a date dd/mm/yyyy",
     ),
     "option.xlsx_needs_output": (
-        "--format xlsx ghi một bảng tính: cho tên tệp bằng -o, ví dụ -o ket-qua.xlsx",
-        "--format xlsx writes a workbook: name its file with -o, e.g. -o ket-qua.xlsx",
+        "--format xlsx ghi một bảng tính: cho tên tệp .xlsx bằng -o, ví dụ -o ket-qua.xlsx",
+        "--format xlsx writes a workbook: name its .xlsx file with -o, e.g. -o ket-qua.xlsx",
     ),
     "option.by_not_groupable": (
         "'{name}': không nhóm theo trường ngày hoặc số.{hint}",

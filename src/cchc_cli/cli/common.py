@@ -60,7 +60,7 @@ class OutputFormat(StrEnum):
 
 LangOption = Annotated[
     Lang,
-    typer.Option("--lang", envvar="CCHC_LANG", help=help_text("help.lang")),
+    typer.Option("--lang", envvar="CCHC_LANG", case_sensitive=False, help=help_text("help.lang")),
 ]
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help=help_text("help.format_table_json"))

@@ -125,8 +125,8 @@ def compute_command(
     from cchc_cli.targets.results import TargetStatus
 
     by_fields = _check_by(by or [], lang)
-    if format is ComputeFormat.xlsx and output is None:
-        # a workbook is not text for a terminal: said before any file is read
+    if format is ComputeFormat.xlsx and (output is None or output.suffix.lower() != ".xlsx"):
+        # a workbook is not text for a terminal, nor a file named .csv: said before reading
         raise typer.BadParameter(label("option.xlsx_needs_output", lang))
     run = prepare_run(
         inputs,

@@ -65,7 +65,10 @@ _CLICK_MESSAGES = [
     (re.compile(r"(?:File|Path) '(?P<value>.*)' does not exist\.?"), "no_such_path"),
     (re.compile(r"(?:File|Path) '(?P<value>.*)' is a directory\.?"), "is_a_folder"),
 ]
-_INVALID_FOR = re.compile(r"Invalid value for (?P<hint>.+?): (?P<rest>.*)", re.DOTALL)
+# the option's names, which may carry "(env var: 'CCHC_LANG')", then the reason
+_INVALID_FOR = re.compile(
+    r"Invalid value for (?P<hint>(?:[^:(]|\([^)]*\))+?): (?P<rest>.*)", re.DOTALL
+)
 _INVALID = re.compile(r"Invalid value: (?P<rest>.*)", re.DOTALL)
 
 

@@ -293,6 +293,8 @@ class ReadCache:
             issues = [_issue_from_json(i) for i in meta["issues"]]
             with contextlib.suppress(OSError):
                 os.utime(entry)  # most recently used: kept longest
+            # a limit lowered since the entries were written applies now, not at the next write
+            self._trim(entry)
             return CachedRun(tables, accounts, issues, meta["duplicates"])
         except Exception:  # anything wrong with an entry means: load the files again
             return None

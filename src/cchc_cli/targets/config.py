@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 from pydantic_core import ErrorDetails
 
-from cchc_cli.catalogue import WORDS, Phrase, did_you_mean, phrase, pydantic_reason
+from cchc_cli.catalogue import WORDS, Phrase, did_you_mean, os_reason, phrase, pydantic_reason
 from cchc_cli.config_yaml import ConfigYamlProblem, load_config_yaml, read_config_bytes
 from cchc_cli.errors import ConfigError
 from cchc_cli.schema import DATASETS
@@ -194,7 +194,7 @@ def load_targets(path: Path | None = None) -> TargetConfig:
         raise ConfigError("config.targets_unreadable", path=str(path), reason=reason) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(
-            "config.targets_unreadable", path=str(path), reason=str(exc).splitlines()[0]
+            "config.targets_unreadable", path=str(path), reason=os_reason(exc)
         ) from exc
     if not isinstance(raw, dict):
         raise _fail(path, "-", "/", phrase("targets.not_a_mapping"))
