@@ -299,7 +299,8 @@ def test_unrecognised_sheet_names_best_candidate_and_missing_columns(tmp_path) -
     assert result.failed_inputs == [str(tmp_path / "wrong.xlsx")]
     assert issue_tuples(result.issues) == [("sheet.no_dataset", "error", 1, None, None)]
     message = result.issues[0].message("vi")
-    assert "dossiers" in message and "received_at" in message
+    # the list and the header to add, as the export writes them (issue 14: no internal names)
+    assert "'Danh sách hồ sơ'" in message and "'Ngày tiếp nhận'" in message
 
 
 def test_other_sheets_do_not_fail_a_workbook_with_data(tmp_path) -> None:
@@ -403,7 +404,7 @@ def test_forced_dataset_missing_required_columns_is_an_error(tmp_path) -> None:
     result = load_inputs([str(path)], LoadOptions(dataset="dossiers"))
     assert result.accounts == [] and result.failed_inputs == [str(path)]
     assert issue_tuples(result.issues) == [("sheet.no_dataset", "error", 1, None, None)]
-    assert "received_at" in result.issues[0].message("en")
+    assert "'Ngày tiếp nhận'" in result.issues[0].message("en")  # the header to add
 
 
 def test_header_below_thirty_title_rows_is_found(tmp_path) -> None:

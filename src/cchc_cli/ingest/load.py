@@ -580,11 +580,21 @@ def _unrecognised(path: str, sheet: RawSheet, candidates: list[HeaderMatch], for
         sheet=sheet.name,
         row=best.last_row if best else None,
         params={
-            "dataset": dataset.name,
+            # what the officer reads in the export: the list's name, the headers to look for
+            "dataset": dataset.title_vi,
             "header_row": best.last_row if best else "?",
-            "missing": ", ".join(missing),
+            "missing": ", ".join(_header_words(dataset, name) for name in missing),
         },
     )
+
+
+def _header_words(dataset: Dataset, missing: str) -> str:
+    """A missing required field as the header an export writes ("Mã hồ sơ"); alternatives
+    ("procedure_code/procedure_name") as "Mã thủ tục hoặc Tên thủ tục"."""
+    names = [
+        dataset.fields[n].label_vi or n if n in dataset.fields else n for n in missing.split("/")
+    ]
+    return f"'{names[0]}'" if len(names) == 1 else " / ".join(f"'{n}'" for n in names)
 
 
 def inspect_input(argument: str, options: LoadOptions | None = None) -> FileReadout:

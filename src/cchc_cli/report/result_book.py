@@ -79,10 +79,10 @@ def result_workbook(result: ComputeResult, loaded: LoadResult, lang: str) -> byt
             _row(sheet, row, names, entry, group, (goal_text, goal), lang)
             row += 1
     row += 1
-    for line in [accounting_line(loaded, lang), *result_notes(result, lang)]:
+    for line in [accounting_line(loaded, lang), *result_notes(result, lang, ids=False)]:
         sheet.put(row, 1, line, font=Font(italic=True))
         row += 1
-    for line in [*local_notes(result, lang), label("status_legend", lang)]:
+    for line in [*local_notes(result, lang, ids=False), label("status_legend", lang)]:
         sheet.put(row, 1, line, font=Font(italic=True))
         row += 1
     sheet.freeze = (4, 3)
