@@ -101,7 +101,7 @@ def test_rejected_rows_above_tolerance_exit_3_after_the_accounting(runner, tmp_p
     path = _export(tmp_path, rows)
     result = runner.invoke(app, ["compute", path, "--period", "2025-03"])
     assert result.exit_code == 3
-    assert "50.00%" in result.stderr and "Bị loại" in result.stderr
+    assert "50,00%" in result.stderr and "Bị loại" in result.stderr
     tolerant = runner.invoke(app, ["compute", path, "--period", "2025-03", "--max-invalid", "0.5"])
     assert tolerant.exit_code == 0
 

@@ -41,7 +41,8 @@ def test_rejected_share_above_the_tolerance_is_refused(tmp_path) -> None:
     with pytest.raises(UnusableInputs) as caught:
         prepare([str(path)], RunOptions(period="2025-03", max_invalid=0.1))
     assert caught.value.code == "run.too_many_rejected"
-    assert caught.value.params["rate"] == "20.00%"
+    assert caught.value.message("vi").startswith("Tỷ lệ dòng bị loại 20,00% vượt ngưỡng")
+    assert "20.00% exceed --max-invalid 10.00%" in caught.value.message("en")
     assert prepare([str(path)], RunOptions(period="2025-03", max_invalid=0.5)).loaded
 
 

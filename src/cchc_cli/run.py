@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from cchc_cli.catalogue import Percent
 from cchc_cli.errors import InputError, UsageError
 from cchc_cli.ingest.cache import ReadCache
 from cchc_cli.ingest.load import LoadOptions, LoadResult, Progress, load_files
@@ -114,8 +115,8 @@ def prepare(inputs: list[str], options: RunOptions, progress: Progress | None = 
         raise UnusableInputs(
             loaded,
             "run.too_many_rejected",
-            rate=f"{loaded.rejected_rate:.2%}",
-            limit=f"{options.max_invalid:.2%}",
+            rate=Percent(loaded.rejected_rate, 2),  # 0,10% in Vietnamese, 0.10% in English
+            limit=Percent(options.max_invalid, 2),
         )
     chosen, note = choose_period(loaded, period, options.as_of)
     as_of_from_data = False

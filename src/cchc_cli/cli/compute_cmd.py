@@ -56,7 +56,8 @@ def _check_by(by: list[str], lang: str) -> list[str]:
     for name in by:
         if name not in known:
             reason = "option.by_not_groupable" if name in kinds else "option.by_unknown_field"
-            raise typer.BadParameter(label(reason, lang, name=name, hint=did_you_mean(name, known)))
+            said = label(reason, lang, name=name, hint=did_you_mean(name, known))
+            raise typer.BadParameter(said, param_hint="--by")
     return list(dict.fromkeys(by))
 
 
