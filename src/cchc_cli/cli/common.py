@@ -85,7 +85,9 @@ DatasetOption = Annotated[
     typer.Option("--dataset", help=help_text("help.dataset")),
 ]
 
-InputsArgument = Annotated[list[str], typer.Argument(help=help_text("help.inputs"))]
+InputsArgument = Annotated[
+    list[str], typer.Argument(metavar=help_text("metavar.inputs"), help=help_text("help.inputs"))
+]
 PeriodOption = Annotated[
     str | None,
     typer.Option("--period", "-p", help=help_text("help.period")),

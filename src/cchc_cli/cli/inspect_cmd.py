@@ -25,7 +25,9 @@ from cchc_cli.errors import ExitCode
 
 @handles_errors
 def inspect(
-    file: Annotated[str, typer.Argument(help=help_text("help.inspect_file"))],
+    file: Annotated[
+        str, typer.Argument(metavar=help_text("metavar.file"), help=help_text("help.inspect_file"))
+    ],
     format: FormatOption = OutputFormat.table,
     columns: ColumnsOption = None,
     profile: ProfileOption = None,

@@ -151,7 +151,10 @@ def _show_table(profile: Profile, lang: str) -> None:
 @app.command("show", help=help_text("help.cmd.profile_show"))
 @handles_errors
 def show_profile(
-    name: Annotated[str, typer.Argument(help=help_text("help.profile_name"))],
+    name: Annotated[
+        str,
+        typer.Argument(metavar=help_text("metavar.profile"), help=help_text("help.profile_name")),
+    ],
     format: Annotated[
         str, typer.Option("--format", "-f", help=help_text("help.profile_format"))
     ] = "table",
@@ -179,7 +182,9 @@ def show_profile(
 @app.command("init", help=help_text("help.cmd.profile_init"))
 @handles_errors
 def init_profile(
-    file: Annotated[str, typer.Argument(help=help_text("help.profile_file"))],
+    file: Annotated[
+        str, typer.Argument(metavar=help_text("metavar.file"), help=help_text("help.profile_file"))
+    ],
     output: Annotated[
         Path,
         typer.Option("--output", "-o", help=help_text("help.profile_output"), dir_okay=False),

@@ -133,7 +133,9 @@ def list_targets(
 @app.command("show", help=help_text("help.cmd.targets_show"))
 @handles_errors
 def show_target(
-    target_id: Annotated[str, typer.Argument(help=help_text("help.target_id"))],
+    target_id: Annotated[
+        str, typer.Argument(metavar=help_text("metavar.target"), help=help_text("help.target_id"))
+    ],
     targets: TargetsOption = None,
     lang: LangOption = Lang.vi,
 ) -> None:
@@ -161,7 +163,12 @@ def show_target(
 @app.command("check", help=help_text("help.cmd.targets_check"))
 @handles_errors
 def check_targets(
-    file: Annotated[Path, typer.Argument(help=help_text("help.targets_file"), dir_okay=False)],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar=help_text("metavar.file"), help=help_text("help.targets_file"), dir_okay=False
+        ),
+    ],
     lang: LangOption = Lang.vi,
 ) -> None:
     """The `check_targets` command; help text: `help.cmd.targets_check`."""

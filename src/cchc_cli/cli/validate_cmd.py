@@ -30,7 +30,10 @@ from cchc_cli.errors import ExitCode
 
 @handles_errors
 def validate(
-    inputs: Annotated[list[str], typer.Argument(help=help_text("help.validate_inputs"))],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(metavar=help_text("metavar.inputs"), help=help_text("help.validate_inputs")),
+    ],
     format: FormatOption = OutputFormat.table,
     columns: ColumnsOption = None,
     profile: ProfileOption = None,

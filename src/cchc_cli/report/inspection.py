@@ -139,9 +139,7 @@ def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
     parts: list[Any] = []
     if outcome.header is not None:
         dataset = outcome.header.dataset
-        status = Text(
-            f"{label('recognised_as', lang)}: {dataset.name} ({dataset.title(lang)})", "green"
-        )
+        status = Text(f"{label('recognised_as', lang)}: {dataset.title(lang)}", "green")
     else:
         status = Text(label("not_recognised", lang), "red")
         if header is not None:
