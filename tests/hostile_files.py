@@ -51,16 +51,21 @@ def _rewrite(path: Path, change: Callable[[dict[str, bytes]], None], level: int 
 _SHEET = "xl/worksheets/sheet1.xml"
 
 
-def corner_cell(folder: Path) -> Path:
-    """No dimension, one character in the last cell (XFD1048576): the Rust reader reserves 17
-    billion cells and aborts its process."""
+def _lone_far_cell(path: Path, row: int, ref: str) -> Path:
+    """The export without its dimension and with one character in cell `ref` of `row`."""
 
     def change(parts: dict[str, bytes]) -> None:
         sheet = re.sub(rb"<dimension[^>]*/>", b"", parts[_SHEET])
-        cell = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
-        parts[_SHEET] = sheet.replace(b"</sheetData>", cell + b"</sheetData>")
+        cell = f'<row r="{row}"><c r="{ref}" t="inlineStr"><is><t>x</t></is></c></row>'
+        parts[_SHEET] = sheet.replace(b"</sheetData>", cell.encode() + b"</sheetData>")
 
-    return _rewrite(_export(folder / "corner-cell.xlsx"), change)
+    return _rewrite(_export(path), change)
+
+
+def corner_cell(folder: Path) -> Path:
+    """No dimension, one character in the last cell (XFD1048576): the Rust reader reserves 17
+    billion cells and aborts its process."""
+    return _lone_far_cell(folder / "corner-cell.xlsx", 1048576, "XFD1048576")
 
 
 def declared_corner(folder: Path) -> Path:
@@ -77,13 +82,7 @@ def declared_corner(folder: Path) -> Path:
 def wide_range(folder: Path) -> Path:
     """No dimension, a cell at Z1000000: a 26-million-cell grid from a 7 KB file; the reader's
     memory passes the file's budget and it is stopped."""
-
-    def change(parts: dict[str, bytes]) -> None:
-        sheet = re.sub(rb"<dimension[^>]*/>", b"", parts[_SHEET])
-        cell = b'<row r="1000000"><c r="Z1000000" t="inlineStr"><is><t>x</t></is></c></row>'
-        parts[_SHEET] = sheet.replace(b"</sheetData>", cell + b"</sheetData>")
-
-    return _rewrite(_export(folder / "wide-range.xlsx"), change)
+    return _lone_far_cell(folder / "wide-range.xlsx", 1000000, "Z1000000")
 
 
 def strings_count_lies(folder: Path) -> Path:

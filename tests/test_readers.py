@@ -202,9 +202,9 @@ def test_a_workbook_that_aborts_the_rust_reader_fails_alone_issue13(runner, tmp_
     # aborts its process (exit 134 of the whole run before). Read in a reader process, the
     # file is unreadable and the other file is still read.
     from cchc_cli.cli import app
+    from hostile_files import corner_cell
 
-    crafted = write_xlsx(tmp_path / "crafted.xlsx", [["Mã hồ sơ"], ["H1"]])
-    _drop_dimension(crafted, last_cell=True)
+    crafted = corner_cell(tmp_path)
     good = SAMPLE_DATA / "2025-03 phuong Nguyen Nghiem.csv"
     before = crafted.read_bytes()
     done = runner.invoke(app, ["validate", str(crafted), str(good), "--no-cache", "--lang", "en"])
@@ -214,24 +214,6 @@ def test_a_workbook_that_aborts_the_rust_reader_fails_alone_issue13(runner, tmp_
     assert "Traceback" not in done.output
     assert "14 rows read" in done.output  # the good file's
     assert crafted.read_bytes() == before
-
-
-def _drop_dimension(path, last_cell: bool) -> None:
-    import re
-    import zipfile
-
-    parts = {}
-    with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
-            parts[info.filename] = archive.read(info)
-    sheet = re.sub(rb"<dimension[^>]*/>", b"", parts["xl/worksheets/sheet1.xml"])
-    if last_cell:
-        cell = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
-        sheet = sheet.replace(b"</sheetData>", cell + b"</sheetData>")
-    parts["xl/worksheets/sheet1.xml"] = sheet
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
 
 
 def _csv_rows(count: int) -> list[str]:

@@ -484,7 +484,7 @@ def _legacy_encoding_issue(path: str, sheet: RawSheet, header: HeaderMatch | Non
     found = legacy_encoding(texts)
     if found is None:
         return None
-    top = sheet.cells.head(HEADER_WINDOW)
+    top = head.head(HEADER_WINDOW)
     filled = top.notna().sum(axis=1)
     if header is not None:
         last = header.last_row
