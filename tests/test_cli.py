@@ -219,7 +219,25 @@ def test_inspect_shows_the_mapping(runner) -> None:
     )
     table = runner.invoke(app, ["inspect", str(path)])
     assert table.exit_code == 0
-    assert "received_at" in table.stdout and "Dòng tiêu đề: 7, 8" in table.stdout
+    assert "Ngày tiếp nhận" in table.stdout and "Dòng tiêu đề: 7, 8" in table.stdout
+
+
+def test_inspect_names_fields_codes_and_formats_as_officers_do_issue14(runner) -> None:
+    path = SAMPLE_DATA / "2025-03 DanhSachHoSo_20250401_0815.xls"
+    shown = runner.invoke(app, ["inspect", str(path)], env={"COLUMNS": "160"}).stdout
+    # the field, the format and the codes by their names; ids only when asked
+    assert "Trang HTML lưu thành .xls" in shown and "html-xls" not in shown
+    for internal in ("received_at", "RETURNED", "NOT_PAID", "district", "True", "--profile base;"):
+        assert (internal in shown) == (internal == "--profile base;"), internal
+    assert "Đã trả kết quả" in shown and "Cấp huyện" in shown
+    # a date as a date, an amount with its separators
+    assert "29/01/2025 10:10" in shown and "100.000" in shown
+    with_ids = runner.invoke(app, ["inspect", str(path), "--ids"], env={"COLUMNS": "160"})
+    assert "Mã hồ sơ (dossier_code)" in with_ids.stdout
+    # scripts keep the canonical forms
+    document = json.loads(runner.invoke(app, ["inspect", str(path), "--format", "json"]).stdout)
+    first = document["sheets"][0]["preview"][0]
+    assert first["status"] == "RETURNED" and first["received_at"].startswith("2025-01-29T")
 
 
 def test_inspect_missing_file_exits_3(runner, tmp_path) -> None:

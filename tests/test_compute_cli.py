@@ -520,6 +520,21 @@ def test_the_result_table_fits_80_columns_and_shows_ids_when_asked_issue14(runne
     assert "ho_so_dung_han" in wide.stdout
 
 
+def test_the_targets_list_fits_80_columns_without_cutting_an_id_issue14(runner) -> None:
+    import os
+
+    listed = json.loads(runner.invoke(app, ["targets", "list", "--format", "json"]).stdout)
+    narrow = runner.invoke(app, ["targets", "list"], env=dict(os.environ, COLUMNS="80"))
+    assert narrow.exit_code == 0
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 80
+    # every id whole (the handle of `targets show`), the source left to `targets show`
+    for target in listed["targets"]:
+        assert target["id"] in narrow.stdout
+    assert "cchc targets show MÃ" in narrow.stdout and "┃ Nguồn" not in narrow.stdout
+    wide = runner.invoke(app, ["targets", "list"], env=dict(os.environ, COLUMNS="160"))
+    assert "┃ Nguồn" in wide.stdout and "Loại dữ liệu" in wide.stdout
+
+
 def test_a_workbook_result_must_be_named_xlsx_issue14(runner, tmp_path) -> None:
     out = tmp_path / "kq.csv"
     done = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--format", "xlsx", "-o", str(out)])

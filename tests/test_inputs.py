@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 import shutil
 import sys
 import unicodedata
@@ -64,6 +65,26 @@ def test_a_report_saved_among_the_exports_is_passed_over_with_a_note_issue14(
     # named on its own, it is read (the officer asked for it)
     named, _ = expand_inputs([str(report)])
     assert [f.path for f in named] == [report]
+
+
+def test_results_saved_among_the_exports_are_passed_over_issue14(runner, tmp_path) -> None:
+    from cchc_cli.cli import app
+
+    shutil.copy(CSV, tmp_path / "ho-so.csv")
+    for name, kind in (("ket-qua.csv", "csv"), ("ket-qua.xlsx", "xlsx")):
+        out = tmp_path / name
+        done = runner.invoke(
+            app, ["compute", str(SAMPLE_DATA), "--format", kind, "-o", str(out), "-q"]
+        )
+        assert done.exit_code == 0, done.output
+    # a CSV of someone else's that happens to start with "id,name" is still data
+    (tmp_path / "khac.csv").write_text("id,name,note\n1,a,b\n", encoding="utf-8")
+    files, issues = expand_inputs([str(tmp_path)])
+    assert [f.path.name for f in files] == ["ho-so.csv", "khac.csv"]
+    assert sorted((i.code, Path(i.path).name) for i in issues) == [
+        ("input.own_output", "ket-qua.csv"),
+        ("input.own_output", "ket-qua.xlsx"),
+    ]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")

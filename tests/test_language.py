@@ -75,6 +75,9 @@ def test_help_and_usage_errors_follow_the_language_issue14() -> None:
     english = _cchc("compute", "--help", "--lang", "en")
     assert "Usage:" in english.stdout and "Options" in english.stdout
     assert "<bool>" not in english.stdout
+    # a required argument written bare, as usage lines write it (Typer writes `{TỆP}...`)
+    assert "Cách dùng: cchc compute [TUỲ CHỌN] TỆP..." in vietnamese.stdout
+    assert "Usage: cchc compute [OPTIONS] FILES..." in english.stdout
     wrong = _cchc("compute", "x", "--formt", "json")
     assert wrong.returncode == 2
     assert "Không có tuỳ chọn --formt" in wrong.stderr and "Lỗi" in wrong.stderr

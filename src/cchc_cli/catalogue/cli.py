@@ -142,6 +142,11 @@ HELP: dict[str, tuple[str, str]] = {
         "Hiện cả mã chỉ tiêu (cột đầu bảng), để dùng với 'cchc targets show MÃ'.",
         "Show the target ids too (the table's first column), for 'cchc targets show ID'.",
     ),
+    "help.inspect_ids": (
+        "Hiện cả mã trường chuẩn bên tên cột, để viết tệp --columns hoặc cấu hình phần mềm.",
+        "Show the canonical field ids beside the column names, for a --columns file or a "
+        "profile.",
+    ),
     "help.fail_on_miss": ("Như --fail-on missed.", "The same as --fail-on missed."),
     "help.inspect_file": (
         "Tệp cần xem (.xlsx, .xls, HTML .xls, .csv).",

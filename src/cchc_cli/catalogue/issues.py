@@ -45,8 +45,8 @@ ISSUES: dict[str, Message] = {
     ),
     "input.own_output": Message(
         Severity.INFO,
-        "'{path}' là tệp cchc đã ghi (báo cáo): không đọc như dữ liệu.",
-        "'{path}' is a file cchc wrote (a report): not read as data.",
+        "'{path}' là tệp cchc đã ghi (báo cáo, kết quả tính): không đọc như dữ liệu.",
+        "'{path}' is a file cchc wrote (a report, a result): not read as data.",
     ),
     "input.no_files": Message(
         Severity.ERROR,

@@ -33,6 +33,7 @@ def inspect(
     profile: ProfileOption = None,
     dataset: DatasetOption = None,
     rows: Annotated[int, typer.Option("--rows", help=help_text("help.inspect_rows"))] = 3,
+    ids: Annotated[bool, typer.Option("--ids", help=help_text("help.inspect_ids"))] = False,
     lang: LangOption = Lang.vi,
 ) -> None:
     """The `inspect` command; help text: `help.cmd.inspect`."""
@@ -45,6 +46,6 @@ def inspect(
     if format is OutputFormat.json:
         typer.echo(json.dumps(inspection_json(readout, lang, rows), ensure_ascii=False, indent=2))
     else:
-        render_inspection(stdout_console(), readout, lang, rows)
+        render_inspection(stdout_console(), readout, lang, rows, ids)
     if readout.failed:
         raise typer.Exit(int(ExitCode.INPUT_DATA))

@@ -133,6 +133,16 @@ def _plain_types(lang: str) -> None:
         return label(key, lang) if key else shown
 
     core.TyperArgument.display_type_rich = plain_argument  # type: ignore[method-assign]
+    usage_name = getattr(core.TyperArgument, "_usage_display_name", None)
+    if usage_name is not None:
+
+        def plain_usage_name(self: Any) -> str:
+            # Typer writes a required argument as `{TỆP}...`; a usage line writes it bare, as
+            # Click and every manual page do (optional ones keep their brackets).
+            shown = usage_name(self)
+            return re.sub(r"^\{(.*)\}", r"\1", shown) if self.required else shown
+
+        core.TyperArgument._usage_display_name = plain_usage_name  # type: ignore[method-assign]
 
 
 def localise_typer(lang: str) -> None:

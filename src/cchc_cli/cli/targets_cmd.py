@@ -69,17 +69,35 @@ def target_summary(target: Target) -> dict[str, Any]:
     }
 
 
-def _list_table(config: TargetConfig, lang: str) -> Table:
+# Below this width the source (often a whole sentence of the programme) leaves the table: at
+# 80 columns five columns fold every cell into a tall strip (issue 14).
+_WIDE = 120
+
+
+def _list_table(config: TargetConfig, lang: str, width: int) -> Table:
     from cchc_cli.report.names import dataset_name
 
+    wide = width >= _WIDE
     table = Table(title=config.path, title_justify="left")
-    for key in ("col_id", "col_name", "col_target", "dataset"):
-        table.add_column(label(key, lang), overflow="fold")
-    table.add_column(label("report.source", lang), overflow="fold")
+    if not wide:
+        table.caption = label("targets_list_narrow", lang)
+        table.caption_justify = "left"
+    # the id is what `targets show` takes: never folded
+    table.add_column(label("col_id", lang), no_wrap=True)
+    table.add_column(label("col_name", lang), overflow="fold", ratio=2)
+    table.add_column(label("col_target", lang), no_wrap=True)
+    if wide:
+        table.add_column(label("dataset", lang), overflow="fold", ratio=1)
+        table.add_column(label("report.source", lang), overflow="fold", ratio=3)
     for target in config.targets:
         spec = target.spec
         dataset = dataset_name(spec.dataset, lang)  # its name, not its id
-        table.add_row(spec.id, spec.name, _threshold_text(target, lang), dataset, spec.source)
+        if wide:
+            table.add_row(spec.id, spec.name, _threshold_text(target, lang), dataset, spec.source)
+        else:
+            name = Text(spec.name)
+            name.append(f"\n{dataset}", style="dim")
+            table.add_row(spec.id, name, _threshold_text(target, lang))
     return table
 
 
@@ -127,7 +145,8 @@ def list_targets(
         }
         typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        stdout_console().print(_list_table(config, lang))
+        console = stdout_console()
+        console.print(_list_table(config, lang, console.width))
 
 
 @app.command("show", help=help_text("help.cmd.targets_show"))

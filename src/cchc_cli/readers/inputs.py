@@ -12,6 +12,26 @@ from cchc_cli.issues import Issue, make_issue
 
 # The custom property cchc writes into its own workbooks (report/sheet.py).
 OUTPUT_MARK = "cchc-output"
+# The columns of `compute --format csv` (report/results.py): a CSV result carries no property,
+# so its header line is its mark; no export names its columns in these English ids.
+RESULT_CSV_COLUMNS = (
+    "id",
+    "name",
+    "group_by",
+    "group",
+    "numerator",
+    "denominator",
+    "value",
+    "target_op",
+    "target_value",
+    "status",
+    "message",
+    "local",
+    "local_reason",
+    # the figures as every other view writes them (a count change as a change, rounded)
+    "shown_value",
+    "shown_target",
+)
 SUPPORTED_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".htm", ".html"}
 
 
@@ -53,9 +73,13 @@ def _is_candidate(path: Path) -> bool:
 
 
 def written_by_cchc(path: Path) -> bool:
-    """Whether a workbook is one cchc wrote (a report): its custom properties carry
-    OUTPUT_MARK. Only the zip's directory and that small part are read."""
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+    """Whether a file is one cchc wrote: a workbook (a report, a result book) whose custom
+    properties carry OUTPUT_MARK (only the zip's directory and that small part are read), or a
+    CSV result whose first line is RESULT_CSV_COLUMNS."""
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt"):
+        return _is_result_csv(path)
+    if suffix not in (".xlsx", ".xlsm"):
         return False
     try:
         with zipfile.ZipFile(path) as archive:
@@ -65,6 +89,17 @@ def written_by_cchc(path: Path) -> bool:
             return f'name="{OUTPUT_MARK}"'.encode() in archive.read(info)
     except (KeyError, OSError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError):
         return False
+
+
+def _is_result_csv(path: Path) -> bool:
+    header = ",".join(RESULT_CSV_COLUMNS).encode()
+    try:
+        with path.open("rb") as stream:
+            start = stream.read(len(header) + 8)
+    except OSError:
+        return False
+    start = start.removeprefix(b"\xef\xbb\xbf")
+    return start.startswith(header) and start[len(header) : len(header) + 1] in (b"\r", b"\n")
 
 
 def _not_a_file_here(path: Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
 from typing import Any
 
 import pandas as pd
@@ -15,7 +16,9 @@ from cchc_cli.ingest.load import FileReadout, SheetOutcome
 from cchc_cli.ingest.validate import SOURCE_COLUMNS
 from cchc_cli.issues import shown_value
 from cchc_cli.readers.headers import HeaderColumn, HeaderMatch, ProfileFit
-from cchc_cli.report.numbers import whole
+from cchc_cli.report.names import code_name, field_name, format_name
+from cchc_cli.report.numbers import count, whole
+from cchc_cli.schema.fields import FieldSpec, Kind
 from cchc_cli.report.validation import issues_table, sorted_issues
 
 
@@ -134,7 +137,7 @@ def inspection_json(readout: FileReadout, lang: str, rows: int) -> dict[str, Any
     }
 
 
-def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
+def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int, ids: bool) -> Panel:
     header = outcome.header or (outcome.candidates[0] if outcome.candidates else None)
     parts: list[Any] = []
     if outcome.header is not None:
@@ -143,9 +146,12 @@ def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
     else:
         status = Text(label("not_recognised", lang), "red")
         if header is not None:
+            missing = ", ".join(
+                " / ".join(field_name(header.dataset.name, f, lang, ids) for f in group.split("/"))
+                for group in header.missing_required
+            )
             status += (
-                f" — {header.dataset.name}: {label('missing_required', lang)}: "
-                f"{', '.join(header.missing_required)}"
+                f" — {header.dataset.title(lang)}: {label('missing_required', lang)}: {missing}"
             )
     if header is not None:
         status += f"  {label('header_rows', lang)}: {', '.join(map(str, header.header_rows))}"
@@ -163,7 +169,7 @@ def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
         for c in header.columns:
             if not c.text:
                 continue
-            columns.add_row(str(c.index + 1), c.text, _field_text(c, header, lang))
+            columns.add_row(str(c.index + 1), c.text, _field_text(c, header, lang, ids))
         parts.append(columns)
     if outcome.result is not None:
         a = outcome.result.account
@@ -179,25 +185,52 @@ def _sheet_panel(outcome: SheetOutcome, lang: str, rows: int) -> Panel:
             table.add_column(label("field", lang))
             for record in preview:
                 table.add_column(f"{label('row', lang)} {record['row']}", overflow="fold")
+            dataset = outcome.header.dataset if outcome.header is not None else None
             for name in [k for k in preview[0] if k != "row"]:
-                table.add_row(name, *["" if r[name] is None else str(r[name]) for r in preview])
+                spec = dataset.fields.get(name) if dataset is not None else None
+                shown = field_name(dataset.name if dataset else None, name, lang, ids)
+                table.add_row(shown, *[_preview_text(spec, r[name], lang) for r in preview])
             parts.append(table)
     return Panel(
         Group(*parts), title=f"{label('sheet', lang)}: {outcome.sheet.name}", title_align="left"
     )
 
 
-def _field_text(column: HeaderColumn, header: HeaderMatch, lang: str) -> Text:
+def _preview_text(spec: FieldSpec | None, value: Any, lang: str) -> str:
+    """A normalised value as the officer reads it: a date as a date, a code by its label, a
+    yes/no as a word; the canonical forms are in `--format json`."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return label("yes" if value else "no", lang)
+    if isinstance(value, int | float):
+        return count(value, lang)
+    if spec is None or not isinstance(value, str):
+        return str(value)
+    if spec.kind is Kind.DATETIME:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        shown = moment.strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d")
+        return shown if moment.time() == time() else f"{shown} {moment:%H:%M}"
+    if spec.vocabulary:
+        return code_name(spec.vocabulary, value, lang)
+    return value
+
+
+def _field_text(column: HeaderColumn, header: HeaderMatch, lang: str, ids: bool) -> Text:
     if column.ignored:
         why = (column.why_en if lang == "en" and column.why_en else column.why) or "—"
         return Text(label("ignored", lang, why=why), "dim")
     if column.field is None:
         return Text(label("unmapped", lang), "dim")
     winner = header.mapping.get(column.field)
+    name = field_name(header.dataset.name, column.field, lang, ids)
     if winner == column.index:
-        return Text(column.field, "cyan")
+        return Text(name, "cyan")
     winning_text = next((c.text for c in header.columns if c.index == winner), "")
-    return Text(label("secondary", lang, field=column.field, winner=winning_text), "yellow")
+    return Text(label("secondary", lang, field=name, winner=winning_text), "yellow")
 
 
 def _fit_values(fit: ProfileFit, lang: str) -> str:
@@ -227,19 +260,22 @@ def _profile_text(outcome: SheetOutcome, lang: str) -> Text | None:
             "runner_up",
             lang,
             name=runner_up.profile.name,
+            title=runner_up.profile.title_in(lang),
             score=runner_up.score,
             values=_fit_values(runner_up, lang),
         )
     return text
 
 
-def render_inspection(console: Console, readout: FileReadout, lang: str, rows: int) -> None:
-    """The `cchc inspect` console view."""
+def render_inspection(
+    console: Console, readout: FileReadout, lang: str, rows: int, ids: bool = False
+) -> None:
+    """The `cchc inspect` console view; field ids shown only with `ids`."""
     console.print(Text(readout.path, "bold"))
     if readout.format:
-        console.print(f"{label('detected_format', lang)}: {readout.format}")
+        console.print(f"{label('detected_format', lang)}: {format_name(readout.format, lang)}")
     for outcome in readout.sheets:
-        console.print(_sheet_panel(outcome, lang, rows))
+        console.print(_sheet_panel(outcome, lang, rows, ids))
     issues = sorted_issues(readout.issues)
     if issues:
         console.print(issues_table(issues, lang, 50))

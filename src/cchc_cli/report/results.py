@@ -14,6 +14,7 @@ from cchc_cli import __version__
 from cchc_cli.catalogue import WORDS, label
 from cchc_cli.ingest import LoadResult
 from cchc_cli.issues import Severity
+from cchc_cli.readers.inputs import RESULT_CSV_COLUMNS
 from cchc_cli.report.numbers import count
 from cchc_cli.report.presentation import present, present_level_goal, present_threshold
 from cchc_cli.targets.coverage import coverage_of
@@ -201,24 +202,8 @@ def failure_json(
 
 # -- CSV and Markdown -------------------------------------------------------------------------
 
-CSV_COLUMNS = (
-    "id",
-    "name",
-    "group_by",
-    "group",
-    "numerator",
-    "denominator",
-    "value",
-    "target_op",
-    "target_value",
-    "status",
-    "message",
-    "local",
-    "local_reason",
-    # the figures as every other view writes them (a count change as a change, rounded)
-    "shown_value",
-    "shown_target",
-)
+# its header line is also how a result saved among the exports is known (readers/inputs.py)
+CSV_COLUMNS = RESULT_CSV_COLUMNS
 
 
 def _flat_rows(result: ComputeResult, lang: str) -> list[dict[str, Any]]:
