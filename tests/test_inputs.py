@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 import shutil
 import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 

@@ -144,8 +144,7 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.inspect_ids": (
         "Hiện cả mã trường chuẩn bên tên cột, để viết tệp --columns hoặc cấu hình phần mềm.",
-        "Show the canonical field ids beside the column names, for a --columns file or a "
-        "profile.",
+        "Show the canonical field ids beside the column names, for a --columns file or a profile.",
     ),
     "help.fail_on_miss": ("Như --fail-on missed.", "The same as --fail-on missed."),
     "help.inspect_file": (

@@ -18,8 +18,8 @@ from cchc_cli.issues import shown_value
 from cchc_cli.readers.headers import HeaderColumn, HeaderMatch, ProfileFit
 from cchc_cli.report.names import code_name, field_name, format_name
 from cchc_cli.report.numbers import count, whole
-from cchc_cli.schema.fields import FieldSpec, Kind
 from cchc_cli.report.validation import issues_table, sorted_issues
+from cchc_cli.schema.fields import FieldSpec, Kind
 
 
 def _cell(value: Any) -> Any:
