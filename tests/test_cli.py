@@ -94,7 +94,7 @@ def test_rejected_rows_exit_3(runner, tmp_path) -> None:
         (b"PK\x03\x04garbage", "file.unreadable"),
         (b"\x00\x01\x02" * 50, "file.unreadable"),
         (b"\x81\x8d\x8f\x90;\xff\n", "file.encoding"),
-        ("Tên;Tuổi\nAn;3\n".encode(), "sheet.no_dataset"),
+        ("Tên;Tuổi\nAn;3\n".encode(), "sheet.no_header"),
     ],
 )
 def test_bad_inputs_exit_3_with_a_message_and_no_traceback(runner, tmp_path, content, code):

@@ -442,8 +442,12 @@ def test_a_failed_json_run_prints_one_shape_whatever_failed_issue14(
     repeated.write_text("targets:\n  - id: a\n    threshold: 1\n    threshold: 2\n", "utf-8")
     out = tmp_path / "kq.json"
     (tmp_path / "~$kq.json").write_bytes(b"")  # open in another program
+    notes = tmp_path / "ghi-chu"
+    notes.mkdir()
+    (notes / "ghi-chu.csv").write_text("x\n", "utf-8")
     failures = {
         "run.inputs_failed": _failure(runner, str(garbage)),
+        "run.nothing_recognised": _failure(runner, str(notes)),
         "config.targets_unreadable": _failure(runner, str(SAMPLE_DATA), "--targets", str(repeated)),
         "output.open_elsewhere": _failure(runner, str(SAMPLE_DATA), "-o", str(out)),
     }
@@ -455,12 +459,17 @@ def test_a_failed_json_run_prints_one_shape_whatever_failed_issue14(
     monkeypatch.setattr(cchc_cli.targets.engine.Engine, "compute", broken)
     failures["internal.error"] = _failure(runner, str(SAMPLE_DATA))
     for code, (exit_code, document) in failures.items():
-        assert set(document) == {"cchc_version", "error", "inputs", "issues"}, code
+        assert set(document) == {"cchc_version", "error", "inputs", "failed_inputs", "issues"}
         assert document["error"]["code"] == code
         assert document["error"]["exit_code"] == exit_code != 0
-        assert document["error"]["message"]
-    # what was read is said with the failure of the inputs
-    assert failures["run.inputs_failed"][1]["issues"][0]["code"] == "file.unreadable"
+        # a message that reads the same in a log as on a console: nothing "above"
+        assert document["error"]["message"] and "ở trên" not in document["error"]["message"]
+    # what was read is said with the failure of the inputs, the failed files named
+    failed = failures["run.inputs_failed"][1]
+    assert failed["issues"][0]["code"] == "file.unreadable"
+    assert failed["failed_inputs"] == [str(garbage)] and "'rac.xlsx'" in failed["error"]["message"]
+    passed_over = failures["run.nothing_recognised"][1]
+    assert passed_over["failed_inputs"] == [] and passed_over["issues"][0]["code"] == "file.not_data"
 
 
 def test_the_result_table_as_a_workbook_holds_numbers_in_their_formats_issue14(

@@ -313,7 +313,7 @@ def test_other_sheets_do_not_fail_a_workbook_with_data(tmp_path) -> None:
     result = load_inputs([str(path)])
     assert accounting(result) == [("Sheet1", [1], 1, 1, 0, 0)]
     assert result.failed_inputs == []
-    assert issue_tuples(result.issues) == [("sheet.no_dataset", "info", None, None, None)]
+    assert issue_tuples(result.issues) == [("sheet.no_header", "info", None, None, None)]
 
 
 def test_repeated_header_after_a_page_break_is_skipped(tmp_path) -> None:

@@ -110,8 +110,17 @@ def prepare(inputs: list[str], options: RunOptions, progress: Progress | None = 
         check_writable(options.output)  # not open in Excel, its folder writable
     loaded = load_files(files, problems, options.load, options.cache, progress)
     if not loaded.usable(options.max_invalid):
-        if loaded.failed_inputs or not loaded.accounts:
-            raise UnusableInputs(loaded, "run.inputs_failed")
+        if loaded.failed_inputs:
+            failed = list(dict.fromkeys(loaded.failed_inputs))
+            names = ", ".join(f"'{Path(p).name}'" for p in failed[:3])
+            raise UnusableInputs(
+                loaded,
+                "run.inputs_failed",
+                n=len(failed),
+                files=names + (", …" if len(failed) > 3 else ""),
+            )
+        if not loaded.accounts:
+            raise UnusableInputs(loaded, "run.nothing_recognised")
         raise UnusableInputs(
             loaded,
             "run.too_many_rejected",

@@ -103,6 +103,15 @@ ISSUES: dict[str, Message] = {
         "'cchc profile init FILE -o vendor.yaml' to draft a profile for it; or check the header "
         "row.",
     ),
+    "sheet.no_header": Message(
+        Severity.INFO,
+        "Trang tính không có dòng tiêu đề nào của một danh sách cchc đọc được (chẳng hạn "
+        "'{dataset}' cần các cột {missing}). Kiểm tra đây có phải tệp xuất danh sách không; nếu "
+        "đúng, chạy 'cchc profile init TỆP -o phan-mem.yaml' để soạn cấu hình cho phần mềm đó.",
+        "The sheet has no header row of a list cchc reads (for instance '{dataset}' needs the "
+        "columns {missing}). Check that this is an exported list; if it is, run 'cchc profile "
+        "init FILE -o vendor.yaml' to draft a profile for its system.",
+    ),
     "sheet.legacy_encoding": Message(
         Severity.ERROR,
         "Chữ trong trang tính được gõ bằng bảng mã cũ {encoding}, không phải Unicode (ví dụ "
@@ -362,10 +371,19 @@ ISSUES: dict[str, Message] = {
     ),
     "run.inputs_failed": Message(
         Severity.ERROR,
-        "Có tệp đầu vào không đọc được hoặc không có dữ liệu nào nhận ra được: không tính chỉ "
-        "tiêu. Xem các lỗi ở trên.",
-        "Some inputs could not be read, or nothing was recognised: targets not computed. See "
-        "the errors above.",
+        "{n} tệp đầu vào không đọc được hoặc không có danh sách nào nhận ra được ({files}): "
+        "không tính chỉ tiêu. Lý do của từng tệp nêu trong các vấn đề phát hiện; sửa hoặc bỏ "
+        "tệp đó ra rồi chạy lại.",
+        "{n} input file(s) could not be read or hold no recognised list ({files}): targets not "
+        "computed. Each file's reason is among the issues found; fix the file or leave it out "
+        "and run again.",
+    ),
+    "run.nothing_recognised": Message(
+        Severity.ERROR,
+        "Không tệp nào trong đầu vào là danh sách dữ liệu nhận ra được: không tính chỉ tiêu. "
+        "Kiểm tra đã chọn đúng thư mục, hoặc chạy cchc inspect với một tệp để xem vì sao.",
+        "No input file is a recognised data list: targets not computed. Check that the right "
+        "folder was chosen, or run cchc inspect on one file to see why.",
     ),
     "run.too_many_rejected": Message(
         Severity.ERROR,

@@ -438,6 +438,9 @@ def _print_accounting(loaded: LoadResult, as_json: bool, lang: str) -> None:
     console = stderr_console()
     if loaded.accounts:
         console.print(accounting_table(loaded, lang))
-    errors = [i for i in sorted_issues(loaded.issues) if i.severity is Severity.ERROR]
-    if errors:
-        console.print(issues_table(errors, lang, 20))
+    shown = [i for i in sorted_issues(loaded.issues) if i.severity is Severity.ERROR]
+    if not shown and not loaded.accounts:
+        # nothing recognised and no error: the files passed over say why (file.not_data, …)
+        shown = [i for i in sorted_issues(loaded.issues) if i.severity is Severity.WARNING]
+    if shown:
+        console.print(issues_table(shown, lang, 20))

@@ -568,23 +568,33 @@ def _unrecognised(path: str, sheet: RawSheet, candidates: list[HeaderMatch], for
             path=path,
             sheet=sheet.name,
             row=fitting[0].last_row,
-            params={"datasets": ", ".join(m.dataset.name for m in fitting)},
+            # named as the officer knows them, with the value --dataset takes
+            params={
+                "datasets": ", ".join(
+                    f"'{m.dataset.title_vi}' (--dataset {m.dataset.name})" for m in fitting
+                )
+            },
         )
     best = candidates[0] if candidates else None
     dataset = best.dataset if best else next(iter(DATASETS.values()))
     missing = best.missing_required if best else dataset.missing_required(set())
+    # what the officer reads in the export: the list's name, the headers to look for
+    words = ", ".join(_header_words(dataset, name) for name in missing)
+    if best is None:  # no row looks like a header of any list
+        return make_issue(
+            "sheet.no_header",
+            severity=Severity.ERROR if forced else None,
+            path=path,
+            sheet=sheet.name,
+            params={"dataset": dataset.title_vi, "missing": words},
+        )
     return make_issue(
         "sheet.no_dataset",
         severity=Severity.ERROR if forced else None,
         path=path,
         sheet=sheet.name,
-        row=best.last_row if best else None,
-        params={
-            # what the officer reads in the export: the list's name, the headers to look for
-            "dataset": dataset.title_vi,
-            "header_row": best.last_row if best else "?",
-            "missing": ", ".join(_header_words(dataset, name) for name in missing),
-        },
+        row=best.last_row,
+        params={"dataset": dataset.title_vi, "header_row": best.last_row, "missing": words},
     )
 
 

@@ -196,6 +196,8 @@ def failure_json(
         "cchc_version": __version__,
         "error": {"code": code, "message": message, "exit_code": exit_code},
         "inputs": [a.to_dict(for_compute=True) for a in loaded.accounts] if loaded else [],
+        # the files that could not be used at all: they have no sheet to account for
+        "failed_inputs": list(dict.fromkeys(loaded.failed_inputs)) if loaded else [],
         "issues": [i.to_dict(lang) for i in loaded.issues] if loaded else [],
     }
 
