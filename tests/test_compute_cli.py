@@ -469,7 +469,8 @@ def test_a_failed_json_run_prints_one_shape_whatever_failed_issue14(
     assert failed["issues"][0]["code"] == "file.unreadable"
     assert failed["failed_inputs"] == [str(garbage)] and "'rac.xlsx'" in failed["error"]["message"]
     passed_over = failures["run.nothing_recognised"][1]
-    assert passed_over["failed_inputs"] == [] and passed_over["issues"][0]["code"] == "file.not_data"
+    assert passed_over["failed_inputs"] == []
+    assert passed_over["issues"][0]["code"] == "file.not_data"
 
 
 def test_the_result_table_as_a_workbook_holds_numbers_in_their_formats_issue14(
