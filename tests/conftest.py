@@ -48,6 +48,21 @@ def write_xlsx(
     return path
 
 
+def long_export(path: Path, rows: int) -> Path:
+    """A dossier CSV of `rows` rows (the sample ward's rows under new codes): long enough that
+    a run reading it is still reading a second after it starts (200k rows: about 4 s here)."""
+    sample = (SAMPLE_DATA / "2025-03 phuong Nguyen Nghiem.csv").read_text("utf-8-sig")
+    lines = sample.splitlines()
+    header, data = lines[1], [line.split(";") for line in lines[2:] if line.count(";") > 10]
+    out = [header]
+    for index in range(rows):
+        row = list(data[index % len(data)])
+        row[0] = f"000.31.32.H48-250321-{index:07d}"
+        out.append(";".join(row))
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return path
+
+
 def encode_cp1258(text: str) -> bytes:
     """Windows-1258 as Vietnamese Windows writes it: base letters precomposed, tones combining."""
     out = b""

@@ -3,9 +3,12 @@ code the tool can produce."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from cchc_cli.catalogue import ISSUES
 from cchc_cli.errors import ExitCode
-from conftest import ROOT
+from conftest import ROOT, long_export
 
 
 def test_every_issue_code_is_in_the_readme() -> None:
@@ -47,21 +50,25 @@ def _readme_exit_codes() -> list[int]:
     ]
 
 
-def _stopped_while_starting(signum: int) -> int:
+def _stopped_while_reading(signum: int, folder: Path) -> int:
+    """A compute stopped a second into reading a long export: its exit code, once it is seen
+    to have left no output and said so in one line."""
     import subprocess
     import sys
+    import time
 
-    program = (
-        "import builtins, os\n"
-        "real = builtins.__import__\n"
-        "def importing(name, *a, **k):\n"
-        "    if name == 'cchc_cli.errors':\n"
-        f"        os.kill(os.getpid(), {signum})\n"
-        "    return real(name, *a, **k)\n"
-        "builtins.__import__ = importing\n"
-        "import cchc_cli.__main__\n"
-    )
-    return subprocess.run([sys.executable, "-c", program], timeout=60).returncode
+    export = long_export(folder / f"dai-{signum}.csv", 300_000)
+    out = folder / f"kq-{signum}.json"
+    env = dict(os.environ, CCHC_CACHE_DIR=str(folder / "cache"))
+    command = [sys.executable, "-m", "cchc_cli", "compute", str(export), "-o", str(out)]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=env)
+    time.sleep(1.5)
+    assert process.poll() is None, "the run ended before it could be stopped"
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=60)
+    assert "Đã dừng" in stderr and "Traceback" not in stderr, stderr
+    assert not out.exists() and not list(folder.glob(f".kq-{signum}.json*"))
+    return process.returncode
 
 
 def test_every_row_of_the_readme_exit_code_table_happens_issue14(
@@ -98,8 +105,9 @@ def test_every_row_of_the_readme_exit_code_table_happens_issue14(
         5: internal,
     }
     if sys.platform != "win32":
-        scenarios[130] = lambda: _stopped_while_starting(int(signal.SIGINT))
-        scenarios[143] = lambda: _stopped_while_starting(int(signal.SIGTERM))
+        # stopped in the middle of a run (the start-up case: tests/test_cli.py)
+        scenarios[130] = lambda: _stopped_while_reading(int(signal.SIGINT), tmp_path)
+        scenarios[143] = lambda: _stopped_while_reading(int(signal.SIGTERM), tmp_path)
     documented = _readme_exit_codes()
     assert sorted(documented) == sorted({*documented, *ExitCode}) == documented
     for code in documented:
