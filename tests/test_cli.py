@@ -579,3 +579,21 @@ def test_issue_tables_fit_the_window_and_never_cut_a_message_issue14(runner, wid
         for word in issue["message"].split():
             if len(word) < 12:  # a long word may be folded across lines
                 assert word in flowing, (word, issue["message"])
+
+
+@pytest.mark.parametrize("width", ["80", "120"])
+def test_the_accounting_table_keeps_whole_words_in_a_narrow_window_issue14(runner, width) -> None:
+    env = dict(os.environ, COLUMNS=width)
+    shown = runner.invoke(app, ["validate", str(SAMPLE_DATA), "--max-issues", "3"], env=env)
+    lines = shown.stdout.splitlines()
+    assert max(len(line) for line in lines) <= int(width)
+    table = shown.stdout[: shown.stdout.index("Các vấn đề")]
+    # the dataset's name and the counts are read whole: no word folded inside itself
+    assert "Danh sách hồ sơ" in table and "1.704" in table
+    assert "Excel (.xlsx)" not in table  # the format is for inspect and JSON in this layout
+    # an issue code breaks at its dot, not inside a word
+    assert "value.date_impos" not in shown.stdout and "date_impossible" in shown.stdout
+    wide = runner.invoke(
+        app, ["validate", str(SAMPLE_DATA)], env=dict(os.environ, COLUMNS="180")
+    ).stdout
+    assert "Excel (.xlsx)" in wide and "Cấu hình phần mềm" in wide

@@ -86,6 +86,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "skipped_by_reason": ("Dòng bỏ qua theo lý do", "Skipped rows by reason"),
     "preview": ("Các dòng đầu sau khi chuẩn hóa", "First rows, normalised"),
     "field": ("Trường", "Field"),
+    "file_sheet": ("Tệp (trang tính)", "File (sheet)"),
     "yes": ("có", "yes"),
     "no": ("không", "no"),
     "blank": ("dòng trống", "blank"),

@@ -437,7 +437,7 @@ def _print_accounting(loaded: LoadResult, as_json: bool, lang: str) -> None:
         return
     console = stderr_console()
     if loaded.accounts:
-        console.print(accounting_table(loaded, lang))
+        console.print(accounting_table(loaded, lang, console.width))
     shown = [i for i in sorted_issues(loaded.issues) if i.severity is Severity.ERROR]
     if not shown and not loaded.accounts:
         # nothing recognised and no error: the files passed over say why (file.not_data, …)
