@@ -180,11 +180,12 @@ def test_an_issue_message_fills_the_consequence_in_its_language_issue10() -> Non
 
 
 def test_the_catalogue_sections_do_not_share_a_key_issue10() -> None:
-    from cchc_cli.catalogue import cli, files, issues, labels, profiles, targets
+    from cchc_cli.catalogue import cli, files, issues, labels, profiles, targets, wording
 
     sections = [
         set(issues.ISSUES),
         set(labels.LABELS),
+        set(wording.WORDING),
         set(targets.REASONS),
         set(profiles.REASONS),
         set(files.REASONS),

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from cchc_cli.cli import app
-from cchc_cli.targets.periods import last_complete_month, parse_period
+from cchc_cli.targets.periods import last_complete_month, parse_period, previous_period
 from conftest import targets_by_id, write_xlsx
 from golden_rows import TIMING_HEADER, timing_row
 
@@ -64,3 +64,22 @@ def test_as_of_inside_the_period_limits_what_is_counted_issue3(tmp_path, runner)
         app, ["compute", str(path), "--period", "2025-03", "--as-of", "01/01/2025"]
     )
     assert before.exit_code == 2 and "2025-03" in before.output
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("2025-03", "2025-02"),
+        ("2025-01", "2024-12"),
+        ("2025-Q1", "2024-Q4"),
+        ("2025-Q3", "2025-Q2"),
+        ("2025", "2024"),
+        ("2025-01..2025-06", "2024-07..2024-12"),
+        ("2025-02..2025-04", "2024-11..2025-01"),
+    ],
+)
+def test_the_previous_period_has_the_same_length_issue15(text: str, previous: str) -> None:
+    before = previous_period(parse_period(text))
+    assert before.label == previous
+    assert len(before.months()) == len(parse_period(text).months())
+    assert before.end < parse_period(text).start and before.as_of == before.end

@@ -22,6 +22,7 @@ from typing import Any
 from cchc_cli.catalogue import cli, files, profiles, targets
 from cchc_cli.catalogue.issues import ISSUES, Message, Severity
 from cchc_cli.catalogue.labels import LABELS
+from cchc_cli.catalogue.wording import WORDING
 
 __all__ = [
     "ISSUES",
@@ -46,6 +47,7 @@ def _merged() -> dict[str, tuple[str, str]]:
     for section in (
         {code: (m.vi, m.en) for code, m in ISSUES.items()},
         LABELS,
+        WORDING,
         targets.REASONS,
         profiles.REASONS,
         files.REASONS,

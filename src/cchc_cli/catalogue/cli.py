@@ -160,7 +160,16 @@ HELP: dict[str, tuple[str, str]] = {
         "Số vấn đề hiện trong bảng (0 = tất cả).",
         "How many issues the table shows (0 = all).",
     ),
-    "help.report_output": ("Tệp báo cáo .xlsx sẽ tạo.", "The .xlsx report file to write."),
+    "help.report_output": (
+        "Tệp báo cáo sẽ tạo: .xlsx (bảng tính), .docx (báo cáo Word để ký) hoặc .pdf.",
+        "The report file to write: .xlsx (workbook), .docx (a Word báo cáo to sign) or .pdf.",
+    ),
+    "help.report_format": (
+        "xlsx: bảng tính cho văn phòng; docx: báo cáo theo thể thức Nghị định 30/2020/NĐ-CP "
+        "để lãnh đạo ký; pdf: báo cáo đó dạng PDF (cần LibreOffice). Mặc định theo đuôi tệp -o.",
+        "xlsx: the office's workbook; docx: the báo cáo in the layout of Decree 30/2020 for the "
+        "leader to sign; pdf: that báo cáo as PDF (needs LibreOffice). Default: the -o suffix.",
+    ),
     "help.title": ("Tiêu đề báo cáo.", "The report's title."),
     "help.unit_name": (
         "Tên đơn vị báo cáo (góc trên bên trái).",

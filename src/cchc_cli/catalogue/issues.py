@@ -364,6 +364,27 @@ ISSUES: dict[str, Message] = {
         "'{path}' is not a regular file (a device, a pipe or a folder): results are not written "
         "there. Choose a file name.",
     ),
+    "output.no_office": Message(
+        Severity.ERROR,
+        "Xuất PDF cần LibreOffice (lệnh soffice) trên máy này. Cài LibreOffice, hoặc dùng "
+        "--format docx rồi mở bằng Word và lưu thành PDF.",
+        "PDF output needs LibreOffice (the soffice command) on this machine. Install "
+        "LibreOffice, or use --format docx and save it as PDF from Word.",
+    ),
+    "output.pdf_failed": Message(
+        Severity.ERROR,
+        "LibreOffice không chuyển được báo cáo sang PDF ({reason}). Dùng --format docx rồi lưu "
+        "thành PDF từ Word.",
+        "LibreOffice could not convert the report to PDF ({reason}). Use --format docx and "
+        "save it as PDF from Word.",
+    ),
+    "output.format_suffix": Message(
+        Severity.ERROR,
+        "Báo cáo --format {format} cần tên tệp đuôi .{format} (ví dụ -o bao-cao.{format}); "
+        "'{path}' có đuôi khác.",
+        "A --format {format} report needs a file name ending in .{format} (e.g. -o "
+        "report.{format}); '{path}' ends otherwise.",
+    ),
     "output.is_input": Message(
         Severity.ERROR,
         "Tệp kết quả '{path}' trùng với một tệp đầu vào; chọn tên khác.",

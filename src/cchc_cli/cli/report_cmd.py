@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import tempfile
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -29,7 +33,59 @@ from cchc_cli.cli.common import (
     stderr_console,
 )
 from cchc_cli.cli.language import help_text
+from cchc_cli.errors import UsageError
 from cchc_cli.output import write_atomic
+
+
+class ReportFormat(StrEnum):
+    """The workbook for the office, or the báo cáo a leader signs (Word, or PDF through
+    LibreOffice)."""
+
+    xlsx = "xlsx"
+    docx = "docx"
+    pdf = "pdf"
+
+
+def report_format(chosen: ReportFormat | None, output: Path) -> ReportFormat:
+    """--format, else the output's suffix (bao-cao.docx is a Word báo cáo), else xlsx; a
+    format and a name that disagree are refused before anything is read."""
+    suffix = output.suffix.lower().lstrip(".")
+    if chosen is None:
+        return ReportFormat(suffix) if suffix in ReportFormat.__members__ else ReportFormat.xlsx
+    if suffix != chosen.value:
+        raise UsageError("output.format_suffix", format=chosen.value, path=str(output))
+    return chosen
+
+
+def office_program() -> str:
+    """LibreOffice's command, or the error that says how to do without it."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        raise UsageError("output.no_office")
+    return office
+
+
+def to_pdf(document: bytes) -> bytes:
+    """A Word document converted by LibreOffice (`soffice --headless`), in a folder of its own
+    that is removed afterwards; a clear error where LibreOffice is missing or fails."""
+    office = office_program()
+    with tempfile.TemporaryDirectory(prefix="cchc-pdf-") as folder:
+        source = Path(folder) / "bao-cao.docx"
+        source.write_bytes(document)
+        # a profile of its own: an officer's open LibreOffice window does not block it
+        profile = Path(folder, "profile").as_uri()
+        command = [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                   "pdf", "--outdir", folder, str(source)]  # fmt: skip
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=300, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise UsageError("output.pdf_failed", reason=type(exc).__name__) from exc
+        made = source.with_suffix(".pdf")
+        if done.returncode != 0 or not made.is_file():
+            said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
+            reason = said.splitlines()[-1][:200] if said else f"exit {done.returncode}"
+            raise UsageError("output.pdf_failed", reason=reason)
+        return made.read_bytes()
 
 
 @handles_errors
@@ -38,6 +94,10 @@ def report_command(
     output: Annotated[
         Path, typer.Option("--output", "-o", help=help_text("help.report_output"), dir_okay=False)
     ],
+    format: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help=help_text("help.report_format")),
+    ] = None,
     period: PeriodOption = None,
     as_of: AsOfOption = None,
     targets: TargetsFileOption = None,
@@ -62,9 +122,10 @@ def report_command(
     lang: LangOption = Lang.vi,
 ) -> None:
     """The `report_command` command; help text: `help.cmd.report`."""
+    chosen = report_format(format, output)  # before anything is read
+    if chosen is ReportFormat.pdf:
+        office_program()  # said now, not after reading a year of exports
     hash_in_background(inputs, no_cache)  # before the data libraries load
-    from cchc_cli.report import excel
-    from cchc_cli.report.excel import ReportOptions
     from cchc_cli.targets.report_content import gather
 
     run = prepare_run(
@@ -83,6 +144,19 @@ def report_command(
     )
     with phase(quiet, lang, "phase_gathering"):
         content = gather(run.loaded, run.config, run.period, label("blank_group", lang))
+    if chosen is not ReportFormat.xlsx:
+        from cchc_cli.report.word import WordOptions, render_docx
+
+        words = WordOptions(lang=str(lang), title=title, unit_name=unit_name)
+        with phase(quiet, lang, "phase_writing_report"):
+            document = render_docx(content, words)
+            write_atomic(output, to_pdf(document) if chosen is ReportFormat.pdf else document)
+        if not quiet:
+            stderr_console().print(label("written", lang, path=output))
+        return
+    from cchc_cli.report import excel
+    from cchc_cli.report.excel import ReportOptions
+
     options = ReportOptions(
         lang=str(lang),
         title=title,

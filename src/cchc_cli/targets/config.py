@@ -42,10 +42,43 @@ class Uncovered(Strict):
     reason: str
 
 
+class Signer(Strict):
+    """Who signs the report: the lines of authority and position as Nghị định 30/2020/NĐ-CP,
+    Phụ lục I writes them ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), and the
+    name, often left blank to be written by hand."""
+
+    title: list[str] = Field(default_factory=list, max_length=4)
+    name: str = ""
+
+
+class Organisation(Strict):
+    """The issuing unit of the reports (issue 15): the header, place-and-date line, signature
+    and "Nơi nhận" of a báo cáo in the layout of Nghị định 30/2020/NĐ-CP (docs/nd30-layout.md).
+    `--unit-name` on the command line replaces `name`."""
+
+    # tên cơ quan chủ quản (first line, upright) and tên cơ quan ban hành (bold); a name of
+    # two lines ("ỦY BAN NHÂN DÂN" / "THỊ XÃ ĐỨC PHỔ") is a list
+    parent: str = ""
+    name: str | list[str] = ""
+    # địa danh of the place-and-date line ("Đức Phổ, ngày 05 tháng 4 năm 2025")
+    place: str = ""
+    # số, ký hiệu: the number is given when the report is registered, so it is left to fill
+    number: str = "…/BC-UBND"
+    signer: Signer = Field(default_factory=Signer)
+    # Nơi nhận; "Lưu: VT" is added at the end, as the decree's sample ends the list
+    recipients: list[str] = Field(default_factory=list)
+
+    @property
+    def name_lines(self) -> list[str]:
+        lines = [self.name] if isinstance(self.name, str) else list(self.name)
+        return [line for line in lines if line.strip()]
+
+
 class TargetsFile(Strict):
     """The whole file."""
 
     version: Literal[1]
+    organisation: Organisation = Field(default_factory=Organisation)
     groups: dict[str, GroupSpec] = Field(default_factory=dict)
     units: list[Unit] = Field(default_factory=list)
     targets: list[TargetSpec]
@@ -62,6 +95,7 @@ class TargetConfig:
     groups: dict[str, FieldGroup] = field(default_factory=dict)
     units: list[Unit] = field(default_factory=list)
     uncovered: list[Uncovered] = field(default_factory=list)
+    organisation: Organisation = field(default_factory=Organisation)
 
     def get(self, target_id: str) -> Target:
         """The target with this id, or a configuration error (exit 4, as the README's table
@@ -224,6 +258,7 @@ def load_targets(path: Path | None = None) -> TargetConfig:
         groups,
         list(parsed.units),
         list(parsed.uncovered),
+        parsed.organisation,
     )
 
 

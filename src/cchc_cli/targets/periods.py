@@ -106,6 +106,24 @@ def parse_period(text: str, as_of: date | None = None) -> Period:
     return Period(label, start, end, end).with_as_of(as_of)
 
 
+def previous_period(period: Period) -> Period:
+    """The period of the same length just before `period` (2025-03 → 2025-02, 2025-Q1 →
+    2024-Q4, 2025 → 2024, 2025-01..2025-06 → 2024-07..2024-12), judged at its end: the change
+    a leader reads on the report's first page (issue 15)."""
+    months = len(period.months())
+    first = period.start.year * 12 + period.start.month - 1 - months
+    last = first + months - 1
+    y1, m1 = divmod(first, 12)
+    y2, m2 = divmod(last, 12)
+    if months == 1:
+        return parse_period(f"{y1:04d}-{m1 + 1:02d}")
+    if _QUARTER.match(period.label):
+        return parse_period(f"{y1:04d}-Q{m1 // 3 + 1}")
+    if _YEAR.match(period.label):
+        return parse_period(f"{y1:04d}")
+    return parse_period(f"{y1:04d}-{m1 + 1:02d}..{y2:04d}-{m2 + 1:02d}")
+
+
 def last_complete_month(last_day: date) -> Period:
     """The last month fully covered when the data runs up to `last_day`.
 

@@ -13,6 +13,7 @@ from cchc_cli.targets.config import TargetConfig
 from cchc_cli.targets.coverage import snapshot_date
 from cchc_cli.targets.engine import Engine
 from cchc_cli.targets.form06a import Form06a, form_06a
+from cchc_cli.targets.highlights import Highlights, highlights
 from cchc_cli.targets.history import History, data_months, monthly
 from cchc_cli.targets.periods import Period
 from cchc_cli.targets.results import ComputeResult
@@ -35,6 +36,7 @@ class ReportContent:
     form: Form06a | None
     late_dossiers: pd.DataFrame
     generated_at: datetime
+    highlights: Highlights
 
 
 def gather(loaded: LoadResult, config: TargetConfig, period: Period, blank: str) -> ReportContent:
@@ -48,12 +50,14 @@ def gather(loaded: LoadResult, config: TargetConfig, period: Period, blank: str)
         mask = view.handled_in & view.timeliness.isin(LATE).to_numpy(bool)
         late = dossiers[mask].copy()
         late["timeliness"] = view.timeliness[mask].astype(str)
+    summary = engine.compute(period, [])
+    by_agency = engine.compute(period, ["agency_name"])
     return ReportContent(
         loaded=loaded,
         config=config,
         period=period,
-        summary=engine.compute(period, []),
-        by_agency=engine.compute(period, ["agency_name"]),
+        summary=summary,
+        by_agency=by_agency,
         by_field=engine.compute(period, ["field_name"]),
         # the whole span of the inputs, as the leadership reads the trend (issue #5)
         history=monthly(
@@ -62,4 +66,5 @@ def gather(loaded: LoadResult, config: TargetConfig, period: Period, blank: str)
         form=form,
         late_dossiers=late,
         generated_at=datetime.now(),
+        highlights=highlights(loaded.tables, engine, summary, by_agency, period),
     )

@@ -1,0 +1,138 @@
+"""The words of the báo cáo (issue 15): the official blocks of Nghị định 30/2020/NĐ-CP and the
+sentences written from the results. Plain Vietnamese, the way an office writes a report."""
+
+from __future__ import annotations
+
+WORDING: dict[str, tuple[str, str]] = {
+    "doc.motto_1": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "doc.motto_2": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "doc.number": ("Số: {number}", "No.: {number}"),
+    # Phụ lục I: "ngày 05 tháng 01 năm 2025" (day below 10, month 1 and 2 with a zero)
+    "doc.place_date": (
+        "{place}, ngày {day} tháng {month} năm {year}",
+        "{place}, {day}/{month}/{year}",
+    ),
+    "doc.date_only": (
+        "ngày {day} tháng {month} năm {year}",
+        "{day}/{month}/{year}",
+    ),
+    "doc.kind": ("BÁO CÁO", "REPORT"),
+    "doc.subject": (
+        "Kết quả thực hiện các chỉ tiêu cải cách hành chính {period}",
+        "Results on the administrative reform targets, {period}",
+    ),
+    "doc.period_month": ("tháng {month}/{year}", "{month}/{year}"),
+    "doc.period_quarter": ("quý {quarter}/{year}", "Q{quarter} {year}"),
+    "doc.period_year": ("năm {year}", "year {year}"),
+    "doc.period_range": ("từ tháng {start} đến tháng {end}", "from {start} to {end}"),
+    "doc.recipients": ("Nơi nhận:", "Recipients:"),
+    "doc.archive": ("Lưu: VT", "Archive: office"),
+    "doc.unit_placeholder": ("TÊN CƠ QUAN, ĐƠN VỊ", "ISSUING BODY"),
+    "doc.table_title": (
+        "Kết quả từng chỉ tiêu kỳ {period}",
+        "Each target, {period}",
+    ),
+    "doc.col_no": ("TT", "No."),
+    "doc.col_target": ("Chỉ tiêu", "Target"),
+    "doc.col_counts": ("Số liệu", "Counts"),
+    "doc.col_value": ("Kết quả", "Result"),
+    "doc.col_goal": ("Mục tiêu", "Goal"),
+    "doc.col_status": ("Đánh giá", "Status"),
+    "doc.col_change": ("So với kỳ trước", "Against the previous period"),
+    "doc.counts": ("{numerator}/{denominator}", "{numerator}/{denominator}"),
+    "doc.ranking_title": (
+        "Xếp hạng đơn vị trên các chỉ tiêu hồ sơ",
+        "Units ranked on the dossier targets",
+    ),
+    "doc.col_unit": ("Đơn vị", "Unit"),
+    "doc.col_met": ("Số chỉ tiêu đạt", "Targets met"),
+    "doc.col_dossiers": ("Số hồ sơ", "Dossiers"),
+    "doc.ranking_rule": (
+        "Xếp theo số chỉ tiêu đạt, rồi theo {first}; đơn vị có ít hồ sơ thì tỷ lệ dễ dao động.",
+        "Ranked on the targets met, then on {first}; a unit with few dossiers swings easily.",
+    ),
+    # the sentences of the text, one paragraph each
+    "doc.overview": (
+        "Kỳ báo cáo {period} (từ ngày {start} đến ngày {end}, số liệu tính đến ngày {as_of}). "
+        "Trong {total} chỉ tiêu theo dõi: {counts}.",
+        "Reporting period {period} ({start} to {end}, figures as of {as_of}). Of {total} "
+        "targets followed: {counts}.",
+    ),
+    "doc.count_met": ("{n} chỉ tiêu đạt", "{n} met"),
+    "doc.count_warning": ("{n} chỉ tiêu gần đạt", "{n} close to the goal"),
+    "doc.count_missed": ("{n} chỉ tiêu không đạt", "{n} missed"),
+    "doc.count_no_data": ("{n} chỉ tiêu chưa có dữ liệu để tính", "{n} without data"),
+    "doc.missed_lead": ("Các chỉ tiêu không đạt: {items}.", "Targets missed: {items}."),
+    "doc.warning_lead": (
+        "Các chỉ tiêu gần đạt (thiếu không quá biên cảnh báo): {items}.",
+        "Targets close to the goal (within the warning band): {items}.",
+    ),
+    "doc.item_gap": (
+        "{name} đạt {value}, còn thiếu {gap} điểm phần trăm so với mục tiêu {goal}",
+        "{name} at {value}, {gap} percentage points short of the goal of {goal}",
+    ),
+    "doc.item_gap_over": (
+        "{name} ở mức {value}, vượt {gap} điểm phần trăm so với mức tối đa {goal}",
+        "{name} at {value}, {gap} percentage points over the limit of {goal}",
+    ),
+    "doc.more_targets": ("và {n} chỉ tiêu khác (xem bảng)", "and {n} more (see the table)"),
+    "doc.more_units": ("và {n} đơn vị khác", "and {n} more units"),
+    "doc.item": ("{name} đạt {value} (mục tiêu {goal})", "{name} at {value} (goal {goal})"),
+    "doc.all_met": (
+        "Tất cả chỉ tiêu có dữ liệu đều đạt mục tiêu.",
+        "Every target with data meets its goal.",
+    ),
+    "doc.change_lead": (
+        "So với kỳ trước ({period}): {items}.",
+        "Against the previous period ({period}): {items}.",
+    ),
+    "doc.change_up": (
+        "{name} tăng {delta} điểm phần trăm (từ {before} lên {after})",
+        "{name} up {delta} percentage points ({before} to {after})",
+    ),
+    "doc.change_down": (
+        "{name} giảm {delta} điểm phần trăm (từ {before} xuống {after})",
+        "{name} down {delta} percentage points ({before} to {after})",
+    ),
+    "doc.change_none": (
+        "So với kỳ trước ({period}), các tỷ lệ thay đổi không quá 0,5 điểm phần trăm.",
+        "Against the previous period ({period}), no rate moved by more than 0.5 points.",
+    ),
+    "doc.change_missing": (
+        "Chưa so sánh được với kỳ trước ({period}): dữ liệu hồ sơ thiếu tháng {months}.",
+        "Not compared with the previous period ({period}): dossier data lacks {months}.",
+    ),
+    "doc.units_lag": (
+        "Về {target}, các đơn vị chưa đạt mục tiêu {goal}: {items}.",
+        "On {target}, the units below the goal {goal}: {items}.",
+    ),
+    "doc.units_all_met": (
+        "Về {target}, tất cả các đơn vị đều đạt mục tiêu {goal}.",
+        "On {target}, every unit meets the goal {goal}.",
+    ),
+    "doc.unit_item": ("{unit} ({value}, {n} hồ sơ)", "{unit} ({value}, {n} dossiers)"),
+    "doc.data": (
+        "Số liệu được tổng hợp từ {files} tệp dữ liệu xuất từ hệ thống: {valid} dòng hợp lệ, "
+        "{rejected} dòng bị loại do lỗi dữ liệu{duplicates}.",
+        "The figures come from {files} files exported from the systems: {valid} valid rows, "
+        "{rejected} rows rejected for data errors{duplicates}.",
+    ),
+    "doc.duplicates": (
+        ", {n} dòng trùng mã hồ sơ không tính lại",
+        ", {n} rows repeating a dossier code not counted twice",
+    ),
+    "doc.coverage_gap": (
+        "Dữ liệu hồ sơ của kỳ thiếu tháng {months}; các chỉ tiêu tính từ hồ sơ chỉ phản ánh "
+        "các tháng có dữ liệu.",
+        "The period's dossier data lacks {months}; the dossier targets reflect only the months "
+        "with data.",
+    ),
+    "doc.table_lead": (
+        "Kết quả từng chỉ tiêu như bảng dưới đây.",
+        "Each target is in the table below.",
+    ),
+    "doc.local_note": (
+        "(*) Mục tiêu do địa phương chọn, Chương trình không nêu mức cụ thể.",
+        "(*) A goal chosen locally; the programme states no figure.",
+    ),
+}

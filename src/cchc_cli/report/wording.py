@@ -1,0 +1,231 @@
+"""The báo cáo's text, written from the results (issue 15): what was met, what was missed and by
+how much, the change since the previous period, which units lag, and where the figures come
+from. Plain sentences with the numbers as every other view writes them (94,7%)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from cchc_cli.catalogue import decimal_text, label
+from cchc_cli.report.numbers import whole
+from cchc_cli.report.presentation import present_threshold
+from cchc_cli.report.results import shown_target, shown_value
+from cchc_cli.targets.coverage import coverage_of
+from cchc_cli.targets.highlights import STATUS_ORDER, Change, Highlights, Shortfall, is_rate
+from cchc_cli.targets.periods import Period
+from cchc_cli.targets.report_content import ReportContent
+from cchc_cli.targets.results import TargetResult, TargetStatus
+
+# A change smaller than this (in points) is not worth a leader's sentence.
+NOTABLE_CHANGE = 0.005
+# At most this many items in one sentence: the table holds the rest.
+MAX_ITEMS = 5
+
+
+def date_words(day: date, lang: str) -> dict[str, str]:
+    """A date's parts as Nghị định 30/2020/NĐ-CP, Phụ lục I writes them: a day below 10 and
+    the months 1 and 2 with a leading zero ("ngày 05 tháng 02", "tháng 3")."""
+    return {
+        "day": f"{day.day:02d}",
+        "month": f"{day.month:02d}" if day.month < 3 else str(day.month),
+        "year": str(day.year),
+    }
+
+
+def place_date(place: str, day: date, lang: str) -> str:
+    """ "Đức Phổ, ngày 05 tháng 4 năm 2025"; without a place, the date alone."""
+    parts = date_words(day, lang)
+    if not place:
+        text = label("doc.date_only", lang, **parts)
+        return text[:1].upper() + text[1:]
+    return label("doc.place_date", lang, place=place, **parts)
+
+
+def period_words(period: Period, lang: str) -> str:
+    """ "tháng 3/2025", "quý 1/2025", "năm 2025", "từ tháng 01/2025 đến tháng 06/2025"."""
+    text = period.label
+    if len(text) == 7 and text[4] == "-" and text[5:].isdigit():
+        return label("doc.period_month", lang, month=int(text[5:]), year=text[:4])
+    if "-Q" in text:
+        return label("doc.period_quarter", lang, quarter=text[-1], year=text[:4])
+    if text.isdigit():
+        return label("doc.period_year", lang, year=text)
+    start = f"{period.start.month:02d}/{period.start.year}"
+    end = f"{period.end.month:02d}/{period.end.year}"
+    return label("doc.period_range", lang, start=start, end=end)
+
+
+def in_sentence(name: str) -> str:
+    """A target's name inside a sentence: "tỷ lệ hồ sơ …", an acronym ("TTHC …") kept."""
+    if len(name) > 1 and name[0].isupper() and name[1].islower():
+        return name[0].lower() + name[1:]
+    return name
+
+
+def points(delta: float, lang: str) -> str:
+    """A difference of two rates in percentage points, one decimal ("0,3")."""
+    return decimal_text(abs(delta) * 100, 1, lang)
+
+
+def _joined(items: list[str], lang: str, more: str = "doc.more_targets") -> str:
+    shown = items[:MAX_ITEMS]
+    if len(items) > MAX_ITEMS:
+        shown.append(label(more, lang, n=len(items) - MAX_ITEMS))
+    return "; ".join(shown)
+
+
+def _goal(result: TargetResult, lang: str) -> str:
+    """The goal inside a sentence: its figure without the sign when a gap is said ("95,0%")."""
+    threshold = result.threshold
+    if threshold is None:
+        return shown_target(result.target, lang)
+    return present_threshold(result.target.spec, threshold)[1].text(lang)
+
+
+def _shortfall_item(shortfall: Shortfall, lang: str) -> str:
+    result = shortfall.result
+    params = {
+        "name": result.target.spec.name,
+        "value": shown_value(result, result.value, lang),
+        "goal": shown_target(result.target, lang),
+    }
+    if shortfall.gap is None:
+        return label("doc.item", lang, **params)
+    params["goal"] = _goal(result, lang)
+    over = result.threshold is not None and result.threshold.op in ("<=", "<")
+    key = "doc.item_gap_over" if over else "doc.item_gap"
+    return label(key, lang, gap=points(shortfall.gap, lang), **params)
+
+
+def _change_item(change: Change, lang: str) -> str:
+    result = change.result
+    key = "doc.change_up" if change.delta > 0 else "doc.change_down"
+    return label(
+        key,
+        lang,
+        name=result.target.spec.name,
+        delta=points(change.delta, lang),
+        before=shown_value(change.previous, change.previous.value, lang),
+        after=shown_value(result, result.value, lang),
+    )
+
+
+def overview(content: ReportContent, lang: str) -> str:
+    highlights = content.highlights
+    period = content.period
+    counts = [
+        label(f"doc.count_{status.value}", lang, n=highlights.counts[status])
+        for status in STATUS_ORDER
+        if highlights.counts[status] or status is TargetStatus.MET
+    ]
+    return label(
+        "doc.overview",
+        lang,
+        period=period_words(period, lang),
+        start=f"{period.start:%d/%m/%Y}",
+        end=f"{period.end:%d/%m/%Y}",
+        as_of=f"{period.as_of:%d/%m/%Y}",
+        total=highlights.total,
+        counts=", ".join(counts),
+    )
+
+
+def shortfalls(highlights: Highlights, lang: str) -> list[str]:
+    missed = [s for s in highlights.shortfalls if s.result.status is TargetStatus.MISSED]
+    close = [s for s in highlights.shortfalls if s.result.status is TargetStatus.WARNING]
+    said = []
+    if missed:
+        items = [_shortfall_item(s, lang) for s in missed]
+        said.append(label("doc.missed_lead", lang, items=_joined(items, lang)))
+    if close:
+        items = [_shortfall_item(s, lang) for s in close]
+        said.append(label("doc.warning_lead", lang, items=_joined(items, lang)))
+    if not said:
+        said.append(label("doc.all_met", lang))
+    return said
+
+
+def notable_changes(highlights: Highlights) -> list[Change]:
+    """The rates that moved by at least half a point, the largest move first."""
+    moved = [c for c in highlights.changes if is_rate(c.result) and abs(c.delta) >= NOTABLE_CHANGE]
+    return sorted(moved, key=lambda c: -abs(c.delta))
+
+
+def changes(highlights: Highlights, lang: str) -> str | None:
+    before = highlights.previous
+    if before is None:
+        return None
+    period = period_words(before, lang)
+    if highlights.previous_incomplete:
+        months = ", ".join(highlights.previous_incomplete)
+        return label("doc.change_missing", lang, period=period, months=months)
+    moved = notable_changes(highlights)
+    if not moved:
+        return label("doc.change_none", lang, period=period)
+    items = [_change_item(c, lang) for c in moved]
+    return label("doc.change_lead", lang, period=period, items=_joined(items, lang))
+
+
+def lagging_units(content: ReportContent, lang: str) -> str | None:
+    """The units below the goal on the first key dossier target, the lowest first."""
+    highlights = content.highlights
+    if not highlights.key_targets or not highlights.ranking:
+        return None
+    first = highlights.key_targets[0]
+    by_agency = {r.target.id: r for r in content.by_agency.targets}.get(first.target.id)
+    if by_agency is None:
+        return None
+    below = [
+        g
+        for g in by_agency.groups
+        if g.status in (TargetStatus.MISSED, TargetStatus.WARNING) and g.value is not None
+    ]
+    below.sort(key=lambda g: g.value or 0.0)
+    name = in_sentence(first.target.spec.name)
+    goal = _goal(first, lang)
+    if not below:
+        return label("doc.units_all_met", lang, target=name, goal=goal)
+    items = [
+        label(
+            "doc.unit_item",
+            lang,
+            unit=str(next(iter(g.by.values()), "")),
+            value=shown_value(first, g.value, lang),
+            n=whole(int(g.denominator or 0), lang),
+        )
+        for g in below
+    ]
+    items_text = _joined(items, lang, "doc.more_units")
+    return label("doc.units_lag", lang, target=name, goal=goal, items=items_text)
+
+
+def data_quality(content: ReportContent, lang: str) -> str:
+    loaded = content.loaded
+    files = len({Path(a.path).name for a in loaded.accounts})
+    duplicates = (
+        label("doc.duplicates", lang, n=whole(loaded.duplicates, lang)) if loaded.duplicates else ""
+    )
+    said = label(
+        "doc.data",
+        lang,
+        files=whole(files, lang),
+        valid=whole(sum(a.rows_valid for a in loaded.accounts), lang),
+        rejected=whole(loaded.rows_rejected, lang),
+        duplicates=duplicates,
+    )
+    for covered in coverage_of(loaded.tables, content.period):
+        if covered.dataset == "dossiers" and covered.missing:
+            said += " " + label("doc.coverage_gap", lang, months=", ".join(covered.missing))
+    return said
+
+
+def paragraphs(content: ReportContent, lang: str) -> list[str]:
+    """The báo cáo's text, paragraph by paragraph, before its table."""
+    said = [overview(content, lang), *shortfalls(content.highlights, lang)]
+    for optional in (changes(content.highlights, lang), lagging_units(content, lang)):
+        if optional:
+            said.append(optional)
+    said.append(data_quality(content, lang))
+    said.append(label("doc.table_lead", lang))
+    return said
