@@ -64,12 +64,79 @@ echo "Đã cài xong. Chạy thử: .venv/bin/cchc --help"
 GUIDE = """Cài đặt cchc không cần Internet — {platform}, Python {version}
 
 1. Cài Python {version} (64-bit) từ python.org nếu máy chưa có (bộ cài cũng chép được qua USB).
-2. Giải nén tệp này vào một thư mục, ví dụ C:\\cchc.
-3. Chạy {script} (nhấp đúp, hoặc từ cửa sổ lệnh trong thư mục đó).
+2. Giải nén tệp này, ví dụ vào ổ C:\\ (được thư mục C:\\cchc).
+3. Mở thư mục cchc vừa giải nén, chạy {script} (nhấp đúp, hoặc từ cửa sổ lệnh trong thư mục đó).
 4. Dùng: {cchc} compute "D:\\Du lieu\\2025" --period 2025-Q1
 
 Offline install — unzip, run {script}, then use {cchc}.
 """
+
+
+def _markers(platform: str, version: str) -> dict[str, str]:
+    """The environment markers of the office computer. pip judges markers such as
+    `platform_system == "Windows"` by the machine it runs on, even with --platform
+    (pypa/pip#11664): typer's colorama, needed on Windows only, was left out of the bundle."""
+    if platform.startswith("win"):
+        system = {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt"}
+        machine = "ARM64" if "arm64" in platform else "AMD64"
+    elif platform.startswith("macosx"):
+        system = {"sys_platform": "darwin", "platform_system": "Darwin", "os_name": "posix"}
+        machine = "arm64" if "arm64" in platform else "x86_64"
+    else:
+        system = {"sys_platform": "linux", "platform_system": "Linux", "os_name": "posix"}
+        machine = "aarch64" if "aarch64" in platform else "x86_64"
+    return {
+        **system,
+        "platform_machine": machine,
+        "python_version": version,
+        "python_full_version": f"{version}.0",
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+        "extra": "",
+    }
+
+
+def _requirements(wheels: Path, environment: dict[str, str]) -> tuple[list, dict[str, str]]:
+    """What the bundle's wheels require on the office computer, and the wheels it holds
+    (canonical name -> version)."""
+    try:
+        from packaging.requirements import Requirement
+        from packaging.utils import canonicalize_name
+    except ImportError:  # pip's own copy, where packaging is not installed
+        from pip._vendor.packaging.requirements import Requirement
+        from pip._vendor.packaging.utils import canonicalize_name
+    held: dict[str, str] = {}
+    needed = []
+    for wheel in sorted(wheels.glob("*.whl")):
+        with zipfile.ZipFile(wheel) as archive:
+            name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+            metadata = archive.read(name).decode("utf-8")
+        fields = {}
+        for line in metadata.split("\n\n", 1)[0].splitlines():
+            key, _, value = line.partition(": ")
+            if key == "Requires-Dist":
+                requirement = Requirement(value)
+                if requirement.marker is None or requirement.marker.evaluate(environment):
+                    needed.append(requirement)
+            elif key in ("Name", "Version"):
+                fields[key] = value
+        held[canonicalize_name(fields["Name"])] = fields["Version"]
+    return needed, held
+
+
+def _missing(wheels: Path, environment: dict[str, str]) -> list[str]:
+    """The requirements of the office computer that no wheel of the bundle satisfies."""
+    try:
+        from packaging.utils import canonicalize_name
+    except ImportError:
+        from pip._vendor.packaging.utils import canonicalize_name
+    needed, held = _requirements(wheels, environment)
+    missing = []
+    for requirement in needed:
+        version = held.get(canonicalize_name(requirement.name))
+        if version is None or not requirement.specifier.contains(version, prereleases=True):
+            missing.append(str(requirement).split(";")[0].strip())
+    return sorted(set(missing))
 
 
 def _run(command: list[str]) -> None:
@@ -90,6 +157,12 @@ def build(platform: str, version: str, output: Path, check: bool) -> Path:
         target = ["--platform", platform, "--python-version", version]
         target += ["--implementation", "cp", "--only-binary=:all:"]
         _run([*pip, "download", "--quiet", "--dest", str(wheels), *target, str(own)])
+        environment = _markers(platform, version)
+        for _ in range(10):  # each round may bring requirements of its own
+            missing = _missing(wheels, environment)
+            if not missing:
+                break
+            _run([*pip, "download", "--quiet", "--dest", str(wheels), *target, *missing])
         if windows:
             script_name, cchc = "cai-dat.bat", ".venv\\Scripts\\cchc"
             script = WINDOWS_SCRIPT.format(version=version).replace("\n", "\r\n")
@@ -109,6 +182,11 @@ def build(platform: str, version: str, output: Path, check: bool) -> Path:
             with tempfile.TemporaryDirectory(prefix="cchc-bundle-check-") as into:
                 found = ["--find-links", str(wheels), *target, "--target", into, "cchc"]
                 _run([*pip, *dry_run, *found])
+            # and what pip cannot see from here: every requirement of the office computer's
+            # own platform (colorama on Windows) met by a wheel of the bundle
+            unmet = _missing(wheels, environment)
+            if unmet:
+                raise SystemExit(f"the bundle lacks, for {platform}: {', '.join(unmet)}")
         output.mkdir(parents=True, exist_ok=True)
         bundle = output / f"cchc-offline-{platform}-py{version}.zip"
         partial = bundle.with_suffix(".zip.part")
