@@ -113,3 +113,22 @@ def test_every_help_example_runs_on_the_sample_issue14(runner, tmp_path, monkeyp
         # 3 is the sample's own result, never an example naming a file that does not exist
         for missing in ("input.not_found", "file.unreadable", "input.no_files"):
             assert missing not in done.output, (key, example)
+
+
+def test_english_left_in_usage_and_system_errors_is_translated_issue14(tmp_path) -> None:
+    # Click writes "file '…' is a directory" in lower case for a file option
+    folder = _cchc("compute", "sample_data", "-o", str(tmp_path))
+    assert folder.returncode == 2 and "là thư mục, cần một tệp" in folder.stderr
+    assert "is a directory" not in folder.stderr
+    missing = _cchc("compute", "sample_data", "--columns", str(tmp_path / "khong.yaml"))
+    assert "không có tệp hay thư mục này" in missing.stderr
+    assert "No such file" not in missing.stderr
+    usage = [line.strip() for line in _cchc("template", "--help").stdout.splitlines()]
+    assert any(line.endswith("template [TUỲ CHỌN] LOẠI_DỮ_LIỆU") for line in usage)
+
+
+def test_the_language_given_before_the_command_is_the_commands_issue14() -> None:
+    done = _cchc("--lang", "en", "targets", "list", "--format", "json")
+    assert done.returncode == 0
+    shown = _cchc("--lang", "en", "targets", "show", "ho_so_dung_han")
+    assert shown.returncode == 0 and "Formula" in shown.stdout and "Công thức" not in shown.stdout

@@ -24,6 +24,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "metavar.file": ("TỆP", "FILE"),
     "metavar.profile": ("CẤU_HÌNH", "PROFILE"),
     "metavar.target": ("MÃ_CHỈ_TIÊU", "TARGET_ID"),
+    "metavar.dataset": ("LOẠI_DỮ_LIỆU", "DATASET"),
     "usage.type_text": ("<chữ>", "<text>"),
     "usage.type_texts": ("<chữ>…", "<text>…"),
     "usage.type_file": ("<tệp>", "<file>"),
@@ -51,6 +52,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "usage.is_a_folder": (
         "'{value}' là thư mục, cần một tệp.",
         "'{value}' is a folder, not a file.",
+    ),
+    "usage.is_a_file": (
+        "'{value}' là một tệp, cần một thư mục.",
+        "'{value}' is a file, not a folder.",
     ),
 }
 

@@ -130,6 +130,11 @@ REASONS: dict[str, tuple[str, str]] = {
         "a part of the path is a file, not a folder",
     ),
     "oserror.EISDIR": ("đây là thư mục", "it is a folder"),
+    # a file stands where a folder should be made (CCHC_CACHE_DIR naming a file)
+    "oserror.EEXIST": (
+        "đã có một tệp trùng tên ở chỗ cần tạo thư mục",
+        "a file of that name stands where a folder is needed",
+    ),
     "oserror.ENAMETOOLONG": ("tên tệp quá dài", "the file name is too long"),
     "oserror.EBUSY": ("tệp đang được dùng", "the file is in use"),
     "oserror.EIO": ("lỗi đọc ghi đĩa", "a disk input/output error"),

@@ -19,7 +19,7 @@ from cchc_cli.cli import (  # noqa: E402
     template_cmd,
     validate_cmd,
 )
-from cchc_cli.cli.common import set_debug  # noqa: E402
+from cchc_cli.cli.common import COMMAND_LANG, LangOption, set_debug  # noqa: E402
 
 app = typer.Typer(
     name="cchc",
@@ -46,8 +46,12 @@ def root(
         typer.Option("--version", callback=_version, is_eager=True, help=help_text("help.version")),
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help=help_text("help.debug"))] = False,
+    lang: LangOption = COMMAND_LANG,
 ) -> None:
     """cchc: chỉ tiêu cải cách hành chính từ dữ liệu một cửa."""
+    # `cchc --lang en compute …` as well as `cchc compute … --lang en`: the language was read
+    # from the command line before the commands were built (cli/language.py)
+    del lang
     set_debug(debug)
 
 

@@ -18,7 +18,7 @@ from rich.segment import Segment
 from rich.text import Text
 
 from cchc_cli.catalogue import label
-from cchc_cli.cli.language import help_text
+from cchc_cli.cli.language import LANG, help_text
 from cchc_cli.errors import (
     INTERRUPTED_EXIT,
     TERMINATED_EXIT,
@@ -49,6 +49,11 @@ class Lang(StrEnum):
 
     vi = "vi"
     en = "en"
+
+
+# What a command speaks when its own --lang is not given: the language read from the whole
+# command line before the commands were built (`cchc --lang en compute …`), else CCHC_LANG.
+COMMAND_LANG = Lang(LANG)
 
 
 class OutputFormat(StrEnum):

@@ -11,11 +11,11 @@ import typer
 
 from cchc_cli.catalogue import did_you_mean, label
 from cchc_cli.cli.common import (
+    COMMAND_LANG,
     MAX_INVALID,
     AsOfOption,
     ColumnsOption,
     InputsArgument,
-    Lang,
     LangOption,
     MaxInvalidOption,
     NoCacheOption,
@@ -112,7 +112,7 @@ def compute_command(
     profile: ProfileOption = None,
     no_cache: NoCacheOption = False,
     quiet: QuietOption = False,
-    lang: LangOption = Lang.vi,
+    lang: LangOption = COMMAND_LANG,
 ) -> None:
     """The `compute_command` command; help text: `help.cmd.compute`."""
     hash_in_background(inputs, no_cache)  # before the data libraries load

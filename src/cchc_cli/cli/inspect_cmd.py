@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from cchc_cli.cli.common import (
+    COMMAND_LANG,
     ColumnsOption,
     DatasetOption,
     FormatOption,
-    Lang,
     LangOption,
     OutputFormat,
     ProfileOption,
@@ -34,7 +34,7 @@ def inspect(
     dataset: DatasetOption = None,
     rows: Annotated[int, typer.Option("--rows", help=help_text("help.inspect_rows"))] = 3,
     ids: Annotated[bool, typer.Option("--ids", help=help_text("help.inspect_ids"))] = False,
-    lang: LangOption = Lang.vi,
+    lang: LangOption = COMMAND_LANG,
 ) -> None:
     """The `inspect` command; help text: `help.cmd.inspect`."""
     # Imported here, not at the top: `cchc --help` must start fast (issue 12).

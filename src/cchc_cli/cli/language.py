@@ -62,8 +62,10 @@ _CLICK_MESSAGES = [
     (re.compile(r"Input should be a valid (?:number|integer).*"), "not_a_number_here"),
     (re.compile(r"Input should be less than or equal to (?P<value>\S+)"), "at_most"),
     (re.compile(r"Input should be greater than or equal to (?P<value>\S+)"), "at_least"),
-    (re.compile(r"(?:File|Path) '(?P<value>.*)' does not exist\.?"), "no_such_path"),
-    (re.compile(r"(?:File|Path) '(?P<value>.*)' is a directory\.?"), "is_a_folder"),
+    # Click writes "File '…'" or "file '…'", "Path" or "path", as the parameter's type says
+    (re.compile(r"(?i:file|path|directory) '(?P<value>.*)' does not exist\.?"), "no_such_path"),
+    (re.compile(r"(?i:file|path) '(?P<value>.*)' is a directory\.?"), "is_a_folder"),
+    (re.compile(r"(?i:directory|path) '(?P<value>.*)' is a file\.?"), "is_a_file"),
 ]
 # the option's names, which may carry "(env var: 'CCHC_LANG')", then the reason
 _INVALID_FOR = re.compile(

@@ -14,10 +14,10 @@ from rich.text import Text
 
 from cchc_cli.catalogue import label
 from cchc_cli.cli.common import (
+    COMMAND_LANG,
     ColumnsOption,
     DatasetOption,
     FormatOption,
-    Lang,
     LangOption,
     OutputFormat,
     ProfileOption,
@@ -54,7 +54,9 @@ def _summary(profile: Profile) -> dict[str, Any]:
 
 @app.command("list", help=help_text("help.cmd.profile_list"))
 @handles_errors
-def list_profiles(format: FormatOption = OutputFormat.table, lang: LangOption = Lang.vi) -> None:
+def list_profiles(
+    format: FormatOption = OutputFormat.table, lang: LangOption = COMMAND_LANG
+) -> None:
     """The `list_profiles` command; help text: `help.cmd.profile_list`."""
     from cchc_cli.profiles import profile_set, shipped_names
 
@@ -158,7 +160,7 @@ def show_profile(
     format: Annotated[
         str, typer.Option("--format", "-f", help=help_text("help.profile_format"))
     ] = "table",
-    lang: LangOption = Lang.vi,
+    lang: LangOption = COMMAND_LANG,
 ) -> None:
     """The `show_profile` command; help text: `help.cmd.profile_show`."""
     if format not in ("table", "json", "yaml"):
@@ -192,7 +194,7 @@ def init_profile(
     profile: ProfileOption = None,
     columns: ColumnsOption = None,
     dataset: DatasetOption = None,
-    lang: LangOption = Lang.vi,
+    lang: LangOption = COMMAND_LANG,
 ) -> None:
     """The `init_profile` command; help text: `help.cmd.profile_init`."""
     from cchc_cli.ingest import inspect_input

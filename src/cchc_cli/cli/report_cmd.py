@@ -13,11 +13,11 @@ import typer
 
 from cchc_cli.catalogue import Count, label
 from cchc_cli.cli.common import (
+    COMMAND_LANG,
     MAX_INVALID,
     AsOfOption,
     ColumnsOption,
     InputsArgument,
-    Lang,
     LangOption,
     MaxInvalidOption,
     NoCacheOption,
@@ -119,7 +119,7 @@ def report_command(
     profile: ProfileOption = None,
     no_cache: NoCacheOption = False,
     quiet: QuietOption = False,
-    lang: LangOption = Lang.vi,
+    lang: LangOption = COMMAND_LANG,
 ) -> None:
     """The `report_command` command; help text: `help.cmd.report`."""
     chosen = report_format(format, output)  # before anything is read

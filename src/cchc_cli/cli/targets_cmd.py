@@ -12,8 +12,8 @@ from rich.text import Text
 
 from cchc_cli.catalogue import label
 from cchc_cli.cli.common import (
+    COMMAND_LANG,
     FormatOption,
-    Lang,
     LangOption,
     OutputFormat,
     handles_errors,
@@ -122,7 +122,7 @@ def list_targets(
         ),
     ] = False,
     format: FormatOption = OutputFormat.table,
-    lang: LangOption = Lang.vi,
+    lang: LangOption = COMMAND_LANG,
 ) -> None:
     """The `list_targets` command; help text: `help.cmd.targets_list`."""
 
@@ -156,7 +156,7 @@ def show_target(
         str, typer.Argument(metavar=help_text("metavar.target"), help=help_text("help.target_id"))
     ],
     targets: TargetsOption = None,
-    lang: LangOption = Lang.vi,
+    lang: LangOption = COMMAND_LANG,
 ) -> None:
     """The `show_target` command; help text: `help.cmd.targets_show`."""
     import yaml
@@ -188,7 +188,7 @@ def check_targets(
             metavar=help_text("metavar.file"), help=help_text("help.targets_file"), dir_okay=False
         ),
     ],
-    lang: LangOption = Lang.vi,
+    lang: LangOption = COMMAND_LANG,
 ) -> None:
     """The `check_targets` command; help text: `help.cmd.targets_check`."""
     from cchc_cli.targets.config import load_targets

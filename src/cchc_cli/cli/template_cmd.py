@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from cchc_cli.catalogue import did_you_mean, label
-from cchc_cli.cli.common import Lang, LangOption, handles_errors, stderr_console
+from cchc_cli.cli.common import COMMAND_LANG, LangOption, handles_errors, stderr_console
 from cchc_cli.cli.language import LANG, help_text
 from cchc_cli.output import write_atomic
 
@@ -31,12 +31,15 @@ HAND_KEPT = (
 def template_command(
     dataset: Annotated[
         str,
-        typer.Argument(help=label("help.template_dataset", LANG, datasets=", ".join(HAND_KEPT))),
+        typer.Argument(
+            metavar=help_text("metavar.dataset"),
+            help=label("help.template_dataset", LANG, datasets=", ".join(HAND_KEPT)),
+        ),
     ],
     output: Annotated[
         Path, typer.Option("--output", "-o", help=help_text("help.template_output"), dir_okay=False)
     ],
-    lang: LangOption = Lang.vi,
+    lang: LangOption = COMMAND_LANG,
 ) -> None:
     """The `template_command` command; help text: `help.cmd.template`."""
     from cchc_cli.report.template import template_workbook

@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from cchc_cli.cli.common import (
+    COMMAND_LANG,
     ColumnsOption,
     DatasetOption,
     FormatOption,
-    Lang,
     LangOption,
     NoCacheOption,
     OutputFormat,
@@ -43,7 +43,7 @@ def validate(
     max_issues: Annotated[
         int, typer.Option("--max-issues", help=help_text("help.max_issues"))
     ] = 100,
-    lang: LangOption = Lang.vi,
+    lang: LangOption = COMMAND_LANG,
 ) -> None:
     """The `validate` command; help text: `help.cmd.validate`."""
     hash_in_background(inputs, no_cache)  # before the data libraries load

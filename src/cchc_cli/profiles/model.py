@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
-from cchc_cli.catalogue import Phrase, did_you_mean, phrase, pydantic_reason
+from cchc_cli.catalogue import Phrase, did_you_mean, os_reason, phrase, pydantic_reason
 from cchc_cli.config_yaml import ConfigYamlProblem, load_config_yaml, read_config_bytes
 from cchc_cli.errors import ConfigError
 from cchc_cli.parsing import DATE_FORMS
@@ -356,6 +356,5 @@ def read_profile_file(path: Path, kind: str = "profile") -> ProfileFile:
             unreadable, path=str(path), reason=phrase("profile_file.not_utf8")
         ) from exc
     except OSError as exc:
-        reason = exc.strerror or str(exc).splitlines()[0]
-        raise ConfigError(unreadable, path=str(path), reason=reason) from exc
+        raise ConfigError(unreadable, path=str(path), reason=os_reason(exc)) from exc
     return read_profile_text(text, str(path), f"config.{kind}_invalid", unreadable)
