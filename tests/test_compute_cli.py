@@ -549,3 +549,30 @@ def test_a_workbook_result_must_be_named_xlsx_issue14(runner, tmp_path) -> None:
     out = tmp_path / "kq.csv"
     done = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--format", "xlsx", "-o", str(out)])
     assert done.exit_code == 2 and not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "said"),
+    [
+        (["--by", "don_vi"], "agency_name (đơn vị)"),
+        (["--as-of", "31/02/2025"], "--as-of"),
+        (["--max-invalid", "5"], "--max-invalid"),
+    ],
+)
+def test_a_usage_error_prints_the_failure_document_with_json_issue14(option, said) -> None:
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "cchc_cli", "compute", str(SAMPLE_DATA), "-f", "json", *option],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, CCHC_LANG=""),
+    )
+    assert done.returncode == 2
+    document = json.loads(done.stdout)
+    assert document["error"]["code"] == "cli.usage" and document["error"]["exit_code"] == 2
+    assert said in document["error"]["message"] and "Invalid value" not in done.stdout
+    assert said in done.stderr.replace("\n", " ").replace("│", "")

@@ -111,8 +111,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "'{name}': cannot group by a date or number field.{hint}",
     ),
     "option.by_unknown_field": (
-        "'{name}': không phải trường chuẩn.{hint}",
-        "'{name}': not a canonical field.{hint}",
+        "'{name}': không phải trường chuẩn.{hint} Hay dùng: agency_name (đơn vị), field_name "
+        "(lĩnh vực), admin_level (cấp); mọi trường: cchc inspect TỆP --ids.",
+        "'{name}': not a canonical field.{hint} Often used: agency_name (unit), field_name "
+        "(field), admin_level (level); every field: cchc inspect FILE --ids.",
     ),
     "option.dataset_choice": (
         "'{name}': chọn một trong {choices}.{hint}",

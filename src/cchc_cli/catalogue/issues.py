@@ -364,6 +364,11 @@ ISSUES: dict[str, Message] = {
         "'{path}' is not a regular file (a device, a pipe or a folder): results are not written "
         "there. Choose a file name.",
     ),
+    "cli.usage": Message(
+        Severity.ERROR,
+        "Lệnh chưa đúng: {detail} Xem cách dùng với --help.",
+        "The command is not right: {detail} See --help for its use.",
+    ),
     "output.no_office": Message(
         Severity.ERROR,
         "Xuất PDF cần LibreOffice (lệnh soffice) trên máy này. Cài LibreOffice, hoặc dùng "
@@ -442,8 +447,8 @@ ISSUES: dict[str, Message] = {
     ),
     "target.unknown": Message(
         Severity.ERROR,
-        "Không có chỉ tiêu '{name}'.{hint}",
-        "No target '{name}'.{hint}",
+        "Không có chỉ tiêu '{name}'.{hint} Xem mã mọi chỉ tiêu: cchc targets list.",
+        "No target '{name}'.{hint} Every target's id: cchc targets list.",
     ),
     "result.no_dataset": Message(
         Severity.INFO,

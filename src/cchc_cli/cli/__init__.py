@@ -19,7 +19,14 @@ from cchc_cli.cli import (  # noqa: E402
     template_cmd,
     validate_cmd,
 )
-from cchc_cli.cli.common import COMMAND_LANG, LangOption, set_debug  # noqa: E402
+from cchc_cli.cli.common import (  # noqa: E402
+    COMMAND_LANG,
+    LangOption,
+    set_debug,
+    usage_failures_as_json,
+)
+
+usage_failures_as_json(LANG)
 
 app = typer.Typer(
     name="cchc",

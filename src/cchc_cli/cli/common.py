@@ -18,7 +18,7 @@ from rich.segment import Segment
 from rich.text import Text
 
 from cchc_cli.catalogue import label
-from cchc_cli.cli.language import LANG, help_text
+from cchc_cli.cli.language import LANG, help_text, translate_usage
 from cchc_cli.errors import (
     INTERRUPTED_EXIT,
     TERMINATED_EXIT,
@@ -290,6 +290,36 @@ def _stop_behind(error: BaseException) -> BaseException | None:
     return None
 
 
+def json_asked(argv: list[str]) -> bool:
+    """Whether the command line asks for `--format json` (`--format json`, `--format=json`,
+    `-f json`, `-fjson`), read before Click has parsed it."""
+    for index, argument in enumerate(argv):
+        if argument in ("--format", "-f") and argv[index + 1 : index + 2] == ["json"]:
+            return True
+        if argument in ("--format=json", "-fjson"):
+            return True
+    return False
+
+
+def usage_failures_as_json(lang: str) -> None:
+    """A usage error Click finds (an option out of range, an unknown field in --by) prints the
+    failure document too when JSON was asked for: a script reads one shape whatever failed
+    (issue 14). The officer still reads the error on stderr."""
+    from typer import rich_utils
+
+    show = rich_utils.rich_format_error
+
+    def show_and_document(error: Any) -> None:
+        if json_asked(sys.argv[1:]):
+            detail = translate_usage(error.format_message(), lang)
+            message = label("cli.usage", lang, detail=detail)
+            exit_code = int(getattr(error, "exit_code", ExitCode.USAGE))
+            _print_failure("cli.usage", message, exit_code, None, lang)
+        show(error)
+
+    rich_utils.rich_format_error = show_and_document
+
+
 def _wants_json(options: dict[str, Any]) -> bool:
     return str(options.get("format") or "") == "json"
 
@@ -362,7 +392,8 @@ def parse_as_of(text: str | None, lang: str = "vi") -> date | None:
     except parsing.ParseProblem:
         value = None
     if value is None:
-        raise typer.BadParameter(label("option.date_expected", lang, value=text))
+        said = label("option.date_expected", lang, value=text)
+        raise typer.BadParameter(said, param_hint="--as-of")
     return value.date()
 
 
