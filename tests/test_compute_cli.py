@@ -237,7 +237,11 @@ def test_csv_markdown_and_output_file(runner, tmp_path) -> None:
     assert groups == {'\'=HYPERLINK("http://x")', "'+Phòng"}
     assert not list(tmp_path.glob(".kq.csv.*"))  # no temporary file left behind
     markdown = runner.invoke(app, ["compute", path, "--period", "2025-03", "--format", "markdown"])
-    assert "| ho_so_truc_tuyen |" in markdown.stdout and "50,0%" in markdown.stdout
+    # named, not by id, unless asked (issue 14)
+    assert "| Tỷ lệ hồ sơ tiếp nhận trực tuyến |" in markdown.stdout and "50,0%" in markdown.stdout
+    assert "ho_so_truc_tuyen" not in markdown.stdout.split("\n\n")[1]
+    with_ids = ["compute", path, "--period", "2025-03", "--format", "markdown", "--ids"]
+    assert "| ho_so_truc_tuyen |" in runner.invoke(app, with_ids).stdout
 
 
 def test_output_never_overwrites_an_input(runner, tmp_path) -> None:
@@ -390,7 +394,7 @@ def test_a_goal_chosen_locally_is_marked_in_every_view_issue11(runner, tmp_path)
     assert "luan_chuyen_dien_tu" not in local  # 80 % is the programme's own figure
     rows = list(csv.DictReader(io.StringIO(runner.invoke(app, [*base, "--format", "csv"]).stdout)))
     assert {r["id"] for r in rows if r["local"] == "true"} == set(local)
-    markdown = runner.invoke(app, [*base, "--format", "markdown"]).stdout
+    markdown = runner.invoke(app, [*base, "--format", "markdown", "--ids"]).stdout
     (line,) = [row for row in markdown.splitlines() if row.startswith("| ho_so_dung_han ")]
     assert "≥ 95,0% *" in line
     assert f"* ho_so_dung_han: mục tiêu do địa phương chọn — {local['ho_so_dung_han']}" in markdown
@@ -483,6 +487,9 @@ def test_the_result_table_as_a_workbook_holds_numbers_in_their_formats_issue14(
     done = runner.invoke(app, [*base, "--format", "xlsx", "-o", str(out)])
     assert done.exit_code == 0, done.output
     document = json.loads(runner.invoke(app, [*base, "--format", "json"]).stdout)
+    plain = load_workbook(out).active
+    assert plain["A3"].value == "Chỉ tiêu" and plain["E4"].value == "≥ 95,0% *"  # no ids
+    done = runner.invoke(app, [*base, "--format", "xlsx", "-o", str(out), "--ids"])
     sheet = load_workbook(out).active
     assert [c.value for c in sheet[3]] == [
         "Mã",

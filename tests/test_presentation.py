@@ -48,7 +48,7 @@ def _plain(text: str) -> str:
 
 
 def _markdown_rows(runner) -> dict[str, tuple[str, str]]:
-    text = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--format", "markdown"]).stdout
+    text = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--format", "markdown", "--ids"]).stdout
     rows = {}
     for line in text.splitlines():
         cells = [c.strip() for c in line.strip("|").split("|")]

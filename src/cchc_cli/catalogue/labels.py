@@ -254,11 +254,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "timeliness_not_applicable": ("Không xét hạn", "Not applicable"),
     "status_legend": (
         "Đánh giá: Đạt = đạt mục tiêu; Cảnh báo = chưa đạt nhưng thiếu không quá biên cảnh báo "
-        "của chỉ tiêu (warning_band, thường 5 điểm %: lựa chọn của địa phương); Không đạt = chưa "
+        "của chỉ tiêu (thường 5 điểm %, do địa phương chọn trong tệp chỉ tiêu); Không đạt = chưa "
         "đạt; Không có dữ liệu = đầu vào không đủ để tính (xem ghi chú).",
         "Status: Met = target reached; Warning = not reached, but short by no more than the "
-        "target's warning band (warning_band, usually 5 points: a local choice); Missed = not "
-        "reached; No data = the inputs cannot answer it (see the note).",
+        "target's warning band (usually 5 points, chosen locally in the targets file); Missed = "
+        "not reached; No data = the inputs cannot answer it (see the note).",
     ),
     "local_choice": ("mục tiêu do địa phương chọn", "goal chosen locally"),
     "uncovered_title": (

@@ -155,7 +155,7 @@ def compute_command(
 
         assert output is not None  # checked before reading
         with phase(quiet, lang, "phase_writing_file"):
-            write_atomic(output, result_workbook(result, loaded, lang))
+            write_atomic(output, result_workbook(result, loaded, lang, ids))
         if not quiet:
             stderr_console().print(label("written", lang, path=output))
     else:
@@ -165,7 +165,7 @@ def compute_command(
         elif format is ComputeFormat.csv:
             text = compute_csv(result, lang)
         elif format is ComputeFormat.markdown:
-            text = compute_markdown(result, loaded, lang)
+            text = compute_markdown(result, loaded, lang, ids)
         else:
             console = stdout_console()
             with console.capture() as captured:

@@ -20,7 +20,7 @@ from cchc_cli.issues import Issue, Severity, make_issue, shown_number, shown_val
 from cchc_cli.profiles import BASE, Profile
 from cchc_cli.readers.grid import RawSheet
 from cchc_cli.readers.headers import HeaderMatch
-from cchc_cli.schema.fields import FieldSpec, Kind
+from cchc_cli.schema.fields import Dataset, FieldSpec, Kind
 
 SOURCE_COLUMNS = ("source_order", "source_sheet_order", "source_path", "source_sheet", "source_row")
 
@@ -85,6 +85,12 @@ class SheetSource:
     format: str
     order: int
     sheet_order: int = 0
+
+
+def _field_words(dataset: Dataset, name: str) -> str:
+    """A field as exports name it in a message ("Ngày hẹn trả"), not its id (issue 14)."""
+    spec = dataset.fields.get(name)
+    return (spec.label_vi if spec is not None else "") or name
 
 
 def _clean_text(array: pa.Array | pa.ChunkedArray, normalize: bool) -> pa.Array:
@@ -271,7 +277,7 @@ def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) ->
                 sheet=sheet.name,
                 row=header.last_row,
                 column=column_text,
-                params={"field": field_name, "first": first},
+                params={"field": _field_words(dataset, field_name), "first": first},
             )
         )
     for field_name, index in header.mapping.items():
@@ -285,7 +291,7 @@ def validate_sheet(sheet: RawSheet, header: HeaderMatch, source: SheetSource) ->
                     sheet=sheet.name,
                     row=header.last_row,
                     column=column.text,
-                    params={"field": field_name},
+                    params={"field": _field_words(dataset, field_name)},
                 )
             )
     body = sheet.cells.loc[header.last_row + 1 :]
@@ -379,7 +385,8 @@ def _unread_issue(
         path=path,
         sheet=sheet,
         row=header.last_row,
-        params={"profile": header.profile.name, "what": what},
+        # the system's name as the officer knows it ("VNPT iGate"), not the profile's id
+        params={"profile": header.profile.title or header.profile.name, "what": what},
     )
 
 

@@ -286,31 +286,27 @@ def _md_row(cells: list[str]) -> str:
     return "| " + " | ".join(_md(cell) for cell in cells) + " |"
 
 
-def compute_markdown(result: ComputeResult, loaded: LoadResult, lang: str) -> str:
-    """A table to paste into a report."""
-    headers = [
-        label(k, lang)
-        for k in (
-            "col_id",
-            "col_name",
-            "col_num",
-            "col_den",
-            "col_value",
-            "col_target",
-            "col_status",
-        )
-    ]
+def compute_markdown(
+    result: ComputeResult, loaded: LoadResult, lang: str, ids: bool = False
+) -> str:
+    """A table to paste into a report; the target ids only with `ids`."""
+    keys = ["col_name", "col_num", "col_den", "col_value", "col_target", "col_status"]
+    aligns = ["---", "---:", "---:", "---:", "---", "---"]
+    if ids:
+        keys, aligns = ["col_id", *keys], ["---", *aligns]
+    headers = [label(k, lang) for k in keys]
     lines = [
         f"**{label('compute_title', lang, period=result.period.label)}** "
         f"({label('as_of', lang)} {result.period.as_of:%d/%m/%Y})",
         "",
         "| " + " | ".join(headers) + " |",
-        "|" + "|".join(["---", "---", "---:", "---:", "---:", "---", "---"]) + "|",
+        "|" + "|".join(aligns) + "|",
     ]
+    start = 0 if ids else 1  # the id is the first cell
     for target_result in result.targets:
-        lines.append(_md_row(_cells(target_result, lang)))
+        lines.append(_md_row(_cells(target_result, lang)[start:]))
         for group in sub_rows(target_result):
-            lines.append(_md_row(_group_cells(target_result, group, lang)))
+            lines.append(_md_row(_group_cells(target_result, group, lang)[start:]))
     lines += ["", *(_md(line) + "  " for line in result_notes(result, lang))]
     lines += ["", *(_md(line) + "  " for line in local_notes(result, lang))]
     lines += ["", _md(label("status_legend", lang)), "", _md(accounting_line(loaded, lang))]
