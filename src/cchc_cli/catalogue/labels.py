@@ -233,6 +233,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.about_generated": ("Lập lúc", "Generated"),
     "report.about_targets_file": ("Tệp chỉ tiêu", "Targets file"),
     "report.about_targets_sha": ("SHA-256 tệp chỉ tiêu", "Targets file SHA-256"),
+    "target_definition": (
+        "Định nghĩa trong tệp chỉ tiêu (các khoá của tệp, xem README, mục Targets file):",
+        "Its definition in the targets file (the file's keys; see the README, Targets file):",
+    ),
     "targets_list_narrow": (
         "Nguồn và công thức của một chỉ tiêu: cchc targets show MÃ (hoặc mở cửa sổ rộng hơn).",
         "A target's source and formula: cchc targets show ID (or widen the window).",

@@ -161,22 +161,36 @@ def show_target(
     """The `show_target` command; help text: `help.cmd.targets_show`."""
     import yaml
 
+    from cchc_cli.report.names import dataset_name
     from cchc_cli.targets.config import load_targets
 
     target = load_targets(targets).get(target_id)
+    # soft wrap: a long source or reason flows as a paragraph instead of being cut in a
+    # column; the console prints the targets file's text as text (no markup)
     console = stdout_console()
+    console.soft_wrap = True
     spec = target.spec
     console.print(Text.assemble((spec.id, "bold"), f" — {spec.name}"))
-    console.print(f"{label('col_target', lang)}: {_threshold_text(target, lang)}")
-    console.print(f"{label('report.formula', lang)}: {spec.formula}")
-    console.print(f"{label('report.source', lang)}: {spec.source}")
+    lines = [
+        (label("col_target", lang), _threshold_text(target, lang)),
+        (label("dataset", lang), dataset_name(spec.dataset, lang)),
+        (label("report.formula", lang), spec.formula),
+        (label("report.source", lang), spec.source),
+    ]
+    if spec.local and spec.local_reason:
+        lines.append((label("local_choice", lang).capitalize(), spec.local_reason))
+    for name, text in lines:
+        console.print(Text.assemble((f"{name}: ", "bold"), text or "—"))
     if spec.note:
-        console.print(spec.note)
-    # the keys of its kind that say how it is computed (the words are printed above)
+        console.print(Text(spec.note))
+    # the keys of its kind that say how it is computed, as the targets file writes them: the
+    # language an officer edits (README "Targets file"); the words are printed above
     shown = set(type(spec).model_fields) - {"id", "name", "source", "formula", "note"}
+    shown -= {"local_reason"}
     definition = spec.model_dump(include=shown, exclude_none=True, exclude_defaults=True)
     definition = {"kind": spec.kind, **definition}
-    console.print(yaml.safe_dump(definition, allow_unicode=True, sort_keys=False))
+    console.print(Text(label("target_definition", lang), "bold"))
+    console.print(Text(yaml.safe_dump(definition, allow_unicode=True, sort_keys=False)))
 
 
 @app.command("check", help=help_text("help.cmd.targets_check"))

@@ -413,16 +413,25 @@ def render_results(
         caption=accounting_line(loaded, lang),
         caption_justify="left",
     )
-    if ids:
-        table.add_column(label("col_id", lang), overflow="fold")
+    # the id is what `targets show` takes: whole, never folded; in its own column where the
+    # window has room, else on the line above the name
+    id_column = ids and console.width >= 120
+    if id_column:
+        table.add_column(label("col_id", lang), no_wrap=True)
     table.add_column(label("col_name", lang), overflow="fold", ratio=3)
     for key in ("col_num", "col_den", "col_value"):
         table.add_column(label(key, lang), justify="right", no_wrap=True)
-    table.add_column(label("col_target", lang))
+    # the goal wraps between its words ("giảm so với / cùng kỳ") to leave the name room
+    narrow = console.width < 120
+    table.add_column(label("col_target", lang), max_width=13 if narrow else None)
     table.add_column(label("col_status", lang), no_wrap=True)
-    first = 0 if ids else 1
+    # the ratios share the window only in an expanded table; a narrow one needs them
+    table.expand = narrow
+    first = 0 if id_column else 1
     for target_result in result.targets:
-        cells = _cells(target_result, lang)[first:]
+        cells: list[Any] = _cells(target_result, lang)[first:]
+        if ids and not id_column:
+            cells[0] = Text.assemble((target_result.target.id, "bold"), "\n", cells[0])
         table.add_row(*cells[:-1], Text(cells[-1], style=STATUS_STYLE[target_result.status]))
         for group in sub_rows(target_result):
             cells = _group_cells(target_result, group, lang)[first:]
