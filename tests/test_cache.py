@@ -409,6 +409,20 @@ def test_the_cache_size_comes_from_the_environment_issue14(monkeypatch) -> None:
     assert max_cache_bytes() == DEFAULT_MAX_MB * 1024 * 1024
 
 
+@pytest.mark.parametrize("value", ["500MB", "0", "-5", "hai"])
+def test_a_cache_size_that_is_not_a_number_of_mb_is_said_once_issue14(
+    runner, tmp_path, monkeypatch, value
+) -> None:
+    from cchc_cli.cli import app
+
+    monkeypatch.setenv("CCHC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("CCHC_CACHE_MAX_MB", value)
+    done = runner.invoke(app, ["compute", str(SAMPLE_DATA), "-q"])
+    assert done.stderr.count(f"CCHC_CACHE_MAX_MB='{value}'") == 1
+    monkeypatch.setenv("CCHC_CACHE_MAX_MB", "500")
+    assert "CCHC_CACHE_MAX_MB" not in runner.invoke(app, ["compute", str(SAMPLE_DATA), "-q"]).stderr
+
+
 def test_trimming_the_cache_never_touches_the_users_own_folders_issue13(
     tmp_path, monkeypatch
 ) -> None:

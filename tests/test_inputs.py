@@ -62,9 +62,10 @@ def test_a_report_saved_among_the_exports_is_passed_over_with_a_note_issue14(
     files, issues = expand_inputs([str(tmp_path)])
     assert [f.path.name for f in files] == ["ho-so.csv"]
     assert [i.code for i in issues] == ["input.own_output"]
-    # named on its own, it is read (the officer asked for it)
-    named, _ = expand_inputs([str(report)])
-    assert [f.path for f in named] == [report]
+    # named too (a shell expands an unquoted *.xlsx into every file's name)
+    named, said = expand_inputs([str(tmp_path / "ho-so.csv"), str(report)])
+    assert [f.path.name for f in named] == ["ho-so.csv"]
+    assert [i.code for i in said] == ["input.own_output"]
 
 
 def test_results_saved_among_the_exports_are_passed_over_issue14(runner, tmp_path) -> None:

@@ -9,8 +9,8 @@ import stat
 import pytest
 
 from cchc_cli.cli import app
-from cchc_cli.errors import UsageError
-from cchc_cli.output import check_output, write_atomic
+from cchc_cli.errors import OutputError, UsageError
+from cchc_cli.output import check_output, check_writable, write_atomic
 from conftest import SAMPLE_DATA
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
@@ -144,3 +144,24 @@ def test_checking_an_output_makes_no_folder_issue14(tmp_path) -> None:
     assert not (tmp_path / "moi").exists()
     write_atomic(target, b"data")  # made when the result is written
     assert target.read_bytes() == b"data"
+
+
+def test_a_read_only_report_is_said_to_be_read_only_issue14(tmp_path, monkeypatch) -> None:
+    import pathlib
+
+    report = tmp_path / "bao-cao.xlsx"
+    report.write_bytes(b"old")
+    report.chmod(0o444)
+    real_open = pathlib.Path.open
+
+    def refused(self, mode="r", *args, **kwargs):  # as Windows refuses a read-only file
+        if self == report.resolve() and "a" in mode:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "open", refused)
+    with pytest.raises(OutputError) as caught:
+        check_writable(report)
+    assert caught.value.code == "output.unwritable"
+    assert "Read-only" in caught.value.message("vi") and "chỉ đọc" in caught.value.message("vi")
+    assert report.read_bytes() == b"old"

@@ -72,7 +72,19 @@ def check_writable(path: Path) -> None:
     except OSError as exc:
         if getattr(exc, "winerror", None) in _HELD:
             raise _held(path) from exc
-        raise OutputError("output.unwritable", path=str(path), reason=os_reason(exc)) from exc
+        reason = os_reason(exc)
+        if isinstance(exc, PermissionError) and _read_only(path):
+            reason = phrase("output.read_only_file")  # what to change, in the officer's words
+        raise OutputError("output.unwritable", path=str(path), reason=reason) from exc
+
+
+def _read_only(path: Path) -> bool:
+    """An existing file marked read-only (Windows' Read-only box, or no write permission)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not mode & stat.S_IWRITE or not os.access(path, os.W_OK)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

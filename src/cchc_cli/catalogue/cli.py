@@ -232,12 +232,14 @@ HELP: dict[str, tuple[str, str]] = {
     "help.cmd.compute": _command(
         "Tính mọi chỉ tiêu cho một kỳ, chung và theo nhóm: tử số, mẫu số, kết quả, mục tiêu, "
         "đánh giá. Mã thoát 0 khi chạy tốt; 1 khi có chỉ tiêu không đạt (hoặc cảnh báo, với "
-        "--fail-on warning) và có --fail-on; 3 khi dữ liệu lỗi; 4 khi cấu hình lỗi.",
+        "--fail-on warning) và có --fail-on; 2 khi lệnh gõ sai; 3 khi dữ liệu hoặc tệp kết quả "
+        "lỗi; 4 khi cấu hình lỗi; 5 khi lỗi nội bộ; 130 khi bị dừng (Ctrl-C).",
         "Compute every configured target for a period, overall and per group: numerator, "
         "denominator, result, target, status. Exit 0 on success; 1 when a target is missed (or "
-        "warned, with --fail-on warning) and --fail-on is given; 3 on input data errors; 4 on "
-        "configuration errors.",
-        "cchc compute sample_data/ --period 2025-Q1 --by agency_name",
+        "warned, with --fail-on warning) and --fail-on is given; 2 on a usage mistake; 3 on "
+        "input data or output errors; 4 on configuration errors; 5 on an internal error; 130 "
+        "when stopped (Ctrl-C).",
+        "cchc compute sample_data/ --period 2025-03 --by agency_name",
     ),
     "help.cmd.report": _command(
         "Lập báo cáo Excel gửi lãnh đạo: mọi chỉ tiêu với đánh giá, theo đơn vị, theo lĩnh vực, "
@@ -245,7 +247,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Write the Excel report for the leadership: every target with its status, by unit and "
         "by field, month by month with charts, form 06a, data quality and provenance. Written "
         "safely.",
-        "cchc report sample_data/ --period 2025-Q1 -o bao-cao.xlsx",
+        "cchc report sample_data/ --period 2025-03 -o bao-cao.docx",
     ),
     "help.cmd.template": _command(
         "Tạo tệp Excel mẫu để nhập một loại dữ liệu theo dõi thủ công: tiêu đề tiếng Việt, một "

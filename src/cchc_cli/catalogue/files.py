@@ -132,6 +132,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "a part of the path is a file, not a folder",
     ),
     "oserror.EISDIR": ("đây là thư mục", "it is a folder"),
+    "output.read_only_file": (
+        "tệp đang đặt chỉ đọc: bỏ dấu Read-only trong Properties của tệp, hoặc chọn tên khác",
+        "the file is read-only: clear Read-only in the file's Properties, or choose another name",
+    ),
     # a file stands where a folder should be made (CCHC_CACHE_DIR naming a file)
     "oserror.EEXIST": (
         "đã có một tệp trùng tên ở chỗ cần tạo thư mục",

@@ -159,6 +159,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "{count} text cells longer than 32,767 characters (what an Excel cell holds) were cut, "
         'ending with " […]"; the full text is in the data file.',
     ),
+    "cache_limit_invalid": (
+        "CCHC_CACHE_MAX_MB='{value}' không phải số MB nguyên dương (ví dụ 500): dùng mặc định "
+        "{default} MB.",
+        "CCHC_CACHE_MAX_MB='{value}' is not a positive whole number of MB (e.g. 500): the "
+        "default {default} MB applies.",
+    ),
     "cache_unwritable": (
         "Không ghi được bộ nhớ đệm vào {folder} ({reason}): lần chạy này vẫn đủ kết quả, chỉ các "
         "lần sau không nhanh hơn. Kiểm tra quyền ghi và chỗ trống trên đĩa, hoặc đặt "

@@ -200,10 +200,19 @@ def load_options(
 
 def read_cache(no_cache: bool, lang: str = "vi") -> ReadCache | None:
     """The cache of parsed files, unless --no-cache or there is no folder to keep it in."""
-    from cchc_cli.ingest.cache import ReadCache, default_cache_dir
+    from cchc_cli.ingest.cache import (
+        DEFAULT_MAX_MB,
+        ReadCache,
+        cache_limit_problem,
+        default_cache_dir,
+    )
 
     if no_cache:
         return None
+    wrong = cache_limit_problem()
+    if wrong is not None:
+        said = label("cache_limit_invalid", lang, value=wrong, default=DEFAULT_MAX_MB)
+        stderr_console().print(Text(said, "yellow"))
     folder = default_cache_dir()
     if folder is None:  # a service account without a home: slower, never written elsewhere
         stderr_console().print(Text(label("no_cache_folder", lang), "yellow"))
@@ -477,6 +486,7 @@ def _print_accounting(loaded: LoadResult, as_json: bool, lang: str) -> None:
     shown = [i for i in sorted_issues(loaded.issues) if i.severity is Severity.ERROR]
     if not shown and not loaded.accounts:
         # nothing recognised and no error: the files passed over say why (file.not_data, …)
-        shown = [i for i in sorted_issues(loaded.issues) if i.severity is Severity.WARNING]
+        said = (Severity.WARNING, Severity.INFO)  # a report passed over says so (own output)
+        shown = [i for i in sorted_issues(loaded.issues) if i.severity in said]
     if shown:
         console.print(issues_table(shown, lang, 20))

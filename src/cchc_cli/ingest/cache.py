@@ -103,6 +103,15 @@ def _writable(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def cache_limit_problem() -> str | None:
+    """The value of CCHC_CACHE_MAX_MB when it is set but not a positive whole number of MB
+    ("500MB", "0", "-5"): the default applies, and the officer is told once."""
+    text = os.environ.get("CCHC_CACHE_MAX_MB", "").strip()
+    if not text or (text.isdigit() and int(text) > 0):
+        return None
+    return text
+
+
 def max_cache_bytes() -> int:
     """CCHC_CACHE_MAX_MB (a positive whole number of MB) or the default, in bytes."""
     text = os.environ.get("CCHC_CACHE_MAX_MB", "").strip()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_cli.issues import Issue, make_issue
+from cchc_cli.readers.limits import Limits, declared_members
 
 # The custom property cchc writes into its own workbooks (report/sheet.py).
 OUTPUT_MARK = "cchc-output"
@@ -32,6 +33,8 @@ RESULT_CSV_COLUMNS = (
     "shown_value",
     "shown_target",
 )
+# The most parts a workbook of cchc's own has (a report with its charts has about 40).
+_OWN_PARTS = 500
 SUPPORTED_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".htm", ".html"}
 
 
@@ -82,11 +85,20 @@ def written_by_cchc(path: Path) -> bool:
     if suffix not in (".xlsx", ".xlsm"):
         return False
     try:
-        with zipfile.ZipFile(path) as archive:
-            info = archive.getinfo("docProps/custom.xml")
-            if info.file_size > 65_536:
+        with path.open("rb") as handle:
+            # a workbook cchc wrote has a few dozen parts: a zip declaring more is not one,
+            # and its directory is not loaded here (a hostile zip of a million parts took
+            # 1 GB to list; the reader refuses it from this same end record)
+            count = declared_members(handle)
+            most = min(_OWN_PARTS, Limits.from_environment().zip_members)
+            if count is None or count > most:
                 return False
-            return f'name="{OUTPUT_MARK}"'.encode() in archive.read(info)
+            handle.seek(0)
+            with zipfile.ZipFile(handle) as archive:
+                info = archive.getinfo("docProps/custom.xml")
+                if info.file_size > 65_536:
+                    return False
+                return f'name="{OUTPUT_MARK}"'.encode() in archive.read(info)
     except (KeyError, OSError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError):
         return False
 
@@ -154,7 +166,7 @@ def expand_inputs(arguments: list[str]) -> tuple[list[InputFile], list[Issue]]:
         elif kind == "dir":
             listed = list(path.rglob("*"))
             found = sorted((p for p in listed if _is_candidate(p)), key=name_order)
-            for odd in sorted(p for p in listed if _not_a_file_here(p)):
+            for odd in sorted((p for p in listed if _not_a_file_here(p)), key=name_order):
                 # a pipe, a device, a socket or a broken link named like a table: said
                 shown_odd = display_path(odd)
                 issues.append(
@@ -179,8 +191,10 @@ def expand_inputs(arguments: list[str]) -> tuple[list[InputFile], list[Issue]]:
     seen: set[Path] = set()
     files: list[InputFile] = []
     for path, explicit in paths:
-        if not explicit and written_by_cchc(path):
-            # a report saved among the exports: passed over, with a note
+        if written_by_cchc(path):
+            # a report or result saved among the exports: passed over, with a note, even when
+            # named (an unquoted `*.xlsx` in bash or cron names every file of the folder); it
+            # is never a list to count, and a report's late-dossier sheet would be read as one
             shown = display_path(path)
             issues.append(make_issue("input.own_output", path=shown, params={"path": shown}))
             continue

@@ -67,7 +67,7 @@ def _fit_json(fit: ProfileFit | None) -> dict[str, Any] | None:
     return {"name": fit.profile.name, "score": fit.score, "values_read": fit.values_read}
 
 
-def profile_json(outcome: SheetOutcome) -> dict[str, Any] | None:
+def profile_json(outcome: SheetOutcome, lang: str = "vi") -> dict[str, Any] | None:
     """The profile a sheet was read with, its score and the runner-up (D12)."""
     choice = outcome.choice
     chosen = choice.chosen
@@ -75,7 +75,7 @@ def profile_json(outcome: SheetOutcome) -> dict[str, Any] | None:
         return None
     return {
         **(_fit_json(chosen) or {}),
-        "title": chosen.profile.title,
+        "title": chosen.profile.title_in(lang),
         "forced": choice.forced,
         "runner_up": _fit_json(choice.runner_up),
         "tied": choice.tied,
@@ -109,7 +109,7 @@ def inspection_json(readout: FileReadout, lang: str, rows: int) -> dict[str, Any
                 "name": outcome.sheet.name,
                 "recognised": outcome.header is not None,
                 "dataset": header.dataset.name if header else None,
-                "profile": profile_json(outcome),
+                "profile": profile_json(outcome, lang),
                 "header_rows": header.header_rows if header else [],
                 "columns": [
                     _column_json(c, header) for c in (header.columns if header else []) if c.text
