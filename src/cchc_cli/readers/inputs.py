@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_cli.issues import Issue, make_issue
-from cchc_cli.readers.limits import Limits, declared_members
+from cchc_cli.readers.zip_end import declared_members, zip_members_limit
 
 # The custom property cchc writes into its own workbooks (report/sheet.py).
 OUTPUT_MARK = "cchc-output"
@@ -90,7 +90,7 @@ def written_by_cchc(path: Path) -> bool:
             # and its directory is not loaded here (a hostile zip of a million parts took
             # 1 GB to list; the reader refuses it from this same end record)
             count = declared_members(handle)
-            most = min(_OWN_PARTS, Limits.from_environment().zip_members)
+            most = min(_OWN_PARTS, zip_members_limit())
             if count is None or count > most:
                 return False
             handle.seek(0)

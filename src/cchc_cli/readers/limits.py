@@ -18,6 +18,7 @@ from typing import BinaryIO
 
 from cchc_cli.catalogue import Count, phrase
 from cchc_cli.readers.grid import OverLimit, UnreadableFile
+from cchc_cli.readers.zip_end import ZIP_MEMBERS, declared_members
 
 MIB = 1024 * 1024
 
@@ -29,7 +30,7 @@ class Limits:
     file_mb: int = 2048  # CCHC_MAX_FILE_MB: any input file, before it is read
     unzipped_mb: int = 8192  # CCHC_MAX_UNZIPPED_MB: a workbook's parts once inflated, in all
     zip_ratio: int = 100  # CCHC_MAX_ZIP_RATIO: inflated/compressed, for a part over 16 MiB
-    zip_members: int = 10_000  # CCHC_MAX_ZIP_MEMBERS: parts in a workbook
+    zip_members: int = ZIP_MEMBERS  # CCHC_MAX_ZIP_MEMBERS: parts in a workbook
     columns: int = 1_000  # CCHC_MAX_COLUMNS: columns a sheet holds (CSV, HTML, grid read)
     cells_million: int = 200  # CCHC_MAX_CELLS_MILLION: rows x columns a sheet declares
     csv_field_kb: int = 1024  # CCHC_MAX_CSV_FIELD_KB: one CSV cell (Python's csv stops at 128)
@@ -75,32 +76,6 @@ def _column_number(letters: bytes) -> int:
     for letter in letters:
         number = number * 26 + (letter - ord("A") + 1)
     return number
-
-
-_END = b"PK\x05\x06"  # end of central directory record
-_END64_LOCATOR = b"PK\x06\x07"
-
-
-def declared_members(handle: BinaryIO) -> int | None:
-    """The number of parts a zip's end record declares, read from the last 64 KB before
-    Python's zipfile loads the whole directory (1.5 million empty parts took 1 GB and 7.6 s to
-    be counted); None when there is no end record to read."""
-    handle.seek(0, os.SEEK_END)
-    size = handle.tell()
-    start = max(0, size - 65_557)  # the record (22 bytes) and the longest comment
-    handle.seek(start)
-    tail = handle.read()
-    at = tail.rfind(_END)
-    if at < 0 or at + 22 > len(tail):
-        return None
-    count = int.from_bytes(tail[at + 10 : at + 12], "little")
-    locator = at - 20
-    if count == 0xFFFF and locator >= 0 and tail[locator : locator + 4] == _END64_LOCATOR:
-        handle.seek(int.from_bytes(tail[locator + 8 : locator + 16], "little"))
-        record = handle.read(56)
-        if record[:4] == b"PK\x06\x06" and len(record) == 56:
-            count = int.from_bytes(record[32:40], "little")
-    return count
 
 
 def check_zip_members(handle: BinaryIO, limits: Limits) -> None:
