@@ -71,21 +71,23 @@ def target_summary(target: Target) -> dict[str, Any]:
 
 # Below this width the source (often a whole sentence of the programme) leaves the table: at
 # 80 columns five columns fold every cell into a tall strip (issue 14).
-_WIDE = 120
+_WIDE = 140
 
 
 def _list_table(config: TargetConfig, lang: str, width: int) -> Table:
     from cchc_cli.report.names import dataset_name
 
     wide = width >= _WIDE
-    table = Table(title=config.path, title_justify="left")
+    # expanded, so that the ratios share the window (the source takes the most of it)
+    table = Table(title=config.path, title_justify="left", expand=True)
     if not wide:
         table.caption = label("targets_list_narrow", lang)
         table.caption_justify = "left"
     # the id is what `targets show` takes: never folded
     table.add_column(label("col_id", lang), no_wrap=True)
     table.add_column(label("col_name", lang), overflow="fold", ratio=2)
-    table.add_column(label("col_target", lang), no_wrap=True)
+    # the goal wraps between its words in a narrow window ("giảm so với / cùng kỳ *")
+    table.add_column(label("col_target", lang), no_wrap=wide, max_width=None if wide else 14)
     if wide:
         table.add_column(label("dataset", lang), overflow="fold", ratio=1)
         table.add_column(label("report.source", lang), overflow="fold", ratio=3)
@@ -96,7 +98,7 @@ def _list_table(config: TargetConfig, lang: str, width: int) -> Table:
             table.add_row(spec.id, spec.name, _threshold_text(target, lang), dataset, spec.source)
         else:
             name = Text(spec.name)
-            name.append(f"\n{dataset}", style="dim")
+            name.append(f"\n({dataset})", style="dim")  # told apart from the name in a log
             table.add_row(spec.id, name, _threshold_text(target, lang))
     return table
 
