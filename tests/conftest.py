@@ -63,6 +63,22 @@ def long_export(path: Path, rows: int) -> Path:
     return path
 
 
+def summary_rows(workbook) -> dict[str, int]:
+    """The row of each target in the report's summary sheet, by its id: the summary names
+    targets (issue 15) and the method sheet gives each name its id."""
+    method = workbook[workbook.sheetnames[1]]
+    ids = {method.cell(r, 2).value: method.cell(r, 1).value for r in range(2, method.max_row + 1)}
+    summary = workbook[workbook.sheetnames[0]]
+    rows = {}
+    for row in range(1, summary.max_row + 1):
+        name = summary.cell(row, 2).value
+        if isinstance(name, str) and isinstance(summary.cell(row, 1).value, int):
+            target_id = ids.get(name.removesuffix(" (*)"))
+            if target_id:
+                rows[target_id] = row
+    return rows
+
+
 def encode_cp1258(text: str) -> bytes:
     """Windows-1258 as Vietnamese Windows writes it: base letters precomposed, tones combining."""
     out = b""

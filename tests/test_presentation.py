@@ -14,7 +14,7 @@ from cchc_cli.cli import app
 from cchc_cli.report.presentation import Shown, present, present_level_goal
 from cchc_cli.targets.config import load_targets
 from cchc_cli.targets.spec import ValueForm
-from conftest import SAMPLE_DATA, TARGETS
+from conftest import SAMPLE_DATA, TARGETS, summary_rows
 
 
 def _excel_display(value: object, number_format: str) -> str:
@@ -74,16 +74,15 @@ def workbook_rows(tmp_path_factory) -> dict[str, tuple[str, str]]:
     path = tmp_path_factory.mktemp("presentation") / "bao-cao.xlsx"
     result = CliRunner().invoke(app, ["report", str(SAMPLE_DATA), "-o", str(path)])
     assert result.exit_code == 0, result.output
-    sheet = load_workbook(path)["Tổng hợp"]
+    workbook = load_workbook(path)
+    sheet = workbook["Tổng hợp"]
     rows = {}
-    for row in range(1, sheet.max_row + 1):
-        target_id = sheet.cell(row, 1).value
-        if isinstance(target_id, str) and re.fullmatch(r"[a-z][a-z0-9_]*", target_id):
-            value, goal = sheet.cell(row, 6), sheet.cell(row, 7)
-            rows[target_id] = (
-                _excel_display(value.value, value.number_format),
-                _excel_display(goal.value, goal.number_format),
-            )
+    for target_id, row in summary_rows(workbook).items():
+        value, goal = sheet.cell(row, 5), sheet.cell(row, 6)
+        rows[target_id] = (
+            _excel_display(value.value, value.number_format),
+            _excel_display(goal.value, goal.number_format),
+        )
     return rows
 
 

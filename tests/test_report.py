@@ -19,7 +19,7 @@ from cchc_cli.targets.config import load_targets
 from cchc_cli.targets.form06a import form_06a
 from cchc_cli.targets.periods import parse_period
 from cchc_cli.targets.spec import ValueForm
-from conftest import ROOT, SAMPLE_DATA, write_xlsx
+from conftest import ROOT, SAMPLE_DATA, summary_rows, write_xlsx
 from golden_rows import FEB, HEADER, MAR, YEAR_2024
 
 
@@ -49,18 +49,17 @@ def test_summary_numbers_equal_compute_json(runner, sample_report) -> None:
         runner.invoke(app, ["compute", str(SAMPLE_DATA), "--format", "json"]).stdout
     )
     expected = {t["id"]: t for t in computed["targets"]}
-    sheet = load_workbook(sample_report)["Tổng hợp"]
-    header_row = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "Mã")
-    seen = {}
-    for row in range(header_row + 1, sheet.max_row + 1):
-        target_id = sheet.cell(row, 1).value
-        if target_id:
-            seen[target_id] = (
-                sheet.cell(row, 4).value,
-                sheet.cell(row, 5).value,
-                sheet.cell(row, 6).value,
-                sheet.cell(row, 8).value,
-            )
+    workbook = load_workbook(sample_report)
+    sheet = workbook["Tổng hợp"]
+    seen = {
+        target_id: (
+            sheet.cell(row, 3).value,
+            sheet.cell(row, 4).value,
+            sheet.cell(row, 5).value,
+            sheet.cell(row, 7).value,
+        )
+        for target_id, row in summary_rows(workbook).items()
+    }
     assert set(seen) == set(expected)
     words = {
         "met": "Đạt",
@@ -100,13 +99,14 @@ def test_count_change_reads_as_a_change_in_console_and_workbook_issue10(
     measured = [t for t in computed["targets"] if t["id"] in changes and t["value"] is not None]
     assert measured, "the sample data must give a count-change target a value"
     console = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--format", "table"]).stdout
-    sheet = load_workbook(sample_report)["Tổng hợp"]
-    rows = {sheet.cell(r, 1).value: r for r in range(1, sheet.max_row + 1)}
+    workbook = load_workbook(sample_report)
+    sheet = workbook["Tổng hợp"]
+    rows = summary_rows(workbook)
     for target in measured:
         change = target["value"] - 1
         sign = "+" if change >= 0 else "−"
         assert f"{sign}{abs(change) * 100:.1f}%".replace(".", ",") in console
-        cell = sheet.cell(rows[target["id"]], 6)
+        cell = sheet.cell(rows[target["id"]], 5)
         assert cell.value == pytest.approx(change)
         assert cell.number_format.startswith("+0.0%;-0.0%")
 
@@ -115,6 +115,7 @@ def test_every_sheet_is_there_and_print_ready(sample_report) -> None:
     workbook = load_workbook(sample_report)
     assert workbook.sheetnames == [
         "Tổng hợp",
+        "Cách tính",
         "Theo đơn vị",
         "Theo lĩnh vực",
         "Xu hướng",
@@ -124,7 +125,7 @@ def test_every_sheet_is_there_and_print_ready(sample_report) -> None:
         "Thông tin",
     ]
     summary = workbook["Tổng hợp"]
-    assert summary.freeze_panes and summary.auto_filter.ref
+    assert workbook["Cách tính"].freeze_panes and workbook["Cách tính"].auto_filter.ref
     assert summary.page_setup.orientation == "landscape"
     assert summary.sheet_properties.pageSetUpPr.fitToPage
     assert summary.print_title_rows
@@ -258,6 +259,54 @@ def test_opens_in_libreoffice_and_converts_to_pdf(sample_report, tmp_path) -> No
     pdf = tmp_path / "bao-cao.pdf"
     assert done.returncode == 0 and pdf.exists(), done.stderr
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 20_000
+    from pypdf import PdfReader
+
+    first = PdfReader(str(pdf)).pages[0]
+    sizes: dict[str, float] = {}
+    faces: set[tuple[str, str]] = set()
+
+    def seen(text, cm, tm, font, size) -> None:
+        if text.strip():
+            sizes.setdefault(text.strip()[:12], size * tm[0] * cm[0])
+            face = str(font["/BaseFont"]).split("+")[-1] if font else ""
+            faces.add((face, text))
+
+    first.extract_text(visitor_text=seen)
+    # the summary page prints at 80 % or more: its 14 pt line at least 11.2 pt on paper
+    counts = next(size for text, size in sizes.items() if text.startswith("Đạt "))
+    assert counts >= 14 * 0.8, sizes
+    # every word in Times New Roman (or the face Linux gives it); only a symbol the face
+    # lacks (▲, ▼) may come from another
+    worded = {face for face, text in faces if re.search(r"[^\W\d_]", text)}
+    assert all(f.startswith(("TimesNewRoman", "LiberationSerif")) for f in worded), faces
+
+
+def test_the_summary_sheet_is_laid_out_as_a_bao_cao_issue15(runner, sample_report) -> None:
+    workbook = load_workbook(sample_report)
+    sheet = workbook["Tổng hợp"]
+    texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    # the official blocks: issuing body and number, motto, place and date, signature
+    assert texts[:2] == ["UBND THỊ XÃ ĐỨC PHỔ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    assert "Số: …/BC-UBND" in texts and "Độc lập - Tự do - Hạnh phúc" in texts
+    assert any(re.fullmatch(r"Đức Phổ, ngày \d\d tháng \d+ năm \d{4}", t) for t in texts)
+    assert "Nơi nhận:" in texts and "TM. ỦY BAN NHÂN DÂN" in texts and "- Lưu: VT." in texts
+    # what a leader reads first, with the counts of compute
+    computed = json.loads(
+        runner.invoke(app, ["compute", str(SAMPLE_DATA), "--format", "json"]).stdout
+    )
+    statuses = [t["status"] for t in computed["targets"]]
+    met, warning, missed = (statuses.count(s) for s in ("met", "warning", "missed"))
+    assert f"Đạt {met}/{len(statuses)} chỉ tiêu; {warning} gần đạt; {missed} không đạt" in texts
+    names = [t["name"] for t in computed["targets"] if t["status"] == "missed"]
+    assert all(any(t.startswith(f"Không đạt: {name} — ") for t in texts) for name in names)
+    assert any(t.startswith("So với kỳ trước (tháng 2/2025)") for t in texts)
+    assert "Xếp hạng đơn vị trên các chỉ tiêu hồ sơ" in texts and "Phòng Tư pháp" in texts
+    # Times New Roman in every cell; no target id on the page (they are on "Cách tính")
+    fonts = {c.font.name for row in sheet.iter_rows() for c in row if c.value is not None}
+    assert fonts == {"Times New Roman"}
+    ids = {t["id"] for t in computed["targets"]}
+    assert not ids & set(texts)
+    assert ids <= {c.value for c in workbook["Cách tính"]["A"]}
 
 
 def test_control_characters_in_data_do_not_break_the_report_issue5(runner, tmp_path) -> None:
@@ -283,9 +332,9 @@ def test_the_workbook_says_timeliness_in_words_and_stores_clean_thresholds_issue
     shown = {late.cell(r, column).value for r in range(3, late.max_row + 1)}
     assert shown and shown <= {"Quá hạn", "Đang giải quyết quá hạn"}
     summary = workbook["Tổng hợp"]
-    rows = {summary.cell(r, 1).value: r for r in range(1, summary.max_row + 1)}
+    rows = summary_rows(workbook)
     # "at most 90 % of the base year" is shown as the change it allows: exactly −10 %
-    assert summary.cell(rows["tinh_gian_bien_che"], 7).value == -0.1
+    assert summary.cell(rows["tinh_gian_bien_che"], 6).value == -0.1
 
 
 def test_a_trend_note_writes_its_rate_with_the_languages_decimal_mark_issue10(runner) -> None:

@@ -185,7 +185,29 @@ LABELS: dict[str, tuple[str, str]] = {
     "consequence_optional": (" Để trống giá trị này.", " Value left empty."),
     # the Excel report (`cchc report`): sheet names, headings, notes
     "report.sheet_summary": ("Tổng hợp", "Summary"),
+    "report.sheet_method": ("Cách tính", "Method"),
     "report.sheet_by_agency": ("Theo đơn vị", "By unit"),
+    "report.counts_line": (
+        "Đạt {met}/{total} chỉ tiêu; {warning} gần đạt; {missed} không đạt",
+        "Met {met}/{total} targets; {warning} close; {missed} missed",
+    ),
+    "report.missed_item": (
+        "Không đạt: {name} — {value} (mục tiêu {goal})",
+        "Missed: {name} — {value} (goal {goal})",
+    ),
+    "report.warning_item": (
+        "Gần đạt: {name} — {value} (mục tiêu {goal})",
+        "Close: {name} — {value} (goal {goal})",
+    ),
+    "report.gap_points": ("; thiếu {gap} điểm %", "; {gap} points short"),
+    "report.changes_line": (
+        "So với kỳ trước ({period}), điểm %: {items}",
+        "Against the previous period ({period}), points: {items}",
+    ),
+    "report.method_pointer": (
+        "Công thức, nguồn và lý do từng mục tiêu: trang tính Cách tính.",
+        "Each target's formula, source and reason: the Method sheet.",
+    ),
     "report.sheet_by_field": ("Theo lĩnh vực", "By field"),
     "report.sheet_trends": ("Xu hướng", "Trends"),
     "report.sheet_form": ("Biểu 06a", "Form 06a"),

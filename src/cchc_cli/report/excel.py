@@ -27,6 +27,7 @@ from cchc_cli.report.validation import sorted_issues
 from cchc_cli.schema import DATASETS
 from cchc_cli.targets.coverage import coverage_of
 from cchc_cli.targets.form06a import COLUMNS as FORM_COLUMNS
+from cchc_cli.targets.highlights import is_rate
 from cchc_cli.targets.report_content import ReportContent
 from cchc_cli.targets.results import TargetResult, TargetStatus
 from cchc_cli.targets.spec import TargetBase, ValueForm
@@ -49,7 +50,17 @@ PERCENT = "0.0%"
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 KEY_DATASET = "dossiers"
 
-SHEETS = ("summary", "by_agency", "by_field", "trends", "form", "late", "quality", "about")
+SHEETS = (
+    "summary",
+    "method",
+    "by_agency",
+    "by_field",
+    "trends",
+    "form",
+    "late",
+    "quality",
+    "about",
+)
 FORM_HEADER = (
     "Biểu số II.06a/VPCP/KSTT",
     "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT TTHC",
@@ -89,9 +100,10 @@ def _header(ws: Sheet, row: int, titles: list[str], widths: list[int]) -> None:
     ws.row_dimensions[row].height = 32
 
 
-def _fit_rows(ws: Sheet, first_row: int, last_row: int) -> None:
+def _fit_rows(ws: Sheet, first_row: int, last_row: int, font_size: float = 11) -> None:
     """Row heights for wrapped text: spreadsheet programs do not grow rows written by a
     library, so estimate the lines each cell needs from its column width (one pass)."""
+    scale = 11 / font_size
     per_line: dict[int, int] = {}
     lines: dict[int, int] = {}
     cells = ((row, column, cell.value) for (row, column), cell in ws.cells.items())
@@ -104,13 +116,13 @@ def _fit_rows(ws: Sheet, first_row: int, last_row: int) -> None:
             continue
         if column not in per_line:
             width = ws.column_dimensions[column_letter(column)].width or 10
-            per_line[column] = max(1, int(width * 1.15))
+            per_line[column] = max(1, int(width * 1.15 * scale))
         room = per_line[column]
         needed = sum(-(-len(part) // room) or 1 for part in value.split("\n"))
         if needed > lines.get(row, 1):
             lines[row] = needed
     for row, count in lines.items():
-        ws.row_dimensions[row].height = 15 * count
+        ws.row_dimensions[row].height = round(15 * count / scale, 1)
 
 
 def _print_setup(ws: Sheet, header_row: int, last_column: int, last_row: int) -> None:
@@ -167,43 +179,192 @@ def _target_cells(
     return shown.number, shown.format_with(sign)
 
 
-def _write_summary(ws: Sheet, content: ReportContent, options: ReportOptions) -> None:
+# The summary prints on one A4 landscape width at about 100 % (issue 15): eight columns, the
+# formula, source and notes on the sheet after it.
+SUMMARY_WIDTHS = [6, 58, 10, 10, 11, 17, 14, 14]
+SUMMARY_FONT = 13  # Nghị định 30/2020: 13–14 pt body; the tables at 12 in these columns
+TABLE_FONT = 12
+
+
+def _official_header(ws: Sheet, content: ReportContent, options: ReportOptions) -> int:
+    """The blocks of Nghị định 30/2020/NĐ-CP, Phụ lục I: the issuing body and its number on
+    the left, the national motto and the place-and-date line on the right. The last row used."""
+    from cchc_cli.report.wording import place_date
+
     lang = options.lang
-    width = 10
+    organisation = content.config.organisation
+    names = [options.unit_name] if options.unit_name else organisation.name_lines
+    left: list[tuple[str, Font]] = []
+    if organisation.parent:
+        left.append((organisation.parent.upper(), Font(size=SUMMARY_FONT)))
+    left += [(name.upper(), Font(bold=True, size=SUMMARY_FONT)) for name in names]
+    if names or organisation.parent:
+        number = label("doc.number", lang, number=organisation.number)
+        left.append((number, Font(size=SUMMARY_FONT)))
+    right: list[tuple[str, Font]] = []
     if options.motto:
-        put(ws, 1, 6, MOTTO[0], font=BOLD, alignment=CENTER)
-        put(ws, 2, 6, MOTTO[1], font=Font(bold=True, underline=True), alignment=CENTER)
-        ws.merge(1, 6, 1, width)
-        ws.merge(2, 6, 2, width)
-    if options.unit_name:
-        put(ws, 1, 1, options.unit_name.upper(), font=BOLD, alignment=CENTER)
-        ws.merge(1, 1, 1, 3)
-    put(
-        ws,
-        3,
-        1,
-        options.title or _w("title", lang),
-        font=Font(bold=True, size=14),
-        alignment=CENTER,
+        right = [
+            (label("doc.motto_1", lang), Font(bold=True, size=SUMMARY_FONT - 1)),
+            (label("doc.motto_2", lang), Font(bold=True, underline=True, size=SUMMARY_FONT)),
+        ]
+        day = content.generated_at.date()
+        right.append((place_date(organisation.place, day, lang), Font(italic=True, size=13)))
+    for row, (text, font) in enumerate(left, start=1):
+        put(ws, row, 1, text, font=font, alignment=CENTER)
+        ws.merge(row, 1, row, 2)
+    for row, (text, font) in enumerate(right, start=1):
+        put(ws, row, 4, text, font=font, alignment=CENTER)
+        ws.merge(row, 4, row, len(SUMMARY_WIDTHS))
+    return max(len(left), len(right))
+
+
+def _line(
+    ws: Sheet,
+    row: int,
+    text: str,
+    font: Font,
+    height: float | None = None,
+    centre: bool = False,
+) -> int:
+    """A line of text across the summary's width; the next free row."""
+    horizontal = "center" if centre else None
+    alignment = Alignment(horizontal=horizontal, vertical="top", wrap_text=True)
+    put(ws, row, 1, text, font=font, alignment=alignment)
+    ws.merge(row, 1, row, len(SUMMARY_WIDTHS))
+    per_line = int(sum(SUMMARY_WIDTHS) * 1.05 * 11 / (font.size or 11))
+    lines = sum(-(-len(part) // per_line) or 1 for part in text.split("\n"))
+    ws.row_dimensions[row].height = height or 18 * lines
+    return row + 1
+
+
+def _first_page(ws: Sheet, row: int, content: ReportContent, lang: str) -> int:
+    """What a leader reads in ten seconds: the counts, each target not met with its gap, the
+    change since the previous period, and the units ranked. The next free row."""
+    from cchc_cli.report.wording import notable_changes, period_words, points
+
+    highlights = content.highlights
+    counts = highlights.counts
+    said = label(
+        "report.counts_line",
+        lang,
+        met=counts[TargetStatus.MET],
+        total=highlights.total,
+        warning=counts[TargetStatus.WARNING],
+        missed=counts[TargetStatus.MISSED],
     )
-    ws.merge(3, 1, 3, width)
+    if counts[TargetStatus.NO_DATA]:
+        said += "; " + label("doc.count_no_data", lang, n=counts[TargetStatus.NO_DATA])
+    row = _line(ws, row, said, Font(bold=True, size=SUMMARY_FONT + 1))
+    for status, key in ((TargetStatus.MISSED, "missed"), (TargetStatus.WARNING, "warning")):
+        items = [s for s in highlights.shortfalls if s.result.status is status]
+        for shortfall in items:
+            result = shortfall.result
+            value = _shown(result, result.value, lang)
+            goal = _goal_text(result, lang)
+            text = label(f"report.{key}_item", lang, name=result.target.spec.name, value=value,
+                         goal=goal)  # fmt: skip
+            if shortfall.gap is not None:
+                text += label("report.gap_points", lang, gap=points(shortfall.gap, lang))
+            colour = STATUS_FILL[status][1]
+            row = _line(ws, row, text, Font(size=SUMMARY_FONT, color=colour))
+    before = highlights.previous
+    if before is not None:
+        period = period_words(before, lang)
+        if highlights.previous_incomplete:
+            months = ", ".join(highlights.previous_incomplete)
+            text = label("doc.change_missing", lang, period=period, months=months)
+        else:
+            moved = notable_changes(highlights)[:6]
+            parts = [
+                f"{'▲' if c.delta > 0 else '▼'} {c.result.target.spec.name} "
+                f"{'+' if c.delta > 0 else '−'}{points(c.delta, lang)}"
+                for c in moved
+            ]
+            text = (
+                label("report.changes_line", lang, period=period, items="; ".join(parts))
+                if parts
+                else label("doc.change_none", lang, period=period)
+            )
+        row = _line(ws, row, text, Font(size=SUMMARY_FONT))
+    return _ranking(ws, row + 1, content, lang)
+
+
+def _shown(result: TargetResult, value: float | None, lang: str, goal: float | None = None) -> str:
+    from cchc_cli.report.results import shown_value
+
+    return shown_value(result, value, lang, goal)
+
+
+def _goal_text(result: TargetResult, lang: str) -> str:
+    from cchc_cli.report.results import shown_target
+
+    return shown_target(result.target, lang)
+
+
+def _ranking(ws: Sheet, row: int, content: ReportContent, lang: str) -> int:
+    """The units ranked on the key dossier targets (at most four, the columns of the page)."""
+    highlights = content.highlights
+    keys = highlights.key_targets[: len(SUMMARY_WIDTHS) - 4]
+    if not highlights.ranking or not keys:
+        return row
+    row = _line(ws, row, label("doc.ranking_title", lang), Font(bold=True, size=SUMMARY_FONT))
+    titles = [label("doc.col_no", lang), label("doc.col_unit", lang),
+              label("doc.col_dossiers", lang), label("doc.col_met", lang)]  # fmt: skip
+    titles += [key.target.spec.name for key in keys]
+    small = Font(bold=True, color="FFFFFF", size=10)
+    for column, title in enumerate(titles, start=1):
+        put(ws, row, column, title, font=small, fill=HEADER_FILL, alignment=CENTER, border=BOX)
+    ws.row_dimensions[row].height = 66
+    body = Font(size=TABLE_FONT)
+    for number, unit in enumerate(highlights.ranking, 1):
+        row += 1
+        put(ws, row, 1, number, font=body, alignment=CENTER, border=BOX)
+        put(ws, row, 2, unit.unit, font=body, alignment=WRAP, border=BOX)
+        put(ws, row, 3, unit.dossiers, font=body, border=BOX, number_format="#,##0")
+        put(ws, row, 4, f"{unit.met}/{len(keys)}", font=body, alignment=CENTER, border=BOX)
+        for index, key in enumerate(keys):
+            value = unit.values.get(key.target.id)
+            status = unit.statuses.get(key.target.id, TargetStatus.NO_DATA)
+            goal = key.threshold.value if key.threshold is not None else None
+            shown, number_format = _value_cell(key.target.spec, value, goal)
+            colour = STATUS_FILL[status][1]
+            put(ws, row, 5 + index, shown, font=Font(size=TABLE_FONT, color=colour),
+                border=BOX, number_format=number_format)  # fmt: skip
+    first = keys[0].target.spec.name
+    from cchc_cli.report.wording import in_sentence
+
+    rule = label("doc.ranking_rule", lang, first=in_sentence(first))
+    return _line(ws, row + 1, rule, Font(italic=True, size=11)) + 1
+
+
+def _write_summary(ws: Sheet, content: ReportContent, options: ReportOptions) -> None:
+    """The first sheet, laid out as a báo cáo's page (issue 15): the official header, the
+    title and period, what a leader reads first, the table of targets, the signature."""
+    from cchc_cli.report.wording import period_words
+
+    lang = options.lang
+    # the widths first: the rows' heights are fitted to them
+    for column, width in enumerate(SUMMARY_WIDTHS, start=1):
+        ws.column_dimensions[column_letter(column)].width = width
+    row = _official_header(ws, content, options) + 2
+    title = options.title or _w("title", lang)
+    row = _line(ws, row, title, Font(bold=True, size=14), 22, centre=True)
+    subject = label("doc.subject", lang, period=period_words(content.period, lang))
     period = content.period
-    put(
-        ws,
-        4,
-        1,
-        _w(
-            "period_line",
-            lang,
-            period=period.label,
-            start=f"{period.start:%d/%m/%Y}",
-            end=f"{period.end:%d/%m/%Y}",
-            as_of=f"{period.as_of:%d/%m/%Y}",
-            made=f"{content.generated_at:%d/%m/%Y %H:%M}",
-        ),
-        alignment=CENTER,
+    period_line = _w(
+        "period_line",
+        lang,
+        period=period.label,
+        start=f"{period.start:%d/%m/%Y}",
+        end=f"{period.end:%d/%m/%Y}",
+        as_of=f"{period.as_of:%d/%m/%Y}",
+        made=f"{content.generated_at:%d/%m/%Y %H:%M}",
     )
-    ws.merge(4, 1, 4, width)
+    for row_, text, font in ((row, subject, Font(bold=True, size=SUMMARY_FONT)),
+                             (row + 1, period_line, Font(italic=True, size=11))):  # fmt: skip
+        put(ws, row_, 1, text, font=font, alignment=CENTER)
+        ws.merge(row_, 1, row_, len(SUMMARY_WIDTHS))
+    row += 2
     for covered in coverage_of(content.loaded.tables, period):
         if covered.dataset == "dossiers" and covered.missing:
             # D6: the months without data, right under the period (their targets say no data)
@@ -213,41 +374,110 @@ def _write_summary(ws: Sheet, content: ReportContent, options: ReportOptions) ->
                 held=", ".join(covered.held) or "—",
                 missing=", ".join(covered.missing),
             )
-            put(ws, 5, 1, line, font=Font(bold=True, color="9C0006"), alignment=CENTER)
-            ws.merge(5, 1, 5, width)
-    header = 6
-    keys = [
-        "col_id",
-        "col_name",
-        "source",
-        "col_num",
-        "col_den",
-        "col_value",
-        "col_target",
-        "col_status",
-        "formula",
-        "note",
-    ]
-    _header(ws, header, [_w(k, lang) for k in keys], [30, 44, 30, 9, 9, 10, 16, 15, 50, 36])
-    row = header
+            row = _line(ws, row, line, Font(bold=True, color="9C0006", size=SUMMARY_FONT))
+    row = _first_page(ws, row + 1, content, lang)
+    row = _targets_table(ws, row + 1, content, lang)
+    _signature(ws, row + 1, content, lang)
+    ws.landscape = True
+    ws.fit_to_width = True
+    ws.side_margins = 0.5
+
+
+def _targets_table(ws: Sheet, row: int, content: ReportContent, lang: str) -> int:
+    """Every target with its counts, result, goal, status and change; the row after it."""
+    from cchc_cli.report.wording import points
+
+    keys = ["doc.col_no", "col_name", "col_num", "col_den", "col_value", "col_target",
+            "col_status", "doc.col_change"]  # fmt: skip
+    header = row
+    for column, key in enumerate(keys, start=1):
+        put(ws, row, column, _w(key, lang), font=Font(bold=True, color="FFFFFF", size=11),
+            fill=HEADER_FILL, alignment=CENTER, border=BOX)  # fmt: skip
+    ws.row_dimensions[row].height = 32
+    changes = {c.result.target.id: c for c in content.highlights.changes}
+    body = Font(size=TABLE_FONT)
+    first_row = row + 1
+    for number, result in enumerate(content.summary.targets, 1):
+        row += 1
+        spec = result.target.spec
+        put(ws, row, 1, number, font=body, alignment=CENTER, border=BOX)
+        name = spec.name + (" (*)" if spec.local else "")
+        put(ws, row, 2, name, font=Font(bold=True, size=TABLE_FONT), alignment=WRAP, border=BOX)
+        put(ws, row, 3, result.numerator, font=body, border=BOX, number_format="#,##0")
+        put(ws, row, 4, result.denominator, font=body, border=BOX, number_format="#,##0")
+        goal = result.threshold.value if result.threshold else None
+        value, number_format = _value_cell(spec, result.value, goal)
+        put(ws, row, 5, value, font=body, border=BOX, number_format=number_format)
+        target, number_format = _target_cells(result, lang)
+        put(ws, row, 6, target, font=body, border=BOX, number_format=number_format,
+            alignment=WRAP)  # fmt: skip
+        _status_cell(ws, row, 7, result.status, lang)
+        change = changes.get(spec.id)
+        moved = "—"
+        if change is not None and is_rate(change.result):
+            sign = "▲ +" if change.delta > 0 else "▼ −" if change.delta < 0 else "= "
+            moved = f"{sign}{points(change.delta, lang)}" if change.delta else "="
+        put(ws, row, 8, moved, font=body, alignment=CENTER, border=BOX)
+        for group in result.levels:
+            row += 1
+            put(ws, row, 1, None, border=BOX)
+            put(ws, row, 2, "   └ " + group_label(group.by, lang), font=body, alignment=WRAP,
+                border=BOX)  # fmt: skip
+            put(ws, row, 3, group.numerator, font=body, border=BOX, number_format="#,##0")
+            put(ws, row, 4, group.denominator, font=body, border=BOX, number_format="#,##0")
+            value, number_format = _value_cell(spec, group.value, group.target_value)
+            put(ws, row, 5, value, font=body, border=BOX, number_format=number_format)
+            target, number_format = _target_cells(
+                result, lang, group.target_value, True, group.value
+            )
+            put(ws, row, 6, target, font=body, border=BOX, number_format=number_format)
+            _status_cell(ws, row, 7, group.status, lang)
+            put(ws, row, 8, None, border=BOX)
+    _fit_rows(ws, first_row, row, font_size=TABLE_FONT)
+    ws.title_rows = (header, header)
+    row += 1
+    notes = [label("status_legend", lang)]
+    if any(r.target.spec.local for r in content.summary.targets):
+        notes.append(label("doc.local_note", lang) + " " + label("report.method_pointer", lang))
+    for note in notes:
+        row = _line(ws, row, note, Font(italic=True, size=11))
+    return row
+
+
+def _signature(ws: Sheet, row: int, content: ReportContent, lang: str) -> None:
+    """ "Nơi nhận" on the left, the signer on the right (Phụ lục I)."""
+    organisation = content.config.organisation
+    put(ws, row, 1, label("doc.recipients", lang), font=Font(bold=True, italic=True, size=12))
+    ws.merge(row, 1, row, 2)
+    items = [*organisation.recipients, label("doc.archive", lang)]
+    for index, item in enumerate(items, start=1):
+        end = "." if index == len(items) else ";"
+        put(ws, row + index, 1, f"- {item}{end}", font=Font(size=11))
+        ws.merge(row + index, 1, row + index, 2)
+    titles = organisation.signer.title or [""]
+    for index, title in enumerate(titles):
+        put(ws, row + index, 5, title.upper(), font=Font(bold=True, size=SUMMARY_FONT),
+            alignment=CENTER)  # fmt: skip
+        ws.merge(row + index, 5, row + index, len(SUMMARY_WIDTHS))
+    if organisation.signer.name:
+        at = row + len(titles) + 4  # room for the signature and the seal
+        put(ws, at, 5, organisation.signer.name, font=Font(bold=True, size=SUMMARY_FONT),
+            alignment=CENTER)  # fmt: skip
+        ws.merge(at, 5, at, len(SUMMARY_WIDTHS))
+
+
+def _write_method(ws: Sheet, content: ReportContent, lang: str) -> None:
+    """How each target is computed, from where, and what the locality chose (the columns the
+    summary page has no room for)."""
+    keys = ["col_id", "col_name", "source", "formula", "note"]
+    _header(ws, 1, [_w(k, lang) for k in keys], [28, 44, 46, 50, 50])
+    row = 1
     for result in content.summary.targets:
         row += 1
         spec = result.target.spec
-        put(ws, row, 1, spec.id, alignment=WRAP, border=BOX, font=BOLD)
-        put(ws, row, 2, spec.name, alignment=WRAP, border=BOX)
-        put(ws, row, 3, spec.source, alignment=WRAP, border=BOX)
-        put(ws, row, 4, result.numerator, border=BOX)
-        put(ws, row, 5, result.denominator, border=BOX)
-        goal = result.threshold.value if result.threshold else None
-        value, number_format = _value_cell(spec, result.value, goal)
-        put(ws, row, 6, value, border=BOX, number_format=number_format)
-        target, number_format = _target_cells(result, lang)
-        put(ws, row, 7, target, border=BOX, number_format=number_format)
-        _status_cell(ws, row, 8, result.status, lang)
-        put(ws, row, 9, spec.formula, alignment=WRAP, border=BOX)
         note = result.note.render(lang) if result.note else ""
         if result.source:
-            note = f"{_w('dataset', lang)}: {result.source}. {note}".strip()
+            note = f"{_w('dataset', lang)}: {dataset_name(result.source, lang)}. {note}".strip()
         if spec.note:
             # D13: how the target approximates its sentence of the programme
             note = f"{spec.note} {note}".strip()
@@ -255,30 +485,10 @@ def _write_summary(ws: Sheet, content: ReportContent, options: ReportOptions) ->
             # D13: a goal the programme does not state
             local = f"{label('local_choice', lang).capitalize()}: {spec.local_reason}"
             note = f"{local}. {note}".strip()
-        put(ws, row, 10, note, alignment=WRAP, border=BOX)
-        for group in result.levels:
-            row += 1
-            put(ws, row, 2, "   └ " + group_label(group.by, lang), alignment=WRAP, border=BOX)
-            put(ws, row, 4, group.numerator, border=BOX)
-            put(ws, row, 5, group.denominator, border=BOX)
-            goal = group.target_value
-            value, number_format = _value_cell(spec, group.value, goal)
-            put(ws, row, 6, value, border=BOX, number_format=number_format)
-            target, number_format = _target_cells(
-                result, lang, group.target_value, True, group.value
-            )
-            put(ws, row, 7, target, border=BOX, number_format=number_format)
-            _status_cell(ws, row, 8, group.status, lang)
-            put(
-                ws,
-                row,
-                10,
-                group.note.render(lang) if group.note else "",
-                alignment=WRAP,
-                border=BOX,
-            )
-    put(ws, row + 2, 2, label("status_legend", lang), font=Font(italic=True))
-    _print_setup(ws, header, len(keys), row)
+        for column, value in enumerate((spec.id, spec.name, spec.source, spec.formula, note), 1):
+            put(ws, row, column, value, alignment=WRAP, border=BOX,
+                font=BOLD if column == 1 else None)  # fmt: skip
+    _print_setup(ws, 1, len(keys), row)
 
 
 def _write_groups(ws: Sheet, content: ReportContent, by: str, lang: str) -> None:
@@ -703,6 +913,7 @@ def render_workbook(content: ReportContent, options: ReportOptions) -> RenderedW
     lang = options.lang
     sheets = {key: Sheet(_w(f"sheet_{key}", lang)) for key in SHEETS}
     _write_summary(sheets["summary"], content, options)
+    _write_method(sheets["method"], content, lang)
     _write_groups(sheets["by_agency"], content, "agency_name", lang)
     _write_groups(sheets["by_field"], content, "field_name", lang)
     _write_trends(sheets["trends"], content, lang)

@@ -314,6 +314,11 @@ def _write_chart(book: Any, ws: Any, sheet: Sheet, chart: LineChart) -> None:
     ws.insert_chart(chart.anchor, made)
 
 
+# Vietnamese administrative documents are set in Times New Roman (Nghị định 30/2020/NĐ-CP,
+# Phụ lục I); a workbook printed for a leader too (issue 15).
+BOOK_FONT = {"font_name": "Times New Roman", "font_size": 12}
+
+
 def write_book(sheets: list[Sheet]) -> bytes:
     """The sheets as .xlsx bytes."""
     buffer = io.BytesIO()
@@ -325,6 +330,7 @@ def write_book(sheets: list[Sheet]) -> bytes:
             "strings_to_formulas": False,
             "strings_to_urls": False,
             "strings_to_numbers": False,
+            "default_format_properties": BOOK_FONT,
         },
     )
     # The mark that tells cchc a workbook is its own output (readers/inputs.py): a report saved
