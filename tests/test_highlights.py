@@ -116,3 +116,23 @@ def test_units_rank_on_targets_met_then_the_first_rate_issue15() -> None:
     assert [(r.unit, r.met, r.judged) for r in ranked] == [("C", 2, 2), ("B", 1, 2), ("A", 1, 2)]
     assert ranked[1].values == {"ho_so_dung_han": 0.95, "ho_so_truc_tuyen": 0.25}
     assert ranked[1].dossiers == 20
+
+
+def test_only_data_with_its_months_in_both_periods_is_compared_issue15() -> None:
+    loaded = load_inputs([str(SAMPLE_DATA)])
+    engine = Engine(loaded.tables, load_targets(TARGETS))
+
+    def found(label: str):
+        period = parse_period(label)
+        summary = engine.compute(period, [])
+        return highlights(
+            loaded.tables, engine, summary, engine.compute(period, ["agency_name"]), period
+        )
+
+    march = found("2025-03")
+    compared = {c.result.target.spec.dataset for c in march.changes}
+    # registers without dates (procedures, staff) are the same file in both periods
+    assert compared and not compared & {"procedures", "staff", "public_units"}
+    # a quarter without its January compares nothing, and says why
+    quarter = found("2025-Q1")
+    assert quarter.current_incomplete == ["2025-01"] and quarter.changes == []

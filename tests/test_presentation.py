@@ -163,3 +163,21 @@ def test_csv_carries_the_shown_figures_and_markdown_the_notes_issue11(runner) ->
         app, ["compute", str(SAMPLE_DATA), "--period", "2025-Q2", "--format", "markdown"]
     ).stdout
     assert "ho_so_dung_han: Dữ liệu không có đủ kỳ: thiếu 2025-04, 2025-05, 2025-06" in quarter
+
+
+def test_a_difference_is_the_difference_of_the_printed_figures_issue15() -> None:
+    from decimal import Decimal
+
+    from cchc_cli.report.presentation import Shown, points_between
+    from cchc_cli.targets.spec import ValueForm
+
+    # 93,74% and 89,53% print as 93,7% and 89,5%: a reader checks 4,2 points, not 4,21
+    difference, digits = points_between(
+        Shown(0.9374, ValueForm.RATE, 1), Shown(0.8953, ValueForm.RATE, 1)
+    )
+    assert (difference, digits) == (Decimal("4.2"), 1)
+    # a value written with two digits next to its goal: the gap has two as well
+    difference, digits = points_between(
+        Shown(0.95, ValueForm.RATE, 1), Shown(0.9495, ValueForm.RATE, 2)
+    )
+    assert (difference, digits) == (Decimal("0.05"), 2)

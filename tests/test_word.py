@@ -159,3 +159,34 @@ def test_the_docx_opens_in_libreoffice_issue15(bao_cao, tmp_path) -> None:
         timeout=180,
     )
     assert done.returncode == 0 and (tmp_path / "bao-cao.odt").stat().st_size > 0
+
+
+# The order the WordprocessingML schema gives the children of these elements (ECMA-376
+# Part 1, §17.3.1.26, §17.4.60, §17.4.82), as far as cchc writes them: Word refuses a file
+# whose elements are out of this order (LibreOffice does not).
+_ORDER = {
+    "pPr": ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "numPr",
+            "pBdr", "shd", "tabs", "spacing", "ind", "jc", "outlineLvl", "rPr", "sectPr"],
+    "tblPr": ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblW", "jc", "tblCellSpacing",
+              "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"],
+    "trPr": ["cnfStyle", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit",
+             "trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden"],
+}  # fmt: skip
+
+
+def test_the_document_keeps_the_schemas_element_order_issue15(bao_cao) -> None:
+    import zipfile
+
+    from lxml import etree
+
+    xml = zipfile.ZipFile(bao_cao).read("word/document.xml")
+    namespace = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    checked = 0
+    for parent, order in _ORDER.items():
+        for element in etree.fromstring(xml).iter(namespace + parent):
+            names = [child.tag.removeprefix(namespace) for child in element]
+            known = [name for name in names if name in order]
+            assert known == sorted(known, key=order.index), (parent, names)
+            assert len(known) == len(set(known)), (parent, names)  # none twice
+            checked += 1
+    assert checked > 100

@@ -36,7 +36,7 @@ def test_dates_have_a_zero_before_days_below_10_and_months_1_and_2_issue15(day, 
     ("label", "vi"),
     [
         ("2025-03", "tháng 3/2025"),
-        ("2025-Q1", "quý 1/2025"),
+        ("2025-Q1", "quý I/2025"),
         ("2025", "năm 2025"),
         ("2025-01..2025-06", "từ tháng 01/2025 đến tháng 06/2025"),
     ],
@@ -70,3 +70,15 @@ def test_the_text_says_the_results_numbers_and_no_internal_code_issue15(content)
     assert not words & {"met", "missed", "warning", "no_data", "dossiers", "late", "baseline"}
     english = "\n".join(paragraphs(content, "en"))
     assert "percentage points" in english and "điểm phần trăm" not in english
+
+
+def test_each_change_said_is_the_difference_of_the_figures_beside_it_issue15(content) -> None:
+    text = "\n".join(paragraphs(content, "vi"))
+    said = re.findall(
+        r"(tăng|giảm) (\d+,\d+) điểm phần trăm \(từ (\d+,\d+)% (?:lên|xuống) (\d+,\d+)%\)", text
+    )
+    assert said
+    for way, delta, before, after in said:
+        number = lambda t: float(t.replace(",", "."))  # noqa: E731
+        assert round(abs(number(after) - number(before)), 2) == number(delta), (before, after)
+        assert (way == "tăng") == (number(after) > number(before))

@@ -22,6 +22,7 @@ WORDING: dict[str, tuple[str, str]] = {
         "Results on the administrative reform targets, {period}",
     ),
     "doc.period_month": ("tháng {month}/{year}", "{month}/{year}"),
+    # văn bản hành chính write a quarter in Roman numerals ("quý I/2025")
     "doc.period_quarter": ("quý {quarter}/{year}", "Q{quarter} {year}"),
     "doc.period_year": ("năm {year}", "year {year}"),
     "doc.period_range": ("từ tháng {start} đến tháng {end}", "from {start} to {end}"),
@@ -45,16 +46,16 @@ WORDING: dict[str, tuple[str, str]] = {
         "Units ranked on the dossier targets",
     ),
     "doc.col_unit": ("Đơn vị", "Unit"),
-    "doc.col_met": ("Số chỉ tiêu đạt", "Targets met"),
-    "doc.col_dossiers": ("Số hồ sơ", "Dossiers"),
+    "doc.col_met": ("Chỉ tiêu đạt / có dữ liệu", "Targets met / with data"),
+    "doc.col_dossiers": ("Hồ sơ đã giải quyết", "Dossiers handled"),
     "doc.ranking_rule": (
         "Xếp theo số chỉ tiêu đạt, rồi theo {first}; đơn vị có ít hồ sơ thì tỷ lệ dễ dao động.",
         "Ranked on the targets met, then on {first}; a unit with few dossiers swings easily.",
     ),
     # the sentences of the text, one paragraph each
     "doc.overview": (
-        "Kỳ báo cáo {period} (từ ngày {start} đến ngày {end}, số liệu tính đến ngày {as_of}). "
-        "Trong {total} chỉ tiêu theo dõi: {counts}.",
+        "Báo cáo này tổng hợp kết quả {period} (từ ngày {start} đến ngày {end}, số liệu tính "
+        "đến ngày {as_of}). Trong {total} chỉ tiêu theo dõi có {counts}.",
         "Reporting period {period} ({start} to {end}, figures as of {as_of}). Of {total} "
         "targets followed: {counts}.",
     ),
@@ -77,7 +78,7 @@ WORDING: dict[str, tuple[str, str]] = {
     ),
     "doc.more_targets": ("và {n} chỉ tiêu khác (xem bảng)", "and {n} more (see the table)"),
     "doc.more_units": ("và {n} đơn vị khác", "and {n} more units"),
-    "doc.item": ("{name} đạt {value} (mục tiêu {goal})", "{name} at {value} (goal {goal})"),
+    "doc.item": ("{name} ở mức {value} (mục tiêu {goal})", "{name} at {value} (goal {goal})"),
     "doc.all_met": (
         "Tất cả chỉ tiêu có dữ liệu đều đạt mục tiêu.",
         "Every target with data meets its goal.",
@@ -99,8 +100,13 @@ WORDING: dict[str, tuple[str, str]] = {
         "Against the previous period ({period}), no rate moved by more than 0.5 points.",
     ),
     "doc.change_missing": (
-        "Chưa so sánh được với kỳ trước ({period}): dữ liệu hồ sơ thiếu tháng {months}.",
-        "Not compared with the previous period ({period}): dossier data lacks {months}.",
+        "Chưa so sánh được với kỳ trước ({period}): dữ liệu hồ sơ của kỳ đó thiếu tháng {months}.",
+        "Not compared with the previous period ({period}): its dossier data lacks {months}.",
+    ),
+    "doc.change_missing_now": (
+        "Chưa so sánh được với kỳ trước ({period}): dữ liệu hồ sơ của kỳ này thiếu tháng {months}.",
+        "Not compared with the previous period ({period}): this period's dossier data lacks "
+        "{months}.",
     ),
     "doc.units_lag": (
         "Về {target}, các đơn vị chưa đạt mục tiêu {goal}: {items}.",
@@ -112,20 +118,20 @@ WORDING: dict[str, tuple[str, str]] = {
     ),
     "doc.unit_item": ("{unit} ({value}, {n} hồ sơ)", "{unit} ({value}, {n} dossiers)"),
     "doc.data": (
-        "Số liệu được tổng hợp từ {files} tệp dữ liệu xuất từ hệ thống: {valid} dòng hợp lệ, "
-        "{rejected} dòng bị loại do lỗi dữ liệu{duplicates}.",
-        "The figures come from {files} files exported from the systems: {valid} valid rows, "
-        "{rejected} rows rejected for data errors{duplicates}.",
+        "Số liệu được tổng hợp từ {files} tệp dữ liệu xuất từ hệ thống (mọi kỳ trong các tệp): "
+        "{valid} dòng hợp lệ, {rejected} dòng bị loại do lỗi dữ liệu{duplicates}.",
+        "The figures come from {files} files exported from the systems (every period they "
+        "hold): {valid} valid rows, {rejected} rows rejected for data errors{duplicates}.",
     ),
     "doc.duplicates": (
         ", {n} dòng trùng mã hồ sơ không tính lại",
         ", {n} rows repeating a dossier code not counted twice",
     ),
     "doc.coverage_gap": (
-        "Dữ liệu hồ sơ của kỳ thiếu tháng {months}; các chỉ tiêu tính từ hồ sơ chỉ phản ánh "
-        "các tháng có dữ liệu.",
-        "The period's dossier data lacks {months}; the dossier targets reflect only the months "
-        "with data.",
+        "Dữ liệu hồ sơ của kỳ thiếu tháng {months}, nên các chỉ tiêu tính từ hồ sơ chưa tính "
+        "được (ghi Không có dữ liệu).",
+        "The period's dossier data lacks {months}, so the dossier targets are not computed "
+        "(shown as No data).",
     ),
     "doc.table_lead": (
         "Kết quả từng chỉ tiêu như bảng dưới đây.",

@@ -27,7 +27,6 @@ from cchc_cli.report.validation import sorted_issues
 from cchc_cli.schema import DATASETS
 from cchc_cli.targets.coverage import coverage_of
 from cchc_cli.targets.form06a import COLUMNS as FORM_COLUMNS
-from cchc_cli.targets.highlights import is_rate
 from cchc_cli.targets.report_content import ReportContent
 from cchc_cli.targets.results import TargetResult, TargetStatus
 from cchc_cli.targets.spec import TargetBase, ValueForm
@@ -240,7 +239,13 @@ def _line(
 def _first_page(ws: Sheet, row: int, content: ReportContent, lang: str) -> int:
     """What a leader reads in ten seconds: the counts, each target not met with its gap, the
     change since the previous period, and the units ranked. The next free row."""
-    from cchc_cli.report.wording import notable_changes, period_words, points
+    from cchc_cli.report.wording import (
+        change_mark,
+        changes,
+        gap_points,
+        notable_changes,
+        period_words,
+    )
 
     highlights = content.highlights
     counts = highlights.counts
@@ -264,27 +269,19 @@ def _first_page(ws: Sheet, row: int, content: ReportContent, lang: str) -> int:
             text = label(f"report.{key}_item", lang, name=result.target.spec.name, value=value,
                          goal=goal)  # fmt: skip
             if shortfall.gap is not None:
-                text += label("report.gap_points", lang, gap=points(shortfall.gap, lang))
+                text += label("report.gap_points", lang, gap=gap_points(shortfall, lang))
             colour = STATUS_FILL[status][1]
             row = _line(ws, row, text, Font(size=SUMMARY_FONT, color=colour))
+    moved = notable_changes(highlights)[:6]
     before = highlights.previous
-    if before is not None:
+    comparable = not (highlights.current_incomplete or highlights.previous_incomplete)
+    if before is not None and moved and comparable:
+        parts = [f"{c.result.target.spec.name} {change_mark(c, lang)}" for c in moved]
         period = period_words(before, lang)
-        if highlights.previous_incomplete:
-            months = ", ".join(highlights.previous_incomplete)
-            text = label("doc.change_missing", lang, period=period, months=months)
-        else:
-            moved = notable_changes(highlights)[:6]
-            parts = [
-                f"{'▲' if c.delta > 0 else '▼'} {c.result.target.spec.name} "
-                f"{'+' if c.delta > 0 else '−'}{points(c.delta, lang)}"
-                for c in moved
-            ]
-            text = (
-                label("report.changes_line", lang, period=period, items="; ".join(parts))
-                if parts
-                else label("doc.change_none", lang, period=period)
-            )
+        text: str | None = label("report.changes_line", lang, period=period, items="; ".join(parts))
+    else:
+        text = changes(highlights, lang)  # not compared, and why; or nothing moved
+    if text:
         row = _line(ws, row, text, Font(size=SUMMARY_FONT))
     return _ranking(ws, row + 1, content, lang)
 
@@ -321,7 +318,8 @@ def _ranking(ws: Sheet, row: int, content: ReportContent, lang: str) -> int:
         put(ws, row, 1, number, font=body, alignment=CENTER, border=BOX)
         put(ws, row, 2, unit.unit, font=body, alignment=WRAP, border=BOX)
         put(ws, row, 3, unit.dossiers, font=body, border=BOX, number_format="#,##0")
-        put(ws, row, 4, f"{unit.met}/{len(keys)}", font=body, alignment=CENTER, border=BOX)
+        met = f"{unit.met}/{unit.judged}"  # of the targets the unit has data for
+        put(ws, row, 4, met, font=body, alignment=CENTER, border=BOX)
         for index, key in enumerate(keys):
             value = unit.values.get(key.target.id)
             status = unit.statuses.get(key.target.id, TargetStatus.NO_DATA)
@@ -385,7 +383,7 @@ def _write_summary(ws: Sheet, content: ReportContent, options: ReportOptions) ->
 
 def _targets_table(ws: Sheet, row: int, content: ReportContent, lang: str) -> int:
     """Every target with its counts, result, goal, status and change; the row after it."""
-    from cchc_cli.report.wording import points
+    from cchc_cli.report.wording import change_mark
 
     keys = ["doc.col_no", "col_name", "col_num", "col_den", "col_value", "col_target",
             "col_status", "doc.col_change"]  # fmt: skip
@@ -412,11 +410,7 @@ def _targets_table(ws: Sheet, row: int, content: ReportContent, lang: str) -> in
         put(ws, row, 6, target, font=body, border=BOX, number_format=number_format,
             alignment=WRAP)  # fmt: skip
         _status_cell(ws, row, 7, result.status, lang)
-        change = changes.get(spec.id)
-        moved = "—"
-        if change is not None and is_rate(change.result):
-            sign = "▲ +" if change.delta > 0 else "▼ −" if change.delta < 0 else "= "
-            moved = f"{sign}{points(change.delta, lang)}" if change.delta else "="
+        moved = change_mark(changes.get(spec.id), lang)
         put(ws, row, 8, moved, font=body, alignment=CENTER, border=BOX)
         for group in result.levels:
             row += 1

@@ -9,6 +9,7 @@ without reaching it gets more digits, so that no view shows "95,0 %" next to "no
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from cchc_cli.catalogue import decimal_text
 from cchc_cli.report.numbers import count
@@ -97,3 +98,17 @@ def present_level_goal(goal: float, value: float | None = None) -> tuple[str, Sh
 def present_rate_digits(value: float, goal: float) -> int:
     """The digits a rate and its goal are both written with on one row."""
     return _digits(round(value, 12), round(goal, 12), ValueForm.RATE)
+
+
+def _printed(shown: Shown) -> Decimal:
+    """A rate as its text prints it, in percent (94,95% -> 94.95)."""
+    places = Decimal(1).scaleb(-shown.digits)
+    return (Decimal(repr(shown.number)) * 100).quantize(places, rounding=ROUND_HALF_UP)
+
+
+def points_between(first: Shown, second: Shown) -> tuple[Decimal, int]:
+    """first − second in percentage points, computed from the two figures as printed (a
+    reader checks "93,7% → 89,5%" as 4,2 points, whatever the unrounded rates were), and the
+    digits to write it with."""
+    assert first.number is not None and second.number is not None
+    return _printed(first) - _printed(second), max(first.digits, second.digits)

@@ -26,11 +26,11 @@ from docx.text.paragraph import Paragraph
 from cchc_cli.catalogue import label
 from cchc_cli.report.results import shown_target, shown_value, status_label
 from cchc_cli.report.wording import (
+    change_mark,
     in_sentence,
     paragraphs,
     period_words,
     place_date,
-    points,
 )
 from cchc_cli.targets.config import Organisation
 from cchc_cli.targets.highlights import is_rate
@@ -47,6 +47,60 @@ MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
 TEXT_WIDTH = Mm(165)
 HEADER_WIDTHS = (Mm(62), Mm(103))
 FOOTER_WIDTHS = (Mm(66), Mm(99))
+# What follows each element in its parent, as the WordprocessingML schema orders them
+# (ECMA-376 Part 1: §17.3.1.26 pPr, §17.4.60 tblPr, §17.4.82 trPr): Word refuses a document
+# whose elements are out of order, where LibreOffice is lenient.
+_AFTER_PBDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+_AFTER_PPR_RPR = ("w:sectPr", "w:pPrChange")
+_AFTER_TBLBORDERS = (
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+    "w:tblPrChange",
+)
+_AFTER_TBLCELLMAR = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+_AFTER_CANTSPLIT = (
+    "w:trHeight",
+    "w:tblHeader",
+    "w:tblCellSpacing",
+    "w:jc",
+    "w:hidden",
+    "w:ins",
+    "w:del",
+    "w:trPrChange",
+)
+_AFTER_TBLHEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
 
 
 @dataclass(frozen=True)
@@ -115,7 +169,7 @@ def _rule(paragraph: Paragraph, width: Length, within: Length) -> None:
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
-    paragraph._p.get_or_add_pPr().append(borders)
+    paragraph._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_PBDR)
     _font_size_of_empty(paragraph, Pt(4))
 
 
@@ -126,7 +180,7 @@ def _font_size_of_empty(paragraph: Paragraph, size: Length) -> None:
     sz = OxmlElement("w:sz")
     sz.set(qn("w:val"), str(int(size.pt * 2)))
     rpr.append(sz)
-    mark.append(rpr)
+    mark.insert_element_before(rpr, *_AFTER_PPR_RPR)
 
 
 def _no_borders(table: Table) -> None:
@@ -135,18 +189,15 @@ def _no_borders(table: Table) -> None:
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    table._tbl.tblPr.append(borders)
+    table._tbl.tblPr.insert_element_before(borders, *_AFTER_TBLBORDERS)
 
 
 def _fixed(table: Table, widths: Sequence[Length], padding: Length | None = None) -> None:
     """Column widths that hold in Word and in LibreOffice: the grid's, each cell's, and a
     fixed layout (LibreOffice reads the grid, Word the cells)."""
-    table.autofit = False
+    table.autofit = False  # python-docx writes <w:tblLayout w:type="fixed"/>
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     properties = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    properties.append(layout)
     for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         column.set(qn("w:w"), str(int(width.twips)))
     for row in table.rows:
@@ -159,7 +210,7 @@ def _fixed(table: Table, widths: Sequence[Length], padding: Length | None = None
             element.set(qn("w:w"), str(int(padding.twips)))
             element.set(qn("w:type"), "dxa")
             margins.append(element)
-        properties.append(margins)
+        properties.insert_element_before(margins, *_AFTER_TBLCELLMAR)
 
 
 def _first_cell_paragraph(cell: _Cell) -> Paragraph:
@@ -202,7 +253,7 @@ def _title(document: DocxDocument, content: ReportContent, options: WordOptions)
     _centred(document, label("doc.kind", lang), size=Pt(14), bold=True)
     subject = options.title or label("doc.subject", lang, period=period_words(content.period, lang))
     _centred(document, subject, size=Pt(14), bold=True)
-    _rule(_centred(document), Mm(40), TEXT_WIDTH)
+    _rule(_centred(document), Mm(50), TEXT_WIDTH)  # 1/3 to 1/2 of the subject's line
     _centred(document)
 
 
@@ -231,11 +282,20 @@ def _repeat_header(row: _Row) -> None:
     properties = row._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
-    properties.append(repeat)
+    properties.insert_element_before(repeat, *_AFTER_TBLHEADER)
+
+
+def _whole(row: _Row) -> None:
+    """A row never split across two pages (a target's line read whole)."""
+    properties = row._tr.get_or_add_trPr()
+    whole = OxmlElement("w:cantSplit")
+    whole.set(qn("w:val"), "true")
+    properties.insert_element_before(whole, *_AFTER_CANTSPLIT)
 
 
 def _targets_table(document: DocxDocument, content: ReportContent, lang: str) -> None:
     heading = _centred(document)
+    heading.paragraph_format.keep_with_next = True  # never a title alone at a page's foot
     _line(heading, label("doc.table_title", lang, period=period_words(content.period, lang)),
           Pt(13), bold=True)  # fmt: skip
     changes = {c.result.target.id: c for c in content.highlights.changes if is_rate(c.result)}
@@ -246,9 +306,12 @@ def _targets_table(document: DocxDocument, content: ReportContent, lang: str) ->
     table.style = "Table Grid"
     for cell, key in zip(table.rows[0].cells, keys, strict=True):
         _cell(cell, label(key, lang), bold=True, centre=True)
+    _whole(table.rows[0])
     _repeat_header(table.rows[0])
     for number, result in enumerate(content.summary.targets, 1):
-        cells = table.add_row().cells
+        row = table.add_row()
+        _whole(row)
+        cells = row.cells
         spec = result.target.spec
         local = " (*)" if spec.local else ""
         counts = (
@@ -261,11 +324,7 @@ def _targets_table(document: DocxDocument, content: ReportContent, lang: str) ->
             if result.denominator is not None
             else "—"
         )
-        change = changes.get(spec.id)
-        moved = "—"
-        if change is not None:
-            arrow = "▲" if change.delta > 0 else "▼" if change.delta < 0 else "="
-            moved = f"{arrow} {points(change.delta, lang)}" if change.delta else arrow
+        moved = change_mark(changes.get(spec.id), lang)
         _cell(cells[0], str(number), centre=True)
         _cell(cells[1], spec.name + local)
         _cell(cells[2], counts, centre=True)
@@ -291,7 +350,9 @@ def _ranking(document: DocxDocument, content: ReportContent, lang: str) -> None:
     if not highlights.ranking or not highlights.key_targets:
         return
     _centred(document)
-    _line(_centred(document), label("doc.ranking_title", lang), Pt(13), bold=True)
+    title = _centred(document)
+    title.paragraph_format.keep_with_next = True
+    _line(title, label("doc.ranking_title", lang), Pt(13), bold=True)
     keys = highlights.key_targets
     table = document.add_table(rows=1, cols=4 + len(keys))
     table.style = "Table Grid"
@@ -300,13 +361,16 @@ def _ranking(document: DocxDocument, content: ReportContent, lang: str) -> None:
     titles += [key.target.spec.name for key in keys]
     for cell, title in zip(table.rows[0].cells, titles, strict=True):
         _cell(cell, title, bold=True, centre=True, size=Pt(11))
+    _whole(table.rows[0])
     _repeat_header(table.rows[0])
     for number, unit in enumerate(highlights.ranking, 1):
-        cells = table.add_row().cells
+        row = table.add_row()
+        _whole(row)
+        cells = row.cells
         _cell(cells[0], str(number), centre=True)
         _cell(cells[1], unit.unit)
         _cell(cells[2], _count(unit.dossiers, lang), centre=True)
-        _cell(cells[3], f"{unit.met}/{len(keys)}", centre=True)
+        _cell(cells[3], f"{unit.met}/{unit.judged}", centre=True)  # of those with data
         for index, key in enumerate(keys):
             value = unit.values.get(key.target.id)
             shown = "—" if value is None else shown_value(key, value, lang)
@@ -384,6 +448,9 @@ def render_docx(content: ReportContent, options: WordOptions) -> bytes:
         _body(document, text)
     _targets_table(document, content, lang)
     _ranking(document, content, lang)
+    # Phụ lục I: the body ends with "./." after its last words
+    last = document.paragraphs[-1]
+    _line(last, "/." if last.text.endswith(".") else "./.", Pt(11))
     _signature(document, organisation, lang)
     properties = document.core_properties
     properties.author = "cchc"

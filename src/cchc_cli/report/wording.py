@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cchc_cli.catalogue import decimal_text, label
 from cchc_cli.report.numbers import whole
-from cchc_cli.report.presentation import present_threshold
+from cchc_cli.report.presentation import points_between, present, present_threshold
 from cchc_cli.report.results import shown_target, shown_value
 from cchc_cli.targets.coverage import coverage_of
 from cchc_cli.targets.highlights import STATUS_ORDER, Change, Highlights, Shortfall, is_rate
@@ -48,12 +48,18 @@ def period_words(period: Period, lang: str) -> str:
     if len(text) == 7 and text[4] == "-" and text[5:].isdigit():
         return label("doc.period_month", lang, month=int(text[5:]), year=text[:4])
     if "-Q" in text:
-        return label("doc.period_quarter", lang, quarter=text[-1], year=text[:4])
+        quarter = text[-1] if lang == "en" else ("I", "II", "III", "IV")[int(text[-1]) - 1]
+        return label("doc.period_quarter", lang, quarter=quarter, year=text[:4])
     if text.isdigit():
         return label("doc.period_year", lang, year=text)
     start = f"{period.start.month:02d}/{period.start.year}"
     end = f"{period.end.month:02d}/{period.end.year}"
     return label("doc.period_range", lang, start=start, end=end)
+
+
+def month_list(months: list[str], lang: str) -> str:
+    """ "2025-01", "2025-02" as a sentence writes them: "1/2025, 2/2025"."""
+    return ", ".join(f"{int(m[5:])}/{m[:4]}" for m in months)
 
 
 def in_sentence(name: str) -> str:
@@ -63,9 +69,41 @@ def in_sentence(name: str) -> str:
     return name
 
 
-def points(delta: float, lang: str) -> str:
-    """A difference of two rates in percentage points, one decimal ("0,3")."""
-    return decimal_text(abs(delta) * 100, 1, lang)
+def points(delta: float, lang: str, digits: int = 1) -> str:
+    """A difference of two rates in percentage points, without its sign ("0,3")."""
+    return decimal_text(abs(delta) * 100, digits, lang)
+
+
+def change_points(change: Change, lang: str) -> tuple[str, int]:
+    """The change of a rate as its two printed figures give it ("4,2" for 93,7% → 89,5%), and
+    its sign (1, 0, −1)."""
+    result, before = change.result, change.previous
+    goal = result.threshold.value if result.threshold is not None else None
+    after_shown = present(result.target.spec, result.value, goal)
+    before_shown = present(result.target.spec, before.value, goal)
+    difference, digits = points_between(after_shown, before_shown)
+    sign = (difference > 0) - (difference < 0)
+    return decimal_text(float(abs(difference)) / 100, digits, lang, scale=2), sign
+
+
+def change_mark(change: Change | None, lang: str) -> str:
+    """A rate's change in a table or a short line: "▲ +4,2", "▼ −4,2", "=" (the printed
+    figures are equal), "—" (not compared)."""
+    if change is None or not is_rate(change.result):
+        return "—"
+    moved, sign = change_points(change, lang)
+    return {1: f"▲ +{moved}", -1: f"▼ −{moved}"}.get(sign, "=")
+
+
+def gap_points(shortfall: Shortfall, lang: str) -> str:
+    """A shortfall's gap as its printed value and goal give it (94,95% against 95,0%: 0,05)."""
+    result = shortfall.result
+    assert result.threshold is not None and result.value is not None
+    spec = result.target.spec
+    goal = present(spec, result.threshold.value)
+    value = present(spec, result.value, result.threshold.value)
+    difference, digits = points_between(goal, value)
+    return decimal_text(float(abs(difference)) / 100, digits, lang, scale=2)
 
 
 def _joined(items: list[str], lang: str, more: str = "doc.more_targets") -> str:
@@ -95,17 +133,18 @@ def _shortfall_item(shortfall: Shortfall, lang: str) -> str:
     params["goal"] = _goal(result, lang)
     over = result.threshold is not None and result.threshold.op in ("<=", "<")
     key = "doc.item_gap_over" if over else "doc.item_gap"
-    return label(key, lang, gap=points(shortfall.gap, lang), **params)
+    return label(key, lang, gap=gap_points(shortfall, lang), **params)
 
 
 def _change_item(change: Change, lang: str) -> str:
     result = change.result
+    moved, _ = change_points(change, lang)
     key = "doc.change_up" if change.delta > 0 else "doc.change_down"
     return label(
         key,
         lang,
         name=result.target.spec.name,
-        delta=points(change.delta, lang),
+        delta=moved,
         before=shown_value(change.previous, change.previous.value, lang),
         after=shown_value(result, result.value, lang),
     )
@@ -157,9 +196,14 @@ def changes(highlights: Highlights, lang: str) -> str | None:
     if before is None:
         return None
     period = period_words(before, lang)
+    if highlights.current_incomplete:
+        months = month_list(highlights.current_incomplete, lang)
+        return label("doc.change_missing_now", lang, period=period, months=months)
     if highlights.previous_incomplete:
-        months = ", ".join(highlights.previous_incomplete)
+        months = month_list(highlights.previous_incomplete, lang)
         return label("doc.change_missing", lang, period=period, months=months)
+    if not highlights.changes:
+        return None  # nothing that has months in both periods
     moved = notable_changes(highlights)
     if not moved:
         return label("doc.change_none", lang, period=period)
@@ -216,7 +260,8 @@ def data_quality(content: ReportContent, lang: str) -> str:
     )
     for covered in coverage_of(loaded.tables, content.period):
         if covered.dataset == "dossiers" and covered.missing:
-            said += " " + label("doc.coverage_gap", lang, months=", ".join(covered.missing))
+            months = month_list(list(covered.missing), lang)
+            said += " " + label("doc.coverage_gap", lang, months=months)
     return said
 
 

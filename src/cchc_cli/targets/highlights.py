@@ -60,8 +60,10 @@ class Highlights:
     shortfalls: list[Shortfall]
     previous: Period | None
     changes: list[Change]
-    # the previous period lacks dossier months: its figures are not compared
+    # the previous period, or this one, lacks months of dossiers: the dossier targets are not
+    # compared
     previous_incomplete: list[str] = field(default_factory=list)
+    current_incomplete: list[str] = field(default_factory=list)
     key_targets: list[TargetResult] = field(default_factory=list)
     ranking: list[UnitRank] = field(default_factory=list)
 
@@ -161,20 +163,34 @@ def highlights(
     for result in summary.targets:
         counts[result.status] += 1
     before = previous_period(period)
-    missing = [
-        month
-        for covered in coverage_of(tables, before)
-        if covered.dataset == "dossiers"
-        for month in covered.missing
-    ]
-    changes = [] if missing else _changes(summary, engine.compute(before, []))
+    now = {c.dataset: c for c in coverage_of(tables, period)}
+    then = {c.dataset: c for c in coverage_of(tables, before)}
+    # compared only where both periods hold every month of the target's data: a register
+    # without dates (a list of procedures, of staff) is the same file in both periods, and a
+    # period without its months of dossiers says "no data", not "no change"
+    comparable = {
+        name
+        for name, covered in now.items()
+        if not covered.missing and name in then and not then[name].missing
+    }
+    previous_incomplete = list(then["dossiers"].missing) if "dossiers" in then else []
+    current_incomplete = list(now["dossiers"].missing) if "dossiers" in now else []
+    changes = []
+    # the dossiers are what the leader compares: without all their months, no comparison
+    if comparable and not (previous_incomplete or current_incomplete):
+        changes = [
+            change
+            for change in _changes(summary, engine.compute(before, []))
+            if (change.result.source or change.result.target.spec.dataset) in comparable
+        ]
     keys = key_dossier_targets(summary)
     return Highlights(
         counts=counts,
         shortfalls=_shortfalls(summary),
         previous=before,
         changes=changes,
-        previous_incomplete=missing,
+        previous_incomplete=previous_incomplete,
+        current_incomplete=current_incomplete,
         key_targets=keys,
         ranking=rank_units(by_agency, keys),
     )
