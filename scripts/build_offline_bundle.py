@@ -66,7 +66,8 @@ GUIDE = """Cài đặt cchc không cần Internet — {platform}, Python {versio
 1. Cài Python {version} (64-bit) từ python.org nếu máy chưa có (bộ cài cũng chép được qua USB).
 2. Giải nén tệp này, ví dụ vào ổ C:\\ (được thư mục C:\\cchc).
 3. Mở thư mục cchc vừa giải nén, chạy {script} (nhấp đúp, hoặc từ cửa sổ lệnh trong thư mục đó).
-4. Dùng: {cchc} compute "D:\\Du lieu\\2025" --period 2025-Q1
+4. Dùng, từ cửa sổ lệnh mở trong thư mục cchc đó:
+   {cchc} compute "D:\\Du lieu\\2025" --period 2025-Q1
 
 Offline install — unzip, run {script}, then use {cchc}.
 """
@@ -171,6 +172,8 @@ def build(platform: str, version: str, output: Path, check: bool) -> Path:
             script = POSIX_SCRIPT.format(version=version)
         (folder / script_name).write_bytes(script.encode("utf-8"))
         guide = GUIDE.format(platform=platform, version=version, script=script_name, cchc=cchc)
+        if windows:  # Notepad before Windows 10 (1809) shows a text without CR as one line
+            guide = guide.replace("\n", "\r\n")
         (folder / "HUONG-DAN.txt").write_bytes(guide.encode("utf-8-sig"))
         if check:
             # pip judges Requires-Python against the interpreter it runs in, not the target's

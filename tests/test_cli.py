@@ -597,3 +597,18 @@ def test_the_accounting_table_keeps_whole_words_in_a_narrow_window_issue14(runne
         app, ["validate", str(SAMPLE_DATA)], env=dict(os.environ, COLUMNS="180")
     ).stdout
     assert "Excel (.xlsx)" in wide and "Cấu hình phần mềm" in wide
+
+
+@pytest.mark.parametrize("arguments", [["compute"], ["compute", "--format", "json"]])
+def test_a_reader_that_stops_reading_ends_the_run_with_0_issue14(arguments) -> None:
+    # `cchc compute … | head -1`: Click and Rich exited 1 there, the code of a missed target
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cchc_cli", *arguments, str(SAMPLE_DATA)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.read(10)
+    process.stdout.close()
+    stderr = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=120) == 0, stderr
+    assert "Traceback" not in stderr and "Exception" not in stderr

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -583,3 +584,15 @@ def test_a_usage_error_prints_the_failure_document_with_json_issue14(option, sai
     assert document["error"]["code"] == "cli.usage" and document["error"]["exit_code"] == 2
     assert said in document["error"]["message"] and "Invalid value" not in done.stdout
     assert said in done.stderr.replace("\n", " ").replace("│", "")
+
+
+def test_result_notes_name_lists_and_columns_not_their_ids_issue14(runner) -> None:
+    from cchc_cli.schema import DATASETS
+
+    ward = SAMPLE_DATA / "2025-03 phuong Nguyen Nghiem.csv"
+    shown = runner.invoke(app, ["compute", str(ward), "--period", "2025-03"], terminal_width=200)
+    assert "Không có dữ liệu 'Đánh giá, khảo sát sự hài lòng'" in shown.stdout
+    assert "Dữ liệu thiếu cột: 'Liên thông', 'Luân chuyển điện tử'" in shown.stdout
+    assert "Tính từ dữ liệu 'Danh sách hồ sơ'" in shown.stdout
+    words = set(re.findall(r"[a-z_]+", shown.stdout))
+    assert not words & (set(DATASETS) | {"inter_agency", "inter_agency_electronic"})

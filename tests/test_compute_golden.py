@@ -213,8 +213,10 @@ def test_missing_column_is_no_data_naming_it(tmp_path, config) -> None:
     )
     _, got = results([str(narrow)], config, "2025-03")
     assert got["ho_so_truc_tuyen"].status.value == "no_data"
-    assert "channel" in got["ho_so_truc_tuyen"].note.render("vi")
-    assert "due_at/original_due_at" in got["ho_so_dung_han"].note.render("en")
+    # the column named as exports name it (issue 14), its id in English
+    assert "'Kênh thực hiện'" in got["ho_so_truc_tuyen"].note.render("vi")
+    assert "Ngày hẹn trả / Ngày hẹn trả ban đầu" in got["ho_so_dung_han"].note.render("vi")
+    assert "channel" in got["ho_so_truc_tuyen"].note.render("en")
 
 
 def test_zero_denominator_is_no_data_never_zero_percent(exports, config) -> None:

@@ -114,3 +114,22 @@ def test_a_device_as_targets_file_is_refused_issue13(runner) -> None:
     done = runner.invoke(app, ["compute", str(SAMPLE_DATA), "--targets", "/dev/zero"])
     assert done.exit_code == 4
     assert "config.targets_unreadable" in done.output
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (": : :\n", "thiếu tên khoá"),
+        ("version: 1\ntargets:\n  - id: a\n\tname: x\n", "có ký tự Tab"),
+        ("version: 1\ntargets: [a, b\n", "thiếu dấu ','"),
+        ("version: 1\ntargets: a: b\n", "có dấu ':' ở chỗ không được"),
+    ],
+)
+def test_a_yaml_mistake_is_said_in_the_officers_words_issue14(runner, tmp_path, text, said) -> None:
+    from cchc_cli.cli import app
+
+    path = tmp_path / "chi-tieu.yaml"
+    path.write_text(text, encoding="utf-8")
+    done = runner.invoke(app, ["targets", "check", str(path)])
+    assert done.exit_code == 4 and said in done.stderr, done.stderr
+    assert "did not find" not in done.stderr and "found" not in done.stderr

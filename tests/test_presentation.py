@@ -162,7 +162,8 @@ def test_csv_carries_the_shown_figures_and_markdown_the_notes_issue11(runner) ->
     quarter = runner.invoke(
         app, ["compute", str(SAMPLE_DATA), "--period", "2025-Q2", "--format", "markdown"]
     ).stdout
-    assert "ho_so_dung_han: Dữ liệu không có đủ kỳ: thiếu 2025-04, 2025-05, 2025-06" in quarter
+    said = "Dữ liệu không có đủ kỳ: thiếu 2025-04, 2025-05, 2025-06"
+    assert f"Tỷ lệ hồ sơ giải quyết đúng hạn: {said}" in quarter  # named, ids with --ids
 
 
 def test_a_difference_is_the_difference_of_the_printed_figures_issue15() -> None:

@@ -33,12 +33,14 @@ __all__ = [
     "Percent",
     "Phrase",
     "Severity",
+    "Words",
     "decimal_text",
     "did_you_mean",
     "label",
     "os_reason",
     "phrase",
     "pydantic_reason",
+    "yaml_problem",
 ]
 
 
@@ -93,6 +95,29 @@ def os_reason(exc: BaseException) -> Phrase | str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+_YAML_PROBLEMS = (
+    ("did not find expected key", "yaml.no_key"),
+    ("mapping values are not allowed", "yaml.colon_here"),
+    ("that cannot start any token", "yaml.tab"),
+    ("tab character", "yaml.tab"),
+    ("could not find expected ':'", "yaml.no_colon"),
+    ("did not find expected node content", "yaml.no_value"),
+    ("expected <block end>", "yaml.block_end"),
+    ("did not find expected '-' indicator", "yaml.block_end"),
+    ("found unexpected end of stream", "yaml.unclosed"),
+    ("expected ',' or ']'", "yaml.list"),
+    ("expected ',' or '}'", "yaml.list"),
+)
+
+
+def yaml_problem(problem: str) -> Phrase:
+    """What PyYAML found wrong, in the catalogue's words (its own words kept for the rest)."""
+    for words, key in _YAML_PROBLEMS:
+        if words in problem:
+            return Phrase(key, {})
+    return Phrase("yaml.other", {"problem": problem})
 
 
 def phrase(key: str, /, **params: Any) -> Phrase:
@@ -151,6 +176,17 @@ class Joined:
         return ", ".join(i.render(lang) if isinstance(i, Phrase) else i for i in self.items)
 
 
+@dataclass(frozen=True)
+class Words:
+    """A name known in both languages (a dataset's, a field's) as a parameter of a message."""
+
+    vi: str
+    en: str
+
+    def render(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else self.vi
+
+
 class _Filling(dict[str, Any]):
     """Template values in one language: phrases rendered, unknown names left as written."""
 
@@ -160,7 +196,7 @@ class _Filling(dict[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         value = super().__getitem__(key)
-        rendered = isinstance(value, Phrase | Percent | Joined | Count)
+        rendered = isinstance(value, Phrase | Percent | Joined | Count | Words)
         return value.render(self.lang) if rendered else value
 
     def __missing__(self, key: str) -> str:

@@ -233,12 +233,12 @@ HELP: dict[str, tuple[str, str]] = {
         "Tính mọi chỉ tiêu cho một kỳ, chung và theo nhóm: tử số, mẫu số, kết quả, mục tiêu, "
         "đánh giá. Mã thoát 0 khi chạy tốt; 1 khi có chỉ tiêu không đạt (hoặc cảnh báo, với "
         "--fail-on warning) và có --fail-on; 2 khi lệnh gõ sai; 3 khi dữ liệu hoặc tệp kết quả "
-        "lỗi; 4 khi cấu hình lỗi; 5 khi lỗi nội bộ; 130 khi bị dừng (Ctrl-C).",
+        "lỗi; 4 khi cấu hình lỗi; 5 khi lỗi nội bộ; 130, 143 khi bị dừng (Ctrl-C, SIGTERM).",
         "Compute every configured target for a period, overall and per group: numerator, "
         "denominator, result, target, status. Exit 0 on success; 1 when a target is missed (or "
         "warned, with --fail-on warning) and --fail-on is given; 2 on a usage mistake; 3 on "
-        "input data or output errors; 4 on configuration errors; 5 on an internal error; 130 "
-        "when stopped (Ctrl-C).",
+        "input data or output errors; 4 on configuration errors; 5 on an internal error; 130 or "
+        "143 when stopped (Ctrl-C, SIGTERM).",
         "cchc compute sample_data/ --period 2025-03 --by agency_name",
     ),
     "help.cmd.report": _command(

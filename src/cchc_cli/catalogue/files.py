@@ -99,8 +99,8 @@ REASONS: dict[str, tuple[str, str]] = {
     ),
     # option values
     "option.date_expected": (
-        "'{value}': cần một ngày dd/mm/yyyy",
-        "'{value}': expected a date dd/mm/yyyy",
+        "'{value}': cần một ngày có thật, viết dd/mm/yyyy (ví dụ 31/03/2025).",
+        "'{value}': expected a real date written dd/mm/yyyy (e.g. 31/03/2025).",
     ),
     "option.xlsx_needs_output": (
         "--format xlsx ghi một bảng tính: cho tên tệp .xlsx bằng -o, ví dụ -o ket-qua.xlsx",

@@ -120,7 +120,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "accounting_line": (
         "Đầu vào: {files} tệp, {read} dòng đọc, {valid} hợp lệ, {rejected} bị loại, {skipped} bỏ "
         "qua; {duplicates} dòng trùng mã hồ sơ không tính lại.",
-        "Inputs: {files} files, {read} rows read, {valid} valid, {rejected} rejected, {skipped} "
+        "Inputs: {files} file(s), {read} rows read, {valid} valid, {rejected} rejected, {skipped} "
         "skipped; {duplicates} duplicate dossier rows not counted twice.",
     ),
     "read_with": (

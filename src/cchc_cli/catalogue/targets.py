@@ -31,6 +31,37 @@ REASONS: dict[str, tuple[str, str]] = {
         "dòng {line}, cột {column}: {problem}",
         "line {line}, column {column}: {problem}",
     ),
+    # PyYAML's words for the mistakes people make by hand, said in the officer's language
+    "yaml.no_key": (
+        "thiếu tên khoá, hoặc thụt lề không đều với các dòng trên",
+        "a key is missing, or the indentation differs from the lines above",
+    ),
+    "yaml.colon_here": (
+        "có dấu ':' ở chỗ không được (một giá trị có ':' cần đặt trong dấu nháy \"…\")",
+        "a ':' where none may be (a value holding ':' goes in quotes \"…\")",
+    ),
+    "yaml.tab": (
+        "có ký tự Tab: thụt lề bằng dấu cách",
+        "a Tab character: indent with spaces",
+    ),
+    "yaml.no_colon": ("thiếu dấu ':' sau tên khoá", "a ':' is missing after a key"),
+    "yaml.no_value": (
+        "thiếu giá trị sau dấu ':' hoặc '-'",
+        "a value is missing after ':' or '-'",
+    ),
+    "yaml.block_end": (
+        "thụt lề không khớp với các dòng trên",
+        "the indentation does not match the lines above",
+    ),
+    "yaml.unclosed": (
+        "một dấu nháy hoặc ngoặc được mở mà không đóng",
+        "a quote or bracket is opened and never closed",
+    ),
+    "yaml.list": (
+        "danh sách [...] hoặc {...} thiếu dấu ',' hoặc dấu đóng",
+        "a [...] or {...} list lacks a ',' or its closing bracket",
+    ),
+    "yaml.other": ("lỗi cú pháp YAML ({problem})", "a YAML syntax error ({problem})"),
     # a value of the wrong type or out of range (Pydantic's checks, said in our words)
     "reason.one_of": ("cần một trong: {expected}.{hint}", "expected one of: {expected}.{hint}"),
     "reason.at_most": ("cần một số không lớn hơn {limit}", "expected a number at most {limit}"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -165,6 +166,12 @@ class DataSafeConsole(Console):
             for segment in buffer
         )
 
+    def on_broken_pipe(self) -> None:
+        # Rich ends the program with 1 when the reader of stdout stops reading (`| head`):
+        # what it wanted it has; 1 is what a nightly job reads as "a target missed"
+        _silence_stdout()
+        raise SystemExit(0)
+
 
 def stdout_console() -> Console:
     """Console for the command's result (tables) on stdout."""
@@ -299,6 +306,13 @@ def _stop_behind(error: BaseException) -> BaseException | None:
     return None
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that flushing it at exit raises nothing more."""
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+
+
 def json_asked(argv: list[str]) -> bool:
     """Whether the command line asks for `--format json` (`--format json`, `--format=json`,
     `-f json`, `-fjson`), read before Click has parsed it."""
@@ -354,7 +368,9 @@ def handles_errors(command: F) -> F:
             # a command reads its inputs once and never changes them: facts of a table are
             # computed once per run (targets/per_table.py)
             with tables_unchanged():
-                return command(*args, **kwargs)
+                done = command(*args, **kwargs)
+                sys.stdout.flush()  # a closed pipe is found here, not at exit
+                return done
         except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
         except CchcError as error:
@@ -363,6 +379,11 @@ def handles_errors(command: F) -> F:
                 _print_failure(error.code, error.message(lang), int(error.exit_code), loaded, lang)
             stderr_console().print(Text.assemble((error.code, "red"), ": ", error.message(lang)))
             raise typer.Exit(int(error.exit_code)) from None
+        except BrokenPipeError:
+            # the reader stopped reading (`| head`, `| findstr /m`): what it wanted it has;
+            # not Click's exit 1, which a nightly job reads as "a target missed"
+            _silence_stdout()
+            raise typer.Exit(0) from None
         except (KeyboardInterrupt, Terminated) as stop:
             # one line, the shell's exit code, never a traceback (nor Click's "Aborted!" and 1)
             stderr_console().print(Text(label("interrupted", lang), "yellow"))

@@ -21,6 +21,7 @@ from cchc_cli.cli.common import (
     LangOption,
     OutputFormat,
     ProfileOption,
+    QuietOption,
     handles_errors,
     load_options,
     stderr_console,
@@ -194,6 +195,7 @@ def init_profile(
     profile: ProfileOption = None,
     columns: ColumnsOption = None,
     dataset: DatasetOption = None,
+    quiet: QuietOption = False,
     lang: LangOption = COMMAND_LANG,
 ) -> None:
     """The `init_profile` command; help text: `help.cmd.profile_init`."""
@@ -203,7 +205,9 @@ def init_profile(
     if is_same_file(output, [Path(file)]):
         raise typer.BadParameter(label("output.is_input", lang, path=output), param_hint="-o")
     if Path(file).is_dir():
-        raise typer.BadParameter(label("one_file", lang, path=file), param_hint="FILE")
+        raise typer.BadParameter(
+            label("one_file", lang, path=file), param_hint=help_text("metavar.file")
+        )
     options = load_options(profile, columns, dataset, str(lang))
     readout = inspect_input(file, options)
     if readout.format is None:
@@ -230,7 +234,9 @@ def init_profile(
         + sum(len(v) for v in d.numbers.values())
         for d in drafts
     )
-    stderr_console().print(label("profile_written", lang, path=output, count=undecided, name=name))
+    if not quiet:
+        said = label("profile_written", lang, path=output, count=undecided, name=name)
+        stderr_console().print(said)
 
 
 def _fallback_profile(profiles: ProfileSet) -> Profile:

@@ -167,10 +167,8 @@ def show_target(
     from cchc_cli.targets.config import load_targets
 
     target = load_targets(targets).get(target_id)
-    # soft wrap: a long source or reason flows as a paragraph instead of being cut in a
-    # column; the console prints the targets file's text as text (no markup)
+    # the targets file's text printed as text (no markup), wrapped between words
     console = stdout_console()
-    console.soft_wrap = True
     spec = target.spec
     console.print(Text.assemble((spec.id, "bold"), f" — {spec.name}"))
     lines = [

@@ -8,7 +8,13 @@ from typing import Annotated
 import typer
 
 from cchc_cli.catalogue import did_you_mean, label
-from cchc_cli.cli.common import COMMAND_LANG, LangOption, handles_errors, stderr_console
+from cchc_cli.cli.common import (
+    COMMAND_LANG,
+    LangOption,
+    QuietOption,
+    handles_errors,
+    stderr_console,
+)
 from cchc_cli.cli.language import LANG, help_text
 from cchc_cli.output import write_atomic
 
@@ -39,6 +45,7 @@ def template_command(
     output: Annotated[
         Path, typer.Option("--output", "-o", help=help_text("help.template_output"), dir_okay=False)
     ],
+    quiet: QuietOption = False,
     lang: LangOption = COMMAND_LANG,
 ) -> None:
     """The `template_command` command; help text: `help.cmd.template`."""
@@ -55,7 +62,8 @@ def template_command(
                 choices=", ".join(hand_kept),
                 hint=did_you_mean(dataset, hand_kept),
             ),
-            param_hint="DATASET",
+            param_hint=help_text("metavar.dataset"),
         )
     write_atomic(output, template_workbook(DATASETS[dataset]))
-    stderr_console().print(label("written", lang, path=output))
+    if not quiet:
+        stderr_console().print(label("written", lang, path=output))

@@ -15,7 +15,14 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
-from cchc_cli.catalogue import Phrase, did_you_mean, os_reason, phrase, pydantic_reason
+from cchc_cli.catalogue import (
+    Phrase,
+    did_you_mean,
+    os_reason,
+    phrase,
+    pydantic_reason,
+    yaml_problem,
+)
 from cchc_cli.config_yaml import ConfigYamlProblem, load_config_yaml, read_config_bytes
 from cchc_cli.errors import ConfigError
 from cchc_cli.parsing import DATE_FORMS
@@ -301,8 +308,8 @@ def read_profile_text(
         raise ConfigError(unreadable, path=path, reason=exc.reason) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        # the YAML parser's own (English) words, placed by line and column
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        # the YAML parser's finding in the officer's words, placed by line and column
+        problem = yaml_problem(getattr(exc, "problem", None) or str(exc).splitlines()[0])
         reason: Phrase | str = problem
         if mark:
             reason = phrase(

@@ -15,6 +15,7 @@ from cchc_cli.catalogue import WORDS, label
 from cchc_cli.ingest import LoadResult
 from cchc_cli.issues import Severity
 from cchc_cli.readers.inputs import RESULT_CSV_COLUMNS
+from cchc_cli.report.names import dataset_name, profile_title
 from cchc_cli.report.numbers import count
 from cchc_cli.report.presentation import present, present_level_goal, present_threshold
 from cchc_cli.targets.coverage import coverage_of
@@ -307,8 +308,8 @@ def compute_markdown(
         lines.append(_md_row(_cells(target_result, lang)[start:]))
         for group in sub_rows(target_result):
             lines.append(_md_row(_group_cells(target_result, group, lang)[start:]))
-    lines += ["", *(_md(line) + "  " for line in result_notes(result, lang))]
-    lines += ["", *(_md(line) + "  " for line in local_notes(result, lang))]
+    lines += ["", *(_md(line) + "  " for line in result_notes(result, lang, ids))]
+    lines += ["", *(_md(line) + "  " for line in local_notes(result, lang, ids))]
     lines += ["", _md(label("status_legend", lang)), "", _md(accounting_line(loaded, lang))]
     return "\n".join(lines) + "\n"
 
@@ -340,7 +341,7 @@ def result_notes(result: ComputeResult, lang: str, ids: bool = True) -> list[str
     for entry in result.targets:
         parts = []
         if entry.source:
-            parts.append(label("computed_from", lang, dataset=entry.source))
+            parts.append(label("computed_from", lang, dataset=dataset_name(entry.source, lang)))
         if entry.note:
             parts.append(entry.note.render(lang))
         if parts:
@@ -382,7 +383,7 @@ def accounting_line(loaded: LoadResult, lang: str) -> str:
             "read_with",
             lang,
             profiles=", ".join(
-                label("read_with_item", lang, name=name, n=n)
+                label("read_with_item", lang, name=profile_title(name, lang), n=n)
                 for name, n in sorted(profiles.items())
             ),
         )

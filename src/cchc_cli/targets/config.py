@@ -15,7 +15,15 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 from pydantic_core import ErrorDetails
 
-from cchc_cli.catalogue import WORDS, Phrase, did_you_mean, os_reason, phrase, pydantic_reason
+from cchc_cli.catalogue import (
+    WORDS,
+    Phrase,
+    did_you_mean,
+    os_reason,
+    phrase,
+    pydantic_reason,
+    yaml_problem,
+)
 from cchc_cli.config_yaml import ConfigYamlProblem, load_config_yaml, read_config_bytes
 from cchc_cli.errors import ConfigError
 from cchc_cli.schema import DATASETS
@@ -220,7 +228,7 @@ def load_targets(path: Path | None = None) -> TargetConfig:
         raise ConfigError("config.targets_unreadable", path=str(path), reason=exc.reason) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problem = yaml_problem(getattr(exc, "problem", None) or str(exc).splitlines()[0])
         reason: Phrase | str = problem
         if mark:
             line, column = mark.line + 1, mark.column + 1

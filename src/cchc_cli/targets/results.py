@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from cchc_cli.catalogue import Words
 from cchc_cli.issues import render_message
+from cchc_cli.schema import DATASETS
 from cchc_cli.targets.periods import Period
 from cchc_cli.targets.spec import Target, Threshold
 
@@ -32,8 +34,35 @@ class Note:
     params: dict[str, Any] = field(default_factory=dict)
 
     def render(self, lang: str) -> str:
-        """The message in `lang`."""
-        return render_message(self.code, lang, self.params)
+        """The message in `lang`; a dataset or a column it names is said by its name
+        ("Danh sách hồ sơ", "Liên thông"), not its id (issue 14)."""
+        return render_message(self.code, lang, _named_params(self.params))
+
+
+def _field_words(name: str) -> Words:
+    if "/" in name:  # one of several columns ("due_at/original_due_at")
+        words = [_field_words(part) for part in name.split("/")]
+        return Words(" / ".join(w.vi for w in words), " / ".join(w.en for w in words))
+    dataset, _, field_name = name.rpartition(".")
+    sources = [DATASETS[dataset]] if dataset in DATASETS else list(DATASETS.values())
+    for source in sources:
+        spec = source.fields.get(field_name)
+        if spec is not None and spec.label_vi:
+            return Words(spec.label_vi, spec.label_en or field_name)
+    return Words(name, name)
+
+
+def _named_params(params: dict[str, Any]) -> dict[str, Any]:
+    named = dict(params)
+    dataset = params.get("dataset")
+    if isinstance(dataset, str) and dataset in DATASETS:
+        named["dataset"] = Words(DATASETS[dataset].title_vi, DATASETS[dataset].title_en)
+    columns = params.get("columns")
+    if isinstance(columns, str) and columns:
+        words = [_field_words(c.strip()) for c in columns.split(",")]
+        vi = ", ".join(f"'{w.vi}'" for w in words)
+        named["columns"] = Words(vi, ", ".join(f"'{w.en}'" for w in words))
+    return named
 
 
 @dataclass
