@@ -177,8 +177,12 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.title": ("Tiêu đề báo cáo.", "The report's title."),
     "help.unit_name": (
-        "Tên đơn vị báo cáo (góc trên bên trái).",
-        "The reporting unit's name (top left).",
+        "Tên cơ quan ban hành báo cáo (góc trên bên trái; mặc định lấy ở mục organisation của "
+        "tệp chỉ tiêu). Số liệu vẫn là của mọi tệp đầu vào: báo cáo riêng một đơn vị thì chỉ "
+        "đưa vào dữ liệu của đơn vị đó.",
+        "The issuing body's name (top left; by default the targets file's organisation block). "
+        "The figures are still those of every input: for one unit's report, give only that "
+        "unit's data.",
     ),
     "help.motto": (
         "Quốc hiệu, tiêu ngữ ở đầu trang.",
