@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 
 import pytest
 
@@ -165,3 +167,32 @@ def test_a_read_only_report_is_said_to_be_read_only_issue14(tmp_path, monkeypatc
     assert caught.value.code == "output.unwritable"
     assert "Read-only" in caught.value.message("vi") and "chỉ đọc" in caught.value.message("vi")
     assert report.read_bytes() == b"old"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX locks; Windows: winerror 32 above")
+@pytest.mark.parametrize("kind", ["lockf", "flock"])
+def test_a_report_another_process_holds_open_for_writing_is_said_issue14(
+    runner, tmp_path, kind
+) -> None:
+    out = tmp_path / "bao-cao.xlsx"
+    out.write_bytes(b"old report")
+    holder = (
+        "import fcntl, sys, time\n"
+        f"handle = open({str(out)!r}, 'r+b')\n"
+        f"fcntl.{kind}(handle, fcntl.LOCK_EX)\n"
+        "print('held', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", holder], stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout.readline().strip() == "held"
+        done = runner.invoke(app, ["report", str(SAMPLE_DATA), "-o", str(out)])
+        assert done.exit_code == 3 and "output.open_elsewhere" in done.stderr
+        assert out.read_bytes() == b"old report"
+        assert [p.name for p in tmp_path.iterdir()] == ["bao-cao.xlsx"]  # no temporary file
+    finally:
+        process.kill()
+        process.wait()
+    # once the other program has let it go, the report is written
+    done = runner.invoke(app, ["report", str(SAMPLE_DATA), "-o", str(out), "-q"])
+    assert done.exit_code == 0 and out.read_bytes() != b"old report"

@@ -7,6 +7,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from cchc_cli.catalogue import os_reason, phrase
 from cchc_cli.errors import OutputError, UsageError
@@ -57,8 +58,9 @@ def check_writable(path: Path) -> None:
         raise _held(path, locks[0])
     try:
         if path.exists():
-            with path.open("ab"):
-                pass
+            with path.open("ab") as handle:
+                if _locked_by_another(handle):
+                    raise _held(path)
         # the nearest folder that exists takes the new file (the missing ones are made only
         # when the result is written: a run that fails leaves no empty folder behind)
         folder = path.parent
@@ -85,6 +87,26 @@ def _read_only(path: Path) -> bool:
     except OSError:
         return False
     return not mode & stat.S_IWRITE or not os.access(path, os.W_OK)
+
+
+def _locked_by_another(handle: BinaryIO) -> bool:
+    """Whether another process holds a lock on an open file. On Linux and macOS a program
+    editing a file (LibreOffice, a script writing a report) locks it with fcntl or flock:
+    taking the same lock for a moment, without waiting, says whether one is held. Windows
+    refuses the opening itself (winerror 32/33, above)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return False
+    for lock in (fcntl.lockf, fcntl.flock):
+        try:
+            lock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        except OSError:  # a file system without such locks (some network shares): unknown
+            continue
+        lock(handle, fcntl.LOCK_UN)
+    return False
 
 
 def write_atomic(path: Path, data: bytes) -> None:
