@@ -431,3 +431,25 @@ def test_a_text_longer_than_a_cell_holds_is_cut_with_a_warning_issue13(runner, t
         if isinstance(v, str) and v.startswith("Thủ tục rất dài")
     ]
     assert texts and all(len(v) == 32_767 and v.endswith(" […]") for v in texts)
+
+
+def test_no_chart_crosses_a_page_and_each_axis_fits_its_data_issue15(sample_report) -> None:
+    from cchc_cli.report.excel import CHART_ROWS
+
+    trends = load_workbook(sample_report)["Xu hướng"]
+    breaks = sorted(b.id for b in trends.row_breaks.brk)  # the row a page ends after
+    assert trends._charts and breaks
+    rows = {name.value: r for r in range(1, trends.max_row + 1) if (name := trends.cell(r, 2))}
+    for chart in trends._charts:
+        top = chart.anchor._from.row  # 0-based: the page starts at this row
+        assert top in breaks  # a page begins with its row of charts
+        # and no page ends inside the chart (15 x 8 cm: fewer rows than CHART_ROWS)
+        assert not [b for b in breaks if top < b < top + CHART_ROWS - 1]
+        low, high = chart.y_axis.scaling.min, chart.y_axis.scaling.max
+        assert 0 <= low < high <= 1 and (low > 0 or high < 1)  # fitted, not 0–100 %
+    # the on-time chart's band holds every month's value and the goal
+    on_time = rows["Tỷ lệ hồ sơ giải quyết đúng hạn"]
+    values = [c.value for c in trends[on_time][2:] if isinstance(c.value, float)]
+    band = [*values, 0.95]
+    chart = trends._charts[0]
+    assert chart.y_axis.scaling.min <= min(band) and max(band) <= chart.y_axis.scaling.max

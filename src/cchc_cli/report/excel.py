@@ -3,6 +3,7 @@ charts, print-ready, and no cell from the data ever turned into a formula."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from itertools import chain, repeat
 from pathlib import Path
@@ -529,6 +530,25 @@ def _write_groups(ws: Sheet, content: ReportContent, by: str, lang: str) -> None
     _print_setup(ws, 1, len(keys), row)
 
 
+# The rows a chart (15 x 8 cm) and the gap under it take.
+CHART_ROWS = 18
+
+
+def axis_range(values: list[float], goal: float | None) -> tuple[float, float]:
+    """The y-axis of a rate's chart: the band its values and goal lie in, in steps of 5
+    points with a step of room around them, within 0–100 % (a fixed 0–100 % axis flattened a
+    change of a few points into a line)."""
+    seen = [*values, *([goal] if goal is not None else [])]
+    if not seen:
+        return 0.0, 1.0
+    step = 0.05
+    low = max(0.0, math.floor(min(seen) / step) * step - step)
+    high = min(1.0, math.ceil(max(seen) / step) * step + step)
+    if high - low < 2 * step:
+        low = max(0.0, high - 2 * step)
+    return round(low, 2), round(high, 2)
+
+
 def _write_trends(ws: Sheet, content: ReportContent, lang: str) -> None:
     history = content.history
     months = [p.label for p in history.months]
@@ -572,8 +592,14 @@ def _write_trends(ws: Sheet, content: ReportContent, lang: str) -> None:
         goal = target.threshold.value if target.threshold else None
         for offset in range(len(months)):
             put(ws, threshold_row, 3 + offset, goal, number_format=PERCENT)
-        # two charts a row: under columns A-B and from column E on
+        # two charts a row, under columns A-B and from column E on; each row of charts
+        # starts a printed page, so that no chart is cut by a page's end
         column = "A" if index % 2 == 0 else "E"
+        top = anchor_row + (index // 2) * CHART_ROWS
+        if index % 2 == 0:
+            ws.page_breaks.append(top)
+        values = [r.value for r in content.history.results.get(target.target.id, [])]
+        low, high = axis_range([v for v in values if v is not None], goal)
         ws.charts.append(
             LineChart(
                 title=target.target.spec.name,
@@ -585,7 +611,9 @@ def _write_trends(ws: Sheet, content: ReportContent, lang: str) -> None:
                     (value_rows[target.target.id], _w("col_value", lang), "1F4E78", False),
                     (threshold_row, _w("threshold_row", lang), "C00000", True),
                 ],
-                anchor=f"{column}{anchor_row + (index // 2) * 18}",
+                anchor=f"{column}{top}",
+                y_min=low,
+                y_max=high,
             )
         )
 

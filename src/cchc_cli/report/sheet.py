@@ -116,6 +116,8 @@ class Sheet:
         self.title_rows: tuple[int, int] | None = None
         self.side_margins: float | None = None
         self.charts: list[LineChart] = []
+        # rows a printed page starts at (a row of charts never cut by a page's end)
+        self.page_breaks: list[int] = []
         # Texts longer than a cell holds, cut (EXCEL_CELL_CHARS): said to the officer.
         self.cut_cells = 0
 
@@ -275,7 +277,8 @@ def _write_block(
 
 def _write_chart(book: Any, ws: Any, sheet: Sheet, chart: LineChart) -> None:
     made = book.add_chart({"type": "line"})
-    made.set_title({"name": chart.title})
+    # a small title: a long target's name in three lines squeezed the plot
+    made.set_title({"name": chart.title, "name_font": {"size": 10, "bold": True}})
     for row, name, colour, dashed in chart.series:
         line: dict[str, Any] = {"color": "#" + colour}
         if dashed:
@@ -387,6 +390,8 @@ def write_book(sheets: list[Sheet]) -> bytes:
             ws.repeat_rows(sheet.title_rows[0] - 1, sheet.title_rows[1] - 1)
         if sheet.side_margins is not None:
             ws.set_margins(left=sheet.side_margins, right=sheet.side_margins)
+        if sheet.page_breaks:
+            ws.set_h_pagebreaks([row - 1 for row in sheet.page_breaks])
         for chart in sheet.charts:
             _write_chart(book, ws, sheet, chart)
     book.close()
