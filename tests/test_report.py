@@ -143,7 +143,7 @@ def test_every_sheet_is_there_and_print_ready(sample_report) -> None:
 def test_form_06a_golden(golden) -> None:
     loaded = load_inputs(golden)
     form = form_06a(loaded.tables["dossiers"], parse_period("2025-03"), "(không rõ)")
-    rows = {r.label: list(r.counts.values()) for r in form.rows}
+    rows = {r.label: list(r.counts.values()) for r in form.rows if r.kind == "field"}
     # received, online, direct/postal, carried over, resolved, early, on time, late,
     # in progress, in time, overdue
     assert rows == {
@@ -154,23 +154,45 @@ def test_form_06a_golden(golden) -> None:
     }
     assert list(form.total.counts.values()) == [7, 2, 3, 2, 4, 1, 2, 1, 3, 1, 2]
     assert all(form.checks().values())
+    # each level's subtotal heads its fields, and the levels add up to the total (issue 15)
+    levels = [r for r in form.rows if r.kind == "level"]
+    assert levels and form.rows[0].kind == "level"
+    assert [sum(r.counts[c] for r in levels) for c in form.total.counts] == list(
+        form.total.counts.values()
+    )
 
 
 def test_form_06a_sheet_and_its_sums(sample_report) -> None:
     sheet = load_workbook(sample_report)["Biểu 06a"]
     numbers_row = next(r for r in range(1, 15) if sheet.cell(r, 1).value == "(1)")
-    rows = []
+    fields, levels = [], []
     row = numbers_row + 1
     while sheet.cell(row, 2).value not in (None, "Tổng cộng"):
-        rows.append([sheet.cell(row, c).value for c in range(3, 14)])
+        counts = [sheet.cell(row, c).value for c in range(3, 14)]
+        # a field's line is numbered; a level's subtotal is not (issue 15)
+        (fields if isinstance(sheet.cell(row, 1).value, int) else levels).append(counts)
         row += 1
     total = [sheet.cell(row, c).value for c in range(3, 14)]
     assert sheet.cell(row, 2).value == "Tổng cộng"
-    assert total == [sum(r[i] for r in rows) for i in range(11)]
-    for line in [*rows, total]:
+    assert total == [sum(r[i] for r in fields) for i in range(11)]
+    assert levels and total == [sum(r[i] for r in levels) for i in range(11)]
+    for line in [*fields, *levels, total]:
         assert line[0] == line[1] + line[2] + line[3]
         assert line[4] == line[5] + line[6] + line[7]
         assert line[8] == line[9] + line[10]
+    texts = [c.value for r in sheet.iter_rows() for c in r if isinstance(c.value, str)]
+    # the form's own header and signature blocks
+    blocks = [
+        "Biểu số II.06a/VPCP/KSTT",
+        "Đơn vị tính: Số hồ sơ TTHC",
+        "NGƯỜI LẬP BIỂU",
+        "THỦ TRƯỞNG ĐƠN VỊ",
+        "Đơn vị nhận báo cáo: Văn phòng UBND tỉnh Quảng Ngãi",
+    ]
+    for words in blocks:
+        assert words in texts, words
+    assert "Cấp huyện" in texts and "Cấp xã" in texts
+    assert not [t for t in texts if "quy tắc" in t or "D7" in t]
 
 
 def test_hostile_text_never_becomes_a_formula(runner, tmp_path) -> None:
@@ -353,7 +375,8 @@ def test_form_06a_says_its_on_time_rate_and_why_it_differs_issue11(sample_report
     rows = {sheet.cell(r, 2).value: r for r in range(1, sheet.max_row + 1)}
     total = rows["Tổng cộng"]
     resolved, early, on_time = (sheet.cell(total, c).value for c in (7, 8, 9))
-    (line,) = [t for t in rows if isinstance(t, str) and t.startswith("Tỷ lệ đúng hạn theo biểu")]
+    notes = [sheet.cell(r, 1).value for r in range(total, sheet.max_row + 1)]
+    (line,) = [t for t in notes if isinstance(t, str) and t.startswith("Tỷ lệ đúng hạn theo biểu")]
     rate = f"{(early + on_time) / resolved * 100:.1f}".replace(".", ",")
     assert f"= {rate}%" in line
     assert "không tính hồ sơ không xét hạn" in line

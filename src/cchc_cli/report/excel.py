@@ -619,126 +619,141 @@ def _write_trends(ws: Sheet, content: ReportContent, lang: str) -> None:
 
 
 def _write_form(ws: Sheet, content: ReportContent, options: ReportOptions) -> None:
-    # The government's form (II.06a/VPCP/KSTT) is sent upward as it is: its wording, and
-    # the lines we add under it, are Vietnamese whatever the report's language.
+    """Biểu II.06a/VPCP/KSTT as the form has it (Thông tư 01/2020/TT-VPCP; domain.md §1.3):
+    its header block (the form's number, the Thông tư, the reporting and receiving units, the
+    period and the unit of measure on lines of their own), rows by level with each level's
+    subtotal and its fields under it, the total, the column notes, and the signatures."""
+    from cchc_cli.report.wording import place_date
+
+    # The government's form is sent upward as it is: its wording, and the lines we add under
+    # it, are Vietnamese whatever the report's language.
     form = content.form
-    put(ws, 1, 1, FORM_HEADER[0], font=Font(italic=True))
-    put(ws, 2, 1, FORM_HEADER[1], font=Font(bold=True, size=12), alignment=CENTER)
-    ws.merge_cells("A2:M2")
-    unit = options.unit_name or ""
-    put(ws, 3, 1, f"Đơn vị báo cáo: {unit}")
-    put(
-        ws,
-        4,
-        1,
-        f"Kỳ báo cáo: từ ngày {content.period.start:%d/%m/%Y} đến ngày "
-        f"{content.period.end:%d/%m/%Y}. Đơn vị tính: Số hồ sơ TTHC.",
+    organisation = content.config.organisation
+    last = 13
+    small_italic = Font(italic=True, size=11)
+    put(ws, 1, 1, FORM_HEADER[0], font=Font(bold=True, size=11))
+    ws.merge(1, 1, 1, 3)
+    put(ws, 2, 1, "Ban hành theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020", font=small_italic)
+    ws.merge(2, 1, 2, 4)
+    unit = options.unit_name or " ".join(organisation.name_lines) or "…"
+    right = Alignment(horizontal="left", vertical="top", wrap_text=True)
+    put(ws, 1, 9, f"Đơn vị báo cáo: {unit}", font=Font(size=11), alignment=right)
+    ws.merge(1, 9, 1, last)
+    receiver = f"Đơn vị nhận báo cáo: {organisation.report_to or '…'}"
+    put(ws, 2, 9, receiver, font=Font(size=11), alignment=right)
+    ws.merge(2, 9, 2, last)
+    put(ws, 4, 1, FORM_HEADER[1], font=Font(bold=True, size=13), alignment=CENTER)
+    ws.merge(4, 1, 4, last)
+    period_text = (
+        f"Kỳ báo cáo: (Từ ngày {content.period.start:%d/%m/%Y} "
+        f"đến ngày {content.period.end:%d/%m/%Y})"
     )
-    top, middle, leaf = 6, 7, 8
+    put(ws, 5, 1, period_text, font=Font(italic=True), alignment=CENTER)
+    ws.merge(5, 1, 5, last)
+    put(ws, 6, 10, "Đơn vị tính: Số hồ sơ TTHC", font=small_italic)
+    ws.merge(6, 10, 6, last)
+    top, middle, leaf = 7, 8, 9
     groups = [
         (3, 6, "Số hồ sơ nhận giải quyết"),
         (7, 10, "Số hồ sơ đã giải quyết"),
         (11, 13, "Số lượng hồ sơ đang giải quyết"),
     ]
+    head = {"font": Font(bold=True, size=11), "fill": Fill("DDEBF7"), "alignment": CENTER,
+            "border": BOX}  # fmt: skip
     for column, text in ((1, "STT"), (2, "Lĩnh vực, công việc giải quyết theo cấp")):
-        put(ws, top, column, text, font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER, border=BOX)
+        put(ws, top, column, text, **head)
         ws.merge(top, column, leaf, column)
-    for first, last, text in groups:
-        put(ws, top, first, text, font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER, border=BOX)
-        ws.merge(top, first, top, last)
-        put(
-            ws,
-            middle,
-            first,
-            "Tổng số",
-            font=HEADER_FONT,
-            fill=HEADER_FILL,
-            alignment=CENTER,
-            border=BOX,
-        )
+    for first, end, text in groups:
+        put(ws, top, first, text, **head)
+        ws.merge(top, first, top, end)
+        put(ws, middle, first, "Tổng số", **head)
         ws.merge(middle, first, leaf, first)
-    put(ws, middle, 4, "Trong đó", font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER, border=BOX)
+    put(ws, middle, 4, "Trong đó", **head)
     ws.merge(middle, 4, middle, 5)
-    leaves = {4: "Trực tuyến", 5: "Trực tiếp, dịch vụ bưu chính"}
-    for column, text in leaves.items():
-        put(
-            ws, leaf, column, text, font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER, border=BOX
-        )
-    singles = {
-        6: "Từ kỳ trước",
-        8: "Trước hạn",
-        9: "Đúng hạn",
-        10: "Quá hạn",
-        12: "Trong hạn",
-        13: "Quá hạn",
-    }
+    for column, text in {4: "Trực tuyến", 5: "Trực tiếp, dịch vụ bưu chính"}.items():
+        put(ws, leaf, column, text, **head)
+    singles = {6: "Từ kỳ trước", 8: "Trước hạn", 9: "Đúng hạn", 10: "Quá hạn",
+               12: "Trong hạn", 13: "Quá hạn"}  # fmt: skip
     for column, text in singles.items():
-        put(
-            ws,
-            middle,
-            column,
-            text,
-            font=HEADER_FONT,
-            fill=HEADER_FILL,
-            alignment=CENTER,
-            border=BOX,
-        )
+        put(ws, middle, column, text, **head)
         ws.merge(middle, column, leaf, column)
-    ws.row_dimensions[top].height = 30
+    ws.row_dimensions[top].height = 32
     ws.row_dimensions[middle].height = 22
     ws.row_dimensions[leaf].height = 48
     numbers = leaf + 1
-    for column in range(1, 14):
-        put(
-            ws, numbers, column, f"({column})", alignment=CENTER, border=BOX, font=Font(italic=True)
-        )
-    widths = [6, 36, 10, 10, 12, 10, 10, 10, 10, 10, 11, 10, 10]
+    for column in range(1, last + 1):
+        put(ws, numbers, column, f"({column})", alignment=CENTER, border=BOX, font=small_italic)
+    widths = [6, 40, 10, 10, 13, 10, 10, 10, 10, 10, 11, 10, 10]
     for column, width in enumerate(widths, start=1):
         ws.column_dimensions[column_letter(column)].width = width
     row = numbers
     if form is not None:
-        for number, line in enumerate(form.rows, start=1):
+        number = 0
+        for line in form.rows:
             row += 1
-            put(ws, row, 1, number, border=BOX, alignment=CENTER)
-            put(ws, row, 2, line.label, border=BOX, alignment=WRAP)
+            if line.kind == "level":  # a level's subtotal, its fields below it
+                style = {"font": Font(bold=True), "fill": Fill("F2F2F2"), "border": BOX}
+                put(ws, row, 1, None, **style)
+                put(ws, row, 2, line.label, alignment=WRAP, **style)
+            else:
+                number += 1
+                style = {"border": BOX}
+                put(ws, row, 1, number, alignment=CENTER, **style)
+                put(ws, row, 2, line.label, alignment=WRAP, **style)
             for offset, key in enumerate(FORM_COLUMNS):
-                put(ws, row, 3 + offset, line.counts[key], border=BOX)
+                put(ws, row, 3 + offset, line.counts[key], number_format="#,##0", **style)
         if form.total is not None:
             row += 1
-            put(ws, row, 2, form.total.label, font=BOLD, border=BOX)
+            put(ws, row, 1, None, border=BOX)
+            put(ws, row, 2, form.total.label, font=BOLD, border=BOX, alignment=CENTER)
             for offset, key in enumerate(FORM_COLUMNS):
-                put(ws, row, 3 + offset, form.total.counts[key], font=BOLD, border=BOX)
+                put(ws, row, 3 + offset, form.total.counts[key], font=BOLD, border=BOX,
+                    number_format="#,##0")  # fmt: skip
+        _fit_rows(ws, numbers + 1, row)
         row += 2
         checks = "; ".join(
             f"{name}: {'đúng' if ok else 'SAI'}" for name, ok in form.checks().items()
         )
-        put(ws, row, 2, f"Kiểm tra: {checks}", font=Font(italic=True))
-        put(
-            ws,
-            row + 1,
-            2,
-            "Ghi chú: hồ sơ rút tính vào cột (9); hồ sơ đang giải quyết không có "
-            "ngày hẹn trả tính vào cột (12); trước hạn/đúng hạn/quá hạn theo quy tắc D7 "
-            f"(so sánh theo ngày, tính đến {content.period.as_of:%d/%m/%Y}).",
-            font=Font(italic=True),
-        )
+        notes = [
+            "Ghi chú: cột (9) gồm cả hồ sơ rút; cột (12) gồm cả hồ sơ chờ bổ sung và hồ sơ "
+            "đang giải quyết không có ngày hẹn trả, như chú thích của biểu. Trước hạn, đúng "
+            "hạn, quá hạn so theo ngày với ngày hẹn trả, tính đến ngày "
+            f"{content.period.as_of:%d/%m/%Y}.",
+            f"Kiểm tra các cột: {checks}.",
+        ]
         if form.total is not None and form.total.counts["resolved"]:
             counts = form.total.counts
             rate = Percent((counts["early"] + counts["on_time"]) / counts["resolved"])
-            put(
-                ws,
-                row + 2,
-                2,
+            notes.append(
                 f"Tỷ lệ đúng hạn theo biểu: ((8) + (9)) / (7) = {rate.render('vi')}. Chỉ tiêu "
                 "đúng hạn ở trang Tổng hợp có thể khác: chỉ tiêu tính cả hồ sơ đang giải quyết "
                 "(còn trong hạn là đúng hạn, đã quá hạn là trễ) và không tính hồ sơ không xét "
-                "hạn (quy tắc D7); biểu chỉ tính hồ sơ đã giải quyết xong.",
-                font=Font(italic=True),
+                "hạn; biểu chỉ tính hồ sơ đã giải quyết xong."
             )
-            row += 2
-    _print_setup(ws, numbers, 13, row)
+        for note in notes:
+            put(ws, row, 1, note, font=small_italic, alignment=Alignment(wrap_text=True,
+                vertical="top"))  # fmt: skip
+            ws.merge(row, 1, row, last)
+            ws.row_dimensions[row].height = 30
+            row += 1
+        # the form's signatures: who drew it up, and the head of the unit
+        row += 1
+        day = place_date(organisation.place, content.generated_at.date(), "vi")
+        put(ws, row, 9, day, font=Font(italic=True), alignment=CENTER)
+        ws.merge(row, 9, row, last)
+        for column, end, title in ((1, 4, "NGƯỜI LẬP BIỂU"), (9, last, "THỦ TRƯỞNG ĐƠN VỊ")):
+            put(ws, row + 1, column, title, font=BOLD, alignment=CENTER)
+            ws.merge(row + 1, column, row + 1, end)
+        for column, end, said in ((1, 4, "(Ký, ghi rõ họ tên)"),
+                                  (9, last, "(Ký, đóng dấu, ghi rõ họ tên)")):  # fmt: skip
+            put(ws, row + 2, column, said, font=small_italic, alignment=CENTER)
+            ws.merge(row + 2, column, row + 2, end)
+        row += 2
+    ws.freeze = (numbers + 1, 3)
+    ws.landscape = True
+    ws.fit_to_width = True
     ws.title_rows = (top, numbers)
-    ws.filter = None
+    ws.side_margins = 0.4
 
 
 def _write_late(ws: Sheet, content: ReportContent, options: ReportOptions) -> None:

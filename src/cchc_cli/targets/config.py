@@ -75,6 +75,8 @@ class Organisation(Strict):
     signer: Signer = Field(default_factory=Signer)
     # Nơi nhận; "Lưu: VT" is added at the end, as the decree's sample ends the list
     recipients: list[str] = Field(default_factory=list)
+    # "Đơn vị nhận báo cáo" of biểu 06a (Thông tư 01/2020/TT-VPCP)
+    report_to: str = ""
 
     @property
     def name_lines(self) -> list[str]:

@@ -1,4 +1,5 @@
-"""Biểu 06a (Thông tư 01/2020/TT-VPCP): "Tình hình, kết quả giải quyết TTHC", by field.
+"""Biểu 06a (Thông tư 01/2020/TT-VPCP): "Tình hình, kết quả giải quyết TTHC", by level and
+field ("Lĩnh vực, công việc giải quyết theo cấp": each level's subtotal, its fields under it).
 
 Thirteen numbered columns (domain.md §1.3): received = online + direct/postal + carried over;
 resolved = early + on time + late; in progress = in time + overdue. The split follows the on-time
@@ -31,12 +32,19 @@ COLUMNS = (
 )
 
 
+# The levels in the form's order, as the form names them (it is Vietnamese in every language).
+LEVELS = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã"}
+UNKNOWN_LEVEL = "Cấp không rõ (đơn vị chưa có trong mục units của tệp chỉ tiêu)"
+
+
 @dataclass
 class Form06aRow:
-    """One line of the form: a field (lĩnh vực) and its eleven counts (columns 3-13)."""
+    """One line of the form and its eleven counts (columns 3-13): a field (lĩnh vực), a
+    level's subtotal (`level`: "Cấp huyện"), or the total."""
 
     label: str
     counts: dict[str, int]
+    kind: str = "field"  # "field", "level" or "total"
 
 
 @dataclass
@@ -106,9 +114,25 @@ def form_06a(table: pd.DataFrame, period: Period, blank_label: str) -> Form06a:
     )
     frame = pd.DataFrame({name: mask.astype(np.int64) for name, mask in masks.items()})
     frame["field"] = fields.to_numpy()
+    levels = table["admin_level"].astype(object) if "admin_level" in table else None
+    frame["level"] = (
+        levels.map(
+            lambda v: LEVELS.get(v, UNKNOWN_LEVEL) if isinstance(v, str) else UNKNOWN_LEVEL
+        ).to_numpy()
+        if levels is not None and levels.isin(list(LEVELS)).any()
+        else ""
+    )
     frame = frame[handled]
     form = Form06a(period)
-    for label, sums in frame.groupby("field", sort=True)[list(COLUMNS)].sum().iterrows():
-        form.rows.append(Form06aRow(str(label), {c: int(sums[c]) for c in COLUMNS}))
-    form.total = Form06aRow("Tổng cộng", {c: sum(r.counts[c] for r in form.rows) for c in COLUMNS})
+    order = {name: index for index, name in enumerate([*LEVELS.values(), UNKNOWN_LEVEL])}
+    for level in sorted(frame["level"].unique(), key=lambda name: order.get(name, -1)):
+        part = frame[frame["level"] == level]
+        if level:  # the level's subtotal, then its fields
+            sums = part[list(COLUMNS)].sum()
+            form.rows.append(Form06aRow(level, {c: int(sums[c]) for c in COLUMNS}, "level"))
+        for label, sums in part.groupby("field", sort=True)[list(COLUMNS)].sum().iterrows():
+            form.rows.append(Form06aRow(str(label), {c: int(sums[c]) for c in COLUMNS}))
+    fields_only = [r for r in form.rows if r.kind == "field"]
+    total = {c: sum(r.counts[c] for r in fields_only) for c in COLUMNS}
+    form.total = Form06aRow("Tổng cộng", total, "total")
     return form

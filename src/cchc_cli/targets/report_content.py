@@ -43,7 +43,11 @@ def gather(loaded: LoadResult, config: TargetConfig, period: Period, blank: str)
     """Compute every view of the report for `period`."""
     engine = Engine(loaded.tables, config)
     dossiers = loaded.tables.get("dossiers")
-    form = form_06a(dossiers, period, blank) if dossiers is not None else None
+    form = None
+    if dossiers is not None:
+        # each dossier with its unit's level (the units of the targets file fill it in)
+        frame = engine.framing.frame("dossiers", period)
+        form = form_06a(frame.table if frame is not None else dossiers, period, blank)
     late = pd.DataFrame()
     if dossiers is not None and "received_at" in dossiers:
         view = classify(dossiers, period)
