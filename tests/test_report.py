@@ -476,3 +476,33 @@ def test_no_chart_crosses_a_page_and_each_axis_fits_its_data_issue15(sample_repo
     band = [*values, 0.95]
     chart = trends._charts[0]
     assert chart.y_axis.scaling.min <= min(band) and max(band) <= chart.y_axis.scaling.max
+
+
+def test_no_internal_code_in_any_sheet_issue15(sample_report) -> None:
+    """Every cell a leader may print is in words: no target id, dataset or field id, status
+    or timeliness code. Two columns keep ids on purpose: the targets' ids on "Cách tính" (what
+    the targets file and `cchc targets show` name) and the issue codes on "Chất lượng dữ liệu"
+    (the stable codes of the README)."""
+    from cchc_cli.schema import DATASETS
+    from cchc_cli.targets.config import load_targets
+
+    workbook = load_workbook(sample_report)
+    ids = {t.id for t in load_targets().targets}
+    codes = ids | set(DATASETS) | {f for d in DATASETS.values() for f in d.fields if "_" in f}
+    codes |= {"met", "missed", "no_data", "late", "open_overdue", "on_time", "open_in_time"}
+    kept = {("Cách tính", 1)}
+    quality = workbook["Chất lượng dữ liệu"]
+    for row in quality.iter_rows():
+        for cell in row:
+            if cell.value in ("Mã lỗi", "Code"):
+                kept.add(("Chất lượng dữ liệu", cell.column))
+    found = []
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if not isinstance(cell.value, str) or (sheet.title, cell.column) in kept:
+                    continue
+                words = set(re.findall(r"[A-Za-z_]+", cell.value))
+                if words & codes:
+                    found.append((sheet.title, cell.coordinate, sorted(words & codes)))
+    assert found == []

@@ -489,7 +489,6 @@ def _write_method(ws: Sheet, content: ReportContent, lang: str) -> None:
 def _write_groups(ws: Sheet, content: ReportContent, by: str, lang: str) -> None:
     result = content.by_agency if by == "agency_name" else content.by_field
     keys = [
-        "col_id",
         "col_name",
         "agency" if by == "agency_name" else "field",
         "col_num",
@@ -498,7 +497,7 @@ def _write_groups(ws: Sheet, content: ReportContent, by: str, lang: str) -> None
         "col_target",
         "col_status",
     ]
-    _header(ws, 1, [_w(k, lang) for k in keys], [24, 40, 36, 10, 10, 11, 12, 16])
+    _header(ws, 1, [_w(k, lang) for k in keys], [44, 36, 10, 10, 11, 14, 16])
     row = 1
     for target in result.targets:
         if target.target.spec.dataset != KEY_DATASET and target.source != KEY_DATASET:
@@ -507,26 +506,25 @@ def _write_groups(ws: Sheet, content: ReportContent, by: str, lang: str) -> None
             if by not in group.by:
                 continue
             row += 1
-            put(ws, row, 1, target.target.id, border=BOX)
-            put(ws, row, 2, target.target.spec.name, alignment=WRAP, border=BOX)
+            put(ws, row, 1, target.target.spec.name, alignment=WRAP, border=BOX)
             put(
                 ws,
                 row,
-                3,
+                2,
                 group.by.get(by) or label("blank_group", lang),
                 alignment=WRAP,
                 border=BOX,
             )
-            put(ws, row, 4, group.numerator, border=BOX)
-            put(ws, row, 5, group.denominator, border=BOX)
+            put(ws, row, 3, group.numerator, border=BOX, number_format="#,##0")
+            put(ws, row, 4, group.denominator, border=BOX, number_format="#,##0")
             judged_by = group.target_value
             if judged_by is None and target.threshold is not None:
                 judged_by = target.threshold.value
             value, number_format = _value_cell(target.target.spec, group.value, judged_by)
-            put(ws, row, 6, value, border=BOX, number_format=number_format)
+            put(ws, row, 5, value, border=BOX, number_format=number_format)
             goal, number_format = _target_cells(target, lang, group.target_value, True, group.value)
-            put(ws, row, 7, goal, border=BOX, number_format=number_format)
-            _status_cell(ws, row, 8, group.status, lang)
+            put(ws, row, 6, goal, border=BOX, number_format=number_format)
+            _status_cell(ws, row, 7, group.status, lang)
     _print_setup(ws, 1, len(keys), row)
 
 
@@ -557,16 +555,16 @@ def _write_trends(ws: Sheet, content: ReportContent, lang: str) -> None:
     _header(
         ws,
         header,
-        [_w("col_id", lang), _w("col_name", lang), *months],
-        [26, 44, *[9] * len(months)],
+        [label("doc.col_no", lang), _w("col_name", lang), *months],
+        [6, 48, *[9] * len(months)],
     )
     row = header
     value_rows: dict[str, int] = {}
-    for target in content.summary.targets:
+    for number, target in enumerate(content.summary.targets, 1):
         row += 1
         target_id = target.target.id
         value_rows[target_id] = row
-        put(ws, row, 1, target_id, border=BOX)
+        put(ws, row, 1, number, border=BOX, alignment=CENTER)
         put(ws, row, 2, target.target.spec.name, alignment=WRAP, border=BOX)
         for offset, result in enumerate(history.results.get(target_id, [])):
             goal = target.threshold.value if target.threshold else None
@@ -587,8 +585,8 @@ def _write_trends(ws: Sheet, content: ReportContent, lang: str) -> None:
     anchor_row = helper + 2 * len(key_targets) + 2
     for index, target in enumerate(key_targets):
         threshold_row = helper + index
-        put(ws, threshold_row, 1, f"{target.target.id}")
-        put(ws, threshold_row, 2, _w("threshold_row", lang))
+        # the goal's line of a chart, named by its target
+        put(ws, threshold_row, 2, f"{_w('threshold_row', lang)}: {target.target.spec.name}")
         goal = target.threshold.value if target.threshold else None
         for offset in range(len(months)):
             put(ws, threshold_row, 3 + offset, goal, number_format=PERCENT)
