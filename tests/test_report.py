@@ -9,9 +9,11 @@ import re
 import shutil
 import subprocess
 import zipfile
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from cchc_cli.cli import app
 from cchc_cli.ingest import load_inputs
@@ -506,3 +508,74 @@ def test_no_internal_code_in_any_sheet_issue15(sample_report) -> None:
                 if words & codes:
                     found.append((sheet.title, cell.coordinate, sorted(words & codes)))
     assert found == []
+
+
+FONTS = Path("/usr/share/fonts/truetype/liberation2")
+
+
+def _display(value, number_format: str) -> str:
+    """A number as a spreadsheet shows it under its format (near enough for widths)."""
+    if isinstance(value, str):
+        return value
+    section = number_format.split(";")[0]
+    prefix = "".join(re.findall(r'"([^"]*)"', section))
+    if "%" in section:
+        digits = len(section.split(".")[1].split("%")[0]) if "." in section else 0
+        sign = "+" if section.lstrip('"≥≤<> ').startswith("+") and value > 0 else ""
+        return f"{prefix}{sign}{value * 100:.{digits}f}%"
+    if "#,##0" in section:
+        return f"{prefix}{value:,.0f}"
+    return f"{prefix}{value}"
+
+
+@pytest.mark.skipif(not FONTS.exists(), reason="Liberation Serif 2 is not installed here")
+def test_no_value_is_wider_than_its_column_issue15(sample_report) -> None:
+    """Measured with the metrics of Liberation Serif (Times New Roman's widths): a number, or
+    a text in a table's bordered cell, fits its column (or merged columns); a wrapped text's
+    longest word fits, so no word is broken inside itself."""
+    from fontTools.ttLib import TTFont
+
+    faces = {}
+    for bold in (False, True):
+        font = TTFont(FONTS / f"LiberationSerif-{'Bold' if bold else 'Regular'}.ttf")
+        faces[bold] = (font.getBestCmap(), font["hmtx"].metrics, font["head"].unitsPerEm)
+
+    def width_pt(text: str, size: float, bold: bool) -> float:
+        cmap, metrics, per_em = faces[bold]
+        units = sum(metrics[cmap[ord(c)]][0] if ord(c) in cmap else per_em / 2 for c in text)
+        return units / per_em * size
+
+    workbook = load_workbook(sample_report)
+    cut = []
+    for title in ("Tổng hợp", "Cách tính", "Theo đơn vị", "Theo lĩnh vực", "Biểu 06a"):
+        sheet = workbook[title]
+        merged = {}
+        for area in sheet.merged_cells.ranges:
+            columns = range(area.min_col, area.max_col + 1)
+            merged[(area.min_row, area.min_col)] = columns
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is None or not hasattr(cell, "column_letter"):
+                    continue
+                columns = merged.get((cell.row, cell.column), [cell.column])
+                # a column's width is in characters of the book's font (Times New Roman 12:
+                # a digit is 6 pt wide); 3 pt of padding
+                room = (
+                    sum(
+                        (sheet.column_dimensions[get_column_letter(c)].width or 8.43) * 6
+                        for c in columns
+                    )
+                    - 3
+                )
+                text = _display(cell.value, cell.number_format)
+                size = cell.font.sz or 12
+                if cell.alignment.wrap_text:
+                    longest = max(text.split(), key=lambda w: width_pt(w, size, cell.font.b))
+                    needed = width_pt(longest, size, bool(cell.font.b))
+                elif isinstance(cell.value, str) and cell.border.left.style is None:
+                    continue  # a free text beside empty cells runs over them, uncut
+                else:
+                    needed = width_pt(text, size, bool(cell.font.b))
+                if needed > room:
+                    cut.append((title, cell.coordinate, text[:40], round(needed), round(room)))
+    assert cut == []

@@ -465,7 +465,7 @@ def _write_method(ws: Sheet, content: ReportContent, lang: str) -> None:
     """How each target is computed, from where, and what the locality chose (the columns the
     summary page has no room for)."""
     keys = ["col_id", "col_name", "source", "formula", "note"]
-    _header(ws, 1, [_w(k, lang) for k in keys], [28, 44, 46, 50, 50])
+    _header(ws, 1, [_w(k, lang) for k in keys], [34, 44, 46, 50, 50])
     row = 1
     for result in content.summary.targets:
         row += 1
