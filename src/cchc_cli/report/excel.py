@@ -581,8 +581,10 @@ def _write_trends(ws: Sheet, content: ReportContent, lang: str) -> None:
         and t.target.spec.value_form is ValueForm.RATE
         and (t.source or t.target.spec.dataset) == KEY_DATASET
     ]
-    helper = row + 2
-    anchor_row = helper + 2 * len(key_targets) + 2
+    # the charts right after the table, each row of them on a page of its own; the goal lines
+    # they draw in rows under the last of them (rows between would make a page of their own)
+    anchor_row = row + 2
+    helper = anchor_row + -(-len(key_targets) // 2) * CHART_ROWS + 1
     for index, target in enumerate(key_targets):
         threshold_row = helper + index
         # the goal's line of a chart, named by its target
