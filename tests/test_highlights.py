@@ -136,3 +136,33 @@ def test_only_data_with_its_months_in_both_periods_is_compared_issue15() -> None
     # a quarter without its January compares nothing, and says why
     quarter = found("2025-Q1")
     assert quarter.current_incomplete == ["2025-01"] and quarter.changes == []
+
+
+def test_a_change_compares_two_periods_from_the_same_source_issue15() -> None:
+    from cchc_cli.targets.highlights import _changes
+
+    config = load_targets(TARGETS)
+    target = config.get("giao_dich_thanh_toan_truc_tuyen")
+    period = parse_period("2025-03")
+
+    def result(value: float, source: str | None) -> TargetResult:
+        return TargetResult(target, 1, 1, value, target.threshold, TargetStatus.MET, source=source)
+
+    now = ComputeResult(period, [], [result(0.379, "dossiers")])
+    # February from the payments ledger, March from the dossiers' fallback: not alike
+    assert _changes(now, ComputeResult(period, [], [result(0.393, None)])) == []
+    same = _changes(now, ComputeResult(period, [], [result(0.393, "dossiers")]))
+    assert [round(c.delta, 3) for c in same] == [-0.014]
+
+
+def test_other_registers_are_compared_when_the_dossiers_cannot_be_issue15() -> None:
+    loaded = load_inputs([str(SAMPLE_DATA)])
+    engine = Engine(loaded.tables, load_targets(TARGETS))
+    period = parse_period("2025-02")  # the sample has no dossiers of January
+    summary = engine.compute(period, [])
+    found = highlights(
+        loaded.tables, engine, summary, engine.compute(period, ["agency_name"]), period
+    )
+    datasets = {c.result.target.spec.dataset for c in found.changes}
+    assert found.previous_incomplete == ["2025-01"]
+    assert datasets and "dossiers" not in datasets

@@ -4,6 +4,7 @@ data only on request, and the workbook opens in LibreOffice."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -472,6 +473,14 @@ def test_no_chart_crosses_a_page_and_each_axis_fits_its_data_issue15(sample_repo
         assert not [b for b in breaks if top < b < top + CHART_ROWS - 1]
         low, high = chart.y_axis.scaling.min, chart.y_axis.scaling.max
         assert 0 <= low < high <= 1 and (low > 0 or high < 1)  # fitted, not 0–100 %
+    # two charts of a row side by side, the second where the first ends
+    by_row: dict[int, list] = {}
+    for chart in trends._charts:
+        by_row.setdefault(chart.anchor._from.row, []).append(chart.anchor)
+    for anchors in by_row.values():
+        anchors.sort(key=lambda a: a._from.col)
+        for left, right in itertools.pairwise(anchors):
+            assert left.to.col < right._from.col, (left.to.col, right._from.col)
     # the on-time chart's band holds every month's value and the goal
     on_time = rows["Tỷ lệ hồ sơ giải quyết đúng hạn"]
     values = [c.value for c in trends[on_time][2:] if isinstance(c.value, float)]
@@ -592,3 +601,13 @@ def test_no_value_is_wider_than_its_column_issue15(request, report) -> None:
                 if needed > room:
                     cut.append((title, cell.coordinate, text[:40], round(needed), round(room)))
     assert cut == []
+
+
+def test_form_06a_of_an_incomplete_period_says_so_issue15(runner, tmp_path) -> None:
+    out = tmp_path / "q1.xlsx"
+    done = runner.invoke(app, ["report", str(SAMPLE_DATA), "--period", "2025-Q1", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    sheet = load_workbook(out)["Biểu 06a"]
+    texts = [c.value for r in sheet.iter_rows(max_row=8) for c in r if isinstance(c.value, str)]
+    # the sample has no dossiers of January: the form never passes for the whole quarter
+    assert any(t.startswith("CHƯA ĐỦ KỲ: dữ liệu hồ sơ thiếu tháng 1/2025") for t in texts)

@@ -82,3 +82,10 @@ def test_each_change_said_is_the_difference_of_the_figures_beside_it_issue15(con
         number = lambda t: float(t.replace(",", "."))  # noqa: E731
         assert round(abs(number(after) - number(before)), 2) == number(delta), (before, after)
         assert (way == "tăng") == (number(after) > number(before))
+
+
+def test_a_target_judged_per_level_says_where_it_is_not_met_issue15(content) -> None:
+    text = "\n".join(paragraphs(content, "vi"))
+    # the trend target's goal in words, and the level that misses its own goal
+    assert "(mục tiêu mỗi năm tăng 20 điểm phần trăm), chưa đạt ở cấp xã 53,3% so với mức" in text
+    assert "điểm %/năm" not in text

@@ -47,7 +47,8 @@ WORDING: dict[str, tuple[str, str]] = {
     ),
     "doc.col_unit": ("Đơn vị", "Unit"),
     "doc.col_met": ("Chỉ tiêu đạt / có dữ liệu", "Targets met / with data"),
-    "doc.col_dossiers": ("Hồ sơ đã giải quyết", "Dossiers handled"),
+    # the on-time rate's denominator: dossiers of the period, done or still being handled
+    "doc.col_dossiers": ("Hồ sơ tính tỷ lệ đúng hạn", "Dossiers handled"),
     "doc.ranking_rule": (
         "Xếp theo số chỉ tiêu đạt, rồi theo {first}; đơn vị có ít hồ sơ thì tỷ lệ dễ dao động.",
         "Ranked on the targets met, then on {first}; a unit with few dossiers swings easily.",
@@ -79,6 +80,15 @@ WORDING: dict[str, tuple[str, str]] = {
     "doc.more_targets": ("và {n} chỉ tiêu khác (xem bảng)", "and {n} more (see the table)"),
     "doc.more_units": ("và {n} đơn vị khác", "and {n} more units"),
     "doc.item": ("{name} ở mức {value} (mục tiêu {goal})", "{name} at {value} (goal {goal})"),
+    "doc.trend_goal": (
+        "mỗi năm tăng {step} điểm phần trăm",
+        "{step} percentage points more each year",
+    ),
+    "doc.levels_missed": (
+        ", chưa đạt ở {levels}",
+        ", not met at {levels}",
+    ),
+    "doc.level_item": ("{level} {value} so với mức {goal}", "{level} {value} against {goal}"),
     "doc.all_met": (
         "Tất cả chỉ tiêu có dữ liệu đều đạt mục tiêu.",
         "Every target with data meets its goal.",
@@ -103,10 +113,21 @@ WORDING: dict[str, tuple[str, str]] = {
         "Chưa so sánh được với kỳ trước ({period}): dữ liệu hồ sơ của kỳ đó thiếu tháng {months}.",
         "Not compared with the previous period ({period}): its dossier data lacks {months}.",
     ),
+    "doc.change_none_before": (
+        "Các chỉ tiêu tính từ hồ sơ chưa so sánh được với kỳ trước ({period}): không có dữ "
+        "liệu hồ sơ của kỳ đó.",
+        "The dossier targets are not compared with the previous period ({period}): there is no "
+        "dossier data for it.",
+    ),
+    "doc.change_lead_others": (
+        "Các chỉ tiêu khác so với kỳ trước: {items}.",
+        "The other targets against the previous period: {items}.",
+    ),
     "doc.change_missing_now": (
-        "Chưa so sánh được với kỳ trước ({period}): dữ liệu hồ sơ của kỳ này thiếu tháng {months}.",
-        "Not compared with the previous period ({period}): this period's dossier data lacks "
-        "{months}.",
+        "Các chỉ tiêu tính từ hồ sơ chưa so sánh được với kỳ trước ({period}): dữ liệu hồ sơ "
+        "của kỳ này thiếu tháng {months}.",
+        "The dossier targets are not compared with the previous period ({period}): this "
+        "period's dossier data lacks {months}.",
     ),
     "doc.units_lag": (
         "Về {target}, các đơn vị chưa đạt mục tiêu {goal}: {items}.",

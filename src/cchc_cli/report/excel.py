@@ -273,11 +273,14 @@ def _first_page(ws: Sheet, row: int, content: ReportContent, lang: str) -> int:
                 text += label("report.gap_points", lang, gap=gap_points(shortfall, lang))
             colour = STATUS_FILL[status][1]
             row = _line(ws, row, text, Font(size=SUMMARY_FONT, color=colour))
-    moved = notable_changes(highlights)[:6]
+    every = notable_changes(highlights)
+    moved = every[:6]
     before = highlights.previous
     comparable = not (highlights.current_incomplete or highlights.previous_incomplete)
     if before is not None and moved and comparable:
         parts = [f"{c.result.target.spec.name} {change_mark(c, lang)}" for c in moved]
+        if len(every) > len(moved):
+            parts.append(label("doc.more_targets", lang, n=len(every) - len(moved)))
         period = period_words(before, lang)
         text: str | None = label("report.changes_line", lang, period=period, items="; ".join(parts))
     else:
@@ -302,7 +305,7 @@ def _goal_text(result: TargetResult, lang: str) -> str:
 def _ranking(ws: Sheet, row: int, content: ReportContent, lang: str) -> int:
     """The units ranked on the key dossier targets (at most four, the columns of the page)."""
     highlights = content.highlights
-    keys = highlights.key_targets[: len(SUMMARY_WIDTHS) - 4]
+    keys = highlights.key_targets  # at most four, the columns left beside a unit
     if not highlights.ranking or not keys:
         return row
     row = _line(ws, row, label("doc.ranking_title", lang), Font(bold=True, size=SUMMARY_FONT))
@@ -346,18 +349,19 @@ def _write_summary(ws: Sheet, content: ReportContent, options: ReportOptions) ->
     for column, width in enumerate(SUMMARY_WIDTHS, start=1):
         ws.column_dimensions[column_letter(column)].width = width
     row = _official_header(ws, content, options) + 2
-    title = options.title or _w("title", lang)
+    # "BÁO CÁO" and its subject below, as a báo cáo is titled (the subject said it twice)
+    title = options.title or label("doc.kind", lang)
     row = _line(ws, row, title, Font(bold=True, size=14), 22, centre=True)
     subject = label("doc.subject", lang, period=period_words(content.period, lang))
     period = content.period
     period_line = _w(
         "period_line",
         lang,
-        period=period.label,
+        period=period_words(period, lang),
         start=f"{period.start:%d/%m/%Y}",
         end=f"{period.end:%d/%m/%Y}",
         as_of=f"{period.as_of:%d/%m/%Y}",
-        made=f"{content.generated_at:%d/%m/%Y %H:%M}",
+        made=f"{content.generated_at:%d/%m/%Y}",
     )
     for row_, text, font in ((row, subject, Font(bold=True, size=SUMMARY_FONT)),
                              (row + 1, period_line, Font(italic=True, size=11))):  # fmt: skip
@@ -528,8 +532,21 @@ def _write_groups(ws: Sheet, content: ReportContent, by: str, lang: str) -> None
     _print_setup(ws, 1, len(keys), row)
 
 
-# The rows a chart (15 x 8 cm) and the gap under it take.
+# The rows a chart (15 x 8 cm) and the gap under it take; its width in pixels.
 CHART_ROWS = 18
+CHART_PIXELS = 567
+
+
+def column_after(ws: Sheet, pixels: int) -> str:
+    """The first column that starts at least `pixels` from the sheet's left edge (a column
+    of width w is int(7w + 5) pixels wide, as xlsxwriter and Excel count at the default
+    font)."""
+    left, column = 0, 1
+    while left < pixels:
+        width = ws.column_dimensions[column_letter(column)].width
+        left += int(7 * (8.43 if width is None else width) + 5)
+        column += 1
+    return column_letter(column)
 
 
 def axis_range(values: list[float], goal: float | None) -> tuple[float, float]:
@@ -581,6 +598,8 @@ def _write_trends(ws: Sheet, content: ReportContent, lang: str) -> None:
         and t.target.spec.value_form is ValueForm.RATE
         and (t.source or t.target.spec.dataset) == KEY_DATASET
     ]
+    # the second chart of a row starts where the first ends, whatever the columns' widths
+    second = column_after(ws, CHART_PIXELS + 20)
     # the charts right after the table, each row of them on a page of its own; the goal lines
     # they draw in rows under the last of them (rows between would make a page of their own)
     anchor_row = row + 2
@@ -588,13 +607,15 @@ def _write_trends(ws: Sheet, content: ReportContent, lang: str) -> None:
     for index, target in enumerate(key_targets):
         threshold_row = helper + index
         # the goal's line of a chart, named by its target
-        put(ws, threshold_row, 2, f"{_w('threshold_row', lang)}: {target.target.spec.name}")
+        # the goal's line of a chart: its target's number in the table above, and "Mục tiêu"
+        put(ws, threshold_row, 1, 1 + content.summary.targets.index(target), alignment=CENTER)
+        put(ws, threshold_row, 2, _w("threshold_row", lang))
         goal = target.threshold.value if target.threshold else None
         for offset in range(len(months)):
             put(ws, threshold_row, 3 + offset, goal, number_format=PERCENT)
         # two charts a row, under columns A-B and from column E on; each row of charts
         # starts a printed page, so that no chart is cut by a page's end
-        column = "A" if index % 2 == 0 else "E"
+        column = "A" if index % 2 == 0 else second
         top = anchor_row + (index // 2) * CHART_ROWS
         if index % 2 == 0:
             ws.page_breaks.append(top)
@@ -650,6 +671,18 @@ def _write_form(ws: Sheet, content: ReportContent, options: ReportOptions) -> No
     )
     put(ws, 5, 1, period_text, font=Font(italic=True), alignment=CENTER)
     ws.merge(5, 1, 5, last)
+    for covered in coverage_of(content.loaded.tables, content.period):
+        if covered.dataset == "dossiers" and covered.missing:
+            # never the counts of some months presented as the whole period's (D6)
+            months = ", ".join(f"{int(m[5:])}/{m[:4]}" for m in covered.missing)
+            warning = (
+                f"CHƯA ĐỦ KỲ: dữ liệu hồ sơ thiếu tháng {months}. Biểu chỉ tính các tháng có "
+                "dữ liệu; bổ sung dữ liệu các tháng thiếu trước khi gửi."
+            )
+            put(ws, 6, 1, warning, font=Font(bold=True, color="9C0006"),
+                alignment=Alignment(wrap_text=True, vertical="top"))  # fmt: skip
+            ws.merge(6, 1, 6, 8)
+            ws.row_dimensions[6].height = 30
     put(ws, 6, 10, "Đơn vị tính: Số hồ sơ TTHC", font=small_italic)
     ws.merge(6, 10, 6, last)
     top, middle, leaf = 7, 8, 9

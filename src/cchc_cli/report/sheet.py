@@ -312,7 +312,7 @@ def _write_chart(book: Any, ws: Any, sheet: Sheet, chart: LineChart) -> None:
     made.set_y_axis(axis)
     made.set_x_axis({"num_format": "@"})
     made.set_legend({"position": "bottom"})
-    # 15 x 8 cm, as the openpyxl charts were
+    # 15 x 8 cm, as the openpyxl charts were (report/excel.py places them by this width)
     made.set_size({"width": 567, "height": 302})
     ws.insert_chart(chart.anchor, made)
 

@@ -353,7 +353,7 @@ def _ranking(document: DocxDocument, content: ReportContent, lang: str) -> None:
     title = _centred(document)
     title.paragraph_format.keep_with_next = True
     _line(title, label("doc.ranking_title", lang), Pt(13), bold=True)
-    keys = highlights.key_targets
+    keys = highlights.key_targets  # at most four: the columns a portrait page has room for
     table = document.add_table(rows=1, cols=4 + len(keys))
     table.style = "Table Grid"
     titles = [label("doc.col_no", lang), label("doc.col_unit", lang),

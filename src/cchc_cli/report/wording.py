@@ -10,7 +10,7 @@ from pathlib import Path
 from cchc_cli.catalogue import decimal_text, label
 from cchc_cli.report.numbers import whole
 from cchc_cli.report.presentation import points_between, present, present_threshold
-from cchc_cli.report.results import shown_target, shown_value
+from cchc_cli.report.results import group_label, shown_target, shown_value
 from cchc_cli.targets.coverage import coverage_of
 from cchc_cli.targets.highlights import STATUS_ORDER, Change, Highlights, Shortfall, is_rate
 from cchc_cli.targets.periods import Period
@@ -113,6 +113,16 @@ def _joined(items: list[str], lang: str, more: str = "doc.more_targets") -> str:
     return "; ".join(shown)
 
 
+def _goal_words(result: TargetResult, lang: str) -> str:
+    """The goal inside a sentence: a rule in words ("mỗi năm tăng 20 điểm phần trăm"), a
+    threshold with its sign ("≤ 5")."""
+    rule = result.target.spec.rule()
+    if rule is not None and rule[0] == "trend_rule":
+        step = decimal_text(rule[1]["step"] / 100, 0, lang, scale=2)
+        return label("doc.trend_goal", lang, step=step)
+    return shown_target(result.target, lang)
+
+
 def _goal(result: TargetResult, lang: str) -> str:
     """The goal inside a sentence: its figure without the sign when a gap is said ("95,0%")."""
     threshold = result.threshold
@@ -126,10 +136,26 @@ def _shortfall_item(shortfall: Shortfall, lang: str) -> str:
     params = {
         "name": result.target.spec.name,
         "value": shown_value(result, result.value, lang),
-        "goal": shown_target(result.target, lang),
+        "goal": _goal_words(result, lang),
     }
     if shortfall.gap is None:
-        return label("doc.item", lang, **params)
+        said = label("doc.item", lang, **params)
+        missed = [g for g in result.levels if g.status is TargetStatus.MISSED]
+        if missed:  # a goal per level (a yearly step): where it is not met, and by how much
+            levels = ", ".join(
+                label(
+                    "doc.level_item",
+                    lang,
+                    level=group_label(g.by, lang).lower(),
+                    value=shown_value(result, g.value, lang, g.target_value),
+                    goal=shown_target(result.target, lang, g.target_value, True, g.value)
+                    .removeprefix("≥ ")
+                    .removeprefix("≤ "),
+                )
+                for g in missed
+            )
+            said += label("doc.levels_missed", lang, levels=levels)
+        return said
     params["goal"] = _goal(result, lang)
     over = result.threshold is not None and result.threshold.op in ("<=", "<")
     key = "doc.item_gap_over" if over else "doc.item_gap"
@@ -192,23 +218,30 @@ def notable_changes(highlights: Highlights) -> list[Change]:
 
 
 def changes(highlights: Highlights, lang: str) -> str | None:
+    """The changes since the previous period of the same length: the notable ones, and why
+    the dossier targets are not compared when either period lacks months of dossiers."""
     before = highlights.previous
     if before is None:
         return None
     period = period_words(before, lang)
+    said = []
     if highlights.current_incomplete:
         months = month_list(highlights.current_incomplete, lang)
-        return label("doc.change_missing_now", lang, period=period, months=months)
-    if highlights.previous_incomplete:
-        months = month_list(highlights.previous_incomplete, lang)
-        return label("doc.change_missing", lang, period=period, months=months)
-    if not highlights.changes:
-        return None  # nothing that has months in both periods
+        said.append(label("doc.change_missing_now", lang, period=period, months=months))
+    elif highlights.previous_incomplete:
+        if len(highlights.previous_incomplete) == len(before.months()):
+            said.append(label("doc.change_none_before", lang, period=period))
+        else:
+            months = month_list(highlights.previous_incomplete, lang)
+            said.append(label("doc.change_missing", lang, period=period, months=months))
     moved = notable_changes(highlights)
-    if not moved:
-        return label("doc.change_none", lang, period=period)
-    items = [_change_item(c, lang) for c in moved]
-    return label("doc.change_lead", lang, period=period, items=_joined(items, lang))
+    if moved:
+        items = _joined([_change_item(c, lang) for c in moved], lang)
+        key = "doc.change_lead_others" if said else "doc.change_lead"
+        said.append(label(key, lang, period=period, items=items))
+    elif highlights.changes and not said:
+        said.append(label("doc.change_none", lang, period=period))
+    return " ".join(said) or None
 
 
 def lagging_units(content: ReportContent, lang: str) -> str | None:

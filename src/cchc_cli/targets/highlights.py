@@ -97,13 +97,19 @@ def _changes(summary: ComputeResult, before: ComputeResult) -> list[Change]:
         earlier = previous.get(result.target.id)
         if earlier is None or result.value is None or earlier.value is None:
             continue
+        if earlier.source != result.source:
+            continue  # one period from its own register, the other from a fallback: not alike
         changes.append(Change(result, earlier, result.value - earlier.value))
     return changes
 
 
+# The most key targets a unit is ranked on: the columns a page has room for beside a unit.
+MAX_KEY_TARGETS = 4
+
+
 def key_dossier_targets(summary: ComputeResult) -> list[TargetResult]:
-    """The dossier rates a unit is ranked on: every `ratio` target over dossiers with a goal
-    to reach ("≥"), in the targets file's order."""
+    """The dossier rates a unit is ranked on: the first `ratio` targets over dossiers with a
+    goal to reach ("≥"), in the targets file's order, at most MAX_KEY_TARGETS."""
     return [
         result
         for result in summary.targets
@@ -111,7 +117,7 @@ def key_dossier_targets(summary: ComputeResult) -> list[TargetResult]:
         and result.target.spec.dataset == "dossiers"
         and result.threshold is not None
         and result.threshold.op in (">=", ">")
-    ]
+    ][:MAX_KEY_TARGETS]
 
 
 def _unit(group: GroupResult) -> str:
@@ -176,8 +182,7 @@ def highlights(
     previous_incomplete = list(then["dossiers"].missing) if "dossiers" in then else []
     current_incomplete = list(now["dossiers"].missing) if "dossiers" in now else []
     changes = []
-    # the dossiers are what the leader compares: without all their months, no comparison
-    if comparable and not (previous_incomplete or current_incomplete):
+    if comparable:  # the dossiers among them only when both periods hold all their months
         changes = [
             change
             for change in _changes(summary, engine.compute(before, []))
