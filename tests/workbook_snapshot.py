@@ -9,6 +9,7 @@ fill, alignment and border, each sheet's merges, widths, row heights, panes and 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +22,9 @@ from openpyxl import load_workbook
 VOLATILE_PREFIXES = ("Kỳ báo cáo:", "Period:")
 VOLATILE_LABELS = {"Lập lúc", "Generated", "cchc"}
 VOLATILE_SHEETS = {"Thông tin", "About"}
+# The place-and-date line of the day the report is made ("Đức Phổ, ngày 29 tháng 11 năm
+# 2026", "Đức Phổ, 29/11/2026"): that cell's value changes every day, its row's others do not.
+VOLATILE_DATE = re.compile(r"ngày \d{2} tháng \d{1,2} năm \d{4}|, \d{2}/\d{2}/\d{4}$")
 
 
 def _colour(value: Any) -> str | None:
@@ -71,8 +75,10 @@ def snapshot(path: Path) -> dict[str, Any]:
                 fill_colour = (
                     _colour(fill.fgColor.rgb) if fill is not None and fill.fill_type else None
                 )
-                volatile = cell.row in volatile_rows or (
-                    ws.title in VOLATILE_SHEETS and cell.row > 1
+                volatile = (
+                    cell.row in volatile_rows
+                    or (ws.title in VOLATILE_SHEETS and cell.row > 1)
+                    or (isinstance(cell.value, str) and bool(VOLATILE_DATE.search(cell.value)))
                 )
                 cells[cell.coordinate] = {
                     "value": None if volatile else _value(cell.value),
