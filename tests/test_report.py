@@ -325,6 +325,8 @@ def test_the_summary_sheet_is_laid_out_as_a_bao_cao_issue15(runner, sample_repor
     names = [t["name"] for t in computed["targets"] if t["status"] == "missed"]
     assert all(any(t.startswith(f"Không đạt: {name} — ") for t in texts) for name in names)
     assert any(t.startswith("So với kỳ trước (tháng 2/2025)") for t in texts)
+    # a target judged per level says where it misses, as the báo cáo's text does
+    assert any("chưa đạt ở cấp xã 53,3% so với mức" in t for t in texts)
     assert "Xếp hạng đơn vị trên các chỉ tiêu hồ sơ" in texts and "Phòng Tư pháp" in texts
     # Times New Roman in every cell; no target id on the page (they are on "Cách tính")
     fonts = {c.font.name for row in sheet.iter_rows() for c in row if c.value is not None}

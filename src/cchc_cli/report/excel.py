@@ -244,6 +244,7 @@ def _first_page(ws: Sheet, row: int, content: ReportContent, lang: str) -> int:
         change_mark,
         changes,
         gap_points,
+        levels_missed,
         notable_changes,
         period_words,
     )
@@ -271,6 +272,8 @@ def _first_page(ws: Sheet, row: int, content: ReportContent, lang: str) -> int:
                          goal=goal)  # fmt: skip
             if shortfall.gap is not None:
                 text += label("report.gap_points", lang, gap=gap_points(shortfall, lang))
+            else:
+                text += levels_missed(result, lang)
             colour = STATUS_FILL[status][1]
             row = _line(ws, row, text, Font(size=SUMMARY_FONT, color=colour))
     every = notable_changes(highlights)

@@ -131,6 +131,27 @@ def _goal(result: TargetResult, lang: str) -> str:
     return present_threshold(result.target.spec, threshold)[1].text(lang)
 
 
+def levels_missed(result: TargetResult, lang: str) -> str:
+    """For a target with a goal per level (a yearly step): where it is not met, and against
+    what (", chưa đạt ở cấp xã 53,3% so với mức 65,1%"); empty otherwise."""
+    missed = [g for g in result.levels if g.status is TargetStatus.MISSED]
+    if not missed:
+        return ""
+    levels = ", ".join(
+        label(
+            "doc.level_item",
+            lang,
+            level=group_label(g.by, lang).lower(),
+            value=shown_value(result, g.value, lang, g.target_value),
+            goal=shown_target(result.target, lang, g.target_value, True, g.value)
+            .removeprefix("≥ ")
+            .removeprefix("≤ "),
+        )
+        for g in missed
+    )
+    return label("doc.levels_missed", lang, levels=levels)
+
+
 def _shortfall_item(shortfall: Shortfall, lang: str) -> str:
     result = shortfall.result
     params = {
@@ -139,23 +160,7 @@ def _shortfall_item(shortfall: Shortfall, lang: str) -> str:
         "goal": _goal_words(result, lang),
     }
     if shortfall.gap is None:
-        said = label("doc.item", lang, **params)
-        missed = [g for g in result.levels if g.status is TargetStatus.MISSED]
-        if missed:  # a goal per level (a yearly step): where it is not met, and by how much
-            levels = ", ".join(
-                label(
-                    "doc.level_item",
-                    lang,
-                    level=group_label(g.by, lang).lower(),
-                    value=shown_value(result, g.value, lang, g.target_value),
-                    goal=shown_target(result.target, lang, g.target_value, True, g.value)
-                    .removeprefix("≥ ")
-                    .removeprefix("≤ "),
-                )
-                for g in missed
-            )
-            said += label("doc.levels_missed", lang, levels=levels)
-        return said
+        return label("doc.item", lang, **params) + levels_missed(result, lang)
     params["goal"] = _goal(result, lang)
     over = result.threshold is not None and result.threshold.op in ("<=", "<")
     key = "doc.item_gap_over" if over else "doc.item_gap"
