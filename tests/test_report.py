@@ -613,3 +613,19 @@ def test_form_06a_of_an_incomplete_period_says_so_issue15(runner, tmp_path) -> N
     texts = [c.value for r in sheet.iter_rows(max_row=8) for c in r if isinstance(c.value, str)]
     # the sample has no dossiers of January: the form never passes for the whole quarter
     assert any(t.startswith("CHƯA ĐỦ KỲ: dữ liệu hồ sơ thiếu tháng 1/2025") for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "room", "lines"),
+    [
+        ("2025-03 DanhSachHoSo_20250401_0", 18, 3),  # a long word starts a line of its own
+        ("Hộ tịch", 18, 1),
+        ("a b c d e f", 3, 3),
+        ("x" * 40, 18, 3),  # a word longer than the column is cut into lines
+        ("", 10, 1),
+    ],
+)
+def test_a_row_is_as_tall_as_its_words_wrap_issue15(text, room, lines) -> None:
+    from cchc_cli.report.excel import _wrapped_lines
+
+    assert _wrapped_lines(text, room) == lines

@@ -15,6 +15,7 @@ from cchc_cli.report.names import dataset_name, format_name, profile_title
 from cchc_cli.report.presentation import present, present_level_goal, present_threshold
 from cchc_cli.report.results import group_label, rule_text, sub_rows
 from cchc_cli.report.sheet import (
+    BOOK_FONT,
     Alignment,
     Border,
     Fill,
@@ -100,7 +101,9 @@ def _header(ws: Sheet, row: int, titles: list[str], widths: list[int]) -> None:
     ws.row_dimensions[row].height = 32
 
 
-def _fit_rows(ws: Sheet, first_row: int, last_row: int, font_size: float = 11) -> None:
+def _fit_rows(
+    ws: Sheet, first_row: int, last_row: int, font_size: float = BOOK_FONT["font_size"]
+) -> None:
     """Row heights for wrapped text: spreadsheet programs do not grow rows written by a
     library, so estimate the lines each cell needs from its column width (one pass)."""
     scale = 11 / font_size
@@ -118,11 +121,26 @@ def _fit_rows(ws: Sheet, first_row: int, last_row: int, font_size: float = 11) -
             width = ws.column_dimensions[column_letter(column)].width or 10
             per_line[column] = max(1, int(width * 1.15 * scale))
         room = per_line[column]
-        needed = sum(-(-len(part) // room) or 1 for part in value.split("\n"))
+        needed = sum(_wrapped_lines(part, room) for part in value.split("\n"))
         if needed > lines.get(row, 1):
             lines[row] = needed
     for row, count in lines.items():
         ws.row_dimensions[row].height = round(15 * count / scale, 1)
+
+
+def _wrapped_lines(text: str, room: int) -> int:
+    """The lines a text takes wrapped at words in `room` characters, as a spreadsheet wraps
+    it: a word that does not fit the rest of a line starts the next, a word longer than a line
+    is cut into lines of its own ("2025-03 DanhSachHoSo_20250401_0" is three lines in 18)."""
+    lines, used = 1, 0
+    for word in text.split():
+        length = len(word)
+        if used and used + 1 + length > room:
+            lines, used = lines + 1, 0
+        while length > room:
+            lines, length = lines + 1, length - room
+        used = used + 1 + length if used else length
+    return lines
 
 
 def _print_setup(ws: Sheet, header_row: int, last_column: int, last_row: int) -> None:
