@@ -10,7 +10,6 @@ import re
 import shutil
 import subprocess
 import zipfile
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -22,7 +21,7 @@ from cchc_cli.targets.config import load_targets
 from cchc_cli.targets.form06a import form_06a
 from cchc_cli.targets.periods import parse_period
 from cchc_cli.targets.spec import ValueForm
-from conftest import ROOT, SAMPLE_DATA, summary_rows, write_xlsx
+from conftest import LIBERATION, ROOT, SAMPLE_DATA, serif_width_pt, summary_rows, write_xlsx
 from golden_rows import FEB, HEADER, MAR, YEAR_2024
 
 
@@ -521,9 +520,6 @@ def test_no_internal_code_in_any_sheet_issue15(sample_report) -> None:
     assert found == []
 
 
-FONTS = Path("/usr/share/fonts/truetype/liberation2")
-
-
 def _display(value, number_format: str) -> str:
     """A number as a spreadsheet shows it under its format (near enough for widths)."""
     if isinstance(value, str):
@@ -549,23 +545,12 @@ def english_report(tmp_path_factory):
     return out
 
 
-@pytest.mark.skipif(not FONTS.exists(), reason="Liberation Serif 2 is not installed here")
+@pytest.mark.skipif(not LIBERATION.exists(), reason="Liberation Serif 2 is not installed here")
 @pytest.mark.parametrize("report", ["sample_report", "english_report"])
 def test_no_value_is_wider_than_its_column_issue15(request, report) -> None:
     """Measured with the metrics of Liberation Serif (Times New Roman's widths): a number, or
     a text in a table's bordered cell, fits its column (or merged columns); a wrapped text's
     longest word fits, so no word is broken inside itself."""
-    from fontTools.ttLib import TTFont
-
-    faces = {}
-    for bold in (False, True):
-        font = TTFont(FONTS / f"LiberationSerif-{'Bold' if bold else 'Regular'}.ttf")
-        faces[bold] = (font.getBestCmap(), font["hmtx"].metrics, font["head"].unitsPerEm)
-
-    def width_pt(text: str, size: float, bold: bool) -> float:
-        cmap, metrics, per_em = faces[bold]
-        units = sum(metrics[cmap[ord(c)]][0] if ord(c) in cmap else per_em / 2 for c in text)
-        return units / per_em * size
 
     workbook = load_workbook(request.getfixturevalue(report))
     cut = []
@@ -594,12 +579,12 @@ def test_no_value_is_wider_than_its_column_issue15(request, report) -> None:
                 text = _display(cell.value, cell.number_format)
                 size = cell.font.sz or 12
                 if cell.alignment.wrap_text:
-                    longest = max(text.split(), key=lambda w: width_pt(w, size, cell.font.b))
-                    needed = width_pt(longest, size, bool(cell.font.b))
+                    longest = max(text.split(), key=lambda w: serif_width_pt(w, size, cell.font.b))
+                    needed = serif_width_pt(longest, size, bool(cell.font.b))
                 elif isinstance(cell.value, str) and cell.border.left.style is None:
                     continue  # a free text beside empty cells runs over them, uncut
                 else:
-                    needed = width_pt(text, size, bool(cell.font.b))
+                    needed = serif_width_pt(text, size, bool(cell.font.b))
                 if needed > room:
                     cut.append((title, cell.coordinate, text[:40], round(needed), round(room)))
     assert cut == []

@@ -10,14 +10,13 @@ import json
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from docx import Document
 
 from cchc_cli.catalogue import ISSUES
 from cchc_cli.cli import app
-from conftest import SAMPLE_DATA
+from conftest import LIBERATION, SAMPLE_DATA, serif_width_pt
 
 OFFICE = shutil.which("soffice")
 
@@ -193,24 +192,10 @@ def test_the_document_keeps_the_schemas_element_order_issue15(bao_cao) -> None:
     assert checked > 100
 
 
-FONTS = Path("/usr/share/fonts/truetype/liberation2")
-
-
-@pytest.mark.skipif(not FONTS.exists(), reason="Liberation Serif 2 is not installed here")
+@pytest.mark.skipif(not LIBERATION.exists(), reason="Liberation Serif 2 is not installed here")
 def test_no_word_is_wider_than_its_cell_issue15(bao_cao) -> None:
     """Each word of every table cell fits its cell's width (measured with Liberation Serif,
     Times New Roman's widths): no number or word broken inside itself."""
-    from fontTools.ttLib import TTFont
-
-    faces = {}
-    for bold in (False, True):
-        font = TTFont(FONTS / f"LiberationSerif-{'Bold' if bold else 'Regular'}.ttf")
-        faces[bold] = (font.getBestCmap(), font["hmtx"].metrics, font["head"].unitsPerEm)
-
-    def width_pt(text: str, size: float, bold: bool) -> float:
-        cmap, metrics, per_em = faces[bold]
-        units = sum(metrics[cmap[ord(c)]][0] if ord(c) in cmap else per_em / 2 for c in text)
-        return units / per_em * size
 
     cut = []
     for table in Document(str(bao_cao)).tables[1:-1]:  # the tables between header and footer
@@ -220,7 +205,7 @@ def test_no_word_is_wider_than_its_cell_issue15(bao_cao) -> None:
                 for paragraph in cell.paragraphs:
                     for run in paragraph.runs:
                         for word in run.text.split():
-                            needed = width_pt(word, run.font.size.pt, bool(run.font.bold))
+                            needed = serif_width_pt(word, run.font.size.pt, bool(run.font.bold))
                             if needed > room:
                                 cut.append((word, round(needed), round(room)))
     assert cut == []

@@ -41,6 +41,7 @@ __all__ = [
     "phrase",
     "pydantic_reason",
     "yaml_problem",
+    "yaml_reason",
 ]
 
 
@@ -118,6 +119,16 @@ def yaml_problem(problem: str) -> Phrase:
         if words in problem:
             return Phrase(key, {})
     return Phrase("yaml.other", {"problem": problem})
+
+
+def yaml_reason(error: BaseException) -> Phrase:
+    """A PyYAML error as a reason in the officer's words, placed by line and column when the
+    parser says where (a targets file, a profile or a --columns file alike)."""
+    problem = yaml_problem(getattr(error, "problem", None) or str(error).splitlines()[0])
+    mark = getattr(error, "problem_mark", None)
+    if mark is None:
+        return problem
+    return phrase("reason.yaml_at", line=mark.line + 1, column=mark.column + 1, problem=problem)
 
 
 def phrase(key: str, /, **params: Any) -> Phrase:

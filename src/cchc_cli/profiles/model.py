@@ -21,7 +21,7 @@ from cchc_cli.catalogue import (
     os_reason,
     phrase,
     pydantic_reason,
-    yaml_problem,
+    yaml_reason,
 )
 from cchc_cli.config_yaml import ConfigYamlProblem, load_config_yaml, read_config_bytes
 from cchc_cli.errors import ConfigError
@@ -307,15 +307,8 @@ def read_profile_text(
     except ConfigYamlProblem as exc:
         raise ConfigError(unreadable, path=path, reason=exc.reason) from exc
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
         # the YAML parser's finding in the officer's words, placed by line and column
-        problem = yaml_problem(getattr(exc, "problem", None) or str(exc).splitlines()[0])
-        reason: Phrase | str = problem
-        if mark:
-            reason = phrase(
-                "reason.yaml_at", line=mark.line + 1, column=mark.column + 1, problem=problem
-            )
-        raise ConfigError(unreadable, path=path, reason=reason) from exc
+        raise ConfigError(unreadable, path=path, reason=yaml_reason(exc)) from exc
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):

@@ -13,7 +13,7 @@ from cchc_cli import __version__
 from cchc_cli.catalogue import WORDS, Percent, label
 from cchc_cli.report.names import dataset_name, format_name, profile_title
 from cchc_cli.report.presentation import present, present_level_goal, present_threshold
-from cchc_cli.report.results import group_label, rule_text, sub_rows
+from cchc_cli.report.results import group_label, rule_text, shown_target, shown_value, sub_rows
 from cchc_cli.report.sheet import (
     BOOK_FONT,
     Alignment,
@@ -284,8 +284,8 @@ def _first_page(ws: Sheet, row: int, content: ReportContent, lang: str) -> int:
         items = [s for s in highlights.shortfalls if s.result.status is status]
         for shortfall in items:
             result = shortfall.result
-            value = _shown(result, result.value, lang)
-            goal = _goal_text(result, lang)
+            value = shown_value(result, result.value, lang)
+            goal = shown_target(result.target, lang)
             text = label(f"report.{key}_item", lang, name=result.target.spec.name, value=value,
                          goal=goal)  # fmt: skip
             if shortfall.gap is not None:
@@ -309,18 +309,6 @@ def _first_page(ws: Sheet, row: int, content: ReportContent, lang: str) -> int:
     if text:
         row = _line(ws, row, text, Font(size=SUMMARY_FONT))
     return _ranking(ws, row + 1, content, lang)
-
-
-def _shown(result: TargetResult, value: float | None, lang: str, goal: float | None = None) -> str:
-    from cchc_cli.report.results import shown_value
-
-    return shown_value(result, value, lang, goal)
-
-
-def _goal_text(result: TargetResult, lang: str) -> str:
-    from cchc_cli.report.results import shown_target
-
-    return shown_target(result.target, lang)
 
 
 def _ranking(ws: Sheet, row: int, content: ReportContent, lang: str) -> int:
@@ -665,7 +653,7 @@ def _write_form(ws: Sheet, content: ReportContent, options: ReportOptions) -> No
     its header block (the form's number, the Thông tư, the reporting and receiving units, the
     period and the unit of measure on lines of their own), rows by level with each level's
     subtotal and its fields under it, the total, the column notes, and the signatures."""
-    from cchc_cli.report.wording import place_date
+    from cchc_cli.report.wording import month_list, place_date
 
     # The government's form is sent upward as it is: its wording, and the lines we add under
     # it, are Vietnamese whatever the report's language.
@@ -695,7 +683,7 @@ def _write_form(ws: Sheet, content: ReportContent, options: ReportOptions) -> No
     for covered in coverage_of(content.loaded.tables, content.period):
         if covered.dataset == "dossiers" and covered.missing:
             # never the counts of some months presented as the whole period's (D6)
-            months = ", ".join(f"{int(m[5:])}/{m[:4]}" for m in covered.missing)
+            months = month_list(list(covered.missing), "vi")
             warning = (
                 f"CHƯA ĐỦ KỲ: dữ liệu hồ sơ thiếu tháng {months}. Biểu chỉ tính các tháng có "
                 "dữ liệu; bổ sung dữ liệu các tháng thiếu trước khi gửi."

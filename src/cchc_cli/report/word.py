@@ -24,6 +24,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from cchc_cli.catalogue import label
+from cchc_cli.report.numbers import count
 from cchc_cli.report.results import shown_target, shown_value, status_label
 from cchc_cli.report.wording import (
     change_mark,
@@ -318,8 +319,8 @@ def _targets_table(document: DocxDocument, content: ReportContent, lang: str) ->
             label(
                 "doc.counts",
                 lang,
-                numerator=_count(result.numerator, lang),
-                denominator=_count(result.denominator, lang),
+                numerator=count(result.numerator, lang),
+                denominator=count(result.denominator, lang),
             )
             if result.denominator is not None
             else "—"
@@ -337,12 +338,6 @@ def _targets_table(document: DocxDocument, content: ReportContent, lang: str) ->
         note = document.add_paragraph()
         _tight(note)
         _line(note, label("doc.local_note", lang), Pt(11), italic=True)
-
-
-def _count(value: float | None, lang: str) -> str:
-    from cchc_cli.report.numbers import count
-
-    return count(value, lang)
 
 
 def _ranking(document: DocxDocument, content: ReportContent, lang: str) -> None:
@@ -369,7 +364,7 @@ def _ranking(document: DocxDocument, content: ReportContent, lang: str) -> None:
         cells = row.cells
         _cell(cells[0], str(number), centre=True)
         _cell(cells[1], unit.unit)
-        _cell(cells[2], _count(unit.dossiers, lang), centre=True)
+        _cell(cells[2], count(unit.dossiers, lang), centre=True)
         _cell(cells[3], f"{unit.met}/{unit.judged}", centre=True)  # of those with data
         for index, key in enumerate(keys):
             value = unit.values.get(key.target.id)

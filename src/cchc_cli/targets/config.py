@@ -22,7 +22,7 @@ from cchc_cli.catalogue import (
     os_reason,
     phrase,
     pydantic_reason,
-    yaml_problem,
+    yaml_reason,
 )
 from cchc_cli.config_yaml import ConfigYamlProblem, load_config_yaml, read_config_bytes
 from cchc_cli.errors import ConfigError
@@ -229,12 +229,7 @@ def load_targets(path: Path | None = None) -> TargetConfig:
     except ConfigYamlProblem as exc:
         raise ConfigError("config.targets_unreadable", path=str(path), reason=exc.reason) from exc
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = yaml_problem(getattr(exc, "problem", None) or str(exc).splitlines()[0])
-        reason: Phrase | str = problem
-        if mark:
-            line, column = mark.line + 1, mark.column + 1
-            reason = phrase("reason.yaml_at", line=line, column=column, problem=problem)
+        reason = yaml_reason(exc)
         raise ConfigError("config.targets_unreadable", path=str(path), reason=reason) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(

@@ -44,16 +44,19 @@ def gather(loaded: LoadResult, config: TargetConfig, period: Period, blank: str)
     engine = Engine(loaded.tables, config)
     dossiers = loaded.tables.get("dossiers")
     form = None
-    if dossiers is not None:
-        # each dossier with its unit's level (the units of the targets file fill it in)
-        frame = engine.framing.frame("dossiers", period)
-        form = form_06a(frame.table if frame is not None else dossiers, period, blank)
     late = pd.DataFrame()
-    if dossiers is not None and "received_at" in dossiers:
-        view = classify(dossiers, period)
-        mask = view.handled_in & view.timeliness.isin(LATE).to_numpy(bool)
-        late = dossiers[mask].copy()
-        late["timeliness"] = view.timeliness[mask].astype(str)
+    if dossiers is not None:
+        # each dossier with its unit's level (the units of the targets file fill it in); the
+        # engine's own table, so that the form, the late list and the targets share the
+        # dossiers' facts (targets/per_table.py) instead of working them out again
+        frame = engine.framing.frame("dossiers", period)
+        levelled = frame.table if frame is not None else dossiers
+        form = form_06a(levelled, period, blank)
+        if "received_at" in levelled:
+            view = classify(levelled, period)
+            mask = view.handled_in & view.timeliness.isin(LATE).to_numpy(bool)
+            late = levelled[mask].copy()
+            late["timeliness"] = view.timeliness[mask].astype(str)
     summary = engine.compute(period, [])
     by_agency = engine.compute(period, ["agency_name"])
     return ReportContent(
