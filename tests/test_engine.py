@@ -108,7 +108,7 @@ def test_a_target_judged_in_parts_stands_as_its_worst_part() -> None:
 
 
 def test_every_kind_is_registered_with_its_spec_and_compute() -> None:
-    assert set(KINDS) == {"ratio", "trend", "count_change", "value"}
+    assert set(KINDS) == {"ratio", "trend", "count_change", "value", "score766"}
     for name, kind in KINDS.items():
         assert kind.name == name
         assert callable(kind.compute)

@@ -445,6 +445,58 @@ ISSUES: dict[str, Message] = {
         "Tệp chỉ tiêu '{path}' sai ở chỉ tiêu '{target}', khóa '{location}': {reason}",
         "Targets file '{path}' is wrong in target '{target}' at '{location}': {reason}",
     ),
+    "config.score_unreadable": Message(
+        Severity.ERROR,
+        "Không đọc được tệp bộ chỉ số 766 '{path}': {reason}",
+        "Cannot read the 766 scorecard file '{path}': {reason}",
+    ),
+    "config.score_invalid": Message(
+        Severity.ERROR,
+        "Tệp bộ chỉ số 766 '{path}' sai ở '{item}', khóa '{location}': {reason}",
+        "The 766 scorecard file '{path}' is wrong in '{item}' at '{location}': {reason}",
+    ),
+    "score.unknown_version": Message(
+        Severity.ERROR,
+        "Không có phiên bản '{value}' của bộ chỉ số 766; có: {choices}.{hint}",
+        "No version '{value}' of the 766 scorecard; there are: {choices}.{hint}",
+    ),
+    "score.unknown_reading": Message(
+        Severity.ERROR,
+        "Không có cách hiểu '{value}' trong bộ chỉ số; có: {choices}.{hint}",
+        "No reading '{value}' in the scorecard; there are: {choices}.{hint}",
+    ),
+    "score.unknown_choice": Message(
+        Severity.ERROR,
+        "Cách hiểu '{reading}' không có lựa chọn '{value}'; chọn một trong: {choices}.",
+        "Reading '{reading}' has no choice '{value}'; choose one of: {choices}.",
+    ),
+    "score.reading_form": Message(
+        Severity.ERROR,
+        "--reading '{value}' phải có dạng TÊN=LỰA_CHỌN, ví dụ --reading withdrawn=excluded.",
+        "--reading '{value}' must read NAME=CHOICE, e.g. --reading withdrawn=excluded.",
+    ),
+    "score.at_risk_days": Message(
+        Severity.ERROR,
+        "--at-risk-days phải từ 0 đến 60 ngày (đang là {value}).",
+        "--at-risk-days must be 0 to 60 days (it is {value}).",
+    ),
+    "portal.unreadable": Message(
+        Severity.ERROR,
+        "Không đọc được tệp điểm Cổng '{path}': {reason}",
+        "Cannot read the portal scores file '{path}': {reason}",
+    ),
+    "portal.no_columns": Message(
+        Severity.ERROR,
+        "Tệp điểm Cổng '{path}' không có cột chỉ số/nhóm và cột điểm (cần: 'Chỉ số' hoặc 'Nhóm', "
+        "'Điểm'; có thể thêm 'Đơn vị'). Dòng tiêu đề đọc được: {header}.",
+        "The portal scores file '{path}' has no indicator/group column and points column (needed: "
+        "'Chỉ số' or 'Nhóm', 'Điểm'; 'Đơn vị' optional). Header read: {header}.",
+    ),
+    "portal.bad_row": Message(
+        Severity.WARNING,
+        "Tệp điểm Cổng '{path}', dòng {row}: {reason}; dòng này bị bỏ qua.",
+        "Portal scores file '{path}', row {row}: {reason}; the row is left out.",
+    ),
     "target.unknown": Message(
         Severity.ERROR,
         "Không có chỉ tiêu '{name}'.{hint} Xem mã mọi chỉ tiêu: cchc targets list.",
@@ -486,6 +538,26 @@ ISSUES: dict[str, Message] = {
         Severity.INFO,
         "Chưa có giá trị báo cáo cho kỳ {period}.",
         "No reported value for period {period}.",
+    ),
+    "score.province_only": Message(
+        Severity.INFO,
+        "Chỉ số chỉ chấm ở cấp tỉnh; không chấm cho cấp {level} (--reading province_only_rows).",
+        "Scored at province level only; not scored for level {level} (--reading "
+        "province_only_rows).",
+    ),
+    "score.no_values": Message(
+        Severity.INFO,
+        "Tệp xuất không có số liệu của chỉ số này; ghi số liệu vào sổ 'Số liệu báo cáo thủ "
+        "công' (Mã chỉ tiêu {code}, Kỳ báo cáo, Tử số, Mẫu số) để tính điểm.",
+        "No export holds this indicator's data; write its counts in the 'Manually reported "
+        "values' register (indicator id {code}, period, numerator, denominator) to score it.",
+    ),
+    "score.formula_unknown": Message(
+        Severity.INFO,
+        "Công thức tính điểm của Cổng DVCQG chưa xác định được; so sánh với điểm trên Cổng "
+        "(--compare).",
+        "The portal's formula for these points is not identified; compare with the portal's "
+        "points (--compare).",
     ),
     "result.after_deadline": Message(
         Severity.INFO,

@@ -104,6 +104,31 @@ REASONS: dict[str, tuple[str, str]] = {
         "not a period (e.g. 2025, 2025-Q1, 2025-03)",
     ),
     "targets.duplicate_id": ("trùng mã chỉ tiêu", "duplicate target id"),
+    "score.threshold_needs_full_at": (
+        "quy tắc threshold cần full_at (tỷ lệ đạt trọn điểm, ví dụ 0.8)",
+        "a threshold rule needs full_at (the rate earning full points, e.g. 0.8)",
+    ),
+    "score.numerator_or_deductions": (
+        "cần numerator hoặc deductions",
+        "numerator or deductions is needed",
+    ),
+    "score.reading_needed": (
+        "bộ chỉ số phải khai báo cách hiểu này với các lựa chọn: {choices}",
+        "the scorecard must declare this reading with the choices: {choices}",
+    ),
+    "score.reading_choice": (
+        "lựa chọn không có trong choices ({choices})",
+        "not one of the choices ({choices})",
+    ),
+    "score.reading_unknown_in_file": (
+        "không phải cách hiểu đã khai báo ({choices})",
+        "not a declared reading ({choices})",
+    ),
+    "score.unknown_group": ("không phải nhóm đã khai báo ({choices})", "not a declared group ({choices})"),
+    "score.group_overfull": (
+        "tổng điểm các chỉ số vượt điểm tối đa của nhóm",
+        "the indicators' points exceed the group's maximum",
+    ),
     # what a kind needs of its dataset
     "targets.population_needed": (
         "chỉ tiêu về hồ sơ cần population: received, ended hoặc handled (D6)",

@@ -393,12 +393,16 @@ VALUES = register(
             note="Năm 2025, quý 2025-Q1 hoặc tháng 2025-03",
         ),
         F("value", A, "Giá trị", example="4"),
+        # 766 indicators no export holds (issue 16): the counts the portal or a register gives
+        F("numerator", A, "Tử số", note="Chỉ số 766: số đạt (để trống nếu ghi Giá trị)"),
+        F("denominator", A, "Mẫu số", note="Chỉ số 766: tổng số được xét"),
         F("unit_name", T, "Đơn vị"),
         F("ranked_count", N, "Số đơn vị được xếp hạng"),
         F("achieved_at", D, "Ngày hoàn thành"),
         F("note", T, "Ghi chú"),
     ],
-    required=("indicator_id", "period", "value"),
+    required=("indicator_id", "period"),
+    required_any=(("value", "numerator"),),
     hand_kept=True,
 )
 

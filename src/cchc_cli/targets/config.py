@@ -77,6 +77,8 @@ class Organisation(Strict):
     recipients: list[str] = Field(default_factory=list)
     # "Đơn vị nhận báo cáo" of biểu 06a (Thông tư 01/2020/TT-VPCP)
     report_to: str = ""
+    # the unit's level: which rows of the 766 scorecard apply ("Tỉnh" rows at province only)
+    level: Literal["province", "district", "commune"] = "province"
 
     @property
     def name_lines(self) -> list[str]:
@@ -126,9 +128,8 @@ def filter_fields(dataset: str) -> dict[str, FilterField]:
             codes = tuple(c.value for c in VOCABULARY_KINDS[spec.vocabulary].codes)
         fields[name] = FilterField(name, spec.kind, codes)
     if dataset == "dossiers":
-        fields["timeliness"] = FilterField(
-            "timeliness", Kind.LABEL, tuple(t.value for t in Timeliness)
-        )
+        for name in ("timeliness", "timeliness_766"):
+            fields[name] = FilterField(name, Kind.LABEL, tuple(t.value for t in Timeliness))
     return fields
 
 
@@ -251,7 +252,7 @@ def load_targets(path: Path | None = None) -> TargetConfig:
         if spec.id in seen:
             raise _fail(path, spec.id, f"{where}.id", phrase("targets.duplicate_id"))
         seen.add(spec.id)
-        targets.append(_check_target(path, spec, groups, where))
+        targets.append(check_target(path, spec, groups, where))
     for key, group in parsed.groups.items():
         datasets_with_field = [d for d in DATASETS.values() if group.field in d.fields]
         if not datasets_with_field:
@@ -287,7 +288,7 @@ def _alternative(path: Path, spec: TargetBase, index: int, where: str) -> Target
         raise _fail(path, spec.id, _location([here, *loc]), reason) from None
 
 
-def _check_target(
+def check_target(
     path: Path, spec: TargetBase, groups: dict[str, FieldGroup], where: str
 ) -> Target:
     if spec.dataset not in DATASETS:
@@ -303,8 +304,10 @@ def _check_target(
     parsed: dict[str, Filter] = {}
     registers = {name: filter_fields(name) for name in DATASETS if name != spec.dataset}
     scope = FilterScope(fields, groups, registers)
-    for key in spec.filter_keys:
-        raw = getattr(spec, key)
+    keyed = [(key, getattr(spec, key)) for key in spec.filter_keys]
+    for key in spec.filter_list_keys:
+        keyed += [(f"{key}[{i}]", raw) for i, raw in enumerate(getattr(spec, key))]
+    for key, raw in keyed:
         if raw is None:
             continue
         try:
@@ -314,5 +317,5 @@ def _check_target(
     alternatives = []
     for index in range(len(spec.fallback) if isinstance(spec, CountingSpec) else 0):
         alternative = _alternative(path, spec, index, where)
-        alternatives.append(_check_target(path, alternative, groups, f"{where}.fallback[{index}]"))
+        alternatives.append(check_target(path, alternative, groups, f"{where}.fallback[{index}]"))
     return Target(spec, parsed, tuple(alternatives))

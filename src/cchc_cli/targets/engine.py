@@ -15,6 +15,7 @@ from cchc_cli.targets.kinds import KINDS
 from cchc_cli.targets.periods import Period
 from cchc_cli.targets.results import ComputeResult, Note, TargetResult, TargetStatus
 from cchc_cli.targets.spec import Target
+from cchc_cli.targets.timeliness import PROGRAMME_RULE, OnTimeRule
 
 # The dedicated register wins whenever it has data for the period; otherwise the fallback.
 _FALLBACK_WHEN = (
@@ -28,9 +29,14 @@ _FALLBACK_WHEN = (
 class Engine:
     """Computes targets over loaded tables; frames are kept between targets and periods."""
 
-    def __init__(self, tables: dict[str, pd.DataFrame], config: TargetConfig) -> None:
+    def __init__(
+        self,
+        tables: dict[str, pd.DataFrame],
+        config: TargetConfig,
+        rule_766: OnTimeRule = PROGRAMME_RULE,
+    ) -> None:
         self.config = config
-        self.framing = Framing(tables, config.units, config.groups)
+        self.framing = Framing(tables, config.units, config.groups, rule_766)
 
     def compute(self, period: Period, by: list[str]) -> ComputeResult:
         """Every target of the configuration for `period`."""

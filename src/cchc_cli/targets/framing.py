@@ -24,14 +24,19 @@ from cchc_cli.targets.filters import (
 )
 from cchc_cli.targets.periods import Period, parse_period
 from cchc_cli.targets.spec import Unit
-from cchc_cli.targets.timeliness import DossierView, classify
+from cchc_cli.targets.timeliness import PROGRAMME_RULE, DossierView, OnTimeRule, classify
 from cchc_cli.text import match_key
 
 # The period a register read whole is framed by (its rows are not placed in time).
 _WHOLE = parse_period("2000")
 
 # Fields a derived value needs; alternatives joined with "/".
-_DERIVED_NEEDS = {"timeliness": ("due_at/original_due_at",)}
+_DERIVED_NEEDS = {
+    "timeliness": ("due_at/original_due_at",),
+    "timeliness_766": ("due_at/original_due_at",),
+}
+# Derived fields whose values depend on the period (their masks are never shared).
+PERIOD_FIELDS = frozenset(("timeliness", "timeliness_766"))
 
 
 class MissingColumns(Exception):
@@ -102,6 +107,7 @@ class Frame:
         groups: dict[str, FieldGroup],
         lookup: Lookup | None = None,
         masks: dict[tuple[int, int], np.ndarray | np.bool_] | None = None,
+        rule_766: OnTimeRule = PROGRAMME_RULE,
     ) -> None:
         self.table = table
         self.period = period
@@ -109,19 +115,28 @@ class Frame:
         self.lookup = lookup
         # Masks of filters that read no period-dependent field, by (table, filter) identity.
         self.masks = masks
-        self._view: DossierView | None = None
+        # The on-time rule of `timeliness_766` (the 766 scorecard's readings, issue 16).
+        self.rule_766 = rule_766
+        self._views: dict[OnTimeRule, DossierView] = {}
 
     @property
     def view(self) -> DossierView:
         """The dossiers' D6 populations and D7 timeliness in this period (computed once)."""
-        if self._view is None:
-            self._view = classify(self.table, self.period)
-        return self._view
+        return self.view_for(PROGRAMME_RULE)
+
+    def view_for(self, rule: OnTimeRule) -> DossierView:
+        """Populations and timeliness under an on-time rule (computed once per rule)."""
+        if rule not in self._views:
+            self._views[rule] = classify(self.table, self.period, rule)
+        return self._views[rule]
 
     def column(self, name: str) -> pd.Series:
-        """A column by field name; `timeliness` is derived (D7)."""
+        """A column by field name; `timeliness` is derived (D7), `timeliness_766` too (the
+        same rule with the scorecard's readings)."""
         if name == "timeliness":
             return self.view.timeliness
+        if name == "timeliness_766":
+            return self.view_for(self.rule_766).timeliness
         if name not in self.table:
             raise MissingColumns([name])
         return self.table[name]
@@ -129,7 +144,7 @@ class Frame:
     def matches(self, node: Filter) -> np.ndarray:
         """The rows a filter keeps (read-only: a mask that does not depend on the period is
         shared by every period's frame of the same table)."""
-        if self.masks is None or "timeliness" in fields_used(node):
+        if self.masks is None or PERIOD_FIELDS & fields_used(node):
             return evaluate(node, self.column, self.groups, self.lookup)
         key = (id(self.table), id(node))
         found = self.masks.get(key)
@@ -212,10 +227,12 @@ class Framing:
         tables: dict[str, pd.DataFrame],
         units: list[Unit] | None = None,
         groups: dict[str, FieldGroup] | None = None,
+        rule_766: OnTimeRule = PROGRAMME_RULE,
     ) -> None:
         self.tables = tables
         self.units = units or []
         self.groups = groups or {}
+        self.rule_766 = rule_766
         self._frames: dict[tuple[str, Period], Frame] = {}
         self._levelled_tables: dict[tuple[str, date | None], pd.DataFrame] = {}
         # The frames keep their tables alive, so the identities in these keys stay unique.
@@ -229,7 +246,12 @@ class Framing:
         key = (dataset, period)
         if key not in self._frames:
             self._frames[key] = Frame(
-                self._levelled(dataset, period), period, self.groups, self.values_in, self._masks
+                self._levelled(dataset, period),
+                period,
+                self.groups,
+                self.values_in,
+                self._masks,
+                self.rule_766,
             )
         return self._frames[key]
 

@@ -119,6 +119,8 @@ class TargetBase(Strict):
     value_form: ClassVar[ValueForm] = ValueForm.NUMBER
     # The keys of this kind that hold a filter (parsed when the file is loaded).
     filter_keys: ClassVar[tuple[str, ...]] = ()
+    # The keys holding a list of filters (parsed as "key[0]", "key[1]", …).
+    filter_list_keys: ClassVar[tuple[str, ...]] = ()
     # Whether the kind counts rows of its dataset (its columns are checked before computing).
     reads_rows: ClassVar[bool] = True
     # Whether the kind judges each level (of a field) against a goal of its own.

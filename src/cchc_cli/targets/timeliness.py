@@ -1,6 +1,8 @@
 """Period membership (D6) and the on-time rule (D7, the 766 rule), vectorised over dossiers.
 
-All comparisons are by calendar date.
+The programme's targets compare by calendar date (D7). The 766 scorecard (issue 16) judges with
+the same rule and its own readings of the points the national description leaves open
+(`OnTimeRule`: withdrawn dossiers, a supplement requested after the due date, timestamps).
 """
 
 from __future__ import annotations
@@ -30,6 +32,27 @@ class Timeliness(StrEnum):
 NEVER_RECEIVED = ("NEW", "NOT_ACCEPTED")
 
 
+@dataclass(frozen=True)
+class OnTimeRule:
+    """How the on-time rule reads the points its sources leave open. The default is D7.
+
+    - withdrawn: "excluded" (D7 rule 1: in no rate) or "ended" (766 description, 2.1 step 1:
+      "Công dân yêu cầu rút hồ sơ" is an end state of a received dossier, judged by its end
+      date against the due date; on time when the export gives it no end date).
+    - supplement_after_due: an open dossier waiting for one supplement requested after its due
+      date is "overdue" (D7 rule 4, what the 766 description implies) or "in_time".
+    - compare: "date" (D7, vendors' CONVERT(DATE, …)) or "timestamp" (the description compares
+      "thời gian"; a due date written without a time is its midnight).
+    """
+
+    withdrawn: str = "excluded"
+    supplement_after_due: str = "overdue"
+    compare: str = "date"
+
+
+PROGRAMME_RULE = OnTimeRule()
+
+
 def received_dates(table: pd.DataFrame | None) -> pd.Series:
     """Received dates of the dossiers that really were received (not NEW or NOT_ACCEPTED, D6)."""
     if table is None or "received_at" not in table:
@@ -38,10 +61,10 @@ def received_dates(table: pd.DataFrame | None) -> pd.Series:
     return table.loc[counted, "received_at"].dropna()
 
 
-def _days(values: pd.Series | None, length: int) -> np.ndarray:
+def _days(values: pd.Series | None, length: int, unit: str = "D") -> np.ndarray:
     if values is None:
-        return np.full(length, np.datetime64("NaT"), dtype="datetime64[D]")
-    return values.to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
+        return np.full(length, np.datetime64("NaT"), dtype=f"datetime64[{unit}]")
+    return values.to_numpy(dtype="datetime64[s]").astype(f"datetime64[{unit}]")
 
 
 def _column(table: pd.DataFrame, name: str) -> pd.Series | None:
@@ -91,24 +114,34 @@ class _Facts:
 
 @per_table
 def _facts(table: pd.DataFrame) -> _Facts:
+    return _facts_in(table, "D")
+
+
+@per_table
+def _facts_timestamps(table: pd.DataFrame) -> _Facts:
+    return _facts_in(table, "s")
+
+
+def _facts_in(table: pd.DataFrame, unit: str) -> _Facts:
     n = len(table)
-    end = _days(end_dates(table), n)
-    # D7 rule 3, by calendar date: the days the citizen took to supply documents do not count.
-    requested_day = _days(_column(table, "supplement_requested_at"), n)
-    supplied_day = _days(_column(table, "supplement_received_at"), n)
+    end = _days(end_dates(table), n, unit)
+    # D7 rule 3: the time the citizen took to supply documents does not count.
+    requested_day = _days(_column(table, "supplement_requested_at"), n, unit)
+    supplied_day = _days(_column(table, "supplement_received_at"), n, unit)
     both = ~np.isnat(requested_day) & ~np.isnat(supplied_day)
-    pause = np.where(both, supplied_day - requested_day, np.timedelta64(0, "D"))
+    zero = np.timedelta64(0, unit)
+    pause = np.where(both, supplied_day - requested_day, zero)
     # A supply date before the request is a data error: it must not add time.
-    pause = np.maximum(pause, np.timedelta64(0, "D"))
+    pause = np.maximum(pause, zero)
     supplements = (
         table["supplement_count"].fillna(0).to_numpy(dtype="int64")
         if "supplement_count" in table
         else np.zeros(n, dtype="int64")
     )
     return _Facts(
-        received=_days(_column(table, "received_at"), n),
+        received=_days(_column(table, "received_at"), n, unit),
         end=end,
-        due=_days(due_dates(table), n),
+        due=_days(due_dates(table), n, unit),
         requested_day=requested_day,
         effective=end - pause,
         supplements=supplements,
@@ -118,14 +151,27 @@ def _facts(table: pd.DataFrame) -> _Facts:
     )
 
 
-def classify(table: pd.DataFrame, period: Period) -> DossierView:
+def classify(table: pd.DataFrame, period: Period, rule: OnTimeRule = PROGRAMME_RULE) -> DossierView:
     """Membership in `period` and timeliness judged at `period.as_of` for every dossier."""
-    start = np.datetime64(period.start, "D")
-    stop = np.datetime64(period.end, "D")
-    as_of = np.datetime64(period.as_of, "D")
-    facts = _facts(table)
+    if rule.compare == "timestamp":
+        facts = _facts_timestamps(table)
+        # a period's days run to their last second
+        start = np.datetime64(period.start, "s")
+        stop = np.datetime64(period.end, "D") + np.timedelta64(1, "D") - np.timedelta64(1, "s")
+        as_of = np.datetime64(period.as_of, "D") + np.timedelta64(1, "D") - np.timedelta64(1, "s")
+    else:
+        facts = _facts(table)
+        start = np.datetime64(period.start, "D")
+        stop = np.datetime64(period.end, "D")
+        as_of = np.datetime64(period.as_of, "D")
     received, end, due = facts.received, facts.end, facts.due
     requested_day, effective, supplements = facts.requested_day, facts.effective, facts.supplements
+    if rule.withdrawn == "ended":
+        # 766 description 2.1 step 1: a withdrawal ends a received dossier. An export that gives
+        # it no end date: it ended the day it was received (never carried into later periods)
+        undated = facts.withdrawn & np.isnat(end)
+        end = np.where(undated, received, end)
+        effective = np.where(undated, received, effective)
 
     # Judged with what was known at as_of: a dossier received after it does not count yet.
     counted = ~facts.never_received & ~(received > as_of)
@@ -138,7 +184,12 @@ def classify(table: pd.DataFrame, period: Period) -> DossierView:
     handled_in = received_in | carried_over
 
     waiting = facts.waiting_status & ~np.isnat(requested_day) & ~(requested_day > as_of)
-    not_applicable = facts.withdrawn | np.isnat(due)
+    not_applicable = np.isnat(due)
+    if rule.withdrawn != "ended":
+        not_applicable = not_applicable | facts.withdrawn  # D7 rule 1
+    pending_late = Timeliness.OPEN_OVERDUE
+    if rule.supplement_after_due == "in_time":
+        pending_late = Timeliness.OPEN_IN_TIME
 
     conditions = [
         not_applicable,  # rule 1
@@ -148,7 +199,7 @@ def classify(table: pd.DataFrame, period: Period) -> DossierView:
         ~is_open & (effective == due),
         ~is_open & (effective > due),
         is_open & waiting & (requested_day <= due),  # rule 4
-        is_open & waiting,
+        is_open & waiting,  # requested after the due date: the rule's reading
         is_open & (as_of <= due),  # rule 5
         is_open,
     ]
@@ -160,7 +211,7 @@ def classify(table: pd.DataFrame, period: Period) -> DossierView:
         Timeliness.ON_TIME,
         Timeliness.LATE,
         Timeliness.OPEN_IN_TIME,
-        Timeliness.OPEN_OVERDUE,
+        pending_late,
         Timeliness.OPEN_IN_TIME,
         Timeliness.OPEN_OVERDUE,
     ]

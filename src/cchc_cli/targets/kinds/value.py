@@ -72,7 +72,7 @@ def compute(target: Target, framing: Framing, period: Period, by: list[str]) -> 
         rows = table[table["indicator_id"].astype(str) == spec.indicator]
         for record in rows.itertuples(index=False):
             label = _period_label(str(record.period))
-            if label is None:
+            if label is None or pd.isna(record.value):  # a row of counts only (score766)
                 continue
             achieved = getattr(record, "achieved_at", None)
             day = None if achieved is None or pd.isna(achieved) else achieved.date()

@@ -1,0 +1,787 @@
+"""The 766 scorecard (issue 16, ../shared/766.md): scorecards as configuration
+(`configs/score766.yaml`), their readings of the points the sources leave open, and the
+points per indicator, group and unit computed from the officer's own exports.
+
+A scorecard's indicators are targets of kind `score766` (targets/kinds/score766.py): the same
+filter language, the same engine. What is added here: the version and its readings, the points,
+the `values` rows for indicators no export holds (the national TTHC database, PAKN), the rows
+that cost points and the open dossiers about to cost them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import yaml
+from pydantic import Field, ValidationError
+
+from cchc_cli.catalogue import did_you_mean, os_reason, phrase, yaml_reason
+from cchc_cli.config_yaml import ConfigYamlProblem, load_config_yaml, read_config_bytes
+from cchc_cli.errors import ConfigError, UsageError
+from cchc_cli.rules import due_dates, end_dates
+from cchc_cli.targets.config import TargetConfig, check_target
+from cchc_cli.targets.engine import Engine
+from cchc_cli.targets.filters import FieldGroup
+from cchc_cli.targets.kinds.score766 import EPSILON, ScoreSpec, masks
+from cchc_cli.targets.periods import Period
+from cchc_cli.targets.results import Note, TargetResult, TargetStatus
+from cchc_cli.targets.spec import Strict, Target, Unit
+from cchc_cli.targets.timeliness import OnTimeRule
+from cchc_cli.text import match_key
+
+# Readings the code applies (the on-time rule, open dossiers, province-only rows); a scorecard
+# must declare each with these choices. Other readings act through indicators' `variants`.
+CODE_READINGS: dict[str, tuple[str, ...]] = {
+    "withdrawn": ("ended", "excluded"),
+    "supplement_after_due": ("overdue", "in_time"),
+    "compare": ("date", "timestamp"),
+    "open_at": ("period_end", "as_of"),
+    "province_only_rows": ("not_scored", "full"),
+}
+LEVELS = ("province", "district", "commune")
+# Engine notes after which an indicator is read from `values` rows instead.
+_FROM_VALUES_WHEN = (
+    "result.no_dataset",
+    "result.missing_columns",
+    "result.period_not_covered",
+)
+
+
+class GroupDef(Strict):
+    """A group of the scorecard and its points (G1 "Công khai, minh bạch", 18)."""
+
+    id: str
+    name: str
+    name_en: str = ""
+    max: float = Field(gt=0, le=100)
+
+
+class ReadingDef(Strict):
+    """A point the sources leave open, its choices (choice -> what it means) and the one taken."""
+
+    default: str
+    choices: dict[str, str]
+    about: str
+    source: str = ""
+
+
+class ScorecardSpec(Strict):
+    """One version of the scorecard."""
+
+    id: str
+    name: str
+    source: str
+    groups: list[GroupDef]
+    readings: dict[str, ReadingDef] = Field(default_factory=dict)
+    indicators: list[dict[str, Any]]
+
+
+class ScorecardFile(Strict):
+    """score766.yaml."""
+
+    version: int = Field(ge=1, le=1)
+    scorecards: list[ScorecardSpec]
+
+
+@dataclass
+class Indicator:
+    """A checked indicator: the target of kind score766 and its display facts."""
+
+    target: Target
+    # the readings whose choice changed this indicator's definition (variants), with the choice
+    readings: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def spec(self) -> ScoreSpec:
+        assert isinstance(self.target.spec, ScoreSpec)
+        return self.target.spec
+
+
+@dataclass
+class Scorecard:
+    """A version with its readings chosen and its indicators checked."""
+
+    id: str
+    name: str
+    source: str
+    path: str
+    sha256: str
+    groups: list[GroupDef]
+    readings: dict[str, str]
+    reading_defs: dict[str, ReadingDef]
+    indicators: list[Indicator]
+
+    @property
+    def on_time_rule(self) -> OnTimeRule:
+        """The on-time rule of its dossier indicators (2.1, 5.4)."""
+        return OnTimeRule(
+            withdrawn=self.readings["withdrawn"],
+            supplement_after_due=self.readings["supplement_after_due"],
+            compare=self.readings["compare"],
+        )
+
+
+def default_scorecards_path() -> Path:
+    """./configs/score766.yaml when present, else the copy shipped inside the package."""
+    local = Path("configs") / "score766.yaml"
+    if local.is_file():
+        return local
+    return Path(str(resources.files("cchc_cli") / "data" / "score766.yaml"))
+
+
+def _fail(path: Path, item: str, location: str, reason: Any) -> ConfigError:
+    return ConfigError(
+        "config.score_invalid", path=str(path), item=item, location=location, reason=reason
+    )
+
+
+def parse_readings(given: list[str]) -> dict[str, str]:
+    """`--reading name=choice` options as a mapping (a usage error when one has no "=")."""
+    chosen: dict[str, str] = {}
+    for text in given:
+        name, sep, choice = text.partition("=")
+        if not sep or not name.strip() or not choice.strip():
+            raise UsageError("score.reading_form", value=text)
+        chosen[name.strip()] = choice.strip()
+    return chosen
+
+
+def load_scorecard(
+    path: Path | None = None,
+    version: str | None = None,
+    readings: Mapping[str, str] | None = None,
+    groups: dict[str, FieldGroup] | None = None,
+) -> Scorecard:
+    """Read (safe YAML only) and check the scorecards file, then choose a version (the first
+    when none is named) and its readings; ConfigError on a mistake in the file, UsageError on
+    an unknown version or reading."""
+    path = path or default_scorecards_path()
+    try:
+        content = read_config_bytes(path)
+        raw = load_config_yaml(content.decode("utf-8-sig"))
+    except ConfigYamlProblem as exc:
+        raise ConfigError("config.score_unreadable", path=str(path), reason=exc.reason) from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(
+            "config.score_unreadable", path=str(path), reason=yaml_reason(exc)
+        ) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError("config.score_unreadable", path=str(path), reason=os_reason(exc)) from exc
+    try:
+        parsed = ScorecardFile.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        location = ".".join(str(p) for p in error["loc"])
+        raise _fail(path, "-", location, phrase("targets.invalid_value", detail=error["msg"]))
+    ids = [s.id for s in parsed.scorecards]
+    if not ids:
+        raise _fail(path, "-", "scorecards", phrase("targets.key_required"))
+    chosen = version or ids[0]
+    spec = next((s for s in parsed.scorecards if s.id == chosen), None)
+    if spec is None:
+        raise UsageError(
+            "score.unknown_version",
+            value=chosen,
+            choices=", ".join(ids),
+            hint=did_you_mean(chosen, ids),
+        )
+    where = f"scorecards[{ids.index(spec.id)}]"
+    for name, choices in CODE_READINGS.items():
+        defined = spec.readings.get(name)
+        if defined is None or set(defined.choices) != set(choices):
+            raise _fail(
+                path,
+                spec.id,
+                f"{where}.readings.{name}",
+                phrase("score.reading_needed", choices=", ".join(choices)),
+            )
+    for name, defined in spec.readings.items():
+        if defined.default not in defined.choices:
+            raise _fail(
+                path,
+                spec.id,
+                f"{where}.readings.{name}.default",
+                phrase("score.reading_choice", choices=", ".join(defined.choices)),
+            )
+    readings_chosen = {name: r.default for name, r in spec.readings.items()}
+    for name, choice in (readings or {}).items():
+        defined = spec.readings.get(name)
+        if defined is None:
+            raise UsageError(
+                "score.unknown_reading",
+                value=name,
+                choices=", ".join(spec.readings),
+                hint=did_you_mean(name, spec.readings),
+            )
+        if choice not in defined.choices:
+            raise UsageError(
+                "score.unknown_choice",
+                reading=name,
+                value=choice,
+                choices=", ".join(defined.choices),
+            )
+        readings_chosen[name] = choice
+    group_ids = {g.id for g in spec.groups}
+    indicators: list[Indicator] = []
+    seen: set[str] = set()
+    for index, raw_indicator in enumerate(spec.indicators):
+        here = f"{where}.indicators[{index}]"
+        item = str(raw_indicator.get("code", f"#{index + 1}"))
+        data = {k: v for k, v in raw_indicator.items() if k != "variants"}
+        data.setdefault("kind", "score766")
+        applied: dict[str, str] = {}
+        variants = raw_indicator.get("variants") or {}
+        if not isinstance(variants, dict):
+            raise _fail(path, item, f"{here}.variants", phrase("targets.not_a_mapping"))
+        for reading, by_choice in variants.items():
+            if reading not in spec.readings or not isinstance(by_choice, dict):
+                raise _fail(
+                    path,
+                    item,
+                    f"{here}.variants.{reading}",
+                    phrase("score.reading_unknown_in_file", choices=", ".join(spec.readings)),
+                )
+            for choice in by_choice:
+                if choice not in spec.readings[reading].choices:
+                    raise _fail(
+                        path,
+                        item,
+                        f"{here}.variants.{reading}.{choice}",
+                        phrase(
+                            "score.reading_choice",
+                            choices=", ".join(spec.readings[reading].choices),
+                        ),
+                    )
+            applied[reading] = readings_chosen[reading]
+            data.update(by_choice.get(readings_chosen[reading]) or {})
+        try:
+            score_spec = ScoreSpec.model_validate(data)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            location = ".".join(str(p) for p in error["loc"])
+            detail = phrase("targets.invalid_value", detail=error["msg"])
+            raise _fail(path, item, f"{here}.{location}", detail) from None
+        if score_spec.group not in group_ids:
+            raise _fail(
+                path,
+                item,
+                f"{here}.group",
+                phrase("score.unknown_group", choices=", ".join(sorted(group_ids))),
+            )
+        if score_spec.code in seen:
+            raise _fail(path, item, f"{here}.code", phrase("targets.duplicate_id"))
+        seen.add(score_spec.code)
+        if score_spec.values_only or not score_spec.formula_known:
+            target = Target(score_spec)
+        else:
+            target = check_target(path, score_spec, groups or {}, here)
+        indicators.append(Indicator(target, applied))
+    for group in spec.groups:
+        total = sum(i.spec.max_points for i in indicators if i.spec.group == group.id)
+        if total > group.max + EPSILON:
+            raise _fail(path, spec.id, f"{where}.groups.{group.id}", phrase("score.group_overfull"))
+    return Scorecard(
+        spec.id,
+        spec.name,
+        spec.source,
+        str(path),
+        hashlib.sha256(content).hexdigest(),
+        list(spec.groups),
+        readings_chosen,
+        dict(spec.readings),
+        indicators,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass
+class UnitScore:
+    """An indicator for one unit (`--by`)."""
+
+    by: dict[str, Any]
+    numerator: float | None
+    denominator: float | None
+    ratio: float | None
+    points: float | None
+    status: str
+
+
+@dataclass
+class IndicatorScore:
+    """One indicator computed: the counts, the ratio, the points and where they came from."""
+
+    indicator: Indicator
+    numerator: float | None
+    denominator: float | None
+    ratio: float | None
+    points: float | None
+    # scored | no_data | not_scored (a province-only row for a lower level)
+    status: str
+    # "data" (the exports), "values" (a values row), or None
+    source: str | None = None
+    note: Note | None = None
+    # each deduction's rows (5.4: overdue, complained about), in the file's order
+    deductions: list[int] = field(default_factory=list)
+    units: list[UnitScore] = field(default_factory=list)
+    # where the values row is (file name, row) when it came from one
+    values_row: tuple[str, int] | None = None
+
+    @property
+    def max_points(self) -> float:
+        return self.indicator.spec.max_points
+
+    @property
+    def within_reach(self) -> float | None:
+        """The points reaching the full-score threshold would add."""
+        return None if self.points is None else max(0.0, self.max_points - self.points)
+
+    @property
+    def per_row(self) -> float | None:
+        """The points one more row in the numerator is worth (below the full-score threshold)."""
+        spec = self.indicator.spec
+        if self.source != "data" or not self.denominator or self.points is None:
+            return None
+        if self.points >= spec.max_points - EPSILON:
+            return 0.0
+        scale = spec.full_at if spec.scoring == "threshold" else 1.0
+        return spec.max_points / (self.denominator * (scale or 1.0))
+
+
+@dataclass
+class GroupScore:
+    """A group's points: the sum of its scored indicators."""
+
+    group: GroupDef
+    points: float
+    scored_max: float
+    no_data_max: float
+    not_scored_max: float
+    within_reach: float
+
+
+@dataclass
+class LostRow:
+    """A dossier that cost points, or an open one that will unless finished in time."""
+
+    indicator: str
+    reason: str  # late | open_overdue | unsatisfied | at_risk
+    dossier_code: str
+    procedure_name: str | None
+    agency_name: str | None
+    received_at: date | None
+    due_at: date | None
+    ended_at: date | None
+    path: str
+    sheet: str
+    row: int
+
+
+@dataclass
+class UnitTotal:
+    """A unit's total over the indicators computed per unit, and its rank."""
+
+    by: dict[str, Any]
+    points: float
+    scored_max: float
+    rank: int = 0
+
+
+@dataclass
+class ScoreResult:
+    """The scorecard for a period: the one object every renderer draws from."""
+
+    scorecard: Scorecard
+    period: Period
+    level: str
+    by: list[str]
+    indicators: list[IndicatorScore]
+    groups: list[GroupScore]
+    lost: list[LostRow] = field(default_factory=list)
+    at_risk: list[LostRow] = field(default_factory=list)
+    at_risk_days: int = 3
+    units: list[UnitTotal] = field(default_factory=list)
+    # as_of of the period's open dossiers (the period's end under the 766 reading)
+    judged_at: date | None = None
+
+    @property
+    def points(self) -> float:
+        return sum(g.points for g in self.groups)
+
+    @property
+    def max_points(self) -> float:
+        return sum(g.group.max for g in self.groups)
+
+    @property
+    def scored_max(self) -> float:
+        return sum(g.scored_max for g in self.groups)
+
+    @property
+    def no_data_max(self) -> float:
+        return sum(g.no_data_max for g in self.groups)
+
+    @property
+    def not_scored_max(self) -> float:
+        return sum(g.not_scored_max for g in self.groups)
+
+    @property
+    def within_reach(self) -> float:
+        return sum(g.within_reach for g in self.groups)
+
+
+def _values_for(
+    tables: Mapping[str, pd.DataFrame], indicator: Indicator, period: Period
+) -> dict[str | None, tuple[float | None, float | None, float | None, tuple[str, int]]]:
+    """Values rows for the indicator in the period: unit (None overall) -> (numerator,
+    denominator, ratio, where). A row names the indicator by its code ("1.4") or id; a row for
+    the period's year counts for its months when no row names the period itself."""
+    table = tables.get("values")
+    if table is None or "indicator_id" not in table:
+        return {}
+    spec = indicator.spec
+    names = {match_key(spec.code), match_key(spec.id), match_key(f"766-{spec.code}")}
+    keys = table["indicator_id"].astype(str).map(match_key)
+    rows = table[keys.isin(names).to_numpy(dtype=bool)]
+    found: dict[str | None, tuple[Any, ...]] = {}
+    for wanted in (str(period.end.year), period.label):  # the period's own row wins
+        for record in rows.to_dict("records"):
+            if _period_label(record.get("period")) != wanted:
+                continue
+            unit = record.get("unit_name")
+            unit = None if unit is None or pd.isna(unit) or not str(unit).strip() else str(unit)
+            numerator = _number(record.get("numerator"))
+            denominator = _number(record.get("denominator"))
+            value = _number(record.get("value"))
+            if numerator is not None and denominator is not None:
+                ratio = numerator / denominator if denominator else None
+            elif value is not None:
+                ratio = value / 100  # the portal's percentage ("93,5")
+                numerator = denominator = None
+            else:
+                continue
+            where = (Path(str(record.get("source_path", ""))).name, int(record.get("source_row", 0)))
+            found[unit] = (numerator, denominator, ratio, where)
+    return found  # type: ignore[return-value]
+
+
+def _period_label(value: Any) -> str | None:
+    from cchc_cli.targets.kinds.value import _period_label as label_of
+
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return label_of(str(value))
+
+
+def _number(value: Any) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if np.isnan(number) else number
+
+
+def _scope_applies(indicator: Indicator, level: str | None) -> bool:
+    return indicator.spec.scope == "all" or level in (None, "province")
+
+
+def compute_scorecard(
+    tables: Mapping[str, pd.DataFrame],
+    scorecard: Scorecard,
+    period: Period,
+    by: list[str] | None = None,
+    level: str = "province",
+    units: list[Unit] | None = None,
+    groups: dict[str, FieldGroup] | None = None,
+    at_risk_days: int = 3,
+) -> ScoreResult:
+    """Every indicator of the scorecard for `period` (and per `by` group), with the rows that
+    cost points and the open dossiers due within `at_risk_days` of `period.as_of`."""
+    by = by or []
+    judged = period.with_as_of(period.end) if scorecard.readings["open_at"] == "period_end" else period
+    computable = [
+        i.target for i in scorecard.indicators if not i.spec.values_only and i.spec.formula_known
+    ]
+    config = TargetConfig(scorecard.path, scorecard.sha256, computable, groups or {}, units or [])
+    engine = Engine(dict(tables), config, rule_766=scorecard.on_time_rule)
+    province_rows_full = scorecard.readings["province_only_rows"] == "full"
+    scores: list[IndicatorScore] = []
+    for indicator in scorecard.indicators:
+        spec = indicator.spec
+        if not _scope_applies(indicator, level):
+            points = spec.max_points if province_rows_full else None
+            status = "scored" if province_rows_full else "not_scored"
+            note = Note("score.province_only", {"level": level})
+            scores.append(IndicatorScore(indicator, None, None, None, points, status, None, note))
+            continue
+        if not spec.formula_known:
+            note = Note("score.formula_unknown", {})
+            scores.append(IndicatorScore(indicator, None, None, None, None, "no_data", None, note))
+            continue
+        result: TargetResult | None = None
+        if not spec.values_only:
+            result = engine.compute_target(indicator.target, judged, by)
+        use_values = result is None or (
+            result.status is TargetStatus.NO_DATA
+            and result.note is not None
+            and result.note.code in _FROM_VALUES_WHEN
+        )
+        if use_values:
+            scores.append(_from_values(tables, indicator, judged, by, result))
+            continue
+        assert result is not None
+        scores.append(_from_result(indicator, result, engine, judged, level, province_rows_full))
+    group_scores = _group_scores(scorecard, scores)
+    outcome = ScoreResult(
+        scorecard, period, level, by, scores, group_scores, at_risk_days=at_risk_days
+    )
+    outcome.judged_at = judged.as_of
+    _explain(outcome, engine, judged, period, at_risk_days)
+    outcome.units = _unit_totals(scores, by)
+    return outcome
+
+
+def _from_result(
+    indicator: Indicator,
+    result: TargetResult,
+    engine: Engine,
+    period: Period,
+    level: str,
+    province_rows_full: bool,
+) -> IndicatorScore:
+    spec = indicator.spec
+    points = spec.points(result.value, result.denominator)
+    status = "scored" if points is not None else "no_data"
+    deductions: list[int] = []
+    if indicator.target.filters and any(k.startswith("deductions[") for k in indicator.target.filters):
+        frame = engine.framing.frame(spec.dataset, period)
+        assert frame is not None
+        deductions = [int(d.sum()) for d in masks(indicator.target, frame)[2]]
+    score = IndicatorScore(
+        indicator,
+        result.numerator,
+        result.denominator,
+        result.value,
+        points,
+        status,
+        "data",
+        result.note,
+        deductions,
+    )
+    for group in result.groups:
+        unit_level = _level_of(group.by)
+        if spec.scope == "province" and unit_level not in (None, "province"):
+            unit_points = spec.max_points if province_rows_full else None
+        else:
+            unit_points = spec.points(group.value, group.denominator)
+        score.units.append(
+            UnitScore(
+                group.by,
+                group.numerator,
+                group.denominator,
+                group.value,
+                unit_points,
+                "scored" if unit_points is not None else "no_data",
+            )
+        )
+    return score
+
+
+def _level_of(by: dict[str, Any]) -> str | None:
+    level = by.get("admin_level")
+    return str(level) if level else None
+
+
+def _from_values(
+    tables: Mapping[str, pd.DataFrame],
+    indicator: Indicator,
+    period: Period,
+    by: list[str],
+    result: TargetResult | None,
+) -> IndicatorScore:
+    spec = indicator.spec
+    rows = _values_for(tables, indicator, period)
+    overall = rows.get(None)
+    if overall is None:
+        # the exports' reason first (a missing column says more than "no values row")
+        note = result.note if result is not None else None
+        note = note or Note("score.no_values", {"code": spec.code})
+        return IndicatorScore(indicator, None, None, None, None, "no_data", None, note)
+    numerator, denominator, ratio, where = overall
+    if denominator is None:  # a ratio given as a percentage
+        points = spec.points(ratio, 1.0) if ratio is not None else None
+    else:
+        points = spec.points(ratio, denominator)
+    score = IndicatorScore(
+        indicator,
+        numerator,
+        denominator,
+        ratio,
+        points,
+        "scored" if points is not None else "no_data",
+        "values",
+        None,
+        values_row=where,
+    )
+    if by == ["agency_name"]:
+        for unit, (n, d, r, _) in sorted((k, v) for k, v in rows.items() if k is not None):
+            unit_points = spec.points(r, d if d is not None else 1.0) if r is not None or d == 0 else None
+            score.units.append(
+                UnitScore({"agency_name": unit}, n, d, r, unit_points, "scored" if unit_points is not None else "no_data")
+            )
+    return score
+
+
+def _group_scores(scorecard: Scorecard, scores: list[IndicatorScore]) -> list[GroupScore]:
+    out = []
+    for group in scorecard.groups:
+        members = [s for s in scores if s.indicator.spec.group == group.id]
+        scored = [s for s in members if s.points is not None]
+        not_scored = sum(s.max_points for s in members if s.status == "not_scored")
+        no_data = sum(s.max_points for s in members if s.status == "no_data")
+        # points of the group no indicator is known for (766-2022's unassigned points)
+        unassigned = group.max - sum(s.max_points for s in members)
+        out.append(
+            GroupScore(
+                group,
+                sum(s.points or 0.0 for s in scored),
+                sum(s.max_points for s in scored),
+                no_data + max(0.0, unassigned),
+                not_scored,
+                sum(s.within_reach or 0.0 for s in scored),
+            )
+        )
+    return out
+
+
+def _unit_totals(scores: list[IndicatorScore], by: list[str]) -> list[UnitTotal]:
+    """Each unit's points over the indicators computed per unit, ranked (ties share a rank)."""
+    if not by:
+        return []
+    totals: dict[tuple[Any, ...], UnitTotal] = {}
+    for score in scores:
+        for unit in score.units:
+            key = tuple(unit.by.get(name) for name in by)
+            total = totals.setdefault(key, UnitTotal(dict(unit.by), 0.0, 0.0))
+            if unit.points is not None:
+                total.points += unit.points
+                total.scored_max += score.max_points
+    ranked = sorted(totals.values(), key=lambda t: (-round(t.points, 6), str(t.by)))
+    previous: float | None = None
+    for position, total in enumerate(ranked, start=1):
+        if previous is None or abs(total.points - previous) > EPSILON:
+            total.rank = position
+        else:
+            total.rank = ranked[position - 2].rank
+        previous = total.points
+    return ranked
+
+
+def _explain(
+    outcome: ScoreResult, engine: Engine, judged: Period, period: Period, at_risk_days: int
+) -> None:
+    """The dossiers that cost the points of the explained indicators (late, overdue open,
+    rated unsatisfied) and the open ones due within `at_risk_days` of the data's as_of."""
+    rule = outcome.scorecard.on_time_rule
+    for score in outcome.indicators:
+        spec = score.indicator.spec
+        if not spec.explain or score.source != "data" or spec.dataset != "dossiers":
+            continue
+        frame = engine.framing.frame(spec.dataset, judged)
+        assert frame is not None
+        numerator, denominator, deducted = masks(score.indicator.target, frame)
+        table = frame.table
+        timeliness = frame.view_for(rule).timeliness.astype(str).to_numpy()
+        if deducted:
+            reasons = np.full(len(table), "", dtype=object)
+            for index, rows in reversed(list(enumerate(deducted))):
+                reasons[rows] = "overdue" if index == 0 else "unsatisfied"
+            reasons = np.where(reasons == "overdue", timeliness, reasons)
+            lost = denominator & (reasons != "")
+        else:
+            lost = denominator & ~numerator
+            reasons = timeliness
+        outcome.lost += _rows(table, lost, spec.code, reasons)
+        # the open dossiers in time today that the next days will turn late
+        now = frame if judged.as_of == period.as_of else engine.framing.frame(spec.dataset, period)
+        assert now is not None
+        view = now.view_for(rule)
+        due = due_dates(now.table).to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
+        as_of = np.datetime64(period.as_of, "D")
+        soon = (
+            view.handled_in
+            & view.is_open
+            & (view.timeliness.astype(str).to_numpy() == "open_in_time")
+            & (due <= as_of + np.timedelta64(at_risk_days, "D"))
+        )
+        if spec.code not in {row.indicator for row in outcome.at_risk}:
+            outcome.at_risk += _rows(now.table, soon, spec.code, np.full(len(now.table), "at_risk"))
+
+
+def _rows(table: pd.DataFrame, mask: np.ndarray, code: str, reasons: np.ndarray) -> list[LostRow]:
+    """The rows of `mask` as LostRow records, in file and row order (no personal field)."""
+    if not mask.any():
+        return []
+    chosen = table[mask]
+    ends = end_dates(chosen).tolist()
+    dues = due_dates(chosen).tolist()
+
+    def column(name: str) -> list[Any]:
+        return chosen[name].tolist() if name in chosen else [None] * len(chosen)
+
+    out = [
+        LostRow(
+            code,
+            str(reason),
+            str(dossier),
+            _text(procedure),
+            _text(agency),
+            _day(received),
+            _day(due),
+            _day(ended),
+            Path(str(path)).name,
+            str(sheet),
+            int(row),
+        )
+        for reason, dossier, procedure, agency, received, due, ended, path, sheet, row in zip(
+            reasons[mask],
+            column("dossier_code"),
+            column("procedure_name"),
+            column("agency_name"),
+            column("received_at"),
+            dues,
+            ends,
+            column("source_path"),
+            column("source_sheet"),
+            column("source_row"),
+            strict=True,
+        )
+    ]
+    out.sort(key=lambda r: (r.path, r.sheet, r.row))
+    return out
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+def _day(value: Any) -> date | None:
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).date()
+
+
+def at_risk_deadline(period: Period, days: int) -> date:
+    """The last due date an open dossier may have to be listed as at risk."""
+    return period.as_of + timedelta(days=days)
