@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from cchc_cli.catalogue import cli, files, profiles, targets
+from cchc_cli.catalogue import cli, files, profiles, score, targets
 from cchc_cli.catalogue.issues import ISSUES, Message, Severity
 from cchc_cli.catalogue.labels import LABELS
 from cchc_cli.catalogue.wording import WORDING
@@ -56,6 +56,7 @@ def _merged() -> dict[str, tuple[str, str]]:
         files.REASONS,
         cli.WORDS,
         cli.HELP,
+        score.WORDS,
     ):
         clash = words.keys() & section.keys()
         if clash:

@@ -541,16 +541,15 @@ ISSUES: dict[str, Message] = {
     ),
     "score.province_only": Message(
         Severity.INFO,
-        "Chỉ số chỉ chấm ở cấp tỉnh; không chấm cho cấp {level} (--reading province_only_rows).",
-        "Scored at province level only; not scored for level {level} (--reading "
-        "province_only_rows).",
+        "Chỉ chấm ở cấp tỉnh; không chấm ở {level} (--reading province_only_rows).",
+        "Scored at province level only; not at {level} (--reading province_only_rows).",
     ),
     "score.no_values": Message(
         Severity.INFO,
-        "Tệp xuất không có số liệu của chỉ số này; ghi số liệu vào sổ 'Số liệu báo cáo thủ "
-        "công' (Mã chỉ tiêu {code}, Kỳ báo cáo, Tử số, Mẫu số) để tính điểm.",
-        "No export holds this indicator's data; write its counts in the 'Manually reported "
-        "values' register (indicator id {code}, period, numerator, denominator) to score it.",
+        "Chưa có số liệu: ghi vào sổ 'Số liệu báo cáo thủ công' (Mã chỉ tiêu {code}, Kỳ báo cáo, "
+        "Tử số, Mẫu số).",
+        "No data: write it in the 'Manually reported values' register (indicator id {code}, "
+        "period, numerator, denominator).",
     ),
     "score.formula_unknown": Message(
         Severity.INFO,

@@ -15,6 +15,7 @@ from cchc_cli.cli import (  # noqa: E402
     inspect_cmd,
     profile_cmd,
     report_cmd,
+    score766_cmd,
     targets_cmd,
     template_cmd,
     validate_cmd,
@@ -66,6 +67,7 @@ app.command("inspect", help=help_text("help.cmd.inspect"))(inspect_cmd.inspect)
 app.command("validate", help=help_text("help.cmd.validate"))(validate_cmd.validate)
 app.command("compute", help=help_text("help.cmd.compute"))(compute_cmd.compute_command)
 app.command("report", help=help_text("help.cmd.report"))(report_cmd.report_command)
+app.command("score766", help=help_text("help.cmd.score766"))(score766_cmd.score766_command)
 app.add_typer(targets_cmd.app, name="targets")
 app.add_typer(profile_cmd.app, name="profile")
 app.command("template", help=help_text("help.cmd.template"))(template_cmd.template_command)

@@ -23,7 +23,7 @@ import pandas as pd
 import yaml
 from pydantic import Field, ValidationError
 
-from cchc_cli.catalogue import did_you_mean, os_reason, phrase, yaml_reason
+from cchc_cli.catalogue import Words, did_you_mean, label, os_reason, phrase, yaml_reason
 from cchc_cli.config_yaml import ConfigYamlProblem, load_config_yaml, read_config_bytes
 from cchc_cli.errors import ConfigError, UsageError
 from cchc_cli.rules import due_dates, end_dates
@@ -522,7 +522,7 @@ def compute_scorecard(
         if not _scope_applies(indicator, level):
             points = spec.max_points if province_rows_full else None
             status = "scored" if province_rows_full else "not_scored"
-            note = Note("score.province_only", {"level": level})
+            note = Note("score.province_only", {"level": _level_words(level)})
             scores.append(IndicatorScore(indicator, None, None, None, points, status, None, note))
             continue
         if not spec.formula_known:
@@ -596,6 +596,10 @@ def _from_result(
             )
         )
     return score
+
+
+def _level_words(level: str) -> Words:
+    return Words(label(f"level_{level}", "vi").lower(), label(f"level_{level}", "en").lower())
 
 
 def _level_of(by: dict[str, Any]) -> str | None:

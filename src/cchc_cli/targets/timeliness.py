@@ -159,11 +159,14 @@ def classify(table: pd.DataFrame, period: Period, rule: OnTimeRule = PROGRAMME_R
         start = np.datetime64(period.start, "s")
         stop = np.datetime64(period.end, "D") + np.timedelta64(1, "D") - np.timedelta64(1, "s")
         as_of = np.datetime64(period.as_of, "D") + np.timedelta64(1, "D") - np.timedelta64(1, "s")
+        # an open dossier is judged at the start of as_of's day: due that day is in time
+        judged_at = np.datetime64(period.as_of, "s")
     else:
         facts = _facts(table)
         start = np.datetime64(period.start, "D")
         stop = np.datetime64(period.end, "D")
         as_of = np.datetime64(period.as_of, "D")
+        judged_at = as_of
     received, end, due = facts.received, facts.end, facts.due
     requested_day, effective, supplements = facts.requested_day, facts.effective, facts.supplements
     if rule.withdrawn == "ended":
@@ -200,7 +203,7 @@ def classify(table: pd.DataFrame, period: Period, rule: OnTimeRule = PROGRAMME_R
         ~is_open & (effective > due),
         is_open & waiting & (requested_day <= due),  # rule 4
         is_open & waiting,  # requested after the due date: the rule's reading
-        is_open & (as_of <= due),  # rule 5
+        is_open & (judged_at <= due),  # rule 5
         is_open,
     ]
     choices = [
