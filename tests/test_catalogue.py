@@ -180,7 +180,7 @@ def test_an_issue_message_fills_the_consequence_in_its_language_issue10() -> Non
 
 
 def test_the_catalogue_sections_do_not_share_a_key_issue10() -> None:
-    from cchc_cli.catalogue import cli, files, issues, labels, profiles, targets, wording
+    from cchc_cli.catalogue import cli, files, issues, labels, profiles, score, targets, wording
 
     sections = [
         set(issues.ISSUES),
@@ -191,6 +191,7 @@ def test_the_catalogue_sections_do_not_share_a_key_issue10() -> None:
         set(files.REASONS),
         set(cli.WORDS),
         set(cli.HELP),
+        set(score.WORDS),
     ]
     assert sum(len(s) for s in sections) == len(WORDS)
 

@@ -104,16 +104,30 @@ def test_both_versions_have_their_groups_and_points() -> None:
 #   A early · B on time · C late, rated unsatisfied · D open, due 31/03 · E open, due 20/03
 #   F withdrawn, no end date · G waiting for a supplement asked 16/03, after its due 14/03
 #   H completed 10/03 15:00, due 10/03 (no time)
-DOSSIERS = """Mã hồ sơ;Tên thủ tục;Đơn vị;Ngày tiếp nhận;Ngày hẹn trả;Ngày kết thúc xử lý;Trạng thái;Ngày yêu cầu bổ sung;Số lần bổ sung;Kênh thực hiện;Phí, lệ phí;Thanh toán trực tuyến;Tái sử dụng dữ liệu;Đánh giá
-A;Khai sinh;UBND xã A;03/03/2025;10/03/2025;09/03/2025;Đã trả kết quả;;;Trực tuyến;10000;Có;Có;Không hài lòng
-B;Khai sinh;UBND xã A;03/03/2025;10/03/2025;10/03/2025;Đã trả kết quả;;;Trực tuyến;10000;Có;Có;Hài lòng
-C;Khai sinh;UBND xã B;03/03/2025;10/03/2025;12/03/2025;Đã trả kết quả;;;Trực tuyến;10000;Không;Có;Không hài lòng
-D;Khai tử;UBND xã B;05/03/2025;31/03/2025;;Đang xử lý;;;Trực tiếp;10000;Không;Có;
-E;Khai tử;UBND xã B;05/03/2025;20/03/2025;;Đang xử lý;;;Trực tiếp;;Không;Có;
-F;Khai tử;UBND xã A;06/03/2025;15/03/2025;;Công dân yêu cầu rút hồ sơ;;;Trực tiếp;;Không;Có;
-G;Kết hôn;UBND xã A;07/03/2025;14/03/2025;;Chờ bổ sung hồ sơ;16/03/2025;1;Trực tiếp;;Không;Có;
-H;Kết hôn;UBND xã B;08/03/2025;10/03/2025;10/03/2025 15:00;Đã trả kết quả;;;Trực tiếp;;Không;Không;
-"""
+DOSSIERS = (
+    "\n".join(
+        [
+            "Mã hồ sơ;Tên thủ tục;Đơn vị;Ngày tiếp nhận;Ngày hẹn trả;Ngày kết thúc xử lý;"
+            "Trạng thái;Ngày yêu cầu bổ sung;Số lần bổ sung;Kênh thực hiện;Phí, lệ phí;"
+            "Thanh toán trực tuyến;Tái sử dụng dữ liệu;Đánh giá",
+            "A;Khai sinh;UBND xã A;03/03/2025;10/03/2025;09/03/2025;Đã trả kết quả;;;Trực tuyến;"
+            "10000;Có;Có;Không hài lòng",
+            "B;Khai sinh;UBND xã A;03/03/2025;10/03/2025;10/03/2025;Đã trả kết quả;;;Trực tuyến;"
+            "10000;Có;Có;Hài lòng",
+            "C;Khai sinh;UBND xã B;03/03/2025;10/03/2025;12/03/2025;Đã trả kết quả;;;Trực tuyến;"
+            "10000;Không;Có;Không hài lòng",
+            "D;Khai tử;UBND xã B;05/03/2025;31/03/2025;;Đang xử lý;;;Trực tiếp;10000;Không;Có;",
+            "E;Khai tử;UBND xã B;05/03/2025;20/03/2025;;Đang xử lý;;;Trực tiếp;;Không;Có;",
+            "F;Khai tử;UBND xã A;06/03/2025;15/03/2025;;Công dân yêu cầu rút hồ sơ;;;Trực tiếp;;"
+            "Không;Có;",
+            "G;Kết hôn;UBND xã A;07/03/2025;14/03/2025;;Chờ bổ sung hồ sơ;16/03/2025;1;Trực tiếp;;"
+            "Không;Có;",
+            "H;Kết hôn;UBND xã B;08/03/2025;10/03/2025;10/03/2025 15:00;Đã trả kết quả;;;"
+            "Trực tiếp;;Không;Không;",
+        ]
+    )
+    + "\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -224,13 +238,17 @@ def test_payment_b_denominator_reading_changes_the_filter_issue_16() -> None:
 def test_province_only_rows_for_a_lower_level_issue_16(dossier_run) -> None:
     card = load_scorecard(SCORECARDS)
     with tables_unchanged():
-        commune = compute_scorecard(dossier_run.loaded.tables, card, dossier_run.period, [], "commune")
+        commune = compute_scorecard(
+            dossier_run.loaded.tables, card, dossier_run.period, [], "commune"
+        )
     row = _indicator(commune, "3.0")
     assert (row.status, row.points) == ("not_scored", None)
     assert commune.not_scored_max == 12 + 2 + 2
     full = load_scorecard(SCORECARDS, readings={"province_only_rows": "full"})
     with tables_unchanged():
-        granted = compute_scorecard(dossier_run.loaded.tables, full, dossier_run.period, [], "commune")
+        granted = compute_scorecard(
+            dossier_run.loaded.tables, full, dossier_run.period, [], "commune"
+        )
     assert _indicator(granted, "4.5a").points == 2.0
     assert granted.points == pytest.approx(commune.points + 16)
 

@@ -133,7 +133,7 @@ def score_table(result: ScoreResult, lang: str) -> RenderGroup:
 
 
 def total_line(result: ScoreResult, lang: str) -> str:
-    """"Tổng: 38,51 điểm / 56 điểm tính được; …"."""
+    """ "Tổng: 38,51 điểm / 56 điểm tính được; …"."""
     line = label(
         "score.total",
         lang,
@@ -142,7 +142,9 @@ def total_line(result: ScoreResult, lang: str) -> str:
         reach=points_text(result.within_reach, lang),
     )
     if result.no_data_max:
-        line += " " + label("score.total_no_data", lang, points=points_text(result.no_data_max, lang))
+        line += " " + label(
+            "score.total_no_data", lang, points=points_text(result.no_data_max, lang)
+        )
     if result.not_scored_max:
         line += " " + label(
             "score.total_not_scored",
@@ -233,8 +235,10 @@ def compare_table(lines: list[Comparison], lang: str) -> Table:
         table.add_column(label(key, lang), justify=justify)  # type: ignore[arg-type]
     for line in lines:
         difference = line.difference
-        shown = "—" if difference is None else ("+" if difference > 0 else "") + points_text(
-            difference, lang
+        shown = (
+            "—"
+            if difference is None
+            else ("+" if difference > 0 else "") + points_text(difference, lang)
         )
         table.add_row(
             line.code or label("score.total_word", lang),

@@ -288,9 +288,7 @@ def _alternative(path: Path, spec: TargetBase, index: int, where: str) -> Target
         raise _fail(path, spec.id, _location([here, *loc]), reason) from None
 
 
-def check_target(
-    path: Path, spec: TargetBase, groups: dict[str, FieldGroup], where: str
-) -> Target:
+def check_target(path: Path, spec: TargetBase, groups: dict[str, FieldGroup], where: str) -> Target:
     if spec.dataset not in DATASETS:
         raise _fail(
             path,

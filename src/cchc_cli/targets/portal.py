@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 from cchc_cli.catalogue import os_reason, phrase
 from cchc_cli.errors import InputError
 from cchc_cli.issues import Issue, make_issue
+from cchc_cli.readers.delimited import UnknownEncoding, decode_csv, sniff_delimiter
 from cchc_cli.targets.scorecard import IndicatorScore, ScoreResult
 from cchc_cli.text import match_key
 
@@ -60,9 +62,10 @@ class Comparison:
 
 def _decode(content: bytes) -> str:
     try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return content.decode("cp1258", errors="replace")
+        text, _ = decode_csv(content)  # the encodings the exports' reader accepts
+    except UnknownEncoding:
+        text = content.decode("cp1258", errors="replace")
+    return unicodedata.normalize("NFC", text)  # Windows-1258 writes tones as combining marks
 
 
 def _number(text: str) -> float | None:
@@ -87,11 +90,11 @@ def read_portal(path: Path) -> tuple[list[PortalScore], list[Issue]]:
         reason = phrase("profile_file.too_large", size=f"> {_LIMIT:,}")
         raise InputError("portal.unreadable", path=str(path), reason=reason)
     text = _decode(content)
+    delimiter = sniff_delimiter(text.splitlines()[:20])
     try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:
+        raise InputError("portal.unreadable", path=str(path), reason=str(exc)) from exc
     header_at = next((i for i, row in enumerate(rows) if any(c.strip() for c in row)), None)
     if header_at is None:
         raise InputError("portal.no_columns", path=str(path), header="-")

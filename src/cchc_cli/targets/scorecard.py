@@ -180,7 +180,8 @@ def load_scorecard(
     except ValidationError as exc:
         error = exc.errors()[0]
         location = ".".join(str(p) for p in error["loc"])
-        raise _fail(path, "-", location, phrase("targets.invalid_value", detail=error["msg"]))
+        detail = phrase("targets.invalid_value", detail=error["msg"])
+        raise _fail(path, "-", location, detail) from None
     ids = [s.id for s in parsed.scorecards]
     if not ids:
         raise _fail(path, "-", "scorecards", phrase("targets.key_required"))
@@ -469,7 +470,10 @@ def _values_for(
                 numerator = denominator = None
             else:
                 continue
-            where = (Path(str(record.get("source_path", ""))).name, int(record.get("source_row", 0)))
+            where = (
+                Path(str(record.get("source_path", ""))).name,
+                int(record.get("source_row", 0)),
+            )
             found[unit] = (numerator, denominator, ratio, where)
     return found  # type: ignore[return-value]
 
@@ -509,7 +513,9 @@ def compute_scorecard(
     """Every indicator of the scorecard for `period` (and per `by` group), with the rows that
     cost points and the open dossiers due within `at_risk_days` of `period.as_of`."""
     by = by or []
-    judged = period.with_as_of(period.end) if scorecard.readings["open_at"] == "period_end" else period
+    judged = (
+        period.with_as_of(period.end) if scorecard.readings["open_at"] == "period_end" else period
+    )
     computable = [
         i.target for i in scorecard.indicators if not i.spec.values_only and i.spec.formula_known
     ]
@@ -564,7 +570,9 @@ def _from_result(
     points = spec.points(result.value, result.denominator)
     status = "scored" if points is not None else "no_data"
     deductions: list[int] = []
-    if indicator.target.filters and any(k.startswith("deductions[") for k in indicator.target.filters):
+    if indicator.target.filters and any(
+        k.startswith("deductions[") for k in indicator.target.filters
+    ):
         frame = engine.framing.frame(spec.dataset, period)
         assert frame is not None
         deductions = [int(d.sum()) for d in masks(indicator.target, frame)[2]]
@@ -640,9 +648,18 @@ def _from_values(
     )
     if by == ["agency_name"]:
         for unit, (n, d, r, _) in sorted((k, v) for k, v in rows.items() if k is not None):
-            unit_points = spec.points(r, d if d is not None else 1.0) if r is not None or d == 0 else None
+            unit_points = (
+                spec.points(r, d if d is not None else 1.0) if r is not None or d == 0 else None
+            )
             score.units.append(
-                UnitScore({"agency_name": unit}, n, d, r, unit_points, "scored" if unit_points is not None else "no_data")
+                UnitScore(
+                    {"agency_name": unit},
+                    n,
+                    d,
+                    r,
+                    unit_points,
+                    "scored" if unit_points is not None else "no_data",
+                )
             )
     return score
 

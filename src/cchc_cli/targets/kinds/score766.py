@@ -96,9 +96,7 @@ def deduction_filters(target: Target) -> list[str]:
     )
 
 
-def masks(
-    target: Target, frame: Frame
-) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
+def masks(target: Target, frame: Frame) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
     """(numerator rows, denominator rows, each deduction's rows within the denominator)."""
     spec = target.spec
     assert isinstance(spec, ScoreSpec) and target.denominator is not None
@@ -116,9 +114,7 @@ def masks(
     return numerator, denominator, deducted
 
 
-def counted(
-    spec: ScoreSpec, numerator: float, denominator: float, deducted: list[float]
-) -> float:
+def counted(spec: ScoreSpec, numerator: float, denominator: float, deducted: list[float]) -> float:
     """The numerator the ratio uses: the rows kept, or under `combine: sum` the denominator
     less the sum of the deductions (766.md §3, 5.4: W's "100% − (tỷ lệ … + tỷ lệ …)")."""
     if spec.combine == "sum" and deducted:
