@@ -33,7 +33,8 @@ def _run(runner, *args: str):
 
 
 def test_json_equals_the_library_result_issue_16(runner, folder) -> None:
-    result = _run(runner, str(folder), "--period", "2025-03", "--format", "json", "-q")
+    args = [str(folder), "--period", "2025-03", "--format", "json", "-q"]
+    result = _run(runner, *args, "--lost")
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     run = prepare([str(folder)], RunOptions(period="2025-03", cache=None))
@@ -54,7 +55,11 @@ def test_json_equals_the_library_result_issue_16(runner, folder) -> None:
         assert shown["points"] == computed.points
         assert shown["numerator"] == computed.numerator
     codes = {(row["indicator"], row["dossier_code"]) for row in document["lost"]}
-    assert ("2.1", "C") in codes and document["lost_count"] == len(expected.lost)
+    assert ("2.1", "C") in codes and len(document["lost"]) == len(expected.lost)
+    assert document["lost_counts"] == {"2.1": 3, "5.4": 4} == expected.lost_counts
+    # without --lost: the counts, not the lists (a province's month lists tens of thousands)
+    counted = json.loads(_run(runner, *args).stdout)
+    assert counted["lost"] is None and counted["lost_counts"] == document["lost_counts"]
     row = next(r for r in document["lost"] if r["dossier_code"] == "C")
     assert (row["path"], row["sheet"], row["row"]) == ("ho-so.csv", "ho-so", 4)
     assert "Bí Mật" not in result.stdout

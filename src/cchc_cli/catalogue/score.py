@@ -27,8 +27,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "score.col_difference": ("Chênh lệch", "Difference"),
     "score.where": ("{path}, trang '{sheet}', dòng {row}", "{path}, sheet '{sheet}', row {row}"),
     "score.more_rows": (
-        "… còn {n} hồ sơ nữa: xem đủ với --format json hoặc --format csv --lost.",
-        "… {n} more dossiers: see them all with --format json.",
+        "… còn {n} hồ sơ nữa: xem đủ với --lost --format json.",
+        "… {n} more dossiers: see them all with --lost --format json.",
     ),
     "score.group_no_data": (
         "{points} điểm chưa có dữ liệu",

@@ -37,6 +37,10 @@ from cchc_cli.errors import UsageError
 from cchc_cli.output import write_atomic
 
 
+# Dossiers listed per list on screen with --lost (all of them in JSON).
+TABLE_ROWS = 50
+
+
 class ScoreFormat(StrEnum):
     """Output forms of `score766`."""
 
@@ -147,6 +151,8 @@ def score766_command(
             config.units,
             config.groups,
             at_risk_days,
+            # listed only when asked for: every row in JSON, the first ones on screen
+            row_limit=(None if format is ScoreFormat.json else TABLE_ROWS) if lost else 0,
         )
     comparisons = None
     if portal is not None:
@@ -159,14 +165,16 @@ def score766_command(
         with console.capture() as captured:
             console.print(score_table(result, lang))
             if lost:
-                console.print(rows_table(result.lost, label("score.lost_title", lang), lang))
+                lost_total = sum(result.lost_counts.values())
+                title = label("score.lost_title", lang)
+                console.print(rows_table(result.lost, lost_total, title, lang))
                 title = label("score.at_risk_title", lang, days=result.at_risk_days)
-                console.print(rows_table(result.at_risk, title, lang))
+                console.print(rows_table(result.at_risk, result.at_risk_count, title, lang))
             if comparisons is not None:
                 console.print(compare_table(comparisons, lang))
         text = captured.get()
     elif format is ScoreFormat.json:
-        document = score_json(result, run.loaded, lang, comparisons, with_rows=True)
+        document = score_json(result, run.loaded, lang, comparisons, with_rows=lost)
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     else:
         text = score_csv(result, lang)

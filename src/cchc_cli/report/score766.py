@@ -127,7 +127,7 @@ def score_table(result: ScoreResult, lang: str) -> RenderGroup:
         parts.append(Text(label("score.fix_first", lang), "bold"))
         for score in first:
             parts.append(Text("  " + fix_line(score, lang)))
-    if result.at_risk or result.lost:
+    if result.at_risk_count or result.lost_counts:
         parts.append(Text(rows_line(result, lang)))
     return RenderGroup(*parts)
 
@@ -181,14 +181,15 @@ def rows_line(result: ScoreResult, lang: str) -> str:
     return label(
         "score.rows_line",
         lang,
-        lost=count_text(len(result.lost), lang),
-        risk=count_text(len(result.at_risk), lang),
+        lost=count_text(sum(result.lost_counts.values()), lang),
+        risk=count_text(result.at_risk_count, lang),
         days=result.at_risk_days,
     )
 
 
-def rows_table(rows: list[LostRow], title: str, lang: str, limit: int = 50) -> Table:
-    """Dossiers with file, sheet and row as the officer sees them (no personal field)."""
+def rows_table(rows: list[LostRow], total: int, title: str, lang: str) -> Table:
+    """Dossiers with file, sheet and row as the officer sees them (no personal field); `total`
+    is how many there are when only the first are listed."""
     table = Table(title=title)
     for key in (
         "score.col_code",
@@ -201,7 +202,7 @@ def rows_table(rows: list[LostRow], title: str, lang: str, limit: int = 50) -> T
         "score.col_where",
     ):
         table.add_column(label(key, lang))
-    for row in rows[:limit]:
+    for row in rows:
         table.add_row(
             row.indicator,
             reason_text(row.reason, lang),
@@ -212,8 +213,8 @@ def rows_table(rows: list[LostRow], title: str, lang: str, limit: int = 50) -> T
             _date(row.ended_at),
             label("score.where", lang, path=row.path, sheet=row.sheet, row=row.row),
         )
-    if len(rows) > limit:
-        table.caption = label("score.more_rows", lang, n=len(rows) - limit)
+    if total > len(rows):
+        table.caption = label("score.more_rows", lang, n=total - len(rows))
     return table
 
 
@@ -361,11 +362,12 @@ def score_json(
             {"by": u.by, "points": u.points, "scored_max": u.scored_max, "rank": u.rank}
             for u in result.units
         ],
+        # the lists with --lost only (a province's month: tens of thousands of rows)
         "lost": [_row_json(r) for r in result.lost] if with_rows else None,
-        "lost_count": len(result.lost),
+        "lost_counts": result.lost_counts,
         "at_risk_days": result.at_risk_days,
         "at_risk": [_row_json(r) for r in result.at_risk] if with_rows else None,
-        "at_risk_count": len(result.at_risk),
+        "at_risk_count": result.at_risk_count,
         "compare": [
             {
                 "kind": c.kind,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -408,8 +408,11 @@ class ScoreResult:
     by: list[str]
     indicators: list[IndicatorScore]
     groups: list[GroupScore]
+    # the rows listed (up to the limit asked for) and how many there are in all
     lost: list[LostRow] = field(default_factory=list)
     at_risk: list[LostRow] = field(default_factory=list)
+    lost_counts: dict[str, int] = field(default_factory=dict)
+    at_risk_count: int = 0
     at_risk_days: int = 3
     units: list[UnitTotal] = field(default_factory=list)
     # as_of of the period's open dossiers (the period's end under the 766 reading)
@@ -509,9 +512,11 @@ def compute_scorecard(
     units: list[Unit] | None = None,
     groups: dict[str, FieldGroup] | None = None,
     at_risk_days: int = 3,
+    row_limit: int | None = None,
 ) -> ScoreResult:
     """Every indicator of the scorecard for `period` (and per `by` group), with the rows that
-    cost points and the open dossiers due within `at_risk_days` of `period.as_of`."""
+    cost points and the open dossiers due within `at_risk_days` of `period.as_of` (counted;
+    listed up to `row_limit` rows each, None: all)."""
     by = by or []
     judged = (
         period.with_as_of(period.end) if scorecard.readings["open_at"] == "period_end" else period
@@ -553,7 +558,7 @@ def compute_scorecard(
         scorecard, period, level, by, scores, group_scores, at_risk_days=at_risk_days
     )
     outcome.judged_at = judged.as_of
-    _explain(outcome, engine, judged, period, at_risk_days)
+    _explain(outcome, engine, judged, period, at_risk_days, row_limit)
     outcome.units = _unit_totals(scores, by)
     return outcome
 
@@ -710,58 +715,94 @@ def _unit_totals(scores: list[IndicatorScore], by: list[str]) -> list[UnitTotal]
 
 
 def _explain(
-    outcome: ScoreResult, engine: Engine, judged: Period, period: Period, at_risk_days: int
+    outcome: ScoreResult,
+    engine: Engine,
+    judged: Period,
+    period: Period,
+    at_risk_days: int,
+    row_limit: int | None,
 ) -> None:
     """The dossiers that cost the points of the explained indicators (late, overdue open,
-    rated unsatisfied) and the open ones due within `at_risk_days` of the data's as_of."""
+    rated unsatisfied) and the open ones due within `at_risk_days` of the data's as_of: counted
+    always, listed up to `row_limit` rows per indicator (None: all) in file and row order."""
     rule = outcome.scorecard.on_time_rule
-    for score in outcome.indicators:
+    explained = [
+        s
+        for s in outcome.indicators
+        if s.indicator.spec.explain
+        and s.source == "data"
+        and s.indicator.spec.dataset == "dossiers"
+    ]
+    for score in explained:
         spec = score.indicator.spec
-        if not spec.explain or score.source != "data" or spec.dataset != "dossiers":
-            continue
         frame = engine.framing.frame(spec.dataset, judged)
         assert frame is not None
         numerator, denominator, deducted = masks(score.indicator.target, frame)
-        table = frame.table
-        timeliness = frame.view_for(rule).timeliness.astype(str).to_numpy()
+        classes = _class_names(frame.view_for(rule).timeliness)
         if deducted:
-            reasons = np.full(len(table), "", dtype=object)
+            # a row both overdue and complained about is listed once, for being overdue
+            reasons = np.full(len(frame.table), "", dtype=object)
             for index, rows in reversed(list(enumerate(deducted))):
                 reasons[rows] = "overdue" if index == 0 else "unsatisfied"
-            reasons = np.where(reasons == "overdue", timeliness, reasons)
+            reasons = np.where(reasons == "overdue", classes, reasons)
             lost = denominator & (reasons != "")
         else:
             lost = denominator & ~numerator
-            reasons = timeliness
-        outcome.lost += _rows(table, lost, spec.code, reasons)
-        # the open dossiers in time today that the next days will turn late
-        now = frame if judged.as_of == period.as_of else engine.framing.frame(spec.dataset, period)
-        assert now is not None
-        view = now.view_for(rule)
-        due = due_dates(now.table).to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
-        as_of = np.datetime64(period.as_of, "D")
-        soon = (
-            view.handled_in
-            & view.is_open
-            & (view.timeliness.astype(str).to_numpy() == "open_in_time")
-            & (due <= as_of + np.timedelta64(at_risk_days, "D"))
-        )
-        if spec.code not in {row.indicator for row in outcome.at_risk}:
-            outcome.at_risk += _rows(now.table, soon, spec.code, np.full(len(now.table), "at_risk"))
+            reasons = classes
+        outcome.lost_counts[spec.code] = int(lost.sum())
+        outcome.lost += _rows(frame.table, lost, spec.code, reasons, row_limit)
+    if not explained:
+        return
+    # the open dossiers in time today that the next days will turn late (once: every
+    # explained indicator loses them the same way)
+    codes = ", ".join(s.indicator.spec.code for s in explained)
+    now = engine.framing.frame("dossiers", period)
+    assert now is not None
+    view = now.view_for(rule)
+    due = due_dates(now.table).to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
+    as_of = np.datetime64(period.as_of, "D")
+    soon = (
+        view.handled_in
+        & view.is_open
+        & (_class_names(view.timeliness) == "open_in_time")
+        & (due <= as_of + np.timedelta64(at_risk_days, "D"))
+    )
+    outcome.at_risk_count = int(soon.sum())
+    reasons = np.full(len(now.table), "at_risk", dtype=object)
+    outcome.at_risk += _rows(now.table, soon, codes, reasons, row_limit)
 
 
-def _rows(table: pd.DataFrame, mask: np.ndarray, code: str, reasons: np.ndarray) -> list[LostRow]:
-    """The rows of `mask` as LostRow records, in file and row order (no personal field)."""
-    if not mask.any():
+def _class_names(timeliness: pd.Series) -> np.ndarray:
+    """The on-time classes as names, from the categorical's codes (no per-row conversion)."""
+    names = np.append(np.asarray(timeliness.cat.categories, dtype=object), "")
+    return names[timeliness.cat.codes.to_numpy()]
+
+
+def _rows(
+    table: pd.DataFrame, mask: np.ndarray, code: str, reasons: np.ndarray, limit: int | None
+) -> list[LostRow]:
+    """The first `limit` rows of `mask` (None: all) as LostRow records, in file and row order,
+    without any personal field."""
+    if limit == 0 or not mask.any():
         return []
-    chosen = table[mask]
-    ends = end_dates(chosen).tolist()
-    dues = due_dates(chosen).tolist()
+    wanted = [
+        c
+        for c in ("source_path", "source_sheet", "source_row", "dossier_code", "procedure_name")
+        + ("agency_name", "received_at")
+        if c in table
+    ]
+    chosen = table.loc[mask, wanted].assign(_reason=reasons[mask])
+    chosen["_end"] = end_dates(table[mask]).to_numpy()
+    chosen["_due"] = due_dates(table[mask]).to_numpy()
+    chosen["_path"] = chosen["source_path"].astype(str).map(lambda p: Path(p).name)
+    chosen = chosen.sort_values(["_path", "source_sheet", "source_row"], kind="stable")
+    if limit is not None:
+        chosen = chosen.head(limit)
 
     def column(name: str) -> list[Any]:
         return chosen[name].tolist() if name in chosen else [None] * len(chosen)
 
-    out = [
+    return [
         LostRow(
             code,
             str(reason),
@@ -771,26 +812,24 @@ def _rows(table: pd.DataFrame, mask: np.ndarray, code: str, reasons: np.ndarray)
             _day(received),
             _day(due),
             _day(ended),
-            Path(str(path)).name,
+            str(path),
             str(sheet),
             int(row),
         )
         for reason, dossier, procedure, agency, received, due, ended, path, sheet, row in zip(
-            reasons[mask],
+            column("_reason"),
             column("dossier_code"),
             column("procedure_name"),
             column("agency_name"),
             column("received_at"),
-            dues,
-            ends,
-            column("source_path"),
+            column("_due"),
+            column("_end"),
+            column("_path"),
             column("source_sheet"),
             column("source_row"),
             strict=True,
         )
     ]
-    out.sort(key=lambda r: (r.path, r.sheet, r.row))
-    return out
 
 
 def _text(value: Any) -> str | None:
@@ -801,8 +840,3 @@ def _day(value: Any) -> date | None:
     if value is None or pd.isna(value):
         return None
     return pd.Timestamp(value).date()
-
-
-def at_risk_deadline(period: Period, days: int) -> date:
-    """The last due date an open dossier may have to be listed as at risk."""
-    return period.as_of + timedelta(days=days)
