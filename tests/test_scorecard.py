@@ -18,6 +18,7 @@ from cchc_cli.targets.scorecard import (
     load_scorecard,
     parse_readings,
 )
+from conftest import write_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
 SCORECARDS = ROOT / "configs" / "score766.yaml"
@@ -312,3 +313,86 @@ def test_a_wrong_scorecard_file_is_a_configuration_error_issue_16(tmp_path) -> N
 def test_packaged_scorecard_file_is_the_same_file_issue_16() -> None:
     packaged = ROOT / "src" / "cchc_cli" / "data" / "score766.yaml"
     assert packaged.read_bytes() == SCORECARDS.read_bytes()
+
+
+# A workbook with a title row, as exports come (period 2025-04), and the procedure catalogue:
+#   P1 ended with e-result and digitised inputs, population data · P2 ended with e-result only
+#   P3 ended with neither · P4 open (not ended), e-result flag set, digitised
+# catalogue: T1, T2, T3 have fees; dossiers with a fee for T1, T2; paid online for T1 only
+EXPORT_HEADER = [
+    "Mã hồ sơ",
+    "Mã TTHC",
+    "Tên thủ tục",
+    "Ngày tiếp nhận",
+    "Ngày hẹn trả",
+    "Ngày có kết quả",
+    "Kết quả điện tử",
+    "Số hóa thành phần",
+    "Kết nối chia sẻ dữ liệu",
+    "Phí, lệ phí",
+    "Thanh toán trực tuyến",
+]
+EXPORT_ROWS = [
+    ["P1", "T1", "Cấp phép", "01/04/2025", "10/04/2025", "05/04/2025", "x", "x", "x", 5000, "Có"],
+    ["P2", "T2", "Đăng ký", "02/04/2025", "10/04/2025", "06/04/2025", "x", "", "", 5000, ""],
+    ["P3", "T2", "Đăng ký", "02/04/2025", "10/04/2025", "07/04/2025", "", "", "", "", ""],
+    ["P4", "T4", "Xác nhận", "03/04/2025", "30/04/2025", "", "x", "x", "", "", ""],
+]
+CATALOGUE = [
+    ["Mã TTHC", "Tên TTHC", "Có phí, lệ phí"],
+    ["T1", "Cấp phép", "Có"],
+    ["T2", "Đăng ký", "Có"],
+    ["T3", "Chứng thực", "Có"],
+    ["T4", "Xác nhận", "Không"],
+]
+
+
+@pytest.fixture(scope="module")
+def workbook_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("score766_xlsx")
+    title = ["DANH SÁCH HỒ SƠ THÁNG 4/2025"]
+    write_xlsx(folder / "ho-so-2025-04.xlsx", [title, [], EXPORT_HEADER, *EXPORT_ROWS])
+    write_xlsx(folder / "danh-muc-tthc.xlsx", CATALOGUE)
+    return prepare([str(folder)], RunOptions(period="2025-04", cache=None))
+
+
+@pytest.mark.parametrize("version", ["766-DVCQG", "766-2022"])
+def test_digitisation_payment_and_population_from_a_workbook_issue_16(
+    workbook_run, version
+) -> None:
+    assert workbook_run.loaded.rows_rejected == 0
+    result = _score(workbook_run, version)
+    e_result = _indicator(result, "4.1")  # P1, P2 of the three ended
+    assert (e_result.numerator, e_result.denominator) == (1 + 1, 3)
+    assert e_result.points == pytest.approx(6 * 2 / 3)
+    digitised = _indicator(result, "4.2")  # P1 only has both
+    assert (digitised.numerator, digitised.denominator) == (1, 3)
+    assert digitised.points == pytest.approx(4 / 3)
+    population = _indicator(result, "4.5b")  # P1 of four received
+    assert population.points == pytest.approx(2 * 1 / 4)
+    paid = _indicator(result, "3.6")  # P1 of P1, P2 with a fee
+    assert paid.points == pytest.approx(6 * 1 / 2)
+    with_dossiers = _indicator(result, "3.5")  # T1, T2 of T1-T3: 66.7 %, full at 80 %
+    assert (with_dossiers.numerator, with_dossiers.denominator) == (2, 3)
+    assert with_dossiers.points == pytest.approx(2 * (2 / 3) / 0.8)
+    paying = _indicator(result, "3.5b")  # T1 of T1-T3
+    assert (paying.numerator, paying.denominator) == (1, 3)
+    assert paying.points == pytest.approx(2 * (1 / 3) / 0.8)
+
+
+def test_payment_b_denominator_under_both_choices_issue_16(workbook_run) -> None:
+    fee = _indicator(_score(workbook_run, payment_b_denominator="fee_procedures"), "3.5b")
+    used = _indicator(
+        _score(workbook_run, payment_b_denominator="fee_procedures_with_dossiers"), "3.5b"
+    )
+    assert (fee.numerator, fee.denominator) == (1, 3)
+    assert (used.numerator, used.denominator) == (1, 2)  # T3 had no dossier with a fee
+    assert used.points == pytest.approx(min(2, 2 * 0.5 / 0.8))
+
+
+def test_payment_c_cap_under_both_choices_issue_16(workbook_run) -> None:
+    capped = _indicator(_score(workbook_run, payment_c_cap="capped"), "3.5")
+    uncapped = _indicator(_score(workbook_run, payment_c_cap="uncapped"), "3.5")
+    # 66.7 % is below 80 %: both give 2 × 0.667 / 0.8; the cap bites above 80 % only
+    assert capped.points == pytest.approx(uncapped.points)
+    assert uncapped.indicator.spec.capped is False and capped.indicator.spec.capped is True
