@@ -31,6 +31,7 @@ from cchc_cli.targets.config import TargetConfig, check_target
 from cchc_cli.targets.engine import Engine
 from cchc_cli.targets.filters import FieldGroup
 from cchc_cli.targets.kinds.score766 import EPSILON, ScoreSpec, masks
+from cchc_cli.targets.kinds.value import period_label
 from cchc_cli.targets.periods import Period
 from cchc_cli.targets.results import Note, TargetResult, TargetStatus
 from cchc_cli.targets.spec import Strict, Target, Unit
@@ -482,11 +483,9 @@ def _values_for(
 
 
 def _period_label(value: Any) -> str | None:
-    from cchc_cli.targets.kinds.value import _period_label as label_of
-
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return None
-    return label_of(str(value))
+    return period_label(str(value))
 
 
 def _number(value: Any) -> float | None:
@@ -778,6 +777,18 @@ def _class_names(timeliness: pd.Series) -> np.ndarray:
     return names[timeliness.cat.codes.to_numpy()]
 
 
+# The columns a listed dossier shows (never a personal field).
+_LISTED = (
+    "source_path",
+    "source_sheet",
+    "source_row",
+    "dossier_code",
+    "procedure_name",
+    "agency_name",
+    "received_at",
+)
+
+
 def _rows(
     table: pd.DataFrame, mask: np.ndarray, code: str, reasons: np.ndarray, limit: int | None
 ) -> list[LostRow]:
@@ -785,12 +796,7 @@ def _rows(
     without any personal field."""
     if limit == 0 or not mask.any():
         return []
-    wanted = [
-        c
-        for c in ("source_path", "source_sheet", "source_row", "dossier_code", "procedure_name")
-        + ("agency_name", "received_at")
-        if c in table
-    ]
+    wanted = [c for c in _LISTED if c in table]
     chosen = table.loc[mask, wanted].assign(_reason=reasons[mask])
     chosen["_end"] = end_dates(table[mask]).to_numpy()
     chosen["_due"] = due_dates(table[mask]).to_numpy()

@@ -45,7 +45,7 @@ class ValueSpec(TargetBase):
             yield "dataset", phrase("targets.indicator_needs_values", dataset=self.dataset)
 
 
-def _period_label(text: str) -> str | None:
+def period_label(text: str) -> str | None:
     """A reported value's period: "2025", "2025-Q1", "2025-03", or a date typed in the cell
     (Excel turns "03/2025" into 01/03/2025): its month."""
     try:
@@ -71,7 +71,7 @@ def compute(target: Target, framing: Framing, period: Period, by: list[str]) -> 
     if spec.indicator and table is not None:
         rows = table[table["indicator_id"].astype(str) == spec.indicator]
         for record in rows.itertuples(index=False):
-            label = _period_label(str(record.period))
+            label = period_label(str(record.period))
             if label is None or pd.isna(record.value):  # a row of counts only (score766)
                 continue
             achieved = getattr(record, "achieved_at", None)
