@@ -72,6 +72,8 @@ def test_table_names_what_to_fix_and_lists_with_lost_issue_16(runner, folder) ->
     assert "Tiến độ giải quyết" in text and "12,50/20,00" in text
     assert "Nên làm trước" in text and "Hồ sơ làm mất điểm" in text
     assert "ho-so.csv" in text and "Bí Mật" not in text
+    ranked = _run(runner, str(folder), "--period", "2025-03", "--by", "agency_name", "-q")
+    assert "Xếp hạng đơn vị" in ranked.stdout and "UBND xã A" in ranked.stdout
     english = _run(runner, str(folder), "--period", "2025-03", "--lang", "en", "-q")
     assert "Fix first" in english.stdout and "12.50/20.00" in english.stdout
 

@@ -9,6 +9,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name} — period {period}, {level}",
     ),
     "score.col_code": ("Mã", "Code"),
+    "score.col_rank": ("Hạng", "Rank"),
+    "score.units_title": (
+        "Xếp hạng đơn vị (trên các chỉ số tính được theo đơn vị)",
+        "Units ranked (on the indicators computed per unit)",
+    ),
     "score.col_name": ("Chỉ số", "Indicator"),
     "score.col_counts": ("Đạt/Tổng", "Met/Total"),
     "score.col_ratio": ("Tỷ lệ", "Rate"),

@@ -122,6 +122,8 @@ def score_table(result: ScoreResult, lang: str) -> RenderGroup:
                 indicator_note(score, lang),
             )
     parts: list[Any] = [table, Text(total_line(result, lang))]
+    if result.units:
+        parts.append(units_table(result, lang))
     first = fix_first(result)
     if first:
         parts.append(Text(label("score.fix_first", lang), "bold"))
@@ -130,6 +132,19 @@ def score_table(result: ScoreResult, lang: str) -> RenderGroup:
     if result.at_risk_count or result.lost_counts:
         parts.append(Text(rows_line(result, lang)))
     return RenderGroup(*parts)
+
+
+def units_table(result: ScoreResult, lang: str) -> Table:
+    """The units ranked on the points of the indicators computed per unit."""
+    table = Table(title=label("score.units_title", lang))
+    table.add_column(label("score.col_rank", lang), justify="right")
+    table.add_column(label("score.col_unit", lang))
+    table.add_column(label("score.col_points", lang), justify="right")
+    for unit in result.units:
+        name = ", ".join(str(v) for v in unit.by.values() if v is not None) or "—"
+        shown = f"{points_text(unit.points, lang)}/{points_text(unit.scored_max, lang)}"
+        table.add_row(str(unit.rank), name, shown)
+    return table
 
 
 def total_line(result: ScoreResult, lang: str) -> str:

@@ -698,6 +698,8 @@ def _unit_totals(scores: list[IndicatorScore], by: list[str]) -> list[UnitTotal]
     for score in scores:
         for unit in score.units:
             key = tuple(unit.by.get(name) for name in by)
+            if all(part is None for part in key):
+                continue  # rows without a unit (a catalogue entry) rank no one
             total = totals.setdefault(key, UnitTotal(dict(unit.by), 0.0, 0.0))
             if unit.points is not None:
                 total.points += unit.points
