@@ -96,8 +96,8 @@ CASES: list[tuple[str, Any, str, str, str, str]] = [
         _file(_with(RATIO, kind=None)),
         "a",
         "targets[0].kind",
-        "cần 'kind' là một trong: ratio, trend, count_change, value.",
-        "'kind' must be one of: ratio, trend, count_change, value.",
+        "cần 'kind' là một trong: ratio, trend, count_change, value, score766.",
+        "'kind' must be one of: ratio, trend, count_change, value, score766.",
     ),
     (
         "kind misspelt",
@@ -600,7 +600,7 @@ def test_the_base_targets_are_valid_as_written(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(document, allow_unicode=True), "utf-8")
     config = load_targets(path)
     assert [t.spec.kind for t in config.targets] == ["ratio", "trend", "count_change", "value"]
-    assert set(KINDS) == {"ratio", "trend", "count_change", "value"}
+    assert set(KINDS) == {"ratio", "trend", "count_change", "value", "score766"}
 
 
 def test_an_unreadable_targets_file_is_its_own_error(tmp_path: Path) -> None:

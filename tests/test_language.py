@@ -102,7 +102,7 @@ def test_every_help_example_runs_on_the_sample_issue14(runner, tmp_path, monkeyp
         for key, (vi, _) in WORDS.items()
         if key.startswith("help.cmd.")
     }
-    assert len(examples) == 11
+    assert len(examples) == 12
     for key, example in examples.items():
         words = shlex.split(example)
         assert words[0] == "cchc", key

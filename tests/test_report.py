@@ -118,6 +118,7 @@ def test_every_sheet_is_there_and_print_ready(sample_report) -> None:
     assert workbook.sheetnames == [
         "Tổng hợp",
         "Cách tính",
+        "Chỉ số 766",
         "Theo đơn vị",
         "Theo lĩnh vực",
         "Xu hướng",
@@ -497,11 +498,14 @@ def test_no_internal_code_in_any_sheet_issue15(sample_report) -> None:
     (the stable codes of the README)."""
     from cchc_cli.schema import DATASETS
     from cchc_cli.targets.config import load_targets
+    from cchc_cli.targets.scorecard import load_scorecard
 
     workbook = load_workbook(sample_report)
     ids = {t.id for t in load_targets().targets}
+    ids |= {i.spec.id for i in load_scorecard().indicators}  # the 766 sheet says codes, "2.1"
     codes = ids | set(DATASETS) | {f for d in DATASETS.values() for f in d.fields if "_" in f}
     codes |= {"met", "missed", "no_data", "late", "open_overdue", "on_time", "open_in_time"}
+    codes |= {"unsatisfied", "at_risk", "scored", "not_scored", "province", "district"}
     kept = {("Cách tính", 1)}
     quality = workbook["Chất lượng dữ liệu"]
     for row in quality.iter_rows():
@@ -532,6 +536,9 @@ def _display(value, number_format: str) -> str:
         return f"{prefix}{sign}{value * 100:.{digits}f}%"
     if "#,##0" in section:
         return f"{prefix}{value:,.0f}"
+    decimals = re.fullmatch(r"0\.(0+)", section)  # 766 points: "0.00"
+    if decimals:
+        return f"{prefix}{value:.{len(decimals.group(1))}f}"
     return f"{prefix}{value}"
 
 
@@ -554,8 +561,8 @@ def test_no_value_is_wider_than_its_column_issue15(request, report) -> None:
 
     workbook = load_workbook(request.getfixturevalue(report))
     cut = []
-    # the summary, method, per unit, per field sheets and form 06a, in either language
-    for index in (0, 1, 2, 3, 5):
+    # the summary, method, 766, per unit, per field sheets and form 06a, in either language
+    for index in (0, 1, 2, 3, 4, 6):
         sheet = workbook.worksheets[index]
         title = sheet.title
         merged = {}

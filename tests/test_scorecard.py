@@ -396,3 +396,18 @@ def test_payment_c_cap_under_both_choices_issue_16(workbook_run) -> None:
     # 66.7 % is below 80 %: both give 2 × 0.667 / 0.8; the cap bites above 80 % only
     assert capped.points == pytest.approx(uncapped.points)
     assert uncapped.indicator.spec.capped is False and capped.indicator.spec.capped is True
+
+
+def test_counts_do_not_depend_on_the_rows_listed_issue_16(dossier_run) -> None:
+    card = load_scorecard(SCORECARDS)
+    with tables_unchanged():
+        tables, period = dossier_run.loaded.tables, dossier_run.period
+        every = compute_scorecard(tables, card, period, row_limit=None)
+        first = compute_scorecard(tables, card, period, row_limit=1)
+        none = compute_scorecard(tables, card, period, row_limit=0)
+    assert every.lost_counts == first.lost_counts == none.lost_counts == {"2.1": 3, "5.4": 4}
+    assert every.lost_reasons == none.lost_reasons
+    assert every.lost_reasons["5.4"] == {"late": 1, "open_overdue": 2, "unsatisfied": 1}
+    assert len(every.lost) == 7 and len(first.lost) == 2 and not none.lost
+    assert first.lost[0] == every.lost[0]  # the first in file and row order
+    assert every.at_risk_count == none.at_risk_count and not none.at_risk

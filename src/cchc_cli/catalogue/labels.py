@@ -261,6 +261,60 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.about_generated": ("Lập lúc", "Generated"),
     "report.about_targets_file": ("Tệp chỉ tiêu", "Targets file"),
     "report.about_targets_sha": ("SHA-256 tệp chỉ tiêu", "Targets file SHA-256"),
+    # the 766 scorecard's sheet (issue 16)
+    "report.sheet_score766": ("Chỉ số 766", "766 index"),
+    "report.score_title": (
+        "CHỈ SỐ 766 TỰ TÍNH {period}: {name}",
+        "THE 766 INDEX COMPUTED HERE, {period}: {name}",
+    ),
+    "report.score_about": (
+        "Chấm theo {level}; số liệu tính đến ngày {as_of}. Điểm do đơn vị tự tính từ tệp xuất "
+        "để theo dõi, không thay thế điểm do Cổng Dịch vụ công quốc gia công bố.",
+        "Scored at {level}; figures as of {as_of}. Points the unit computes from its own "
+        "exports to follow them; the national portal's published points are the official ones.",
+    ),
+    "report.score_total": (
+        "Tổng điểm tính được: {points}/{scored} điểm",
+        "Points computed: {points}/{scored}",
+    ),
+    "report.score_col_group": ("Nhóm", "Group"),
+    "report.score_col_code": ("Mã", "Code"),
+    "report.score_col_name": ("Chỉ số", "Indicator"),
+    "report.score_col_ratio": ("Tỷ lệ", "Rate"),
+    "report.score_col_points": ("Điểm", "Points"),
+    "report.score_col_max": ("Tối đa", "Maximum"),
+    "report.score_col_reach": ("Có thể thêm", "Within reach"),
+    "report.score_col_dossier": ("Mã hồ sơ", "Dossier code"),
+    "report.score_col_procedure": ("Thủ tục", "Procedure"),
+    "report.score_col_received": ("Ngày tiếp nhận", "Received"),
+    "report.score_col_due": ("Hẹn trả", "Due"),
+    "report.score_col_ended": ("Kết thúc", "Ended"),
+    "report.score_col_reason": ("Lý do", "Reason"),
+    "report.score_total_row": ("Tổng cộng", "Total"),
+    "report.score_province_only": (
+        "Chỉ số chỉ chấm ở cấp tỉnh; không chấm ở {level}.",
+        "Scored at province level only; not scored at {level}.",
+    ),
+    "report.score_lost_title": ("Hồ sơ làm mất điểm", "Dossiers that cost points"),
+    "report.score_lost_note": (
+        "Hồ sơ của kỳ làm giảm điểm các chỉ số chưa đạt điểm tối đa ({n} hồ sơ).",
+        "The period's dossiers that lower the indicators below their maximum ({n} dossiers).",
+    ),
+    "report.score_at_risk_title": (
+        "Hồ sơ sắp quá hạn (trong {days} ngày, hạn trả đến ngày {until})",
+        "Dossiers about to turn late (within {days} days, due by {until})",
+    ),
+    "report.score_at_risk_note": (
+        "Hồ sơ đang giải quyết còn trong hạn, sẽ làm mất điểm nếu không trả kết quả đúng hẹn "
+        "({n} hồ sơ).",
+        "Open dossiers still in time that will cost points unless returned by their due date "
+        "({n} dossiers).",
+    ),
+    "report.score_first_rows": (
+        "Chỉ liệt kê {shown} hồ sơ đầu tiên; danh sách đầy đủ: cchc score766 --lost.",
+        "Only the first {shown} are listed; the whole list: cchc score766 --lost.",
+    ),
+    "report.score_none": ("Không có hồ sơ nào.", "None."),
     "target_definition": (
         "Định nghĩa trong tệp chỉ tiêu (các khoá của tệp, xem README, mục Targets file):",
         "Its definition in the targets file (the file's keys; see the README, Targets file):",

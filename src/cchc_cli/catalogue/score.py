@@ -90,7 +90,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "So sánh với điểm trên Cổng DVCQG (điểm Cổng giữ nguyên)",
         "Compared with the portal's points (the portal's are kept as they are)",
     ),
-    "score.readings_line": ("Cách hiểu đang dùng: {readings}", "Readings used: {readings}"),
     # reasons of a difference with the portal
     "compare.match": ("Khớp (chênh lệch ≤ 0,015 điểm)", "Matches (within 0.015 points)"),
     "compare.unknown": (

@@ -124,7 +124,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "không phải cách hiểu đã khai báo ({choices})",
         "not a declared reading ({choices})",
     ),
-    "score.unknown_group": ("không phải nhóm đã khai báo ({choices})", "not a declared group ({choices})"),
+    "score.unknown_group": (
+        "không phải nhóm đã khai báo ({choices})",
+        "not a declared group ({choices})",
+    ),
     "score.group_overfull": (
         "tổng điểm các chỉ số vượt điểm tối đa của nhóm",
         "the indicators' points exceed the group's maximum",

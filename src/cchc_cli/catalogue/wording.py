@@ -158,6 +158,60 @@ WORDING: dict[str, tuple[str, str]] = {
         "Kết quả từng chỉ tiêu như bảng dưới đây.",
         "Each target is in the table below.",
     ),
+    # the 766 scorecard's section (issue 16), one sentence built from its parts
+    "doc.score_title": ("Chỉ số 766 (tự tính)", "The 766 index (computed here)"),
+    "doc.score_total": (
+        "Điểm Chỉ số 766 tự tính từ dữ liệu của đơn vị {period} (phiên bản {version}): "
+        "{points}/{scored} điểm của các chỉ số tính được{rest}",
+        "The 766 index computed from the unit's own data, {period} (version {version}): "
+        "{points}/{scored} points of the indicators computed{rest}",
+    ),
+    "doc.score_rest": (" (thang điểm {max}; {parts})", " (out of {max}; {parts})"),
+    "doc.score_no_data": (
+        "{points} điểm chưa có dữ liệu để tính",
+        "{points} points without data",
+    ),
+    "doc.score_not_scored": (
+        "{points} điểm không chấm ở {level}",
+        "{points} points not scored at {level}",
+    ),
+    "doc.score_lost": (
+        "; các chỉ số mất nhiều điểm nhất: {items}",
+        "; the indicators losing the most points: {items}",
+    ),
+    "doc.score_lost_item": (
+        "{code} “{name}” (mất {points} điểm)",
+        "{code} “{name}” ({points} points lost)",
+    ),
+    "doc.score_late": (
+        "; {n} hồ sơ trễ hạn làm mất điểm chỉ số {code}",
+        "; {n} late dossiers cost points on indicator {code}",
+    ),
+    "doc.score_unsatisfied": (
+        "; {n} hồ sơ bị đánh giá không hài lòng làm mất điểm chỉ số {code}",
+        "; {n} dossiers rated unsatisfied cost points on indicator {code}",
+    ),
+    "doc.score_at_risk": (
+        "; {n} hồ sơ sắp quá hạn trong {days} ngày (hạn trả đến ngày {until})",
+        "; {n} open dossiers turn late within {days} days (due by {until})",
+    ),
+    "doc.score_none_at_risk": (
+        "; không có hồ sơ nào sắp quá hạn trong {days} ngày",
+        "; no open dossier turns late within {days} days",
+    ),
+    "doc.score_col_group": ("Nhóm chỉ số", "Group"),
+    "doc.score_col_points": ("Điểm", "Points"),
+    "doc.score_col_scored": ("Tối đa của chỉ số tính được", "Maximum of those computed"),
+    "doc.score_col_no_data": ("Chưa có dữ liệu", "Without data"),
+    "doc.score_col_not_scored": ("Không chấm ở cấp này", "Not scored at this level"),
+    "doc.score_col_total": ("Cộng", "Total"),
+    "doc.score_note": (
+        "Điểm do đơn vị tự tính từ tệp xuất để theo dõi, không thay thế điểm do Cổng Dịch vụ "
+        "công quốc gia công bố; chi tiết từng chỉ số ở trang tính Chỉ số 766 của tệp Excel.",
+        "Points the unit computes from its own exports to follow them; the national portal's "
+        "published points are the official ones. Each indicator: the 766 index sheet of the "
+        "Excel report.",
+    ),
     "doc.local_note": (
         "(*) Mục tiêu do địa phương chọn, Chương trình không nêu mức cụ thể.",
         "(*) A goal chosen locally; the programme states no figure.",

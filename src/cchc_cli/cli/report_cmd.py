@@ -126,7 +126,9 @@ def report_command(
     if chosen is ReportFormat.pdf:
         office_program()  # said now, not after reading a year of exports
     hash_in_background(inputs, no_cache)  # before the data libraries load
+    from cchc_cli.report.excel import SCORE_LIST_ROWS
     from cchc_cli.targets.report_content import gather
+    from cchc_cli.targets.scorecard import compute_scorecard, load_scorecard
 
     run = prepare_run(
         inputs,
@@ -144,12 +146,25 @@ def report_command(
     )
     with phase(quiet, lang, "phase_gathering"):
         content = gather(run.loaded, run.config, run.period, label("blank_group", lang))
+        # the 766 scorecard of the unit's level, default version (issue 16); a mistake in its
+        # file stops the report as one in the targets file does
+        config = run.config
+        score = compute_scorecard(
+            run.loaded.tables,
+            load_scorecard(groups=config.groups),
+            run.period,
+            [],
+            config.organisation.level,
+            config.units,
+            config.groups,
+            row_limit=SCORE_LIST_ROWS,  # the sheet lists the first ones
+        )
     if chosen is not ReportFormat.xlsx:
         from cchc_cli.report.word import WordOptions, render_docx
 
         words = WordOptions(lang=str(lang), title=title, unit_name=unit_name)
         with phase(quiet, lang, "phase_writing_report"):
-            document = render_docx(content, words)
+            document = render_docx(content, words, score)
             write_atomic(output, to_pdf(document) if chosen is ReportFormat.pdf else document)
         if not quiet:
             stderr_console().print(label("written", lang, path=output))
@@ -165,7 +180,7 @@ def report_command(
         include_personal_data=include_personal_data,
     )
     with phase(quiet, lang, "phase_writing_report"):
-        rendered = excel.render_workbook(content, options)
+        rendered = excel.render_workbook(content, options, score)
         write_atomic(output, rendered.data)
     if rendered.cut_cells:
         from rich.text import Text

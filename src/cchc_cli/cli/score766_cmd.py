@@ -36,7 +36,6 @@ from cchc_cli.cli.language import help_text
 from cchc_cli.errors import UsageError
 from cchc_cli.output import write_atomic
 
-
 # Dossiers listed per list on screen with --lost (all of them in JSON).
 TABLE_ROWS = 50
 

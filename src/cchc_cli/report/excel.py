@@ -11,6 +11,7 @@ from typing import Any
 
 from cchc_cli import __version__
 from cchc_cli.catalogue import WORDS, Percent, label
+from cchc_cli.report import numbers
 from cchc_cli.report.names import dataset_name, format_name, profile_title
 from cchc_cli.report.presentation import present, present_level_goal, present_threshold
 from cchc_cli.report.results import group_label, rule_text, shown_target, shown_value, sub_rows
@@ -31,6 +32,7 @@ from cchc_cli.targets.coverage import coverage_of
 from cchc_cli.targets.form06a import COLUMNS as FORM_COLUMNS
 from cchc_cli.targets.report_content import ReportContent
 from cchc_cli.targets.results import TargetResult, TargetStatus
+from cchc_cli.targets.scorecard import IndicatorScore, LostRow, ScoreResult
 from cchc_cli.targets.spec import TargetBase, ValueForm
 
 HEADER_FILL = Fill("1F4E78")
@@ -54,6 +56,7 @@ KEY_DATASET = "dossiers"
 SHEETS = (
     "summary",
     "method",
+    "score766",
     "by_agency",
     "by_field",
     "trends",
@@ -107,7 +110,9 @@ def _fit_rows(
     """Row heights for wrapped text: spreadsheet programs do not grow rows written by a
     library, so estimate the lines each cell needs from its column width (one pass)."""
     scale = 11 / font_size
-    per_line: dict[int, int] = {}
+    # a cell merged across columns of its row wraps in their widths together
+    spans = {(r1, c1): c2 for r1, c1, r2, c2 in ws.merges if r1 == r2 and c2 > c1}
+    per_line: dict[tuple[int, int], int] = {}
     lines: dict[int, int] = {}
     cells = ((row, column, cell.value) for (row, column), cell in ws.cells.items())
     blocks = (
@@ -117,10 +122,13 @@ def _fit_rows(
     for row, column, value in chain(cells, *blocks):
         if row < first_row or row > last_row or not isinstance(value, str) or not value:
             continue
-        if column not in per_line:
-            width = ws.column_dimensions[column_letter(column)].width or 10
-            per_line[column] = max(1, int(width * 1.15 * scale))
-        room = per_line[column]
+        last = spans.get((row, column), column)
+        if (column, last) not in per_line:
+            width = sum(
+                ws.column_dimensions[column_letter(c)].width or 10 for c in range(column, last + 1)
+            )
+            per_line[(column, last)] = max(1, int(width * 1.15 * scale))
+        room = per_line[(column, last)]
         needed = sum(_wrapped_lines(part, room) for part in value.split("\n"))
         if needed > lines.get(row, 1):
             lines[row] = needed
@@ -243,13 +251,14 @@ def _line(
     font: Font,
     height: float | None = None,
     centre: bool = False,
+    widths: list[int] = SUMMARY_WIDTHS,
 ) -> int:
-    """A line of text across the summary's width; the next free row."""
+    """A line of text across the summary's width (or `widths`); the next free row."""
     horizontal = "center" if centre else None
     alignment = Alignment(horizontal=horizontal, vertical="top", wrap_text=True)
     put(ws, row, 1, text, font=font, alignment=alignment)
-    ws.merge(row, 1, row, len(SUMMARY_WIDTHS))
-    per_line = int(sum(SUMMARY_WIDTHS) * 1.05 * 11 / (font.size or 11))
+    ws.merge(row, 1, row, len(widths))
+    per_line = int(sum(widths) * 1.05 * 11 / (font.size or 11))
     lines = sum(-(-len(part) // per_line) or 1 for part in text.split("\n"))
     ws.row_dimensions[row].height = height or 18 * lines
     return row + 1
@@ -497,6 +506,191 @@ def _write_method(ws: Sheet, content: ReportContent, lang: str) -> None:
             put(ws, row, column, value, alignment=WRAP, border=BOX,
                 font=BOLD if column == 1 else None)  # fmt: skip
     _print_setup(ws, 1, len(keys), row)
+
+
+# The 766 sheet's columns, shared by its table of indicators (group, code, name, numerator,
+# denominator, rate, points, maximum, within reach, note) and its lists of dossiers (code,
+# indicator, procedure, received, due, ended, unit over G:I, reason, file, sheet, row).
+SCORE_WIDTHS = [26, 8, 42, 11, 11, 11, 11, 11, 11, 44, 30, 24, 8]
+SCORE_TABLE_COLUMNS = 10
+# The dossiers each list of the 766 sheet shows; `cchc score766 --lost` gives them all.
+SCORE_LIST_ROWS = 200
+POINTS_FORMAT = "0.00"
+GROUP_FILL = Fill("F2F2F2")
+
+
+def _points_cell(ws: Sheet, row: int, column: int, value: float | None, **style: Any) -> None:
+    """766 points with two decimals; "—" where none could be given (the note says why)."""
+    if value is None:
+        put(ws, row, column, "—", alignment=CENTER, border=BOX, **style)
+    else:
+        put(ws, row, column, value, number_format=POINTS_FORMAT, border=BOX, **style)
+
+
+def _max_format(value: float) -> str:
+    return "0" if float(value).is_integer() else POINTS_FORMAT
+
+
+def _count_format(value: float | None) -> str:
+    return "#,##0" if value is None or float(value).is_integer() else "#,##0.00"
+
+
+def _score_note(score: IndicatorScore, result: ScoreResult, lang: str) -> str:
+    """Where an indicator's numbers come from, or why it has no points, as `cchc score766`
+    says it; a row not scored at the unit's level without the command's option in it."""
+    from cchc_cli.report.score766 import indicator_note
+    from cchc_cli.report.wording import level_words
+
+    if score.status == "not_scored":
+        return _w("score_province_only", lang, level=level_words(result.level, lang))
+    return indicator_note(score, lang)
+
+
+def _write_score_table(ws: Sheet, row: int, result: ScoreResult, lang: str) -> int:
+    """The indicators under their groups' subtotals, then the total; the last row written."""
+    from cchc_cli.report.wording import score_unscored
+
+    keys = ["score_col_group", "score_col_code", "score_col_name", "col_num", "col_den",
+            "score_col_ratio", "score_col_points", "score_col_max", "score_col_reach",
+            "note"]  # fmt: skip
+    _header(ws, row, [_w(k, lang) for k in keys], SCORE_WIDTHS[: len(keys)])
+    first = row + 1
+    bold_row = {"font": BOLD, "fill": GROUP_FILL}
+    for group in result.groups:
+        row += 1
+        definition = group.group
+        name = definition.name_en if lang == "en" and definition.name_en else definition.name
+        put(ws, row, 1, name, alignment=WRAP, border=BOX, **bold_row)
+        for column in range(2, 7):
+            put(ws, row, column, None, border=BOX, **bold_row)
+        _points_cell(ws, row, 7, group.points, **bold_row)
+        put(ws, row, 8, definition.max, number_format=_max_format(definition.max), border=BOX,
+            **bold_row)  # fmt: skip
+        _points_cell(ws, row, 9, group.within_reach, **bold_row)
+        unscored = score_unscored(group.no_data_max, group.not_scored_max, result.level, lang)
+        put(ws, row, 10, "; ".join(unscored), alignment=WRAP, border=BOX, **bold_row)
+        for score in result.indicators:
+            spec = score.indicator.spec
+            if spec.group != definition.id:
+                continue
+            row += 1
+            put(ws, row, 1, None, border=BOX)
+            put(ws, row, 2, spec.code, alignment=CENTER, border=BOX)
+            put(ws, row, 3, spec.name, alignment=WRAP, border=BOX)
+            for column, number in ((4, score.numerator), (5, score.denominator)):
+                put(ws, row, column, number, number_format=_count_format(number), border=BOX)
+            put(ws, row, 6, score.ratio, number_format=PERCENT, border=BOX)
+            _points_cell(ws, row, 7, score.points)
+            put(ws, row, 8, spec.max_points, number_format=_max_format(spec.max_points),
+                border=BOX)  # fmt: skip
+            put(ws, row, 9, score.within_reach, number_format=POINTS_FORMAT, border=BOX)
+            put(ws, row, 10, _score_note(score, result, lang), alignment=WRAP, border=BOX)
+    row += 1
+    put(ws, row, 1, _w("score_total_row", lang), alignment=WRAP, border=BOX, **bold_row)
+    for column in range(2, 7):
+        put(ws, row, column, None, border=BOX, **bold_row)
+    _points_cell(ws, row, 7, result.points, **bold_row)
+    put(ws, row, 8, result.max_points, number_format=_max_format(result.max_points), border=BOX,
+        **bold_row)  # fmt: skip
+    _points_cell(ws, row, 9, result.within_reach, **bold_row)
+    unscored = score_unscored(result.no_data_max, result.not_scored_max, result.level, lang)
+    put(ws, row, 10, "; ".join(unscored), alignment=WRAP, border=BOX, **bold_row)
+    _fit_rows(ws, first, row)
+    return row
+
+
+def _write_dossier_list(
+    ws: Sheet, row: int, rows: list[tuple[LostRow, str, str]], lang: str, total: int
+) -> int:
+    """A list of dossiers (no applicant's data: LostRow holds none), each with its
+    indicators and its reason in words, at most SCORE_LIST_ROWS of the `total` there are;
+    the last row written."""
+    titles = [_w(k, lang) for k in ("score_col_dossier", "score_col_name", "score_col_procedure",
+              "score_col_received", "score_col_due", "score_col_ended", "agency")]  # fmt: skip
+    titles += ["", "", _w("score_col_reason", lang), _w("file", lang), _w("sheet", lang),
+               _w("row", lang)]  # fmt: skip
+    header = row
+    for column, title in enumerate(titles, start=1):
+        put(ws, row, column, title or None, font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER,
+            border=BOX)  # fmt: skip
+    ws.merge(row, 7, row, 9)
+    ws.row_dimensions[row].height = 32
+    if not rows:
+        put(ws, row + 1, 1, _w("score_none", lang), font=Font(italic=True))
+        return row + 1
+    for dossier, codes, reason in rows[:SCORE_LIST_ROWS]:
+        row += 1
+        # text from the data goes through put(): written as text, never as a formula
+        values = [dossier.dossier_code, codes, dossier.procedure_name, dossier.received_at,
+                  dossier.due_at, dossier.ended_at, dossier.agency_name, None, None, reason,
+                  dossier.path, dossier.sheet, dossier.row]  # fmt: skip
+        for column, value in enumerate(values, start=1):
+            dated = column in (4, 5, 6)
+            put(ws, row, column, value, border=BOX, alignment=CENTER if column == 2 else WRAP,
+                number_format="dd/mm/yyyy" if dated else None)  # fmt: skip
+        ws.merge(row, 7, row, 9)
+    _fit_rows(ws, header + 1, row)
+    shown = min(len(rows), SCORE_LIST_ROWS)
+    if total > shown:
+        row += 1
+        put(ws, row, 1, _w("score_first_rows", lang, shown=shown), font=Font(italic=True))
+    return row
+
+
+def _write_score766(ws: Sheet, result: ScoreResult, lang: str) -> None:
+    """The 766 scorecard computed from the unit's exports (issue 16): the total, each group
+    and indicator with its points, then the dossiers that cost points and those about to."""
+    from cchc_cli.report.score766 import reason_text
+    from cchc_cli.report.wording import (
+        at_risk_until,
+        costly_rows,
+        indicators_losing,
+        level_words,
+        period_words,
+        score_points,
+        score_unscored,
+    )
+
+    for column, width in enumerate(SCORE_WIDTHS, start=1):
+        ws.column_dimensions[column_letter(column)].width = width
+    widths = SCORE_WIDTHS[:SCORE_TABLE_COLUMNS]
+    title = _w("score_title", lang, period=period_words(result.period, lang).upper(),
+               name=result.scorecard.name)  # fmt: skip
+    row = _line(ws, 1, title, Font(bold=True, size=14), widths=widths)
+    about = _w("score_about", lang, level=level_words(result.level, lang),
+               as_of=f"{result.period.as_of:%d/%m/%Y}")  # fmt: skip
+    row = _line(ws, row, about, Font(italic=True, size=11), widths=widths)
+    total = _w("score_total", lang, points=score_points(result.points, lang),
+               scored=numbers.count(result.scored_max, lang))  # fmt: skip
+    unscored = score_unscored(result.no_data_max, result.not_scored_max, result.level, lang)
+    total = "; ".join([total, *unscored])
+    row = _line(ws, row, total, Font(bold=True, size=13), widths=widths)
+    row = _write_score_table(ws, row + 1, result, lang)
+    lost = costly_rows(result)
+    reasons = {reason: reason_text(reason, lang) for reason in {r.reason for r in lost}}
+    row = _line(ws, row + 2, _w("score_lost_title", lang), Font(bold=True, size=13),
+                widths=widths)  # fmt: skip
+    # counted over every dossier, whatever the rows listed (the scorecard lists the first ones)
+    losing = {s.indicator.spec.code for s in indicators_losing(result)}
+    dossiers = sum(n for code, n in result.lost_counts.items() if code in losing)
+    row = _line(ws, row, _w("score_lost_note", lang, n=numbers.count(dossiers, lang)),
+                Font(italic=True, size=11), widths=widths)  # fmt: skip
+    listed = [(r, r.indicator, reasons[r.reason]) for r in lost]
+    row = _write_dossier_list(ws, row, listed, lang, dossiers)
+    until = f"{at_risk_until(result):%d/%m/%Y}"
+    title = _w("score_at_risk_title", lang, days=result.at_risk_days, until=until)
+    row = _line(ws, row + 2, title, Font(bold=True, size=13), widths=widths)
+    soon = numbers.count(result.at_risk_count, lang)
+    row = _line(ws, row, _w("score_at_risk_note", lang, n=soon), Font(italic=True, size=11),
+                widths=widths)  # fmt: skip
+    at_risk = reason_text("at_risk", lang)
+    # each dossier once, with the indicators it would cost points on ("2.1, 5.4")
+    listed = [(r, r.indicator, at_risk) for r in result.at_risk]
+    _write_dossier_list(ws, row, listed, lang, result.at_risk_count)
+    # no frozen or repeated header: the lists below the table have columns of their own
+    ws.landscape = True
+    ws.fit_to_width = True
+    ws.side_margins = 0.4
 
 
 def _write_groups(ws: Sheet, content: ReportContent, by: str, lang: str) -> None:
@@ -987,12 +1181,17 @@ class RenderedWorkbook:
     cut_cells: int
 
 
-def render_workbook(content: ReportContent, options: ReportOptions) -> RenderedWorkbook:
-    """The report as .xlsx bytes."""
+def render_workbook(
+    content: ReportContent, options: ReportOptions, score: ScoreResult | None = None
+) -> RenderedWorkbook:
+    """The report as .xlsx bytes; with the 766 scorecard's sheet when `score` is given."""
     lang = options.lang
-    sheets = {key: Sheet(_w(f"sheet_{key}", lang)) for key in SHEETS}
+    keys = [key for key in SHEETS if key != "score766" or score is not None]
+    sheets = {key: Sheet(_w(f"sheet_{key}", lang)) for key in keys}
     _write_summary(sheets["summary"], content, options)
     _write_method(sheets["method"], content, lang)
+    if score is not None:
+        _write_score766(sheets["score766"], score, lang)
     _write_groups(sheets["by_agency"], content, "agency_name", lang)
     _write_groups(sheets["by_field"], content, "field_name", lang)
     _write_trends(sheets["trends"], content, lang)

@@ -32,10 +32,13 @@ from cchc_cli.report.wording import (
     paragraphs,
     period_words,
     place_date,
+    score_paragraph,
+    score_points,
 )
 from cchc_cli.targets.config import Organisation
 from cchc_cli.targets.highlights import is_rate
 from cchc_cli.targets.report_content import ReportContent
+from cchc_cli.targets.scorecard import ScoreResult
 
 # Phụ lục I: Times New Roman, body 14 pt (13–14), the motto 12 and the slogan 13 (its footnote
 # lets them move together with the date: 12/13/13 or 13/14/14), "Nơi nhận" 12 and its list
@@ -378,6 +381,50 @@ def _ranking(document: DocxDocument, content: ReportContent, lang: str) -> None:
     _line(note, label("doc.ranking_rule", lang, first=first), Pt(11), italic=True)
 
 
+def _score766(document: DocxDocument, result: ScoreResult, lang: str) -> None:
+    """The 766 scorecard computed from the unit's exports (issue 16): its sentence, each
+    group's points, and whose points are the official ones."""
+    _centred(document)
+    title = _centred(document)
+    title.paragraph_format.keep_with_next = True
+    _line(title, label("doc.score_title", lang), Pt(13), bold=True)
+    _body(document, score_paragraph(result, lang))
+    keys = ("doc.score_col_group", "doc.score_col_points", "doc.score_col_scored",
+            "doc.score_col_no_data", "doc.score_col_not_scored")  # fmt: skip
+    table = document.add_table(rows=1, cols=len(keys))
+    table.style = "Table Grid"
+    for cell, key in zip(table.rows[0].cells, keys, strict=True):
+        _cell(cell, label(key, lang), bold=True, centre=True, size=Pt(11))
+    _whole(table.rows[0])
+    _repeat_header(table.rows[0])
+    lines = [
+        (
+            group.group.name_en if lang == "en" and group.group.name_en else group.group.name,
+            group,
+            False,
+        )
+        for group in result.groups
+    ]
+    lines.append((label("doc.score_col_total", lang), result, True))
+    for name, line, bold in lines:
+        row = table.add_row()
+        _whole(row)
+        cells = row.cells
+        _cell(cells[0], name, bold=bold)
+        figures = (
+            score_points(line.points, lang),
+            count(line.scored_max, lang),
+            count(line.no_data_max, lang),
+            count(line.not_scored_max, lang),
+        )
+        for cell, figure in zip(cells[1:], figures, strict=True):
+            _cell(cell, figure, bold=bold, centre=True)
+    _fixed(table, (Mm(61), Mm(22), Mm(30), Mm(26), Mm(26)), padding=Mm(1))
+    note = document.add_paragraph()
+    _tight(note)
+    _line(note, label("doc.score_note", lang), Pt(11), italic=True)
+
+
 def _signature(document: DocxDocument, organisation: Organisation, lang: str) -> None:
     _centred(document)
     table = document.add_table(rows=1, cols=2)
@@ -422,8 +469,10 @@ def _page_numbers(section: Section) -> None:
         run._r.append(element)
 
 
-def render_docx(content: ReportContent, options: WordOptions) -> bytes:
-    """The báo cáo as .docx bytes."""
+def render_docx(
+    content: ReportContent, options: WordOptions, score: ScoreResult | None = None
+) -> bytes:
+    """The báo cáo as .docx bytes; with the 766 scorecard's section when `score` is given."""
     lang = options.lang
     document = Document()
     section = document.sections[0]
@@ -443,6 +492,8 @@ def render_docx(content: ReportContent, options: WordOptions) -> bytes:
         _body(document, text)
     _targets_table(document, content, lang)
     _ranking(document, content, lang)
+    if score is not None:
+        _score766(document, score, lang)
     # Phụ lục I: the body ends with "./." after its last words
     last = document.paragraphs[-1]
     _line(last, "/." if last.text.endswith(".") else "./.", Pt(11))

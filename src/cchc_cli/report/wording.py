@@ -4,11 +4,11 @@ from. Plain sentences with the numbers as every other view writes them (94,7%)."
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from cchc_cli.catalogue import decimal_text, label
-from cchc_cli.report.numbers import whole
+from cchc_cli.report.numbers import count, whole
 from cchc_cli.report.presentation import points_between, present, present_threshold
 from cchc_cli.report.results import group_label, shown_target, shown_value
 from cchc_cli.targets.coverage import coverage_of
@@ -16,11 +16,18 @@ from cchc_cli.targets.highlights import STATUS_ORDER, Change, Highlights, Shortf
 from cchc_cli.targets.periods import Period
 from cchc_cli.targets.report_content import ReportContent
 from cchc_cli.targets.results import TargetResult, TargetStatus
+from cchc_cli.targets.scorecard import IndicatorScore, LostRow, ScoreResult
 
 # A change smaller than this (in points) is not worth a leader's sentence.
 NOTABLE_CHANGE = 0.005
 # At most this many items in one sentence: the table holds the rest.
 MAX_ITEMS = 5
+# 766 points are written with two decimals: less than this is no point lost.
+POINTS_SHOWN = 0.005
+# The indicators losing the most points named in the báo cáo's 766 sentence.
+MOST_LOST = 3
+# Reasons a dossier costs points that the 766 sentence counts as late (D7).
+LATE_REASONS = ("late", "open_overdue")
 
 
 def date_words(day: date, lang: str) -> dict[str, str]:
@@ -312,3 +319,102 @@ def paragraphs(content: ReportContent, lang: str) -> list[str]:
     said.append(data_quality(content, lang))
     said.append(label("doc.table_lead", lang))
     return said
+
+
+def score_points(value: float, lang: str) -> str:
+    """766 points with two decimals, as the portal writes them ("18,97")."""
+    return decimal_text(value, 2, lang)
+
+
+def level_words(level: str, lang: str) -> str:
+    """A unit's level inside a sentence ("cấp huyện", "district level")."""
+    words = label(f"level_{level}", lang)
+    return words[:1].lower() + words[1:]
+
+
+def score_unscored(no_data: float, not_scored: float, level: str, lang: str) -> list[str]:
+    """The points the scorecard cannot give yet (of the whole, or of a group): without data,
+    and not scored at the unit's level; nothing said for none."""
+    parts = []
+    if no_data > POINTS_SHOWN:
+        parts.append(label("doc.score_no_data", lang, points=count(no_data, lang)))
+    if not_scored > POINTS_SHOWN:
+        words = level_words(level, lang)
+        parts.append(
+            label("doc.score_not_scored", lang, points=count(not_scored, lang), level=words)
+        )
+    return parts
+
+
+def indicators_losing(result: ScoreResult) -> list[IndicatorScore]:
+    """The scored indicators below their maximum, the most points lost first (the
+    scorecard's order among equals)."""
+    losing = [s for s in result.indicators if (s.within_reach or 0.0) >= POINTS_SHOWN]
+    return sorted(losing, key=lambda s: -(s.within_reach or 0.0))
+
+
+def costly_rows(result: ScoreResult) -> list[LostRow]:
+    """The dossiers that cost points, of the indicators that lost some: a threshold
+    indicator at its maximum lost nothing, whatever rows it counts against."""
+    losing = {s.indicator.spec.code for s in indicators_losing(result)}
+    return [row for row in result.lost if row.indicator in losing]
+
+
+def at_risk_until(result: ScoreResult) -> date:
+    """The last due date of the dossiers listed as about to turn late (the data's as_of and
+    the days ahead the scorecard was computed with)."""
+    return result.period.as_of + timedelta(days=result.at_risk_days)
+
+
+def score_paragraph(result: ScoreResult, lang: str) -> str:
+    """The báo cáo's 766 sentence: the points of the indicators computed, those losing the
+    most, the dossiers that cost points (counted, whatever the rows listed) and those about
+    to."""
+    unscored = score_unscored(result.no_data_max, result.not_scored_max, result.level, lang)
+    rest = (
+        label("doc.score_rest", lang, max=count(result.max_points, lang), parts=", ".join(unscored))
+        if unscored
+        else ""
+    )
+    said = label(
+        "doc.score_total",
+        lang,
+        period=period_words(result.period, lang),
+        version=result.scorecard.id,
+        points=score_points(result.points, lang),
+        scored=count(result.scored_max, lang),
+        rest=rest,
+    )
+    losing = indicators_losing(result)
+    if losing:
+        items = [
+            label(
+                "doc.score_lost_item",
+                lang,
+                code=s.indicator.spec.code,
+                name=s.indicator.spec.name,
+                points=score_points(s.within_reach or 0.0, lang),
+            )
+            for s in losing[:MOST_LOST]
+        ]
+        # ", " between items: a name may hold a comma, but never a quotation mark
+        said += label("doc.score_lost", lang, items=", ".join(items))
+    losing_codes = {s.indicator.spec.code for s in losing}
+    for score in result.indicators:
+        code = score.indicator.spec.code
+        # a threshold indicator at its maximum lost nothing, whatever rows it counts against
+        reasons = result.lost_reasons.get(code, {}) if code in losing_codes else {}
+        late = sum(n for reason, n in reasons.items() if reason in LATE_REASONS)
+        unsatisfied = reasons.get("unsatisfied", 0)
+        if late:
+            said += label("doc.score_late", lang, n=whole(late, lang), code=code)
+        if unsatisfied:
+            said += label("doc.score_unsatisfied", lang, n=whole(unsatisfied, lang), code=code)
+    days = result.at_risk_days
+    soon = result.at_risk_count
+    if soon:
+        until = f"{at_risk_until(result):%d/%m/%Y}"
+        said += label("doc.score_at_risk", lang, n=whole(soon, lang), days=days, until=until)
+    else:
+        said += label("doc.score_none_at_risk", lang, days=days)
+    return said + "."

@@ -413,6 +413,8 @@ class ScoreResult:
     lost: list[LostRow] = field(default_factory=list)
     at_risk: list[LostRow] = field(default_factory=list)
     lost_counts: dict[str, int] = field(default_factory=dict)
+    # indicator code -> reason (late, open_overdue, unsatisfied) -> dossiers
+    lost_reasons: dict[str, dict[str, int]] = field(default_factory=dict)
     at_risk_count: int = 0
     at_risk_days: int = 3
     units: list[UnitTotal] = field(default_factory=list)
@@ -751,6 +753,10 @@ def _explain(
             lost = denominator & ~numerator
             reasons = classes
         outcome.lost_counts[spec.code] = int(lost.sum())
+        names, counts = np.unique(reasons[lost].astype(str), return_counts=True)
+        outcome.lost_reasons[spec.code] = {
+            str(n): int(c) for n, c in zip(names, counts, strict=True)
+        }
         outcome.lost += _rows(frame.table, lost, spec.code, reasons, row_limit)
     if not explained:
         return
