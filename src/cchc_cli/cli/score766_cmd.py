@@ -109,7 +109,6 @@ def score766_command(
         score_table,
     )
     from cchc_cli.targets.config import load_targets
-    from cchc_cli.targets.per_table import tables_unchanged
     from cchc_cli.targets.portal import compare as compare_scores
     from cchc_cli.targets.portal import read_portal
     from cchc_cli.targets.scorecard import compute_scorecard, load_scorecard, parse_readings
@@ -140,7 +139,7 @@ def score766_command(
     )
     config = run.config
     unit_level = level.value if level is not None else config.organisation.level
-    with phase(quiet, lang, "phase_computing"), tables_unchanged():
+    with phase(quiet, lang, "phase_computing"):
         result = compute_scorecard(
             run.loaded.tables,
             card,

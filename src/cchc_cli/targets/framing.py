@@ -118,6 +118,9 @@ class Frame:
         # The on-time rule of `timeliness_766` (the 766 scorecard's readings, issue 16).
         self.rule_766 = rule_766
         self._views: dict[OnTimeRule, DossierView] = {}
+        # What a kind worked out for this frame and may be asked again (the scorecard's masks
+        # of an indicator: its points, its deductions and its lists read the same rows)
+        self.memo: dict[Any, Any] = {}
 
     @property
     def view(self) -> DossierView:

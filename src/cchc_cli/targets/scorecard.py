@@ -35,7 +35,7 @@ from cchc_cli.targets.kinds.value import period_label
 from cchc_cli.targets.periods import Period
 from cchc_cli.targets.results import Note, TargetResult, TargetStatus
 from cchc_cli.targets.spec import Strict, Target, Unit
-from cchc_cli.targets.timeliness import OnTimeRule
+from cchc_cli.targets.timeliness import OnTimeRule, due_days
 from cchc_cli.text import match_key
 
 # Readings the code applies (the on-time rule, open dossiers, province-only rows); a scorecard
@@ -741,23 +741,21 @@ def _explain(
         frame = engine.framing.frame(spec.dataset, judged)
         assert frame is not None
         numerator, denominator, deducted = masks(score.indicator.target, frame)
-        classes = _class_names(frame.view_for(rule).timeliness)
+        classes = frame.view_for(rule).timeliness
+        lost = np.logical_or.reduce(deducted) if deducted else denominator & ~numerator
+        # the reasons of the lost rows only (a province's month: a million rows, a few lost)
+        positions = np.flatnonzero(lost)
+        reasons = _class_names(classes.iloc[positions])
         if deducted:
             # a row both overdue and complained about is listed once, for being overdue
-            reasons = np.full(len(frame.table), "", dtype=object)
-            for index, rows in reversed(list(enumerate(deducted))):
-                reasons[rows] = "overdue" if index == 0 else "unsatisfied"
-            reasons = np.where(reasons == "overdue", classes, reasons)
-            lost = denominator & (reasons != "")
-        else:
-            lost = denominator & ~numerator
-            reasons = classes
+            overdue = deducted[0][positions]
+            reasons = np.where(overdue, reasons, "unsatisfied")
         outcome.lost_counts[spec.code] = int(lost.sum())
-        names, counts = np.unique(reasons[lost].astype(str), return_counts=True)
+        names, counts = np.unique(reasons.astype(str), return_counts=True)
         outcome.lost_reasons[spec.code] = {
             str(n): int(c) for n, c in zip(names, counts, strict=True)
         }
-        outcome.lost += _rows(frame.table, lost, spec.code, reasons, row_limit)
+        outcome.lost += _rows(frame.table, positions, spec.code, reasons, row_limit)
     if not explained:
         return
     # the open dossiers in time today that the next days will turn late (once: every
@@ -766,7 +764,7 @@ def _explain(
     now = engine.framing.frame("dossiers", period)
     assert now is not None
     view = now.view_for(rule)
-    due = due_dates(now.table).to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
+    due = due_days(now.table)
     as_of = np.datetime64(period.as_of, "D")
     soon = (
         view.handled_in
@@ -775,8 +773,9 @@ def _explain(
         & (due <= as_of + np.timedelta64(at_risk_days, "D"))
     )
     outcome.at_risk_count = int(soon.sum())
-    reasons = np.full(len(now.table), "at_risk", dtype=object)
-    outcome.at_risk += _rows(now.table, soon, codes, reasons, row_limit)
+    positions = np.flatnonzero(soon)
+    reasons = np.full(len(positions), "at_risk", dtype=object)
+    outcome.at_risk += _rows(now.table, positions, codes, reasons, row_limit)
 
 
 def _class_names(timeliness: pd.Series) -> np.ndarray:
@@ -798,16 +797,17 @@ _LISTED = (
 
 
 def _rows(
-    table: pd.DataFrame, mask: np.ndarray, code: str, reasons: np.ndarray, limit: int | None
+    table: pd.DataFrame, positions: np.ndarray, code: str, reasons: np.ndarray, limit: int | None
 ) -> list[LostRow]:
-    """The first `limit` rows of `mask` (None: all) as LostRow records, in file and row order,
-    without any personal field."""
-    if limit == 0 or not mask.any():
+    """The first `limit` of the rows at `positions` (None: all), each with its reason, as
+    LostRow records in file and row order, without any personal field."""
+    if limit == 0 or not len(positions):
         return []
     wanted = [c for c in _LISTED if c in table]
-    chosen = table.loc[mask, wanted].assign(_reason=reasons[mask])
-    chosen["_end"] = end_dates(table[mask]).to_numpy()
-    chosen["_due"] = due_dates(table[mask]).to_numpy()
+    rows = table.iloc[positions]
+    chosen = rows[wanted].assign(_reason=reasons)
+    chosen["_end"] = end_dates(rows).to_numpy()
+    chosen["_due"] = due_dates(rows).to_numpy()
     chosen["_path"] = chosen["source_path"].astype(str).map(lambda p: Path(p).name)
     chosen = chosen.sort_values(["_path", "source_sheet", "source_row"], kind="stable")
     if limit is not None:

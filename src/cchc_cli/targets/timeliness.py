@@ -151,6 +151,11 @@ def _facts_in(table: pd.DataFrame, unit: str) -> _Facts:
     )
 
 
+def due_days(table: pd.DataFrame) -> np.ndarray:
+    """Each dossier's due date (D7) as a calendar day, worked out once per table."""
+    return _facts(table).due
+
+
 def classify(table: pd.DataFrame, period: Period, rule: OnTimeRule = PROGRAMME_RULE) -> DossierView:
     """Membership in `period` and timeliness judged at `period.as_of` for every dossier."""
     if rule.compare == "timestamp":

@@ -97,7 +97,15 @@ def deduction_filters(target: Target) -> list[str]:
 
 
 def masks(target: Target, frame: Frame) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
-    """(numerator rows, denominator rows, each deduction's rows within the denominator)."""
+    """(numerator rows, denominator rows, each deduction's rows within the denominator),
+    worked out once per frame (read-only: shared by the points, the deductions and the lists)."""
+    key = ("score766.masks", id(target))
+    if key not in frame.memo:
+        frame.memo[key] = (target, _masks(target, frame))  # the target kept: its id stays its own
+    return frame.memo[key][1]  # type: ignore[no-any-return]
+
+
+def _masks(target: Target, frame: Frame) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
     spec = target.spec
     assert isinstance(spec, ScoreSpec) and target.denominator is not None
     if spec.population not in (None, "all"):
