@@ -78,7 +78,9 @@ def test_side_by_side_with_reasons_issue_16(result, tmp_path) -> None:
     assert satisfied.portal == 6 and satisfied.ours == pytest.approx(6 * 0.5 / 0.9)
     assert "compare.export_scope" in [key for key, _ in satisfied.reasons]
     assert synced.ours is None and synced.reasons[0][0] == "compare.ours_no_data"
-    assert online.kind == "group" and online.ours == 0  # G3 not scored at district level
+    # G3 is not scored at district level: no points, not 0, and said so
+    assert online.kind == "group" and online.ours is None
+    assert online.reasons == [("compare.not_scored", online.reasons[0][1])]
     assert group.kind == "group" and group.difference == pytest.approx(0.01)
     assert unknown.kind == "unknown" and unknown.ours is None
     assert total.kind == "total" and total.ours == pytest.approx(result.points)
@@ -90,3 +92,27 @@ def test_portal_example_file_is_read(tmp_path) -> None:
     example = Path(__file__).resolve().parents[1] / "configs" / "portal766.example.csv"
     scores, issues = read_portal(example)
     assert scores and not issues
+
+
+def test_a_row_names_its_indicator_or_group_whichever_it_fills_issue_16(tmp_path) -> None:
+    source = tmp_path / "cong.csv"
+    source.write_text("Nhóm;Chỉ số;Điểm\nG2;;18,5\n;2.1;18,5\n;3.6;abc\n;5.4;\n", encoding="utf-8")
+    scores, issues = read_portal(source)
+    assert [(s.what, s.points) for s in scores] == [("G2", 18.5), ("2.1", 18.5)]
+    said = [i.message("vi") for i in issues]
+    assert "'abc' không phải số điểm" in said[0] and "thiếu giá trị cột 'Điểm'" in said[1]
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"Ch\xe1\xbb\x89 s\xe1\xbb\x91;\xc4\x90i\xe1\xbb\x83m\n", "portal.no_rows"),
+        (b"PK\x03\x04 a workbook", "portal.not_csv"),
+    ],
+)
+def test_a_file_with_no_points_or_a_workbook_is_refused_issue_16(tmp_path, content, code) -> None:
+    source = tmp_path / "cong.csv"
+    source.write_bytes(content)
+    with pytest.raises(InputError) as error:
+        read_portal(source)
+    assert error.value.code == code

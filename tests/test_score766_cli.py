@@ -144,3 +144,16 @@ def test_sample_data_scores_and_help_has_an_example_issue_16(runner) -> None:
     helped = runner.invoke(app, ["score766", "--help"])
     assert "cchc score766 sample_data/" in helped.stdout
     assert (ROOT / "configs" / "score766.yaml").is_file()
+
+
+def test_the_lists_keep_the_dossier_code_whole_at_80_columns_issue_16(runner) -> None:
+    args = ["score766", str(SAMPLE_DATA), "--period", "2025-03", "-q", "--no-cache"]
+    listed = json.loads(runner.invoke(app, [*args, "--lost", "--format", "json"]).stdout)
+    codes = {row["dossier_code"] for row in listed["lost"]}
+    result = runner.invoke(app, [*args, "--lost"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    shown = {cell.strip() for line in result.stdout.splitlines() for cell in line.split("│")}
+    # every dossier of the first 50 listed is on one line, whole (never "000.13.…")
+    first = sorted(codes & shown)
+    assert len(first) >= 20 and not any("…" in cell and "000." in cell for cell in shown)
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80

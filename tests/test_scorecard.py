@@ -12,6 +12,7 @@ from cchc_cli.errors import ConfigError, UsageError
 from cchc_cli.run import RunOptions, prepare
 from cchc_cli.targets.kinds.score766 import ScoreSpec
 from cchc_cli.targets.per_table import tables_unchanged
+from cchc_cli.targets.periods import parse_period
 from cchc_cli.targets.scorecard import (
     ScoreResult,
     compute_scorecard,
@@ -104,7 +105,7 @@ def test_both_versions_have_their_groups_and_points() -> None:
 # A dossier list checked by hand (period 2025-03; the data's last event is 16/03):
 #   A early · B on time · C late, rated unsatisfied · D open, due 31/03 · E open, due 20/03
 #   F withdrawn, no end date · G waiting for a supplement asked 16/03, after its due 14/03
-#   H completed 10/03 15:00, due 10/03 (no time)
+#   H completed 10/03 15:00, due 10/03 08:00
 DOSSIERS = (
     "\n".join(
         [
@@ -123,7 +124,7 @@ DOSSIERS = (
             "Không;Có;",
             "G;Kết hôn;UBND xã A;07/03/2025;14/03/2025;;Chờ bổ sung hồ sơ;16/03/2025;1;Trực tiếp;;"
             "Không;Có;",
-            "H;Kết hôn;UBND xã B;08/03/2025;10/03/2025;10/03/2025 15:00;Đã trả kết quả;;;"
+            "H;Kết hôn;UBND xã B;08/03/2025;10/03/2025 08:00;10/03/2025 15:00;Đã trả kết quả;;;"
             "Trực tiếp;;Không;Không;",
         ]
     )
@@ -166,13 +167,15 @@ def test_the_hand_checked_list_gives_the_hand_computed_points_issue_16(dossier_r
     assert (paid.numerator, paid.denominator, paid.points) == (2, 4, pytest.approx(3.0))
     reused = _indicator(result, "4.3")  # 7 of 8 re-used: 87.5 % >= 80 %: full
     assert (reused.numerator, reused.denominator, reused.points) == (7, 8, 2.0)
-    # the lists: C late, E and G open and overdue, A and C rated unsatisfied (5.4)
+    # the lists: C late, G open and overdue, E overdue at the period's end only (due 20/03,
+    # the data's last day 16/03), A and C rated unsatisfied (5.4)
     lost = {(r.indicator, r.dossier_code, r.reason) for r in result.lost}
     assert {r for r in lost if r[0] == "2.1"} == {
         ("2.1", "C", "late"),
-        ("2.1", "E", "open_overdue"),
+        ("2.1", "E", "overdue_at_period_end"),
         ("2.1", "G", "open_overdue"),
     }
+    assert result.lost_dossiers == 4  # A, C, E, G: each once across 2.1 and 5.4
     assert ("5.4", "A", "unsatisfied") in lost and ("5.4", "C", "late") in lost
     row_c = next(r for r in result.lost if r.dossier_code == "C")
     assert (row_c.path, row_c.row) == ("ho-so-2025-03.csv", 4)
@@ -184,7 +187,7 @@ def test_the_2022_version_scores_the_online_share_issue_16(dossier_run) -> None:
     assert (online.numerator, online.denominator) == (3, 8)
     assert online.points == pytest.approx(6 * 0.375 / 0.5)
     assert _indicator(result, "2.1").points == pytest.approx(12.5)
-    digitisation = next(g for g in result.groups if g.group.id == "G6")
+    digitisation = next(g for g in result.groups if g.group.id == "G3")
     # 22 points in the decision, 20 assigned to known indicators: 2 without data
     assert digitisation.no_data_max >= 2
 
@@ -197,7 +200,7 @@ def test_the_2022_version_scores_the_online_share_issue_16(dossier_run) -> None:
         ("supplement_after_due", "overdue", 5, 8),
         ("supplement_after_due", "in_time", 6, 8),  # G in time
         ("compare", "date", 5, 8),
-        ("compare", "timestamp", 4, 8),  # H done at 15:00 on its due day's midnight: late
+        ("compare", "timestamp", 4, 8),  # H done at 15:00, due at 08:00 the same day: late
         ("open_at", "period_end", 5, 8),
         ("open_at", "as_of", 6, 8),  # E judged on 16/03, its due 20/03: in time
     ],
@@ -407,7 +410,145 @@ def test_counts_do_not_depend_on_the_rows_listed_issue_16(dossier_run) -> None:
         none = compute_scorecard(tables, card, period, row_limit=0)
     assert every.lost_counts == first.lost_counts == none.lost_counts == {"2.1": 3, "5.4": 4}
     assert every.lost_reasons == none.lost_reasons
-    assert every.lost_reasons["5.4"] == {"late": 1, "open_overdue": 2, "unsatisfied": 1}
+    assert every.lost_reasons["5.4"] == {
+        "late": 1,
+        "open_overdue": 1,
+        "overdue_at_period_end": 1,
+        "unsatisfied": 1,
+    }
     assert len(every.lost) == 7 and len(first.lost) == 2 and not none.lost
     assert first.lost[0] == every.lost[0]  # the first in file and row order
     assert every.at_risk_count == none.at_risk_count and not none.at_risk
+
+
+def test_catalogue_rows_have_no_points_for_a_month_no_export_holds_issue_16(workbook_run) -> None:
+    # the catalogue alone must not score 3.5 and 3.5b for a month without dossiers
+    card = load_scorecard(SCORECARDS)
+    period = parse_period("2023-01")
+    with tables_unchanged():
+        result = compute_scorecard(workbook_run.loaded.tables, card, period)
+    for code in ("3.5", "3.5b", "3.6", "2.1"):
+        row = _indicator(result, code)
+        assert (row.status, row.points) == ("no_data", None), code
+    assert result.points == 0 and result.scored_max == 0
+    g4 = next(g for g in result.groups if g.group.id == "G4")
+    assert g4.points is None  # nothing scored: no points, not 0
+
+
+def test_a_withdrawal_is_no_result_for_4_1_and_4_2_issue_16(tmp_path) -> None:
+    done = ["P1", "T1", "Cấp phép", "01/04/2025", "10/04/2025", "05/04/2025", "x", "x"]
+    gone = ["W1", "T1", "Cấp phép", "02/04/2025", "10/04/2025", "", "", ""]
+    rows = [
+        [*EXPORT_HEADER, "Trạng thái"],
+        [*done, "", "", "", "Đã trả kết quả"],
+        [*gone, "", "", "", "Công dân yêu cầu rút hồ sơ"],
+    ]
+    write_xlsx(tmp_path / "ho-so.xlsx", rows)
+    run = prepare([str(tmp_path)], RunOptions(period="2025-04", cache=None))
+    for choice in ("ended", "excluded"):
+        result = _score(run, withdrawn=choice)
+        e_result = _indicator(result, "4.1")
+        assert (e_result.numerator, e_result.denominator, e_result.points) == (1, 1, 6.0)
+        assert _indicator(result, "4.2").points == 4.0
+    # on time: the withdrawal ends W1 (ended) or takes it out of the rate (excluded)
+    assert _indicator(_score(run, withdrawn="ended"), "2.1").denominator == 2
+    assert _indicator(_score(run, withdrawn="excluded"), "2.1").denominator == 1
+
+
+def test_by_timestamp_a_due_date_without_a_time_lasts_its_whole_day_issue_16(tmp_path) -> None:
+    rows = [
+        ["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày kết thúc xử lý"],
+        ["X", "Khai sinh", "03/03/2025", "10/03/2025", "10/03/2025 15:00"],  # done on its day
+        ["Y", "Khai sinh", "03/03/2025", "31/03/2025", ""],  # open, due the period's last day
+        ["Z", "Khai sinh", "03/03/2025", "10/03/2025 08:00", "10/03/2025 15:00"],  # hours late
+    ]
+    write_xlsx(tmp_path / "ho-so.xlsx", rows)
+    run = prepare([str(tmp_path)], RunOptions(period="2025-03", cache=None))
+    on_time = _indicator(_score(run, compare="timestamp"), "2.1")
+    assert (on_time.numerator, on_time.denominator) == (2, 3)  # X and Y in time, Z late
+    by_date = _indicator(_score(run, compare="date"), "2.1")
+    assert (by_date.numerator, by_date.denominator) == (3, 3)
+
+
+def test_an_empty_denominator_gives_no_points_unless_the_spec_says_issue_16(tmp_path) -> None:
+    # every dossier without a due date: 2.1 has nothing to judge (no points, never 0); 5.4
+    # gives 0 and 3.6 (no fee) 0, as the portal does [V]
+    rows = [["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Đánh giá", "Phí, lệ phí",
+             "Thanh toán trực tuyến", "Ngày hẹn trả"],
+            ["A", "Khai sinh", "03/03/2025", "Hài lòng", "", "", ""]]  # fmt: skip
+    write_xlsx(tmp_path / "ho-so.xlsx", rows)
+    run = prepare([str(tmp_path)], RunOptions(period="2025-03", cache=None))
+    result = _score(run)
+    assert (_indicator(result, "2.1").status, _indicator(result, "2.1").points) == ("no_data", None)
+    assert _indicator(result, "5.4").points == 0.0
+    assert _indicator(result, "3.6").points == 0.0
+
+
+def test_a_sum_of_deductions_stops_at_zero_issue_16() -> None:
+    from cchc_cli.targets.kinds.score766 import counted
+
+    spec = _spec(max_points=6, combine="sum")
+    assert counted(spec, 0, 2, [2, 1]) == 0.0  # not -1
+    assert counted(_spec(max_points=6), 0, 2, [2, 1]) == 0  # union: the rows kept
+
+
+def test_values_rows_as_officers_write_them_issue_16(tmp_path) -> None:
+    (tmp_path / "ho-so.csv").write_text(DOSSIERS, encoding="utf-8-sig")
+    (tmp_path / "so-lieu.csv").write_text(
+        "Mã chỉ tiêu;Kỳ báo cáo;Tử số;Mẫu số;Giá trị\n"
+        "1.4;03/2025;9;10;\n"  # a month as written by hand
+        "1.1;Tháng 3/2025;;;87,5%\n"  # a rate with its percent sign
+        "1.2;2025;;;50\n"  # the year's row, no row for the month
+        "1.3;T3/2025;4;;\n",  # a numerator without its denominator
+        encoding="utf-8-sig",
+    )
+    run = prepare([str(tmp_path)], RunOptions(period="2025-03", cache=None))
+    assert run.loaded.rows_rejected == 0
+    result = _score(run)
+    assert _indicator(result, "1.4").points == pytest.approx(6 * 0.9)
+    assert _indicator(result, "1.1").points == pytest.approx(6 * 0.875)
+    yearly = _indicator(result, "1.2")
+    assert yearly.points == pytest.approx(2.0)
+    assert yearly.note is not None and yearly.note.code == "score.values_whole_year"
+    half = _indicator(result, "1.3")
+    assert (half.status, half.points) == ("no_data", None)
+    assert half.note is not None and half.note.code == "score.values_incomplete"
+
+
+def test_explain_is_for_indicators_judged_on_time_issue_16(tmp_path) -> None:
+    text = SCORECARDS.read_text(encoding="utf-8")
+    text = text.replace(
+        "        numerator: {paid_online: true}\n",
+        "        numerator: {paid_online: true}\n        explain: true\n",
+        1,
+    )
+    broken = tmp_path / "score766.yaml"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_scorecard(broken)
+    assert error.value.params["location"].endswith(".explain")
+
+
+def test_at_risk_leaves_out_dossiers_waiting_for_the_citizen_and_those_listed_issue_16(
+    tmp_path,
+) -> None:
+    rows = [
+        ["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Ngày hẹn trả", "Trạng thái",
+         "Ngày yêu cầu bổ sung", "Ngày kết thúc xử lý"],
+        ["S", "Khai sinh", "02/03/2025", "18/03/2025", "Đang xử lý", "", ""],  # due soon
+        ["W", "Khai sinh", "02/03/2025", "17/03/2025", "Chờ bổ sung hồ sơ", "05/03/2025", ""],
+        ["L", "Khai sinh", "02/03/2025", "05/03/2025", "Đã trả kết quả", "", "15/03/2025"],
+    ]  # fmt: skip
+    write_xlsx(tmp_path / "ho-so.xlsx", rows)
+    run = prepare([str(tmp_path)], RunOptions(period="2025-03", cache=None))
+    assert run.period.as_of.isoformat() == "2025-03-15"  # the data's last day
+    result = _score(run, open_at="as_of")
+    assert [r.dossier_code for r in result.at_risk] == ["S"] and result.at_risk_count == 1
+    judged_at_end = _score(run)  # S is overdue at the period's end: listed once, as such
+    reasons = {r.dossier_code: r.reason for r in judged_at_end.lost if r.indicator == "2.1"}
+    assert reasons == {"S": "overdue_at_period_end", "L": "late"}
+    assert judged_at_end.at_risk_count == 0
+
+
+def test_a_version_is_named_in_any_case_issue_16() -> None:
+    assert load_scorecard(SCORECARDS, "766-dvcqg").id == "766-DVCQG"

@@ -275,14 +275,16 @@ def parse_boolean(text: str | None) -> bool:
 
 NUMBER_INVALID = "value.number_invalid"
 INTEGER_INVALID = "value.integer_invalid"
-_CURRENCY = re.compile(r"(?i)\s*(vnđ|vnd|đồng|đ)\s*$")
+# a unit after the number: VND for fees, "%" for a rate typed as the portal shows it ("87,5%")
+_CURRENCY = re.compile(r"(?i)\s*(vnđ|vnd|đồng|đ|%)\s*$")
 _VN_GROUPED = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?$")
 _EN_GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
 _PLAIN = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
 
 
 def parse_amount(text: str | None) -> float | None:
-    """A non-negative VND amount: `1.500.000`, `1,500,000`, `150000 đ` all read; None if blank."""
+    """A non-negative VND amount: `1.500.000`, `1,500,000`, `150000 đ` all read; a rate typed
+    with its percent sign (`87,5%`) reads 87.5; None if blank."""
     if text is None:
         return None
     stripped = _CURRENCY.sub("", _strip(text)).replace(" ", "")

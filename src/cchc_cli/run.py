@@ -25,6 +25,7 @@ from cchc_cli.targets.coverage import (
     snapshot_date,
 )
 from cchc_cli.targets.periods import Period, last_complete_month, parse_period
+from cchc_cli.targets.scorecard import Scorecard, ScoreResult, compute_scorecard
 from cchc_cli.targets.timeliness import received_dates
 
 # The share of rejected rows above which targets are not computed (`--max-invalid`).
@@ -151,3 +152,28 @@ def prepare(inputs: list[str], options: RunOptions, progress: Progress | None = 
         if options.require_coverage:
             raise UnusableInputs(loaded, "coverage.required", months=months, period=chosen.label)
     return Run(config, loaded, chosen, note, coverage, as_of_from_data, data_ends)
+
+
+def score(
+    run: Run,
+    scorecard: Scorecard,
+    by: list[str] | None = None,
+    level: str | None = None,
+    at_risk_days: int = 3,
+    row_limit: int | None = None,
+) -> ScoreResult:
+    """The 766 scorecard over what a run read (`cchc score766`, the report's sheet): the
+    unit's level from the targets file's `organisation.level` unless given, its units and
+    groups."""
+    config = run.config
+    return compute_scorecard(
+        run.loaded.tables,
+        scorecard,
+        run.period,
+        by or [],
+        level or config.organisation.level,
+        config.units,
+        config.groups,
+        at_risk_days,
+        row_limit,
+    )

@@ -492,6 +492,18 @@ ISSUES: dict[str, Message] = {
         "The portal scores file '{path}' has no indicator/group column and points column (needed: "
         "'Chỉ số' or 'Nhóm', 'Điểm'; 'Đơn vị' optional). Header read: {header}.",
     ),
+    "portal.not_csv": Message(
+        Severity.ERROR,
+        "Tệp điểm Cổng '{path}' không phải tệp CSV (có thể là tệp Excel): trong Excel chọn "
+        "Lưu thành > CSV UTF-8, rồi dùng tệp .csv đó.",
+        "The portal scores file '{path}' is not a CSV file (an Excel workbook?): in Excel use "
+        "Save As > CSV UTF-8 and give that .csv file.",
+    ),
+    "portal.no_rows": Message(
+        Severity.ERROR,
+        "Tệp điểm Cổng '{path}' không có dòng điểm nào dưới dòng tiêu đề.",
+        "The portal scores file '{path}' has no row of points below its header.",
+    ),
     "portal.bad_row": Message(
         Severity.WARNING,
         "Tệp điểm Cổng '{path}', dòng {row}: {reason}; dòng này bị bỏ qua.",
@@ -550,6 +562,24 @@ ISSUES: dict[str, Message] = {
         "Tử số, Mẫu số).",
         "No data: write it in the 'Manually reported values' register (indicator id {code}, "
         "period, numerator, denominator).",
+    ),
+    "score.values_incomplete": Message(
+        Severity.INFO,
+        "Dòng số liệu nhập tay ({path}, dòng {row}) có Tử số mà thiếu Mẫu số (hoặc ngược "
+        "lại): ghi đủ cả hai, hoặc ghi Giá trị (tỷ lệ %).",
+        "The row reported by hand ({path}, row {row}) has a numerator without a denominator "
+        "(or the reverse): write both, or the value (rate in %).",
+    ),
+    "score.values_whole_year": Message(
+        Severity.INFO,
+        "Số liệu nhập tay cả năm {year} (không có dòng cho riêng kỳ này).",
+        "Reported by hand for the whole year {year} (no row for this period itself).",
+    ),
+    "score.province_only_full": Message(
+        Severity.INFO,
+        "Chỉ chấm ở cấp tỉnh; {level} được trọn điểm theo cách hiểu province_only_rows=full.",
+        "Scored at province level only; {level} gets full points under the reading "
+        "province_only_rows=full.",
     ),
     "score.formula_unknown": Message(
         Severity.INFO,

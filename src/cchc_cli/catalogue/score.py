@@ -10,9 +10,14 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "score.col_code": ("Mã", "Code"),
     "score.col_rank": ("Hạng", "Rank"),
+    "score.col_share": ("Tỷ lệ điểm", "Share"),
+    "score.group_unassigned": (
+        "{points} điểm chưa rõ thuộc chỉ số nào",
+        "{points} points belong to no known indicator",
+    ),
     "score.units_title": (
-        "Xếp hạng đơn vị (trên các chỉ số tính được theo đơn vị)",
-        "Units ranked (on the indicators computed per unit)",
+        "Xếp hạng đơn vị (theo tỷ lệ điểm đạt trên điểm các chỉ số tính được của đơn vị)",
+        "Units ranked (on the share of the points of the indicators computed for each)",
     ),
     "score.col_name": ("Chỉ số", "Indicator"),
     "score.col_counts": ("Đạt/Tổng", "Met/Total"),
@@ -34,6 +39,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "score.more_rows": (
         "… còn {n} hồ sơ nữa: xem đủ với --lost --format json.",
         "… {n} more dossiers: see them all with --lost --format json.",
+    ),
+    "score.no_values_short": ("Chưa có số liệu (xem dưới bảng)", "No data (see below the table)"),
+    "score.no_values_how": (
+        'Chỉ số "chưa có số liệu" không có trong tệp xuất: ghi vào sổ \'Số liệu báo cáo thủ '
+        "công' (cchc template values) mỗi chỉ số một dòng: Mã chỉ tiêu (vd. 1.4), Kỳ báo cáo "
+        "(vd. 2025-03), Tử số và Mẫu số, hoặc Giá trị (tỷ lệ %), rồi chạy lại cùng các tệp.",
+        'Indicators with "no data" are in no export: write them in the \'Manually reported '
+        "values' register (cchc template values), one row each: indicator id (e.g. 1.4), "
+        "period (e.g. 2025-03), numerator and denominator, or the value (rate in %), then run "
+        "again with the same files.",
     ),
     "score.group_no_data": (
         "{points} điểm chưa có dữ liệu",
@@ -82,10 +97,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "score.reason_open_overdue": ("Đang xử lý, quá hạn", "Open, overdue"),
     "score.reason_unsatisfied": ("Bị đánh giá không hài lòng", "Rated unsatisfied"),
     "score.reason_at_risk": ("Sắp đến hạn", "Due soon"),
-    "score.reason_early": ("Trước hạn", "Early"),
-    "score.reason_on_time": ("Đúng hạn", "On time"),
-    "score.reason_open_in_time": ("Đang xử lý, trong hạn", "Open, in time"),
-    "score.reason_not_applicable": ("Không xét", "Not applicable"),
+    "score.reason_overdue_at_period_end": (
+        "Quá hạn vào cuối kỳ nếu chưa xong",
+        "Overdue at the period's end unless finished",
+    ),
+    "score.reason_supplements": (
+        "Yêu cầu bổ sung quá 1 lần (tính trễ hạn)",
+        "More than one supplement request (counted late)",
+    ),
     "score.compare_title": (
         "So sánh với điểm trên Cổng DVCQG (điểm Cổng giữ nguyên)",
         "Compared with the portal's points (the portal's are kept as they are)",
@@ -144,6 +163,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "{points} points cchc cannot compute or does not score",
     ),
     "portal.row_needs": ("thiếu giá trị cột '{column}'", "no value in column '{column}'"),
+    "portal.not_a_number": ("'{value}' không phải số điểm", "'{value}' is not a number of points"),
     # help
     "help.cmd.score766": (
         "Tính điểm Bộ chỉ số 766 (Quyết định 766/QĐ-TTg) từ dữ liệu của đơn vị: tử số, mẫu số, "

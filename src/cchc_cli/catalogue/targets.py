@@ -128,6 +128,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "không phải nhóm đã khai báo ({choices})",
         "not a declared group ({choices})",
     ),
+    "score.explain_timeliness": (
+        "explain chỉ dùng cho chỉ số xét đúng hạn (timeliness_766)",
+        "explain is for indicators judged on time (timeliness_766) only",
+    ),
     "score.group_overfull": (
         "tổng điểm các chỉ số vượt điểm tối đa của nhóm",
         "the indicators' points exceed the group's maximum",

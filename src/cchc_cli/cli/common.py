@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.segment import Segment
 from rich.text import Text
 
-from cchc_cli.catalogue import label
+from cchc_cli.catalogue import did_you_mean, label
 from cchc_cli.cli.language import LANG, help_text, translate_usage
 from cchc_cli.errors import (
     INTERRUPTED_EXIT,
@@ -511,3 +511,20 @@ def _print_accounting(loaded: LoadResult, as_json: bool, lang: str) -> None:
         shown = [i for i in sorted_issues(loaded.issues) if i.severity in said]
     if shown:
         console.print(issues_table(shown, lang, 20))
+
+
+def check_by(by: list[str], lang: str) -> list[str]:
+    """--by fields checked (groupable canonical fields), repeats dropped; a usage error in
+    `lang` naming the closest field."""
+    # Imported here, not at the top: `cchc --help` must start fast (issue 12).
+    from cchc_cli.schema import DATASETS
+    from cchc_cli.targets.filters import GROUPABLE_KINDS
+
+    kinds = {name: spec.kind for d in DATASETS.values() for name, spec in d.fields.items()}
+    known = sorted(n for n, kind in kinds.items() if kind in GROUPABLE_KINDS)
+    for name in by:
+        if name not in known:
+            reason = "option.by_not_groupable" if name in kinds else "option.by_unknown_field"
+            said = label(reason, lang, name=name, hint=did_you_mean(name, known))
+            raise typer.BadParameter(said, param_hint="--by")
+    return list(dict.fromkeys(by))

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from cchc_cli.catalogue import did_you_mean, label
+from cchc_cli.catalogue import label
 from cchc_cli.cli.common import (
     COMMAND_LANG,
     MAX_INVALID,
@@ -24,6 +24,7 @@ from cchc_cli.cli.common import (
     QuietOption,
     RequireCoverageOption,
     TargetsFileOption,
+    check_by,
     handles_errors,
     hash_in_background,
     phase,
@@ -44,21 +45,6 @@ class ComputeFormat(StrEnum):
     csv = "csv"
     markdown = "markdown"
     xlsx = "xlsx"
-
-
-def _check_by(by: list[str], lang: str) -> list[str]:
-    # Imported here, not at the top: `cchc --help` must start fast (issue 12).
-    from cchc_cli.schema import DATASETS
-    from cchc_cli.targets.filters import GROUPABLE_KINDS
-
-    kinds = {name: spec.kind for d in DATASETS.values() for name, spec in d.fields.items()}
-    known = sorted(n for n, kind in kinds.items() if kind in GROUPABLE_KINDS)
-    for name in by:
-        if name not in known:
-            reason = "option.by_not_groupable" if name in kinds else "option.by_unknown_field"
-            said = label(reason, lang, name=name, hint=did_you_mean(name, known))
-            raise typer.BadParameter(said, param_hint="--by")
-    return list(dict.fromkeys(by))
 
 
 class FailOn(StrEnum):
@@ -125,7 +111,7 @@ def compute_command(
     from cchc_cli.targets.engine import compute
     from cchc_cli.targets.results import TargetStatus
 
-    by_fields = _check_by(by or [], lang)
+    by_fields = check_by(by or [], lang)
     if format is ComputeFormat.xlsx and (output is None or output.suffix.lower() != ".xlsx"):
         # a workbook is not text for a terminal, nor a file named .csv: said before reading
         raise typer.BadParameter(label("option.xlsx_needs_output", lang))

@@ -127,8 +127,9 @@ def report_command(
         office_program()  # said now, not after reading a year of exports
     hash_in_background(inputs, no_cache)  # before the data libraries load
     from cchc_cli.report.excel import SCORE_LIST_ROWS
+    from cchc_cli.run import score as score_766
     from cchc_cli.targets.report_content import gather
-    from cchc_cli.targets.scorecard import compute_scorecard, load_scorecard
+    from cchc_cli.targets.scorecard import load_scorecard
 
     run = prepare_run(
         inputs,
@@ -148,15 +149,9 @@ def report_command(
         content = gather(run.loaded, run.config, run.period, label("blank_group", lang))
         # the 766 scorecard of the unit's level, default version (issue 16); a mistake in its
         # file stops the report as one in the targets file does
-        config = run.config
-        score = compute_scorecard(
-            run.loaded.tables,
-            load_scorecard(groups=config.groups),
-            run.period,
-            [],
-            config.organisation.level,
-            config.units,
-            config.groups,
+        score = score_766(
+            run,
+            load_scorecard(groups=run.config.groups),
             row_limit=SCORE_LIST_ROWS,  # the sheet lists the first ones
         )
     if chosen is not ReportFormat.xlsx:

@@ -24,6 +24,7 @@ from cchc_cli.cli.common import (
     QuietOption,
     RequireCoverageOption,
     TargetsFileOption,
+    check_by,
     handles_errors,
     hash_in_background,
     phase,
@@ -31,7 +32,6 @@ from cchc_cli.cli.common import (
     stderr_console,
     stdout_console,
 )
-from cchc_cli.cli.compute_cmd import _check_by
 from cchc_cli.cli.language import help_text
 from cchc_cli.errors import UsageError
 from cchc_cli.output import write_atomic
@@ -108,13 +108,14 @@ def score766_command(
         score_json,
         score_table,
     )
+    from cchc_cli.run import score
     from cchc_cli.targets.config import load_targets
     from cchc_cli.targets.portal import compare as compare_scores
     from cchc_cli.targets.portal import read_portal
-    from cchc_cli.targets.scorecard import compute_scorecard, load_scorecard, parse_readings
+    from cchc_cli.targets.scorecard import load_scorecard, parse_readings
 
-    by_fields = _check_by(by or [], lang)
-    if not 0 <= at_risk_days <= 60:
+    by_fields = check_by(by or [], lang)
+    if not 1 <= at_risk_days <= 60:
         raise UsageError("score.at_risk_days", value=at_risk_days)
     readings = parse_readings(reading or [])
     # the scorecard and the portal file are checked before any export is read; a filter of the
@@ -137,17 +138,12 @@ def score766_command(
         profile=profile,
         require_coverage=require_coverage,
     )
-    config = run.config
-    unit_level = level.value if level is not None else config.organisation.level
     with phase(quiet, lang, "phase_computing"):
-        result = compute_scorecard(
-            run.loaded.tables,
+        result = score(
+            run,
             card,
-            run.period,
             by_fields,
-            unit_level,
-            config.units,
-            config.groups,
+            level.value if level is not None else None,
             at_risk_days,
             # listed only when asked for: every row in JSON, the first ones on screen
             row_limit=(None if format is ScoreFormat.json else TABLE_ROWS) if lost else 0,
@@ -165,9 +161,11 @@ def score766_command(
             if lost:
                 lost_total = sum(result.lost_counts.values())
                 title = label("score.lost_title", lang)
-                console.print(rows_table(result.lost, lost_total, title, lang))
+                width = console.width
+                console.print(rows_table(result.lost, lost_total, title, lang, width))
                 title = label("score.at_risk_title", lang, days=result.at_risk_days)
-                console.print(rows_table(result.at_risk, result.at_risk_count, title, lang))
+                risky = rows_table(result.at_risk, result.at_risk_count, title, lang, width)
+                console.print(risky)
             if comparisons is not None:
                 console.print(compare_table(comparisons, lang))
         text = captured.get()

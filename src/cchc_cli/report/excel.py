@@ -566,7 +566,8 @@ def _write_score_table(ws: Sheet, row: int, result: ScoreResult, lang: str) -> i
         _points_cell(ws, row, 7, group.points, **bold_row)
         put(ws, row, 8, definition.max, number_format=_max_format(definition.max), border=BOX,
             **bold_row)  # fmt: skip
-        _points_cell(ws, row, 9, group.within_reach, **bold_row)
+        reach = group.within_reach if group.points is not None else None
+        _points_cell(ws, row, 9, reach, **bold_row)
         unscored = score_unscored(group.no_data_max, group.not_scored_max, result.level, lang)
         put(ws, row, 10, "; ".join(unscored), alignment=WRAP, border=BOX, **bold_row)
         for score in result.indicators:
@@ -644,7 +645,6 @@ def _write_score766(ws: Sheet, result: ScoreResult, lang: str) -> None:
     from cchc_cli.report.wording import (
         at_risk_until,
         costly_rows,
-        indicators_losing,
         level_words,
         period_words,
         score_points,
@@ -671,8 +671,7 @@ def _write_score766(ws: Sheet, result: ScoreResult, lang: str) -> None:
     row = _line(ws, row + 2, _w("score_lost_title", lang), Font(bold=True, size=13),
                 widths=widths)  # fmt: skip
     # counted over every dossier, whatever the rows listed (the scorecard lists the first ones)
-    losing = {s.indicator.spec.code for s in indicators_losing(result)}
-    dossiers = sum(n for code, n in result.lost_counts.items() if code in losing)
+    dossiers = result.lost_dossiers  # each once, whatever the indicators it costs points on
     row = _line(ws, row, _w("score_lost_note", lang, n=numbers.count(dossiers, lang)),
                 Font(italic=True, size=11), widths=widths)  # fmt: skip
     listed = [(r, r.indicator, reasons[r.reason]) for r in lost]

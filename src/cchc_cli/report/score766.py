@@ -18,7 +18,10 @@ from cchc_cli.ingest import LoadResult
 from cchc_cli.report.results import safe_cell
 from cchc_cli.targets.portal import Comparison
 from cchc_cli.targets.results import Note
-from cchc_cli.targets.scorecard import IndicatorScore, LostRow, ScoreResult
+from cchc_cli.targets.scorecard import GroupScore, IndicatorScore, LostRow, ScoreResult
+
+# Points below this show as 0,00: no sign, nothing within reach.
+POINTS_SHOWN = 0.005
 
 
 def points_text(value: float | None, lang: str) -> str:
@@ -42,18 +45,44 @@ def count_text(value: float | None, lang: str) -> str:
 
 
 def _say(key: str, params: dict[str, Any], lang: str) -> str:
-    named = {k: (v.render(lang) if isinstance(v, Note) else v) for k, v in params.items()}
+    named = {k: _param(v, lang) for k, v in params.items()}
     return label(key, lang, **named)
 
 
-def indicator_note(score: IndicatorScore, lang: str) -> str:
-    """Why an indicator has no points, where its numbers came from, or how it approximates."""
+def _param(value: Any, lang: str) -> Any:
+    if isinstance(value, Note):
+        return value.render(lang)
+    if isinstance(value, float):
+        return points_text(value, lang)
+    return value
+
+
+def indicator_note(score: IndicatorScore, lang: str, short: bool = False) -> str:
+    """Why an indicator has no points, where its numbers came from, and how it approximates
+    its definition (the scorecard's own note)."""
+    parts = []
+    if score.note is not None and score.note.code == "score.no_values" and short:
+        parts.append(label("score.no_values_short", lang))  # said in full below the table
+    elif score.note is not None:
+        parts.append(score.note.render(lang))
     if score.source == "values" and score.values_row is not None:
         path, row = score.values_row
-        return label("score.from_values", lang, path=path, row=row)
-    if score.note is not None:
-        return score.note.render(lang)
-    return ""
+        parts.append(label("score.from_values", lang, path=path, row=row))
+    if score.source == "data" and score.indicator.spec.note:
+        parts.append(score.indicator.spec.note)
+    return " ".join(parts)
+
+
+def group_note(group: GroupScore, lang: str) -> str:
+    """What a group's points leave out: points without data, points of no known indicator."""
+    parts = []
+    if group.no_data_max - group.unassigned > POINTS_SHOWN:
+        points = points_text(group.no_data_max - group.unassigned, lang)
+        parts.append(label("score.group_no_data", lang, points=points))
+    if group.unassigned > POINTS_SHOWN:
+        points = points_text(group.unassigned, lang)
+        parts.append(label("score.group_unassigned", lang, points=points))
+    return "; ".join(parts)
 
 
 def reason_text(reason: str, lang: str) -> str:
@@ -80,28 +109,33 @@ def score_table(result: ScoreResult, lang: str) -> RenderGroup:
         ),
         show_lines=False,
     )
-    for key, justify in (
-        ("score.col_code", "left"),
-        ("score.col_name", "left"),
-        ("score.col_counts", "right"),
-        ("score.col_ratio", "right"),
-        ("score.col_points", "right"),
-        ("score.col_reach", "right"),
-        ("score.col_note", "left"),
+    for key, justify, wraps in (
+        ("score.col_code", "left", False),
+        ("score.col_name", "left", True),
+        ("score.col_counts", "right", False),
+        ("score.col_ratio", "right", False),
+        ("score.col_points", "right", False),
+        ("score.col_reach", "right", False),
+        ("score.col_note", "left", True),
     ):
-        table.add_column(label(key, lang), justify=justify)  # type: ignore[arg-type]
+        # numbers never wrap: the name and the note do
+        table.add_column(
+            label(key, lang),
+            justify=justify,  # type: ignore[arg-type]
+            no_wrap=not wraps,
+            ratio=(2 if key == "score.col_note" else 1) if wraps else None,
+        )
     for group in result.groups:
         points = f"{points_text(group.points, lang)}/{points_text(group.group.max, lang)}"
+        reach = group.within_reach if group.points is not None else None
         table.add_row(
             Text(group.group.id, "bold"),
             Text(_group_name(result, group.group.id, lang), "bold"),
             "",
             "",
             Text(points, "bold"),
-            points_text(group.within_reach, lang),
-            label("score.group_no_data", lang, points=points_text(group.no_data_max, lang))
-            if group.no_data_max
-            else "",
+            points_text(reach, lang),
+            group_note(group, lang),
         )
         for score in result.indicators:
             if score.indicator.spec.group != group.group.id:
@@ -119,9 +153,11 @@ def score_table(result: ScoreResult, lang: str) -> RenderGroup:
                 ratio_text(score.ratio, lang),
                 f"{points_text(score.points, lang)}/{points_text(score.max_points, lang)}",
                 points_text(score.within_reach, lang),
-                indicator_note(score, lang),
+                indicator_note(score, lang, short=True),
             )
     parts: list[Any] = [table, Text(total_line(result, lang))]
+    if any(s.note is not None and s.note.code == "score.no_values" for s in result.indicators):
+        parts.append(Text(label("score.no_values_how", lang)))
     if result.units:
         parts.append(units_table(result, lang))
     first = fix_first(result)
@@ -135,15 +171,16 @@ def score_table(result: ScoreResult, lang: str) -> RenderGroup:
 
 
 def units_table(result: ScoreResult, lang: str) -> Table:
-    """The units ranked on the points of the indicators computed per unit."""
+    """The units ranked on the share of the points computed for each (then the points)."""
     table = Table(title=label("score.units_title", lang))
     table.add_column(label("score.col_rank", lang), justify="right")
     table.add_column(label("score.col_unit", lang))
     table.add_column(label("score.col_points", lang), justify="right")
+    table.add_column(label("score.col_share", lang), justify="right")
     for unit in result.units:
         name = ", ".join(str(v) for v in unit.by.values() if v is not None) or "—"
         shown = f"{points_text(unit.points, lang)}/{points_text(unit.scored_max, lang)}"
-        table.add_row(str(unit.rank), name, shown)
+        table.add_row(str(unit.rank), name, shown, ratio_text(unit.share, lang))
     return table
 
 
@@ -165,14 +202,20 @@ def total_line(result: ScoreResult, lang: str) -> str:
             "score.total_not_scored",
             lang,
             points=points_text(result.not_scored_max, lang),
-            level=label(f"level_{result.level}", lang),
+            level=level_words(result.level, lang),
         )
     return line
 
 
+def level_words(level: str, lang: str) -> str:
+    """A unit's level inside a sentence ("cấp huyện", "district level")."""
+    words = label(f"level_{level}", lang)
+    return words[:1].lower() + words[1:]
+
+
 def fix_first(result: ScoreResult, limit: int = 3) -> list[IndicatorScore]:
     """The indicators with the most points within reach, largest first."""
-    open_points = [s for s in result.indicators if (s.within_reach or 0) > 0.005]
+    open_points = [s for s in result.indicators if (s.within_reach or 0) > POINTS_SHOWN]
     return sorted(open_points, key=lambda s: -(s.within_reach or 0))[:limit]
 
 
@@ -196,38 +239,33 @@ def rows_line(result: ScoreResult, lang: str) -> str:
     return label(
         "score.rows_line",
         lang,
-        lost=count_text(sum(result.lost_counts.values()), lang),
+        lost=count_text(result.lost_dossiers, lang),
         risk=count_text(result.at_risk_count, lang),
         days=result.at_risk_days,
     )
 
 
-def rows_table(rows: list[LostRow], total: int, title: str, lang: str) -> Table:
+def rows_table(rows: list[LostRow], total: int, title: str, lang: str, width: int = 160) -> Table:
     """Dossiers with file, sheet and row as the officer sees them (no personal field); `total`
-    is how many there are when only the first are listed."""
+    is how many there are when only the first are listed. Below 120 columns the unit and the
+    end date are left out, so that the dossier code and the place stay whole."""
+    wide = width >= 120
     table = Table(title=title)
-    for key in (
-        "score.col_code",
-        "score.col_reason",
-        "score.col_dossier",
-        "score.col_unit",
-        "score.col_received",
-        "score.col_due",
-        "score.col_ended",
-        "score.col_where",
-    ):
-        table.add_column(label(key, lang))
+    keys = ["score.col_code", "score.col_reason", "score.col_dossier"]
+    keys += ["score.col_unit"] if wide else []
+    keys += ["score.col_received", "score.col_due"]
+    keys += ["score.col_ended"] if wide else []
+    keys += ["score.col_where"]
+    whole = ("score.col_dossier", "score.col_received", "score.col_due", "score.col_ended")
+    for key in keys:
+        table.add_column(label(key, lang), no_wrap=key in whole, overflow="fold")
     for row in rows:
-        table.add_row(
-            row.indicator,
-            reason_text(row.reason, lang),
-            row.dossier_code,
-            row.agency_name or "",
-            _date(row.received_at),
-            _date(row.due_at),
-            _date(row.ended_at),
-            label("score.where", lang, path=row.path, sheet=row.sheet, row=row.row),
-        )
+        cells = [row.indicator, reason_text(row.reason, lang), row.dossier_code]
+        cells += [row.agency_name or ""] if wide else []
+        cells += [_date(row.received_at), _date(row.due_at)]
+        cells += [_date(row.ended_at)] if wide else []
+        cells += [label("score.where", lang, path=row.path, sheet=row.sheet, row=row.row)]
+        table.add_row(*cells)
     if total > len(rows):
         table.caption = label("score.more_rows", lang, n=total - len(rows))
     return table
@@ -251,11 +289,10 @@ def compare_table(lines: list[Comparison], lang: str) -> Table:
         table.add_column(label(key, lang), justify=justify)  # type: ignore[arg-type]
     for line in lines:
         difference = line.difference
-        shown = (
-            "—"
-            if difference is None
-            else ("+" if difference > 0 else "") + points_text(difference, lang)
-        )
+        if difference is not None and abs(difference) < POINTS_SHOWN:
+            difference = 0.0  # no "-0,00"
+        sign = "+" if difference and difference > 0 else ""
+        shown = "—" if difference is None else sign + points_text(difference, lang)
         table.add_row(
             line.code or label("score.total_word", lang),
             line.unit or "",
@@ -368,18 +405,26 @@ def score_json(
                 "scored_max": g.scored_max,
                 "no_data_max": g.no_data_max,
                 "not_scored_max": g.not_scored_max,
-                "within_reach": g.within_reach,
+                "within_reach": g.within_reach if g.points is not None else None,
+                "unassigned": g.unassigned,
             }
             for g in result.groups
         ],
         "indicators": [indicator_json(s, lang) for s in result.indicators],
         "units": [
-            {"by": u.by, "points": u.points, "scored_max": u.scored_max, "rank": u.rank}
+            {
+                "by": u.by,
+                "points": u.points,
+                "scored_max": u.scored_max,
+                "share": u.share,
+                "rank": u.rank,
+            }
             for u in result.units
         ],
         # the lists with --lost only (a province's month: tens of thousands of rows)
         "lost": [_row_json(r) for r in result.lost] if with_rows else None,
         "lost_counts": result.lost_counts,
+        "lost_dossiers": result.lost_dossiers,
         "at_risk_days": result.at_risk_days,
         "at_risk": [_row_json(r) for r in result.at_risk] if with_rows else None,
         "at_risk_count": result.at_risk_count,

@@ -412,7 +412,7 @@ def _score766(document: DocxDocument, result: ScoreResult, lang: str) -> None:
         cells = row.cells
         _cell(cells[0], name, bold=bold)
         figures = (
-            score_points(line.points, lang),
+            "—" if line.points is None else score_points(line.points, lang),
             count(line.scored_max, lang),
             count(line.no_data_max, lang),
             count(line.not_scored_max, lang),

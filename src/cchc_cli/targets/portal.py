@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cchc_cli.catalogue import os_reason, phrase
+from cchc_cli.catalogue import Words, label, os_reason, phrase
 from cchc_cli.errors import InputError
 from cchc_cli.issues import Issue, make_issue
 from cchc_cli.readers.delimited import UnknownEncoding, decode_csv, sniff_delimiter
-from cchc_cli.targets.scorecard import IndicatorScore, ScoreResult
+from cchc_cli.targets.filters import fields_used
+from cchc_cli.targets.scorecard import IndicatorScore, ScoreResult, UnitTotal
 from cchc_cli.text import match_key
 
 TOLERANCE = 0.015  # 766.md §2: DVCQG rounds to two decimals
@@ -89,6 +90,9 @@ def read_portal(path: Path) -> tuple[list[PortalScore], list[Issue]]:
     if len(content) > _LIMIT:
         reason = phrase("profile_file.too_large", size=f"> {_LIMIT:,}")
         raise InputError("portal.unreadable", path=str(path), reason=reason)
+    if content[:2] == b"PK" or b"\x00" in content[:4096]:
+        # a workbook (.xlsx is a zip) or another binary file given as the CSV
+        raise InputError("portal.not_csv", path=str(path))
     text = _decode(content)
     delimiter = sniff_delimiter(text.splitlines()[:20])
     try:
@@ -99,10 +103,13 @@ def read_portal(path: Path) -> tuple[list[PortalScore], list[Issue]]:
     if header_at is None:
         raise InputError("portal.no_columns", path=str(path), header="-")
     header = [match_key(c) for c in rows[header_at]]
-    what = next((i for i, h in enumerate(header) if h in _WHAT), None)
+    # an indicator column before a group column: a row names the finer of the two it fills
+    names = sorted(
+        (i for i, h in enumerate(header) if h in _WHAT), key=lambda i: header[i].startswith("nhom")
+    )
     points = next((i for i, h in enumerate(header) if h in _POINTS), None)
     unit = next((i for i, h in enumerate(header) if h in _UNIT), None)
-    if what is None or points is None:
+    if not names or points is None:
         shown = ", ".join(f"'{c.strip()}'" for c in rows[header_at] if c.strip()) or "-"
         raise InputError("portal.no_columns", path=str(path), header=shown)
     scores: list[PortalScore] = []
@@ -110,29 +117,30 @@ def read_portal(path: Path) -> tuple[list[PortalScore], list[Issue]]:
     for number, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
         if not any(c.strip() for c in row):
             continue
-        cell = row[what].strip() if what < len(row) else ""
-        value = _number(row[points]) if points < len(row) else None
+        cell = next((row[i].strip() for i in names if i < len(row) and row[i].strip()), "")
+        written = row[points].strip() if points < len(row) else ""
+        value = _number(written) if written else None
         if not cell or value is None:
-            issues.append(
-                make_issue(
-                    "portal.bad_row",
-                    params={
-                        "path": path.name,
-                        "row": number,
-                        "reason": phrase("portal.row_needs", column="Điểm" if cell else "Chỉ số"),
-                    },
-                )
-            )
+            if not cell:
+                reason = phrase("portal.row_needs", column=rows[header_at][names[0]].strip())
+            elif not written:
+                reason = phrase("portal.row_needs", column=rows[header_at][points].strip())
+            else:
+                reason = phrase("portal.not_a_number", value=written)
+            params = {"path": path.name, "row": number, "reason": reason}
+            issues.append(make_issue("portal.bad_row", params=params))
             continue
         unit_name = row[unit].strip() if unit is not None and unit < len(row) else ""
         scores.append(PortalScore(cell, unit_name or None, value, number))
+    if not scores:
+        raise InputError("portal.no_rows", path=str(path))
     return scores, issues
 
 
 def _code_of(text: str) -> str:
     """The indicator code or group id a cell names ("Chỉ số 2.1" -> "2.1", "g2" -> "G2")."""
     key = match_key(text)
-    found = re.search(r"\b(\d+\.\d+[a-z]?|\d+\.\d+)\b", key)
+    found = re.search(r"\b(\d+\.\d+[a-z]?)\b", key)
     if found:
         return found.group(1)
     group = re.fullmatch(r"(?:nhom\s*)?g?(\d+)", key)
@@ -154,9 +162,12 @@ def compare(result: ScoreResult, scores: list[PortalScore]) -> list[Comparison]:
         code = _code_of(row.what).casefold()
         unit_key = match_key(row.unit) if row.unit else None
         if key in _TOTAL:
-            ours = _unit_total(result, unit_key) if unit_key else result.points
+            total = _unit_total(result, unit_key) if unit_key else None
+            ours = (total.points if total else None) if unit_key else result.points
             line = Comparison("total", "", "", row.unit, ours, row.points)
-            line.reasons = _total_reasons(result, line)
+            # a unit's points not computed: those of the indicators computed for no unit too
+            computed = total.scored_max if total else result.scored_max
+            line.reasons = _total_reasons(result, line, result.max_points - computed)
         elif code in indicators or key in names:
             score = indicators.get(code) or names[key]
             ours = _unit_points(score, unit_key) if unit_key else score.points
@@ -165,7 +176,7 @@ def compare(result: ScoreResult, scores: list[PortalScore]) -> list[Comparison]:
             line.reasons = _indicator_reasons(result, score, line)
         elif code in groups or key in group_names:
             group = groups.get(code) or group_names[key]
-            ours = None if unit_key else group.points
+            ours = None if unit_key else group.points  # None: nothing of it scored
             line = Comparison("group", group.group.id, group.group.name, row.unit, ours, row.points)
             line.reasons = _group_reasons(result, group.group.id, line)
         else:
@@ -182,11 +193,17 @@ def _unit_points(score: IndicatorScore, unit_key: str) -> float | None:
     return None
 
 
-def _unit_total(result: ScoreResult, unit_key: str) -> float | None:
+def _unit_total(result: ScoreResult, unit_key: str) -> UnitTotal | None:
     for total in result.units:
         if any(match_key(str(v)) == unit_key for v in total.by.values() if v is not None):
-            return total.points
+            return total
     return None
+
+
+def level_words(level: str) -> Words:
+    """A unit's level inside a sentence, in both languages ("cấp huyện")."""
+    vi, en = label(f"level_{level}", "vi"), label(f"level_{level}", "en")
+    return Words(vi[:1].lower() + vi[1:], en[:1].lower() + en[1:])
 
 
 def _close(line: Comparison) -> bool:
@@ -198,7 +215,7 @@ def _indicator_reasons(
 ) -> list[tuple[str, dict[str, Any]]]:
     spec = score.indicator.spec
     if score.status == "not_scored":
-        return [("compare.not_scored", {"level": result.level})]
+        return [("compare.not_scored", {"level": level_words(result.level)})]
     if line.ours is None:
         if score.note is not None:
             return [("compare.ours_no_data", {"why": score.note})]
@@ -209,8 +226,6 @@ def _indicator_reasons(
     if score.source == "values":
         reasons.append(("compare.values_differ", {}))
     readings = dict(score.indicator.readings)
-    from cchc_cli.targets.filters import fields_used
-
     if any("timeliness_766" in fields_used(f) for f in score.indicator.target.filters.values()):
         for name in ("withdrawn", "supplement_after_due", "compare", "open_at"):
             readings[name] = result.scorecard.readings[name]
@@ -231,11 +246,16 @@ def _indicator_reasons(
 def _group_reasons(
     result: ScoreResult, group_id: str, line: Comparison
 ) -> list[tuple[str, dict[str, Any]]]:
-    if line.ours is None:
+    if line.ours is None and line.unit:
         return [("compare.group_units", {})]
+    members = [s for s in result.indicators if s.indicator.spec.group == group_id]
+    if line.ours is None:
+        if all(s.status == "not_scored" for s in members):
+            return [("compare.not_scored", {"level": level_words(result.level)})]
+        codes = ", ".join(s.indicator.spec.code for s in members if s.points is None)
+        return [("compare.group_missing", {"codes": codes})]
     if _close(line):
         return [("compare.match", {})]
-    members = [s for s in result.indicators if s.indicator.spec.group == group_id]
     missing = [s.indicator.spec.code for s in members if s.points is None]
     reasons: list[tuple[str, dict[str, Any]]] = []
     if missing:
@@ -244,14 +264,15 @@ def _group_reasons(
     return reasons
 
 
-def _total_reasons(result: ScoreResult, line: Comparison) -> list[tuple[str, dict[str, Any]]]:
+def _total_reasons(
+    result: ScoreResult, line: Comparison, uncomputed: float
+) -> list[tuple[str, dict[str, Any]]]:
     if line.ours is None:
         return [("compare.unit_not_found", {})]
     if _close(line):
         return [("compare.match", {})]
     reasons: list[tuple[str, dict[str, Any]]] = []
-    if result.no_data_max or result.not_scored_max:
-        points = result.no_data_max + result.not_scored_max
-        reasons.append(("compare.total_missing", {"points": round(points, 2)}))
+    if uncomputed > TOLERANCE:
+        reasons.append(("compare.total_missing", {"points": float(uncomputed)}))
     reasons.append(("compare.group_compare_indicators", {}))
     return reasons

@@ -29,7 +29,7 @@ from cchc_cli.errors import ConfigError, UsageError
 from cchc_cli.rules import due_dates, end_dates
 from cchc_cli.targets.config import TargetConfig, check_target
 from cchc_cli.targets.engine import Engine
-from cchc_cli.targets.filters import FieldGroup
+from cchc_cli.targets.filters import FieldGroup, fields_used, registers_used
 from cchc_cli.targets.kinds.score766 import EPSILON, ScoreSpec, masks
 from cchc_cli.targets.kinds.value import period_label
 from cchc_cli.targets.periods import Period
@@ -47,7 +47,8 @@ CODE_READINGS: dict[str, tuple[str, ...]] = {
     "open_at": ("period_end", "as_of"),
     "province_only_rows": ("not_scored", "full"),
 }
-LEVELS = ("province", "district", "commune")
+# Below this an indicator is at its maximum (the portal shows two decimals).
+POINTS_LOST = 0.005
 # Engine notes after which an indicator is read from `values` rows instead.
 _FROM_VALUES_WHEN = (
     "result.no_dataset",
@@ -187,7 +188,8 @@ def load_scorecard(
     if not ids:
         raise _fail(path, "-", "scorecards", phrase("targets.key_required"))
     chosen = version or ids[0]
-    spec = next((s for s in parsed.scorecards if s.id == chosen), None)
+    # "766-dvcqg" names 766-DVCQG: a version is not told apart by its case
+    spec = next((s for s in parsed.scorecards if s.id.casefold() == chosen.casefold()), None)
     if spec is None:
         raise UsageError(
             "score.unknown_version",
@@ -285,6 +287,10 @@ def load_scorecard(
             target = Target(score_spec)
         else:
             target = check_target(path, score_spec, groups or {}, here)
+        read = set().union(*(fields_used(f) for f in target.filters.values()))
+        if score_spec.explain and "timeliness_766" not in read:
+            # the lists say why a dossier is late or complained about, nothing else
+            raise _fail(path, item, f"{here}.explain", phrase("score.explain_timeliness"))
         indicators.append(Indicator(target, applied))
     for group in spec.groups:
         total = sum(i.spec.max_points for i in indicators if i.spec.group == group.id)
@@ -362,14 +368,17 @@ class IndicatorScore:
 
 @dataclass
 class GroupScore:
-    """A group's points: the sum of its scored indicators."""
+    """A group's points: the sum of its scored indicators; None when none is scored (no data
+    is not zero)."""
 
     group: GroupDef
-    points: float
+    points: float | None
     scored_max: float
     no_data_max: float
     not_scored_max: float
     within_reach: float
+    # points of the group that belong to no known indicator (766-2022)
+    unassigned: float = 0.0
 
 
 @dataclass
@@ -377,7 +386,8 @@ class LostRow:
     """A dossier that cost points, or an open one that will unless finished in time."""
 
     indicator: str
-    reason: str  # late | open_overdue | unsatisfied | at_risk
+    # late | open_overdue | overdue_at_period_end | supplements | unsatisfied | at_risk
+    reason: str
     dossier_code: str
     procedure_name: str | None
     agency_name: str | None
@@ -398,6 +408,11 @@ class UnitTotal:
     scored_max: float
     rank: int = 0
 
+    @property
+    def share(self) -> float:
+        """The points earned of those computed for the unit (what it is ranked on)."""
+        return self.points / self.scored_max if self.scored_max else 0.0
+
 
 @dataclass
 class ScoreResult:
@@ -413,6 +428,8 @@ class ScoreResult:
     lost: list[LostRow] = field(default_factory=list)
     at_risk: list[LostRow] = field(default_factory=list)
     lost_counts: dict[str, int] = field(default_factory=dict)
+    # the dossiers that cost points on any indicator, each once
+    lost_dossiers: int = 0
     # indicator code -> reason (late, open_overdue, unsatisfied) -> dossiers
     lost_reasons: dict[str, dict[str, int]] = field(default_factory=dict)
     at_risk_count: int = 0
@@ -423,7 +440,7 @@ class ScoreResult:
 
     @property
     def points(self) -> float:
-        return sum(g.points for g in self.groups)
+        return sum(g.points or 0.0 for g in self.groups)
 
     @property
     def max_points(self) -> float:
@@ -446,12 +463,47 @@ class ScoreResult:
         return sum(g.within_reach for g in self.groups)
 
 
+@dataclass(frozen=True)
+class ValuesRow:
+    """A row of the values register for an indicator: its counts or its rate."""
+
+    numerator: float | None
+    denominator: float | None
+    # a rate given as a percentage ("93,5"), when no counts are
+    percent: float | None
+    where: tuple[str, int]
+    # the row names the period's year, not the period itself
+    whole_year: bool
+
+    @property
+    def complete(self) -> bool:
+        """Counts with both parts, or a rate."""
+        counted = self.numerator is not None and self.denominator is not None
+        return counted or (self.percent is not None and self.numerator is None)
+
+    def points(self, spec: ScoreSpec) -> float | None:
+        """The points the row earns under the indicator's rule."""
+        if self.percent is not None and self.numerator is None:
+            return spec.points(self.percent / 100, 1.0)
+        assert self.numerator is not None and self.denominator is not None
+        ratio = self.numerator / self.denominator if self.denominator else None
+        return spec.points(ratio, self.denominator)
+
+    @property
+    def ratio(self) -> float | None:
+        if self.percent is not None and self.numerator is None:
+            return self.percent / 100
+        if self.numerator is None or not self.denominator:
+            return None
+        return self.numerator / self.denominator
+
+
 def _values_for(
     tables: Mapping[str, pd.DataFrame], indicator: Indicator, period: Period
-) -> dict[str | None, tuple[float | None, float | None, float | None, tuple[str, int]]]:
-    """Values rows for the indicator in the period: unit (None overall) -> (numerator,
-    denominator, ratio, where). A row names the indicator by its code ("1.4") or id; a row for
-    the period's year counts for its months when no row names the period itself."""
+) -> dict[str | None, ValuesRow]:
+    """Values rows for the indicator in the period, by unit (None overall). A row names the
+    indicator by its code ("1.4") or id; a row for the period's year counts for its months
+    and quarters when no row names the period itself (the note says so)."""
     table = tables.get("values")
     if table is None or "indicator_id" not in table:
         return {}
@@ -459,29 +511,26 @@ def _values_for(
     names = {match_key(spec.code), match_key(spec.id), match_key(f"766-{spec.code}")}
     keys = table["indicator_id"].astype(str).map(match_key)
     rows = table[keys.isin(names).to_numpy(dtype=bool)]
-    found: dict[str | None, tuple[Any, ...]] = {}
-    for wanted in (str(period.end.year), period.label):  # the period's own row wins
+    found: dict[str | None, ValuesRow] = {}
+    year = str(period.end.year)
+    for wanted in (year, period.label):  # the period's own row wins
         for record in rows.to_dict("records"):
             if _period_label(record.get("period")) != wanted:
                 continue
             unit = record.get("unit_name")
             unit = None if unit is None or pd.isna(unit) or not str(unit).strip() else str(unit)
-            numerator = _number(record.get("numerator"))
-            denominator = _number(record.get("denominator"))
-            value = _number(record.get("value"))
-            if numerator is not None and denominator is not None:
-                ratio = numerator / denominator if denominator else None
-            elif value is not None:
-                ratio = value / 100  # the portal's percentage ("93,5")
-                numerator = denominator = None
-            else:
-                continue
             where = (
                 Path(str(record.get("source_path", ""))).name,
                 int(record.get("source_row", 0)),
             )
-            found[unit] = (numerator, denominator, ratio, where)
-    return found  # type: ignore[return-value]
+            found[unit] = ValuesRow(
+                _number(record.get("numerator")),
+                _number(record.get("denominator")),
+                _number(record.get("value")),
+                where,
+                wanted == year and period.label != year,
+            )
+    return found
 
 
 def _period_label(value: Any) -> str | None:
@@ -534,7 +583,8 @@ def compute_scorecard(
         if not _scope_applies(indicator, level):
             points = spec.max_points if province_rows_full else None
             status = "scored" if province_rows_full else "not_scored"
-            note = Note("score.province_only", {"level": _level_words(level)})
+            key = "score.province_only_full" if province_rows_full else "score.province_only"
+            note = Note(key, {"level": _level_words(level)})
             scores.append(IndicatorScore(indicator, None, None, None, points, status, None, note))
             continue
         if not spec.formula_known:
@@ -543,6 +593,8 @@ def compute_scorecard(
             continue
         result: TargetResult | None = None
         if not spec.values_only:
+            result = _uncovered_lookup(engine, indicator, judged)
+        if not spec.values_only and result is None:
             result = engine.compute_target(indicator.target, judged, by)
         use_values = result is None or (
             result.status is TargetStatus.NO_DATA
@@ -562,6 +614,23 @@ def compute_scorecard(
     _explain(outcome, engine, judged, period, at_risk_days, row_limit)
     outcome.units = _unit_totals(scores, by)
     return outcome
+
+
+def _uncovered_lookup(engine: Engine, indicator: Indicator, period: Period) -> TargetResult | None:
+    """No data when an indicator counts catalogue rows by the dossiers of the period (3.5:
+    procedures with a dossier carrying a fee) and the dossiers do not hold the period: a
+    catalogue alone would score a month no export covers."""
+    for node in indicator.target.filters.values():
+        for _, register in registers_used(node):
+            if register.dataset == indicator.spec.dataset:
+                continue
+            if register.dataset not in engine.framing.tables:
+                continue  # the engine says the register is missing
+            missing = engine.framing.missing(register.dataset, None, period)
+            if missing:
+                note = Note("result.period_not_covered", {"months": ", ".join(missing)})
+                return TargetResult.no_data(indicator.target, note)
+    return None
 
 
 def _from_result(
@@ -636,35 +705,37 @@ def _from_values(
         note = result.note if result is not None else None
         note = note or Note("score.no_values", {"code": spec.code})
         return IndicatorScore(indicator, None, None, None, None, "no_data", None, note)
-    numerator, denominator, ratio, where = overall
-    if denominator is None:  # a ratio given as a percentage
-        points = spec.points(ratio, 1.0) if ratio is not None else None
-    else:
-        points = spec.points(ratio, denominator)
+    if not overall.complete:
+        path, row = overall.where
+        note = Note("score.values_incomplete", {"path": path, "row": row})
+        return IndicatorScore(indicator, None, None, None, None, "no_data", None, note)
+    points = overall.points(spec)
+    note = (
+        Note("score.values_whole_year", {"year": period.end.year}) if overall.whole_year else None
+    )
     score = IndicatorScore(
         indicator,
-        numerator,
-        denominator,
-        ratio,
+        overall.numerator,
+        overall.denominator,
+        overall.ratio,
         points,
         "scored" if points is not None else "no_data",
         "values",
-        None,
-        values_row=where,
+        note,
+        values_row=overall.where,
     )
     if by == ["agency_name"]:
-        for unit, (n, d, r, _) in sorted((k, v) for k, v in rows.items() if k is not None):
-            unit_points = (
-                spec.points(r, d if d is not None else 1.0) if r is not None or d == 0 else None
-            )
+        for unit, row in sorted((k, v) for k, v in rows.items() if k is not None):
+            unit_points = row.points(spec) if row.complete else None
+            status = "scored" if unit_points is not None else "no_data"
             score.units.append(
                 UnitScore(
                     {"agency_name": unit},
-                    n,
-                    d,
-                    r,
+                    row.numerator,
+                    row.denominator,
+                    row.ratio,
                     unit_points,
-                    "scored" if unit_points is not None else "no_data",
+                    status,
                 )
             )
     return score
@@ -682,11 +753,12 @@ def _group_scores(scorecard: Scorecard, scores: list[IndicatorScore]) -> list[Gr
         out.append(
             GroupScore(
                 group,
-                sum(s.points or 0.0 for s in scored),
+                sum(s.points or 0.0 for s in scored) if scored else None,
                 sum(s.max_points for s in scored),
                 no_data + max(0.0, unassigned),
                 not_scored,
                 sum(s.within_reach or 0.0 for s in scored),
+                max(0.0, unassigned),
             )
         )
     return out
@@ -706,14 +778,14 @@ def _unit_totals(scores: list[IndicatorScore], by: list[str]) -> list[UnitTotal]
             if unit.points is not None:
                 total.points += unit.points
                 total.scored_max += score.max_points
-    ranked = sorted(totals.values(), key=lambda t: (-round(t.points, 6), str(t.by)))
-    previous: float | None = None
+    # ranked on the share of the points computed for the unit (a unit without fee dossiers
+    # has no 3.6 to lose), then on the points
+    ranked = sorted(totals.values(), key=lambda t: (-round(t.share, 9), -t.points, str(t.by)))
+    previous: tuple[float, float] | None = None
     for position, total in enumerate(ranked, start=1):
-        if previous is None or abs(total.points - previous) > EPSILON:
-            total.rank = position
-        else:
-            total.rank = ranked[position - 2].rank
-        previous = total.points
+        key = (round(total.share, 9), round(total.points, 9))
+        total.rank = position if key != previous else ranked[position - 2].rank
+        previous = key
     return ranked
 
 
@@ -736,16 +808,28 @@ def _explain(
         and s.source == "data"
         and s.indicator.spec.dataset == "dossiers"
     ]
+    anywhere: np.ndarray | None = None
     for score in explained:
         spec = score.indicator.spec
+        if (score.within_reach or 0.0) < POINTS_LOST:
+            continue  # at its maximum (5.4 from 90 %): the rows it counts cost nothing
         frame = engine.framing.frame(spec.dataset, judged)
         assert frame is not None
         numerator, denominator, deducted = masks(score.indicator.target, frame)
-        classes = frame.view_for(rule).timeliness
         lost = np.logical_or.reduce(deducted) if deducted else denominator & ~numerator
+        anywhere = lost if anywhere is None else anywhere | lost
         # the reasons of the lost rows only (a province's month: a million rows, a few lost)
         positions = np.flatnonzero(lost)
-        reasons = _class_names(classes.iloc[positions])
+        reasons = _class_names(frame.view_for(rule).timeliness.iloc[positions])
+        # late by D7 rule 2 (more than one supplement request), whatever the dates say
+        supplements = _supplements(frame.table)[positions] > 1
+        reasons = np.where(supplements & (reasons != ""), "supplements", reasons)
+        if judged.as_of > period.as_of:
+            # judged at the period's end (766): open today and not yet due, it is late only
+            # if still open then; said so, not called overdue
+            due = due_days(frame.table)[positions]
+            ahead = (reasons == "open_overdue") & (due >= np.datetime64(period.as_of, "D"))
+            reasons = np.where(ahead, "overdue_at_period_end", reasons)
         if deducted:
             # a row both overdue and complained about is listed once, for being overdue
             overdue = deducted[0][positions]
@@ -756,6 +840,7 @@ def _explain(
             str(n): int(c) for n, c in zip(names, counts, strict=True)
         }
         outcome.lost += _rows(frame.table, positions, spec.code, reasons, row_limit)
+    outcome.lost_dossiers = 0 if anywhere is None else int(anywhere.sum())
     if not explained:
         return
     # the open dossiers in time today that the next days will turn late (once: every
@@ -766,9 +851,15 @@ def _explain(
     view = now.view_for(rule)
     due = due_days(now.table)
     as_of = np.datetime64(period.as_of, "D")
+    # a dossier waiting for the citizen's documents is paused (D7 rule 4): not at risk
+    waiting = _status_in(now.table, "SUPPLEMENT_REQUESTED")
+    # a dossier already counted as costing points is not listed again
+    listed = anywhere if anywhere is not None else np.zeros(len(now.table), dtype=bool)
     soon = (
         view.handled_in
         & view.is_open
+        & ~waiting
+        & ~listed
         & (_class_names(view.timeliness) == "open_in_time")
         & (due <= as_of + np.timedelta64(at_risk_days, "D"))
     )
@@ -776,6 +867,18 @@ def _explain(
     positions = np.flatnonzero(soon)
     reasons = np.full(len(positions), "at_risk", dtype=object)
     outcome.at_risk += _rows(now.table, positions, codes, reasons, row_limit)
+
+
+def _supplements(table: pd.DataFrame) -> np.ndarray:
+    if "supplement_count" not in table:
+        return np.zeros(len(table), dtype="int64")
+    return table["supplement_count"].fillna(0).to_numpy(dtype="int64")
+
+
+def _status_in(table: pd.DataFrame, *codes: str) -> np.ndarray:
+    if "status" not in table:
+        return np.zeros(len(table), dtype=bool)
+    return table["status"].isin(codes).to_numpy(dtype=bool)
 
 
 def _class_names(timeliness: pd.Series) -> np.ndarray:

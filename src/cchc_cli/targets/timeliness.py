@@ -38,11 +38,12 @@ class OnTimeRule:
 
     - withdrawn: "excluded" (D7 rule 1: in no rate) or "ended" (766 description, 2.1 step 1:
       "Công dân yêu cầu rút hồ sơ" is an end state of a received dossier, judged by its end
-      date against the due date; on time when the export gives it no end date).
+      date against the due date; ended the day it was received when the export gives it no
+      end date).
     - supplement_after_due: an open dossier waiting for one supplement requested after its due
       date is "overdue" (D7 rule 4, what the 766 description implies) or "in_time".
     - compare: "date" (D7, vendors' CONVERT(DATE, …)) or "timestamp" (the description compares
-      "thời gian"; a due date written without a time is its midnight).
+      "thời gian"; a due date written without a time lasts to the end of its day).
     """
 
     withdrawn: str = "excluded"
@@ -122,6 +123,17 @@ def _facts_timestamps(table: pd.DataFrame) -> _Facts:
     return _facts_in(table, "s")
 
 
+def _due(table: pd.DataFrame, n: int, unit: str) -> np.ndarray:
+    """Due dates; by time of day, a due date written without a time lasts to its day's end
+    (NgayHenTra is a day the office promised, not its midnight)."""
+    due = _days(due_dates(table), n, unit)
+    if unit == "D":
+        return due
+    day = np.timedelta64(1, "D")
+    midnight = ~np.isnat(due) & (due.astype("datetime64[D]") == due)
+    return np.where(midnight, due + day - np.timedelta64(1, "s"), due)
+
+
 def _facts_in(table: pd.DataFrame, unit: str) -> _Facts:
     n = len(table)
     end = _days(end_dates(table), n, unit)
@@ -141,7 +153,7 @@ def _facts_in(table: pd.DataFrame, unit: str) -> _Facts:
     return _Facts(
         received=_days(_column(table, "received_at"), n, unit),
         end=end,
-        due=_days(due_dates(table), n, unit),
+        due=_due(table, n, unit),
         requested_day=requested_day,
         effective=end - pause,
         supplements=supplements,
@@ -164,8 +176,7 @@ def classify(table: pd.DataFrame, period: Period, rule: OnTimeRule = PROGRAMME_R
         start = np.datetime64(period.start, "s")
         stop = np.datetime64(period.end, "D") + np.timedelta64(1, "D") - np.timedelta64(1, "s")
         as_of = np.datetime64(period.as_of, "D") + np.timedelta64(1, "D") - np.timedelta64(1, "s")
-        # an open dossier is judged at the start of as_of's day: due that day is in time
-        judged_at = np.datetime64(period.as_of, "s")
+        judged_at = as_of  # the end of as_of's day, as a due date without a time
     else:
         facts = _facts(table)
         start = np.datetime64(period.start, "D")

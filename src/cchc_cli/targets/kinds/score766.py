@@ -47,7 +47,8 @@ class ScoreSpec(CountingSpec):
     scoring: Literal["linear", "threshold"] = Field("linear", alias="rule")
     full_at: float | None = Field(None, gt=0, le=1)
     capped: bool = True
-    if_empty: Literal["zero", "full", "no_data"] = "zero"
+    # no points unless a source says what the portal gives (766.md §2: "0 hoặc N/A")
+    if_empty: Literal["zero", "full", "no_data"] = "no_data"
     # rows marked "Tỉnh" in the national table: not scored for a district or commune unit
     scope: Literal["all", "province"] = "all"
     numerator: dict[str, object] | None = None
@@ -108,8 +109,13 @@ def masks(target: Target, frame: Frame) -> tuple[np.ndarray, np.ndarray, list[np
 def _masks(target: Target, frame: Frame) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
     spec = target.spec
     assert isinstance(spec, ScoreSpec) and target.denominator is not None
-    if spec.population not in (None, "all"):
-        scope = frame.view_for(frame.rule_766).population(spec.population)
+    if spec.population == "handled":
+        # the dossiers judged on time: a withdrawal ends one under the 766 reading, so a
+        # withdrawn dossier is not carried into later periods
+        scope = frame.view_for(frame.rule_766).population("handled")
+    elif spec.population not in (None, "all"):
+        # received, ended (D6): a withdrawal is no result (4.1, 4.2 count results)
+        scope = frame.view.population(spec.population)
     else:
         scope = frame.scope(None, spec.period_field)
     denominator = scope & frame.matches(target.denominator)
@@ -126,7 +132,8 @@ def counted(spec: ScoreSpec, numerator: float, denominator: float, deducted: lis
     """The numerator the ratio uses: the rows kept, or under `combine: sum` the denominator
     less the sum of the deductions (766.md §3, 5.4: W's "100% − (tỷ lệ … + tỷ lệ …)")."""
     if spec.combine == "sum" and deducted:
-        return denominator - sum(deducted)
+        # a row taken twice may take the rate below 0: it stops at 0, as points do
+        return max(0.0, denominator - sum(deducted))
     return numerator
 
 

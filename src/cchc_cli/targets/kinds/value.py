@@ -3,6 +3,7 @@ from targets.yaml itself, against a threshold and, optionally, a deadline."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from cchc_cli.targets.kinds.base import TargetKind
 from cchc_cli.targets.periods import Period, PeriodError, parse_period
 from cchc_cli.targets.results import Note, TargetResult, TargetStatus, judge
 from cchc_cli.targets.spec import Problem, Reported, Target, TargetBase, Threshold
+from cchc_cli.text import match_key
 
 
 class ValueSpec(TargetBase):
@@ -45,13 +47,34 @@ class ValueSpec(TargetBase):
             yield "dataset", phrase("targets.indicator_needs_values", dataset=self.dataset)
 
 
+# Periods as officers write them in a register: "04/2025", "4/2025", "Tháng 4/2025", "T4/2025",
+# "Quý 1/2025", "Quý I/2025", "Năm 2025" (matched on the diacritic-free key).
+_MONTH = re.compile(r"^(?:thang|t)?\s*(\d{1,2})\s*[/.-]\s*(\d{4})$")
+_QUARTER = re.compile(r"^(?:quy|q)\s*(\d|i{1,3}|iv)\s*[/.-]\s*(\d{4})$")
+_YEAR = re.compile(r"^nam\s*(\d{4})$")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
 def period_label(text: str) -> str | None:
-    """A reported value's period: "2025", "2025-Q1", "2025-03", or a date typed in the cell
-    (Excel turns "03/2025" into 01/03/2025): its month."""
+    """A reported value's period: "2025", "2025-Q1", "2025-03", the forms officers write
+    ("04/2025", "Tháng 4/2025", "T4/2025", "Quý I/2025", "Năm 2025"), or a date typed in the
+    cell (Excel turns "03/2025" into 01/03/2025): its month."""
     try:
         return parse_period(text).label
     except PeriodError:
         pass
+    key = match_key(text)
+    month = _MONTH.match(key)
+    if month and 1 <= int(month.group(1)) <= 12:
+        return f"{int(month.group(2)):04d}-{int(month.group(1)):02d}"
+    quarter = _QUARTER.match(key)
+    if quarter:
+        number = _ROMAN.get(quarter.group(1)) or int(quarter.group(1))
+        if 1 <= number <= 4:
+            return f"{int(quarter.group(2)):04d}-Q{number}"
+    year = _YEAR.match(key)
+    if year:
+        return year.group(1)
     try:
         day = parsing.parse_date(text)
     except parsing.ParseProblem:
