@@ -14,7 +14,7 @@ from cchc_cli.cli import app
 from cchc_cli.run import RunOptions, prepare
 from cchc_cli.targets.per_table import tables_unchanged
 from cchc_cli.targets.scorecard import compute_scorecard, load_scorecard
-from conftest import ROOT, SAMPLE_DATA
+from conftest import SAMPLE_DATA
 from test_scorecard import DOSSIERS
 
 
@@ -143,7 +143,6 @@ def test_sample_data_scores_and_help_has_an_example_issue_16(runner) -> None:
     assert document["total"]["points"] > 0 and document["total"]["no_data_max"] > 0
     helped = runner.invoke(app, ["score766", "--help"])
     assert "cchc score766 sample_data/" in helped.stdout
-    assert (ROOT / "configs" / "score766.yaml").is_file()
 
 
 def test_the_lists_keep_the_dossier_code_whole_at_80_columns_issue_16(runner) -> None:

@@ -189,7 +189,7 @@ def test_the_766_sentence_in_both_languages_issue16(score) -> None:
     assert en.startswith("The 766 index computed from the unit's own data, 3/2025")
     assert f"{score_points(score.points, 'en')}/{score.scored_max:g} points" in en
     assert f"({lost:.2f} points lost)" in en
-    assert f"{late} late dossiers cost points on indicator 2.1" in en
+    assert f"late dossiers cost points on indicator 2.1: {late}" in en
     # English carries no Vietnamese words of its own (names of the data aside)
     words = re.sub(r"“[^”]*”", "", en)
     assert "điểm" not in words and "hồ sơ" not in words
@@ -229,7 +229,7 @@ def test_the_766_sentence_of_a_hand_made_result_issue16(score) -> None:
     assert "các chỉ số mất nhiều điểm nhất: 5.4 “" in vi and "(mất 1,50 điểm)" in vi
     assert "; 1 hồ sơ bị đánh giá không hài lòng làm mất điểm chỉ số 5.4;" in vi
     en = score_paragraph(made, "en")
-    assert "(1.50 points lost)" in en and "1 dossiers rated unsatisfied" in en
+    assert "(1.50 points lost)" in en and "rated unsatisfied cost points on indicator 5.4: 1" in en
 
 
 def test_a_broken_scorecard_file_stops_the_report_as_a_targets_file_does_issue16(

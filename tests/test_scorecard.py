@@ -396,9 +396,11 @@ def test_payment_b_denominator_under_both_choices_issue_16(workbook_run) -> None
 def test_payment_c_cap_under_both_choices_issue_16(workbook_run) -> None:
     capped = _indicator(_score(workbook_run, payment_c_cap="capped"), "3.5")
     uncapped = _indicator(_score(workbook_run, payment_c_cap="uncapped"), "3.5")
-    # 66.7 % is below 80 %: both give 2 × 0.667 / 0.8; the cap bites above 80 % only
+    # 66.7 % is below 80 %: both give 2 × 0.667 / 0.8 on these data
     assert capped.points == pytest.approx(uncapped.points)
-    assert uncapped.indicator.spec.capped is False and capped.indicator.spec.capped is True
+    # above 80 % the cap bites: 2 against 2.5 × 0.9
+    assert capped.indicator.spec.points(0.9, 10) == 2.0
+    assert uncapped.indicator.spec.points(0.9, 10) == pytest.approx(2.25)
 
 
 def test_counts_do_not_depend_on_the_rows_listed_issue_16(dossier_run) -> None:

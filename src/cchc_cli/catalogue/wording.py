@@ -185,15 +185,15 @@ WORDING: dict[str, tuple[str, str]] = {
     ),
     "doc.score_late": (
         "; {n} hồ sơ trễ hạn làm mất điểm chỉ số {code}",
-        "; {n} late dossiers cost points on indicator {code}",
+        "; late dossiers cost points on indicator {code}: {n}",
     ),
     "doc.score_unsatisfied": (
         "; {n} hồ sơ bị đánh giá không hài lòng làm mất điểm chỉ số {code}",
-        "; {n} dossiers rated unsatisfied cost points on indicator {code}",
+        "; dossiers rated unsatisfied cost points on indicator {code}: {n}",
     ),
     "doc.score_at_risk": (
         "; {n} hồ sơ sắp quá hạn trong {days} ngày (hạn trả đến ngày {until})",
-        "; {n} open dossiers turn late within {days} days (due by {until})",
+        "; open dossiers that turn late within {days} days (due by {until}): {n}",
     ),
     "doc.score_none_at_risk": (
         "; không có hồ sơ nào sắp quá hạn trong {days} ngày",
