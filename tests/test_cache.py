@@ -451,3 +451,55 @@ def test_a_lowered_cache_limit_applies_on_a_cached_run_too_issue14(tmp_path, mon
     load_inputs([str(files[-1])], cache=cache)  # found in the cache: nothing new is written
     after = file_entries(folder) + run_entries(folder)
     assert len(after) < before
+
+
+def test_a_cached_run_keeps_the_dossiers_facts_and_does_not_work_them_out_again_issue12(
+    tmp_path, monkeypatch
+) -> None:
+    from cchc_cli.run import RunOptions, prepare
+    from cchc_cli.targets import coverage
+    from cchc_cli.targets.per_table import tables_unchanged
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    write_xlsx(folder / "t3.xlsx", [HEADER, *MAR])
+    cache = ReadCache(tmp_path / "cache")
+    options = RunOptions(period="2025-03", cache=cache)
+    with tables_unchanged():
+        first = prepare([str(folder)], options)
+    (entry,) = run_entries(tmp_path / "cache")
+    kept = json.loads((entry / "facts.json").read_text(encoding="utf-8"))["facts"]["dossiers"]
+    assert kept["months"] == ["2025-03"] and kept["has_ended"] is True
+
+    # the second run takes them as kept: working them out again would fail here
+    def worked_out(*args: object) -> None:
+        raise AssertionError("facts worked out again")
+
+    monkeypatch.setattr(coverage, "_by_file", worked_out)
+    monkeypatch.setattr(coverage, "end_dates", worked_out)
+    with tables_unchanged():
+        second = prepare([str(folder)], options)
+        assert coverage.dossier_months(second.loaded.tables["dossiers"]) == {"2025-03"}
+    assert (second.period, second.coverage) == (first.period, first.coverage)
+    assert kept["snapshot"] == coverage.snapshot_date(first.loaded.tables["dossiers"]).isoformat()
+
+
+def test_damaged_facts_are_worked_out_again_issue12(tmp_path) -> None:
+    from cchc_cli.run import RunOptions, prepare
+
+    path = write_xlsx(tmp_path / "t3.xlsx", [HEADER, *MAR])
+    cache = ReadCache(tmp_path / "cache")
+    options = RunOptions(period="2025-03", cache=cache)
+    first = prepare([str(path)], options)
+    (entry,) = run_entries(tmp_path / "cache")
+    wrong_shape = {"format": _run_format(), "facts": {"dossiers": {"months": 3}}}
+    for damage in ('{"format": 0, "facts": {}}', "{not json", json.dumps(wrong_shape)):
+        (entry / "facts.json").write_text(damage, encoding="utf-8")
+        again = prepare([str(path)], options)
+        assert (again.period, again.coverage) == (first.period, first.coverage)
+
+
+def _run_format() -> object:
+    from cchc_cli.ingest.cache import RUN_FORMAT
+
+    return RUN_FORMAT

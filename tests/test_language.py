@@ -132,3 +132,42 @@ def test_the_language_given_before_the_command_is_the_commands_issue14() -> None
     assert done.returncode == 0
     shown = _cchc("--lang", "en", "targets", "show", "ho_so_dung_han")
     assert shown.returncode == 0 and "Formula" in shown.stdout and "Công thức" not in shown.stdout
+
+
+def test_typers_help_renderer_is_translated_when_imported_not_before_issue12() -> None:
+    import subprocess
+    import sys
+
+    # a run that shows no help and no error does not import Typer's renderer (0.07 s) ...
+    code = (
+        "import sys, cchc_cli.cli\n"
+        "print('typer.rich_utils' in sys.modules)\n"
+        "from typer import rich_utils\n"  # ... and it is translated once something does
+        "print(rich_utils.OPTIONS_PANEL_TITLE)\n"
+    )
+    env = {**os.environ, "CCHC_LANG": "vi"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    imported, title = done.stdout.splitlines()
+    assert imported == "False"
+    from cchc_cli.catalogue import label
+
+    assert title == label("usage.panel_options", "vi")
+
+
+def test_a_patch_waits_for_its_module_and_runs_in_order_issue12(monkeypatch) -> None:
+    import sys
+
+    from cchc_cli.cli.language import when_imported
+
+    monkeypatch.delitem(sys.modules, "json.tool", raising=False)
+    seen: list[str] = []
+    when_imported("json.tool", lambda module: seen.append("first " + module.__name__))
+    when_imported("json.tool", lambda module: seen.append("second"))
+    assert seen == []
+    import json.tool  # noqa: F401
+
+    assert seen == ["first json.tool", "second"]
+    when_imported("json.tool", lambda module: seen.append("now"))  # already imported: at once
+    assert seen[-1] == "now"

@@ -15,14 +15,13 @@ from cchc_cli.ingest.load import LoadOptions, LoadResult, Progress, load_files
 from cchc_cli.issues import make_issue
 from cchc_cli.output import check_output, check_writable, is_same_file
 from cchc_cli.readers import expand_inputs
-from cchc_cli.rules import end_dates
 from cchc_cli.targets.config import TargetConfig, load_targets
 from cchc_cli.targets.coverage import (
     Coverage,
     coverage_of,
     default_as_of,
+    dossier_facts,
     dossier_months,
-    snapshot_date,
 )
 from cchc_cli.targets.periods import Period, last_complete_month, parse_period
 from cchc_cli.targets.scorecard import Scorecard, ScoreResult, compute_scorecard
@@ -128,10 +127,13 @@ def prepare(inputs: list[str], options: RunOptions, progress: Progress | None = 
             rate=Percent(loaded.rejected_rate, 2),  # 0,10% in Vietnamese, 0.10% in English
             limit=Percent(options.max_invalid, 2),
         )
+    dossiers = loaded.tables.get("dossiers")
+    facts, worked_out = dossier_facts(dossiers, loaded.facts)
+    if worked_out and options.cache is not None and loaded.run_key is not None:
+        options.cache.put_facts(loaded.run_key, {"dossiers": facts.to_json()})
     chosen, note = choose_period(loaded, period, options.as_of)
     as_of_from_data = False
-    dossiers = loaded.tables.get("dossiers")
-    snapshot = snapshot_date(dossiers)
+    snapshot = facts.snapshot
     data_ends = None
     if options.as_of is None:
         # D6: never judged after the data's own last day
@@ -140,7 +142,7 @@ def prepare(inputs: list[str], options: RunOptions, progress: Progress | None = 
         chosen = chosen.with_as_of(as_of)
     elif snapshot is not None and options.as_of > snapshot:
         data_ends = snapshot
-    if dossiers is not None and not end_dates(dossiers).notna().any():
+    if dossiers is not None and not facts.has_ended:
         loaded.issues.append(make_issue("coverage.no_ended"))
     coverage = coverage_of(loaded.tables, chosen)
     missing = next((c.missing for c in coverage if c.dataset == "dossiers" and c.missing), ())

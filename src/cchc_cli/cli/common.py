@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
@@ -19,7 +20,7 @@ from rich.segment import Segment
 from rich.text import Text
 
 from cchc_cli.catalogue import did_you_mean, label
-from cchc_cli.cli.language import LANG, help_text, translate_usage
+from cchc_cli.cli.language import LANG, help_text, translate_usage, when_imported
 from cchc_cli.errors import (
     INTERRUPTED_EXIT,
     TERMINATED_EXIT,
@@ -328,19 +329,22 @@ def usage_failures_as_json(lang: str) -> None:
     """A usage error Click finds (an option out of range, an unknown field in --by) prints the
     failure document too when JSON was asked for: a script reads one shape whatever failed
     (issue 14). The officer still reads the error on stderr."""
-    from typer import rich_utils
 
-    show = rich_utils.rich_format_error
+    def patch(rich_utils: ModuleType) -> None:
+        show = rich_utils.rich_format_error
 
-    def show_and_document(error: Any) -> None:
-        if json_asked(sys.argv[1:]):
-            detail = translate_usage(error.format_message(), lang)
-            message = label("cli.usage", lang, detail=detail)
-            exit_code = int(getattr(error, "exit_code", ExitCode.USAGE))
-            _print_failure("cli.usage", message, exit_code, None, lang)
-        show(error)
+        def show_and_document(error: Any) -> None:
+            if json_asked(sys.argv[1:]):
+                detail = translate_usage(error.format_message(), lang)
+                message = label("cli.usage", lang, detail=detail)
+                exit_code = int(getattr(error, "exit_code", ExitCode.USAGE))
+                _print_failure("cli.usage", message, exit_code, None, lang)
+            show(error)
 
-    rich_utils.rich_format_error = show_and_document
+        rich_utils.rich_format_error = show_and_document
+
+    # Typer imports its error renderer only to show an error (cli/language.py)
+    when_imported("typer.rich_utils", patch)
 
 
 def _wants_json(options: dict[str, Any]) -> bool:

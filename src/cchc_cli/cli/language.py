@@ -5,9 +5,14 @@ is asked for."""
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import os
 import re
 import sys
+from collections.abc import Callable
+from importlib.machinery import ModuleSpec
+from types import ModuleType
 from typing import Any
 
 from cchc_cli.catalogue import label
@@ -147,23 +152,64 @@ def _plain_types(lang: str) -> None:
         core.TyperArgument._usage_display_name = plain_usage_name  # type: ignore[method-assign]
 
 
+class _AfterImport(importlib.abc.MetaPathFinder):
+    """Runs patches on a module once it is imported: Typer imports its help and error renderer
+    (typer.rich_utils, 0.07 s with Rich's markdown) only to show help or an error, and a run
+    that shows neither need not import it to translate them (issue 12)."""
+
+    def __init__(self) -> None:
+        self.pending: dict[str, list[Callable[[ModuleType], None]]] = {}
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> ModuleSpec | None:
+        patches = self.pending.pop(name, None)
+        if patches is None:
+            return None
+        if not self.pending:
+            sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)  # the module's own finder
+        if spec is None or spec.loader is None:
+            return spec
+        spec.loader = _Patching(spec.loader, patches)
+        return spec
+
+
+class _Patching(importlib.abc.Loader):
+    def __init__(self, loader: Any, patches: list[Callable[[ModuleType], None]]) -> None:
+        self.loader = loader
+        self.patches = patches
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        return self.loader.create_module(spec)  # type: ignore[no-any-return]
+
+    def exec_module(self, module: ModuleType) -> None:
+        self.loader.exec_module(module)
+        for patch in self.patches:
+            patch(module)
+
+
+_AFTER_IMPORT = _AfterImport()
+
+
+def when_imported(name: str, patch: Callable[[ModuleType], None]) -> None:
+    """`patch(module)` once module `name` is imported: now if it already is; patches run in
+    the order they were asked for."""
+    if name in sys.modules:
+        patch(sys.modules[name])
+        return
+    _AFTER_IMPORT.pending.setdefault(name, []).append(patch)
+    if _AFTER_IMPORT not in sys.meta_path:
+        sys.meta_path.insert(0, _AFTER_IMPORT)
+
+
 def localise_typer(lang: str) -> None:
     """Typer's and Click's own words (panel titles, "[default: …]", "Usage:", the --help
     option's help, usage errors, type names) in `lang`."""
     _plain_types(lang)
     if lang == "en":
         return
-    from typer import _click, rich_utils
+    from typer import _click
 
-    rich_utils.ARGUMENTS_PANEL_TITLE = label("usage.panel_arguments", lang)
-    rich_utils.OPTIONS_PANEL_TITLE = label("usage.panel_options", lang)
-    rich_utils.COMMANDS_PANEL_TITLE = label("usage.panel_commands", lang)
-    rich_utils.ERRORS_PANEL_TITLE = label("usage.panel_error", lang)
-    rich_utils.DEFAULT_STRING = label("usage.default", lang)
-    rich_utils.ENVVAR_STRING = label("usage.envvar", lang)
-    rich_utils.REQUIRED_LONG_STRING = label("usage.required", lang)
-    rich_utils.ABORTED_TEXT = label("usage.aborted", lang)
-    rich_utils.RICH_HELP = label("usage.try_help", lang)
+    when_imported("typer.rich_utils", lambda module: _localise_rich(module, lang))
     usage = label("usage.usage", lang)
 
     formatter = _click.formatting.HelpFormatter
@@ -201,6 +247,19 @@ def localise_typer(lang: str) -> None:
         return option
 
     command.get_help_option = help_option_here  # type: ignore[method-assign]
+
+
+def _localise_rich(rich_utils: ModuleType, lang: str) -> None:
+    """Typer's help and error renderer in `lang`: panel titles, its words, usage errors."""
+    rich_utils.ARGUMENTS_PANEL_TITLE = label("usage.panel_arguments", lang)
+    rich_utils.OPTIONS_PANEL_TITLE = label("usage.panel_options", lang)
+    rich_utils.COMMANDS_PANEL_TITLE = label("usage.panel_commands", lang)
+    rich_utils.ERRORS_PANEL_TITLE = label("usage.panel_error", lang)
+    rich_utils.DEFAULT_STRING = label("usage.default", lang)
+    rich_utils.ENVVAR_STRING = label("usage.envvar", lang)
+    rich_utils.REQUIRED_LONG_STRING = label("usage.required", lang)
+    rich_utils.ABORTED_TEXT = label("usage.aborted", lang)
+    rich_utils.RICH_HELP = label("usage.try_help", lang)
     format_error = rich_utils.rich_format_error
 
     def format_error_here(error: Any) -> None:

@@ -26,7 +26,7 @@ import tempfile
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -74,6 +74,8 @@ class CachedRun:
     accounts: list[SheetAccount]
     issues: list[Issue]
     duplicates: int
+    # what later steps worked out from the tables and kept with them (`put_facts`)
+    facts: dict[str, Any] = field(default_factory=dict)
 
 
 # A staging folder older than this was left by a run that was killed while writing.
@@ -199,6 +201,18 @@ def _decode(value: Any) -> Any:
     return value
 
 
+def _read_facts(entry: Path) -> dict[str, Any]:
+    """The facts kept beside a run entry's tables, or none when absent or unreadable."""
+    try:
+        stored = json.loads((entry / "facts.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(stored, dict) or stored.get("format") != RUN_FORMAT:
+        return {}
+    facts = stored.get("facts")
+    return facts if isinstance(facts, dict) else {}
+
+
 def _issue_to_json(issue: Issue) -> dict[str, Any]:
     data = {f.name: getattr(issue, f.name) for f in fields(issue)}
     data["severity"] = str(issue.severity)
@@ -304,9 +318,25 @@ class ReadCache:
                 os.utime(entry)  # most recently used: kept longest
             # a limit lowered since the entries were written applies now, not at the next write
             self._trim(entry)
-            return CachedRun(tables, accounts, issues, meta["duplicates"])
+            facts = _read_facts(entry)
+            return CachedRun(tables, accounts, issues, meta["duplicates"], facts)
         except Exception:  # anything wrong with an entry means: load the files again
             return None
+
+    def put_facts(self, key: str, facts: dict[str, Any]) -> None:
+        """Keep facts worked out from a run entry's tables beside them (the months the dossiers
+        hold, their last day: a second at 3M rows that a cached run need not spend again).
+        Written whole or not at all; failures are ignored."""
+        entry = self.folder / "runs" / key
+        if not (entry / "meta.json").is_file():
+            return
+        try:
+            handle, name = tempfile.mkstemp(prefix=".facts-", dir=entry)
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"format": RUN_FORMAT, "facts": facts}, out, ensure_ascii=False)
+            os.replace(name, entry / "facts.json")
+        except Exception as exc:
+            self._failed(exc)
 
     def put_run(self, key: str, load: CachedRun) -> None:
         """Store a run's load, then drop the least recently used run entries past MAX_RUNS;

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -48,6 +49,9 @@ class LoadResult:
     duplicates: int = 0
     # Files that could not be used at all (missing, unreadable, nothing recognised).
     failed_inputs: list[str] = field(default_factory=list)
+    # The cache's run entry holding these tables, and the facts kept with it (ReadCache).
+    run_key: str | None = None
+    facts: dict[str, Any] = field(default_factory=dict)
 
     @property
     def rows_read(self) -> int:
@@ -232,6 +236,7 @@ def load_files(
             if found is not None:
                 if progress is not None:
                     progress(files[-1].label, len(files), len(files))
+                result.run_key = run_key
                 return _with_run(result, found)
     done = 0
 
@@ -258,6 +263,7 @@ def load_files(
     # never stored, nor one with a file that failed or changed while read.
     if cache is not None and run_key is not None and all(load.cacheable for load in loads):
         cache.put_run(run_key, joined)
+        result.run_key = run_key
     result.failed_inputs.extend(load.path for load in loads if load.failed)
     return _with_run(result, joined)
 
@@ -268,6 +274,7 @@ def _with_run(result: LoadResult, run: CachedRun) -> LoadResult:
     result.accounts.extend(run.accounts)
     result.tables.update(run.tables)
     result.duplicates += run.duplicates
+    result.facts = dict(run.facts)
     return result
 
 

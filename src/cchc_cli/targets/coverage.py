@@ -13,7 +13,7 @@ import pandas as pd
 
 from cchc_cli.rules import end_dates
 from cchc_cli.schema import DATASETS
-from cchc_cli.targets.per_table import per_table
+from cchc_cli.targets.per_table import per_table, remember
 from cchc_cli.targets.periods import Period
 from cchc_cli.targets.timeliness import received_dates
 
@@ -32,6 +32,11 @@ def snapshot_date(dossiers: pd.DataFrame | None) -> date | None:
     """The latest event date in the dossier rows: the day the exports run to."""
     if dossiers is None:
         return None
+    return _snapshot_date(dossiers)
+
+
+@per_table
+def _snapshot_date(dossiers: pd.DataFrame) -> date | None:
     latest: np.datetime64 | None = None
     for name in EVENT_FIELDS:
         if name in dossiers:
@@ -122,6 +127,48 @@ def _dossier_months(dossiers: pd.DataFrame) -> frozenset[str]:
     ends = end_dates(dossiers).reindex(received.index)
     has_ends = bool(ends.notna().any())
     return frozenset(_by_file(dossiers, received, ends if has_ends else None))
+
+
+@dataclass(frozen=True)
+class DossierFacts:
+    """What a run asks of its dossier table before computing: the months it holds, the day it
+    runs to, and whether any dossier has ended. Kept with a cached run (ReadCache.put_facts):
+    0.1 s at 1M rows, 0.4 s at 3M, that a cached run need not spend again (issue 12)."""
+
+    months: frozenset[str]
+    snapshot: date | None
+    has_ended: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "months": sorted(self.months),
+            "snapshot": self.snapshot.isoformat() if self.snapshot else None,
+            "has_ended": self.has_ended,
+        }
+
+
+def dossier_facts(dossiers: pd.DataFrame | None, kept: dict[str, Any]) -> tuple[DossierFacts, bool]:
+    """The dossier table's facts, from those kept with the cached run when there are (and
+    remembered for the run's other questions), else worked out; and whether they were worked
+    out now (to keep)."""
+    stored = kept.get("dossiers")
+    if dossiers is not None and isinstance(stored, dict):
+        try:
+            snapshot = stored["snapshot"]
+            facts = DossierFacts(
+                frozenset(str(m) for m in stored["months"]),
+                date.fromisoformat(snapshot) if snapshot else None,
+                bool(stored["has_ended"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            pass  # worked out again below
+        else:
+            remember(_dossier_months, dossiers, facts.months)
+            remember(_snapshot_date, dossiers, facts.snapshot)
+            return facts, False
+    has_ended = dossiers is not None and bool(end_dates(dossiers).notna().any())
+    months = frozenset(dossier_months(dossiers))
+    return DossierFacts(months, snapshot_date(dossiers), has_ended), True
 
 
 def register_months(table: pd.DataFrame, field: str) -> set[str] | None:

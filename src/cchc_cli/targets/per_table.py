@@ -35,6 +35,15 @@ def tables_unchanged() -> Iterator[None]:
         _SCOPE.reset(token)
 
 
+def remember(remembered: Callable[[pd.DataFrame], T], table: pd.DataFrame, value: T) -> None:
+    """Give a `per_table` function its answer for `table` without computing it (a fact kept
+    with the run's cached tables); nothing outside `tables_unchanged()`."""
+    store = _SCOPE.get()
+    if store is not None:
+        compute = remembered.__wrapped__  # type: ignore[attr-defined]
+        store[(id(compute), id(table))] = (weakref.ref(table), len(table), value)
+
+
 def per_table(compute: Callable[[pd.DataFrame], T]) -> Callable[[pd.DataFrame], T]:
     """`compute(table)`, remembered inside `tables_unchanged()`. Callers must not change what
     is returned in place."""
