@@ -156,3 +156,30 @@ def test_the_lists_keep_the_dossier_code_whole_at_80_columns_issue_16(runner) ->
     first = sorted(codes & shown)
     assert len(first) >= 20 and not any("…" in cell and "000." in cell for cell in shown)
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_nothing_scored_is_said_not_zero_and_hypotheses_are_marked_issue_16(runner) -> None:
+    args = ["score766", str(SAMPLE_DATA), "-q", "--no-cache"]
+    empty = runner.invoke(app, [*args, "--period", "2023-01", "--format", "json"])
+    assert json.loads(empty.stdout)["total"]["points"] is None
+    table = runner.invoke(app, [*args, "--period", "2023-01"], env={"COLUMNS": "200"})
+    assert "chưa tính được điểm chỉ số nào" in table.stdout
+    decision = json.loads(
+        runner.invoke(
+            app, [*args, "--period", "2025-03", "--version", "766-2022", "-f", "json"]
+        ).stdout
+    )
+    notes = {i["code"]: i["note"] or "" for i in decision["indicators"]}
+    assert all("giả thuyết" in notes[code] for code in ("3.1", "3.2", "3.3"))
+
+
+def test_a_unit_without_data_is_said_so_when_units_were_asked_for_issue_16(
+    runner, folder, tmp_path
+) -> None:
+    portal = tmp_path / "cong.csv"
+    portal.write_text("Chỉ số;Đơn vị;Điểm\n2.1;UBND xã Không Có;10\n", encoding="utf-8")
+    args = [str(folder), "--period", "2025-03", "--compare", str(portal), "-f", "json", "-q"]
+    alone = json.loads(_run(runner, *args).stdout)["compare"][0]
+    assert alone["reasons"] == ["compare.unit_not_found"]  # "use --by agency_name"
+    by_unit = json.loads(_run(runner, *args, "--by", "agency_name").stdout)["compare"][0]
+    assert by_unit["reasons"] == ["compare.unit_no_data"] and by_unit["ours"] is None

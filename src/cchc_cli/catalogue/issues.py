@@ -477,8 +477,8 @@ ISSUES: dict[str, Message] = {
     ),
     "score.at_risk_days": Message(
         Severity.ERROR,
-        "--at-risk-days phải từ 0 đến 60 ngày (đang là {value}).",
-        "--at-risk-days must be 0 to 60 days (it is {value}).",
+        "--at-risk-days phải từ 1 đến 60 ngày (đang là {value}).",
+        "--at-risk-days must be 1 to 60 days (it is {value}).",
     ),
     "portal.unreadable": Message(
         Severity.ERROR,

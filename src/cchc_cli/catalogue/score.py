@@ -73,6 +73,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "{points} points are not scored at {level}.",
     ),
     "score.total_word": ("Tổng", "Total"),
+    "score.total_none": (
+        "Tổng: chưa tính được điểm chỉ số nào từ dữ liệu đã đưa vào.",
+        "Total: no indicator could be scored from the data given.",
+    ),
+    "score.none_listed": ("{title}: không có.", "{title}: none."),
     "score.fix_first": ("Nên làm trước:", "Fix first:"),
     "score.fix_line": (
         "{code} {name}: có thể thêm {reach} điểm.",
@@ -123,6 +128,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "compare.unit_not_found": (
         "không thấy đơn vị này trong kết quả (dùng --by agency_name)",
         "this unit is not in the results (use --by agency_name)",
+    ),
+    "compare.unit_no_data": (
+        "đơn vị này không có số liệu của chỉ số trong các tệp đã đưa vào (hoặc tên khác với tên "
+        "trên Cổng)",
+        "this unit has no data for it in the files given (or is named otherwise on the portal)",
     ),
     "compare.values_differ": (
         "số liệu nhập tay khác số liệu Cổng dùng",

@@ -159,13 +159,20 @@ def score766_command(
         with console.capture() as captured:
             console.print(score_table(result, lang))
             if lost:
-                lost_total = sum(result.lost_counts.values())
-                title = label("score.lost_title", lang)
                 width = console.width
-                console.print(rows_table(result.lost, lost_total, title, lang, width))
-                title = label("score.at_risk_title", lang, days=result.at_risk_days)
-                risky = rows_table(result.at_risk, result.at_risk_count, title, lang, width)
-                console.print(risky)
+                lists = (
+                    (result.lost, result.lost_dossiers, label("score.lost_title", lang)),
+                    (
+                        result.at_risk,
+                        result.at_risk_count,
+                        label("score.at_risk_title", lang, days=result.at_risk_days),
+                    ),
+                )
+                for rows, total, title in lists:
+                    if rows:
+                        console.print(rows_table(rows, total, title, lang, width))
+                    else:
+                        console.print(label("score.none_listed", lang, title=title))
             if comparisons is not None:
                 console.print(compare_table(comparisons, lang))
         text = captured.get()

@@ -68,7 +68,7 @@ def indicator_note(score: IndicatorScore, lang: str, short: bool = False) -> str
     if score.source == "values" and score.values_row is not None:
         path, row = score.values_row
         parts.append(label("score.from_values", lang, path=path, row=row))
-    if score.source == "data" and score.indicator.spec.note:
+    if score.indicator.spec.note:  # how it approximates, or what is a hypothesis [U]
         parts.append(score.indicator.spec.note)
     return " ".join(parts)
 
@@ -185,14 +185,17 @@ def units_table(result: ScoreResult, lang: str) -> Table:
 
 
 def total_line(result: ScoreResult, lang: str) -> str:
-    """ "Tổng: 38,51 điểm / 56 điểm tính được; …"."""
-    line = label(
-        "score.total",
-        lang,
-        points=points_text(result.points, lang),
-        scored=points_text(result.scored_max, lang),
-        reach=points_text(result.within_reach, lang),
-    )
+    """ "Tổng: 38,51 điểm / 56 điểm tính được; …"; said outright when nothing is."""
+    if result.scored_max:
+        line = label(
+            "score.total",
+            lang,
+            points=points_text(result.points, lang),
+            scored=points_text(result.scored_max, lang),
+            reach=points_text(result.within_reach, lang),
+        )
+    else:
+        line = label("score.total_none", lang)
     if result.no_data_max:
         line += " " + label(
             "score.total_no_data", lang, points=points_text(result.no_data_max, lang)
@@ -389,7 +392,8 @@ def score_json(
         "level": result.level,
         "inputs": [a.to_dict(for_compute=True) for a in loaded.accounts],
         "total": {
-            "points": result.points,
+            # null when no indicator could be scored (no data is not zero)
+            "points": result.points if result.scored_max else None,
             "max": result.max_points,
             "scored_max": result.scored_max,
             "no_data_max": result.no_data_max,

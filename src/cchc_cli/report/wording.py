@@ -27,7 +27,8 @@ POINTS_SHOWN = 0.005
 # The indicators losing the most points named in the báo cáo's 766 sentence.
 MOST_LOST = 3
 # Reasons a dossier costs points that the 766 sentence counts as late (D7).
-LATE_REASONS = ("late", "open_overdue")
+# every reason a dossier costs the on-time points (targets/scorecard.py, _explain)
+LATE_REASONS = ("late", "supplements", "open_overdue", "overdue_at_period_end")
 
 
 def date_words(day: date, lang: str) -> dict[str, str]:

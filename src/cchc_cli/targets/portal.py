@@ -206,6 +206,14 @@ def level_words(level: str) -> Words:
     return Words(vi[:1].lower() + vi[1:], en[:1].lower() + en[1:])
 
 
+def _unit_missing(result: ScoreResult) -> tuple[str, dict[str, Any]]:
+    """Why a unit's line has no figure of cchc's: no results per unit were asked for, or
+    the unit has no data in them."""
+    if result.by:
+        return ("compare.unit_no_data", {})
+    return ("compare.unit_not_found", {})
+
+
 def _close(line: Comparison) -> bool:
     return line.difference is not None and abs(line.difference) <= TOLERANCE + 1e-9
 
@@ -217,9 +225,11 @@ def _indicator_reasons(
     if score.status == "not_scored":
         return [("compare.not_scored", {"level": level_words(result.level)})]
     if line.ours is None:
+        if line.unit:
+            return [_unit_missing(result)]
         if score.note is not None:
             return [("compare.ours_no_data", {"why": score.note})]
-        return [("compare.unit_not_found", {})]
+        return [("compare.ours_no_data", {"why": ""})]
     if _close(line):
         return [("compare.match", {})]
     reasons: list[tuple[str, dict[str, Any]]] = []
@@ -268,7 +278,7 @@ def _total_reasons(
     result: ScoreResult, line: Comparison, uncomputed: float
 ) -> list[tuple[str, dict[str, Any]]]:
     if line.ours is None:
-        return [("compare.unit_not_found", {})]
+        return [_unit_missing(result)]
     if _close(line):
         return [("compare.match", {})]
     reasons: list[tuple[str, dict[str, Any]]] = []
