@@ -45,6 +45,8 @@ class RunOptions:
     # A file the run will write: it must not be one of the inputs.
     output: Path | None = None
     cache: ReadCache | None = None
+    # the targets file already loaded (by a command that checks more before reading)
+    config: TargetConfig | None = None
 
 
 @dataclass
@@ -99,7 +101,7 @@ def choose_period(
 
 def prepare(inputs: list[str], options: RunOptions, progress: Progress | None = None) -> Run:
     """Everything `compute` and `report` do before computing; a typed error on any problem."""
-    config = load_targets(options.targets)
+    config = options.config or load_targets(options.targets)
     # A bad --period fails before any file is read.
     period = parse_period(options.period, options.as_of) if options.period else None
     files, problems = expand_inputs(inputs)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from cchc_cli.ingest import LoadOptions, LoadResult
     from cchc_cli.ingest.cache import ReadCache
     from cchc_cli.run import Run
+    from cchc_cli.targets.config import TargetConfig
 
 # The default of --max-invalid, shown in the help: cchc_cli.run.MAX_INVALID, repeated here so
 # that building the commands does not import the library (tests/test_architecture.py checks).
@@ -445,12 +446,15 @@ def prepare_run(
     quiet: bool = False,
     profile: str | None = None,
     require_coverage: bool = False,
+    config: TargetConfig | None = None,
 ) -> Run:
     """What `compute` and `report` share (`run.prepare`), with the accounting and the reason
-    shown and exit 3 when the data cannot be used, and the period's choice said on stderr."""
+    shown and exit 3 when the data cannot be used, and the period's choice said on stderr.
+    `config`: the targets file when the command has loaded it already."""
     from cchc_cli.run import RunOptions, UnusableInputs, prepare
 
     options = RunOptions(
+        config=config,
         targets=targets,
         period=period,
         as_of=parse_as_of(as_of, lang),

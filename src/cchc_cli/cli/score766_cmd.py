@@ -110,8 +110,6 @@ def score766_command(
     )
     from cchc_cli.run import score
     from cchc_cli.targets.config import load_targets
-    from cchc_cli.targets.portal import compare as compare_scores
-    from cchc_cli.targets.portal import read_portal
     from cchc_cli.targets.scorecard import load_scorecard, parse_readings
 
     by_fields = check_by(by or [], lang)
@@ -120,9 +118,13 @@ def score766_command(
     readings = parse_readings(reading or [])
     # the scorecard and the portal file are checked before any export is read; a filter of the
     # scorecard may name a group of the targets file
-    groups = load_targets(targets).groups
-    card = load_scorecard(scorecard, version, readings, groups)
-    portal = read_portal(compare) if compare is not None else None
+    config = load_targets(targets)
+    card = load_scorecard(scorecard, version, readings, config.groups)
+    portal = None
+    if compare is not None:
+        from cchc_cli.targets.portal import read_portal
+
+        portal = read_portal(compare)
     run = prepare_run(
         inputs,
         targets,
@@ -137,6 +139,7 @@ def score766_command(
         quiet=quiet,
         profile=profile,
         require_coverage=require_coverage,
+        config=config,
     )
     with phase(quiet, lang, "phase_computing"):
         result = score(
@@ -153,6 +156,8 @@ def score766_command(
         scores, issues = portal
         for issue in issues:
             stderr_console().print(issue.message(lang), style="yellow")
+        from cchc_cli.targets.portal import compare as compare_scores
+
         comparisons = compare_scores(result, scores)
     if format is ScoreFormat.table:
         console = stdout_console()

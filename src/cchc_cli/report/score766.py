@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group as RenderGroup
 from rich.table import Table
@@ -16,9 +16,11 @@ from cchc_cli import __version__
 from cchc_cli.catalogue import decimal_text, label
 from cchc_cli.ingest import LoadResult
 from cchc_cli.report.results import safe_cell
-from cchc_cli.targets.portal import Comparison
 from cchc_cli.targets.results import Note
 from cchc_cli.targets.scorecard import GroupScore, IndicatorScore, LostRow, ScoreResult
+
+if TYPE_CHECKING:  # the portal's reader is imported only with --compare
+    from cchc_cli.targets.portal import Comparison
 
 # Points below this show as 0,00: no sign, nothing within reach.
 POINTS_SHOWN = 0.005

@@ -88,6 +88,9 @@ class DossierView:
     carried_over: np.ndarray
     is_open: np.ndarray
     timeliness: pd.Series
+    # withdrawn dossiers the rule ended on the day they were received (no end date recorded):
+    # ended for the on-time rule, no result for anything else
+    undated_withdrawal: np.ndarray | None = None
 
     def population(self, name: str) -> np.ndarray:
         """The mask of a population named in targets.yaml."""
@@ -185,6 +188,7 @@ def classify(table: pd.DataFrame, period: Period, rule: OnTimeRule = PROGRAMME_R
         judged_at = as_of
     received, end, due = facts.received, facts.end, facts.due
     requested_day, effective, supplements = facts.requested_day, facts.effective, facts.supplements
+    undated = None
     if rule.withdrawn == "ended":
         # 766 description 2.1 step 1: a withdrawal ends a received dossier. An export that gives
         # it no end date: it ended the day it was received (never carried into later periods)
@@ -243,4 +247,6 @@ def classify(table: pd.DataFrame, period: Period, rule: OnTimeRule = PROGRAMME_R
     timeliness = pd.Series(
         pd.Categorical.from_codes(codes, categories=categories), index=table.index
     )
-    return DossierView(received_in, ended_in, handled_in, carried_over, is_open, timeliness)
+    return DossierView(
+        received_in, ended_in, handled_in, carried_over, is_open, timeliness, undated
+    )

@@ -109,13 +109,13 @@ def masks(target: Target, frame: Frame) -> tuple[np.ndarray, np.ndarray, list[np
 def _masks(target: Target, frame: Frame) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
     spec = target.spec
     assert isinstance(spec, ScoreSpec) and target.denominator is not None
-    if spec.population == "handled":
-        # the dossiers judged on time: a withdrawal ends one under the 766 reading, so a
-        # withdrawn dossier is not carried into later periods
-        scope = frame.view_for(frame.rule_766).population("handled")
-    elif spec.population not in (None, "all"):
-        # received, ended (D6): a withdrawal is no result (4.1, 4.2 count results)
-        scope = frame.view.population(spec.population)
+    if spec.population not in (None, "all"):
+        # the scorecard's own view (one classification for every indicator): a withdrawal ends
+        # a dossier under the 766 reading, so it is not carried into later periods
+        view = frame.view_for(frame.rule_766)
+        scope = view.population(spec.population)
+        if spec.population == "ended" and view.undated_withdrawal is not None:
+            scope = scope & ~view.undated_withdrawal  # no result (4.1, 4.2 count results)
     else:
         scope = frame.scope(None, spec.period_field)
     denominator = scope & frame.matches(target.denominator)
