@@ -249,3 +249,18 @@ def test_a_broken_scorecard_file_stops_the_report_as_a_targets_file_does_issue16
     done = runner.invoke(app, ["report", str(source), "-o", str(out), "--period", "2025-03"])
     assert done.exit_code == 4, done.output  # ExitCode.CONFIGURATION
     assert "config.score_unreadable" in done.stderr and not out.exists()
+
+
+def test_a_period_with_nothing_scored_is_said_not_zero_issue16(score) -> None:
+    import dataclasses
+
+    nothing = dataclasses.replace(
+        score,
+        indicators=[
+            dataclasses.replace(s, points=None, status="no_data") for s in score.indicators
+        ],
+        groups=[dataclasses.replace(g, points=None, scored_max=0.0) for g in score.groups],
+    )
+    said = score_paragraph(nothing, "vi")
+    assert "chưa đủ để tính điểm chỉ số nào" in said and "0,00" not in said
+    assert "lets no indicator be scored" in score_paragraph(nothing, "en")

@@ -160,6 +160,12 @@ WORDING: dict[str, tuple[str, str]] = {
     ),
     # the 766 scorecard's section (issue 16), one sentence built from its parts
     "doc.score_title": ("Chỉ số 766 (tự tính)", "The 766 index (computed here)"),
+    "doc.score_none": (
+        "Chỉ số 766 tự tính {period} (phiên bản {version}): dữ liệu đã đưa vào chưa đủ để tính "
+        "điểm chỉ số nào.",
+        "The 766 index computed {period} (version {version}): the data given lets no indicator "
+        "be scored.",
+    ),
     "doc.score_total": (
         "Điểm Chỉ số 766 tự tính từ dữ liệu của đơn vị {period} (phiên bản {version}): "
         "{points}/{scored} điểm của các chỉ số tính được{rest}",

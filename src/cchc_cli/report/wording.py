@@ -370,7 +370,10 @@ def at_risk_until(result: ScoreResult) -> date:
 def score_paragraph(result: ScoreResult, lang: str) -> str:
     """The báo cáo's 766 sentence: the points of the indicators computed, those losing the
     most, the dossiers that cost points (counted, whatever the rows listed) and those about
-    to."""
+    to; said outright when the data let no indicator be scored (no data is not zero)."""
+    if not result.scored_max:
+        period = period_words(result.period, lang)
+        return label("doc.score_none", lang, period=period, version=result.scorecard.id)
     unscored = score_unscored(result.no_data_max, result.not_scored_max, result.level, lang)
     rest = (
         label("doc.score_rest", lang, max=count(result.max_points, lang), parts=", ".join(unscored))
