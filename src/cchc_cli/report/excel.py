@@ -590,7 +590,8 @@ def _write_score_table(ws: Sheet, row: int, result: ScoreResult, lang: str) -> i
     put(ws, row, 1, _w("score_total_row", lang), alignment=WRAP, border=BOX, **bold_row)
     for column in range(2, 7):
         put(ws, row, column, None, border=BOX, **bold_row)
-    _points_cell(ws, row, 7, result.points, **bold_row)
+    # nothing scored at all: no points, not 0
+    _points_cell(ws, row, 7, result.points if result.scored_max else None, **bold_row)
     put(ws, row, 8, result.max_points, number_format=_max_format(result.max_points), border=BOX,
         **bold_row)  # fmt: skip
     _points_cell(ws, row, 9, result.within_reach, **bold_row)

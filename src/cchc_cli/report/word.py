@@ -412,7 +412,8 @@ def _score766(document: DocxDocument, result: ScoreResult, lang: str) -> None:
         cells = row.cells
         _cell(cells[0], name, bold=bold)
         figures = (
-            "—" if line.points is None else score_points(line.points, lang),
+            # nothing scored (a group, or the whole card): no points, not 0
+            "—" if line.points is None or not line.scored_max else score_points(line.points, lang),
             count(line.scored_max, lang),
             count(line.no_data_max, lang),
             count(line.not_scored_max, lang),
