@@ -16,6 +16,7 @@ from cchc_cli import __version__
 from cchc_cli.catalogue import decimal_text, label
 from cchc_cli.ingest import LoadResult
 from cchc_cli.report.results import safe_cell
+from cchc_cli.report.wording import level_words
 from cchc_cli.targets.results import Note
 from cchc_cli.targets.scorecard import GroupScore, IndicatorScore, LostRow, ScoreResult
 
@@ -210,12 +211,6 @@ def total_line(result: ScoreResult, lang: str) -> str:
             level=level_words(result.level, lang),
         )
     return line
-
-
-def level_words(level: str, lang: str) -> str:
-    """A unit's level inside a sentence ("cấp huyện", "district level")."""
-    words = label(f"level_{level}", lang)
-    return words[:1].lower() + words[1:]
 
 
 def fix_first(result: ScoreResult, limit: int = 3) -> list[IndicatorScore]:

@@ -133,12 +133,32 @@ def filter_fields(dataset: str) -> dict[str, FilterField]:
     return fields
 
 
-def default_targets_path() -> Path:
-    """./configs/targets.yaml when present, else the copy shipped inside the package."""
-    local = Path("configs") / "targets.yaml"
+def local_or_shipped(name: str) -> Path:
+    """./configs/NAME when present, else the copy shipped inside the package."""
+    local = Path("configs") / name
     if local.is_file():
         return local
-    return Path(str(resources.files("cchc_cli") / "data" / "targets.yaml"))
+    return Path(str(resources.files("cchc_cli") / "data" / name))
+
+
+def default_targets_path() -> Path:
+    """./configs/targets.yaml when present, else the copy shipped inside the package."""
+    return local_or_shipped("targets.yaml")
+
+
+def read_config_file(path: Path, unreadable: str) -> tuple[bytes, Any]:
+    """A configuration file's bytes and its YAML document: safe YAML only, a regular file, no
+    repeated key, bounded aliases (config_yaml.py); ConfigError `unreadable` (exit 4) with the
+    officer's reason when it cannot be read."""
+    try:
+        content = read_config_bytes(path)
+        return content, load_config_yaml(content.decode("utf-8-sig"))
+    except ConfigYamlProblem as exc:
+        raise ConfigError(unreadable, path=str(path), reason=exc.reason) from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(unreadable, path=str(path), reason=yaml_reason(exc)) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(unreadable, path=str(path), reason=os_reason(exc)) from exc
 
 
 def _fail(path: Path, target: str, location: str, reason: Phrase) -> ConfigError:
@@ -223,19 +243,7 @@ def _pydantic_problem(path: Path, raw: Mapping[str, Any], error: ValidationError
 def load_targets(path: Path | None = None) -> TargetConfig:
     """Read (safe YAML only) and check a targets file; ConfigError on any mistake."""
     path = path or default_targets_path()
-    try:
-        # safe YAML only, a regular file, no repeated key, bounded aliases (config_yaml.py)
-        content = read_config_bytes(path)
-        raw = load_config_yaml(content.decode("utf-8-sig"))
-    except ConfigYamlProblem as exc:
-        raise ConfigError("config.targets_unreadable", path=str(path), reason=exc.reason) from exc
-    except yaml.YAMLError as exc:
-        reason = yaml_reason(exc)
-        raise ConfigError("config.targets_unreadable", path=str(path), reason=reason) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(
-            "config.targets_unreadable", path=str(path), reason=os_reason(exc)
-        ) from exc
+    content, raw = read_config_file(path, "config.targets_unreadable")
     if not isinstance(raw, dict):
         raise _fail(path, "-", "/", phrase("targets.not_a_mapping"))
     try:

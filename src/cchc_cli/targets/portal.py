@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cchc_cli.catalogue import Words, label, os_reason, phrase
+from cchc_cli.catalogue import os_reason, phrase
 from cchc_cli.errors import InputError
 from cchc_cli.issues import Issue, make_issue
 from cchc_cli.readers.delimited import UnknownEncoding, decode_csv, sniff_delimiter
 from cchc_cli.targets.filters import fields_used
-from cchc_cli.targets.scorecard import IndicatorScore, ScoreResult, UnitTotal
+from cchc_cli.targets.scorecard import IndicatorScore, ScoreResult, UnitTotal, level_words
 from cchc_cli.text import match_key
 
 TOLERANCE = 0.015  # 766.md §2: DVCQG rounds to two decimals
@@ -198,12 +198,6 @@ def _unit_total(result: ScoreResult, unit_key: str) -> UnitTotal | None:
         if any(match_key(str(v)) == unit_key for v in total.by.values() if v is not None):
             return total
     return None
-
-
-def level_words(level: str) -> Words:
-    """A unit's level inside a sentence, in both languages ("cấp huyện")."""
-    vi, en = label(f"level_{level}", "vi"), label(f"level_{level}", "en")
-    return Words(vi[:1].lower() + vi[1:], en[:1].lower() + en[1:])
 
 
 def _unit_missing(result: ScoreResult) -> tuple[str, dict[str, Any]]:

@@ -15,28 +15,30 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 from pydantic import Field, ValidationError
 
-from cchc_cli.catalogue import Words, did_you_mean, label, os_reason, phrase, yaml_reason
-from cchc_cli.config_yaml import ConfigYamlProblem, load_config_yaml, read_config_bytes
+from cchc_cli.catalogue import Words, did_you_mean, label, phrase
 from cchc_cli.errors import ConfigError, UsageError
 from cchc_cli.rules import due_dates, end_dates
-from cchc_cli.targets.config import TargetConfig, check_target
+from cchc_cli.targets.config import (
+    TargetConfig,
+    check_target,
+    local_or_shipped,
+    read_config_file,
+)
 from cchc_cli.targets.engine import Engine
 from cchc_cli.targets.filters import FieldGroup, fields_used, registers_used
-from cchc_cli.targets.kinds.score766 import EPSILON, ScoreSpec, masks
+from cchc_cli.targets.kinds.score766 import EPSILON, ScoreSpec, deduction_filters, masks
 from cchc_cli.targets.kinds.value import period_label
 from cchc_cli.targets.periods import Period
 from cchc_cli.targets.results import Note, TargetResult, TargetStatus
 from cchc_cli.targets.spec import Strict, Target, Unit
-from cchc_cli.targets.timeliness import OnTimeRule, due_days
+from cchc_cli.targets.timeliness import OnTimeRule, timing
 from cchc_cli.text import match_key
 
 # Readings the code applies (the on-time rule, open dossiers, province-only rows); a scorecard
@@ -134,10 +136,7 @@ class Scorecard:
 
 def default_scorecards_path() -> Path:
     """./configs/score766.yaml when present, else the copy shipped inside the package."""
-    local = Path("configs") / "score766.yaml"
-    if local.is_file():
-        return local
-    return Path(str(resources.files("cchc_cli") / "data" / "score766.yaml"))
+    return local_or_shipped("score766.yaml")
 
 
 def _fail(path: Path, item: str, location: str, reason: Any) -> ConfigError:
@@ -167,17 +166,7 @@ def load_scorecard(
     when none is named) and its readings; ConfigError on a mistake in the file, UsageError on
     an unknown version or reading."""
     path = path or default_scorecards_path()
-    try:
-        content = read_config_bytes(path)
-        raw = load_config_yaml(content.decode("utf-8-sig"))
-    except ConfigYamlProblem as exc:
-        raise ConfigError("config.score_unreadable", path=str(path), reason=exc.reason) from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(
-            "config.score_unreadable", path=str(path), reason=yaml_reason(exc)
-        ) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError("config.score_unreadable", path=str(path), reason=os_reason(exc)) from exc
+    content, raw = read_config_file(path, "config.score_unreadable")
     try:
         parsed = ScorecardFile.model_validate(raw)
     except ValidationError as exc:
@@ -585,7 +574,7 @@ def compute_scorecard(
             points = spec.max_points if province_rows_full else None
             status = "scored" if province_rows_full else "not_scored"
             key = "score.province_only_full" if province_rows_full else "score.province_only"
-            note = Note(key, {"level": _level_words(level)})
+            note = Note(key, {"level": level_words(level)})
             scores.append(IndicatorScore(indicator, None, None, None, points, status, None, note))
             continue
         if not spec.formula_known:
@@ -646,9 +635,7 @@ def _from_result(
     points = spec.points(result.value, result.denominator)
     status = "scored" if points is not None else "no_data"
     deductions: list[int] = []
-    if indicator.target.filters and any(
-        k.startswith("deductions[") for k in indicator.target.filters
-    ):
+    if deduction_filters(indicator.target):
         frame = engine.framing.frame(spec.dataset, period)
         assert frame is not None
         deductions = [int(d.sum()) for d in masks(indicator.target, frame)[2]]
@@ -682,7 +669,8 @@ def _from_result(
     return score
 
 
-def _level_words(level: str) -> Words:
+def level_words(level: str) -> Words:
+    """A unit's level inside a sentence, in both languages ("cấp huyện", "district level")."""
     return Words(label(f"level_{level}", "vi").lower(), label(f"level_{level}", "en").lower())
 
 
@@ -823,12 +811,12 @@ def _explain(
         positions = np.flatnonzero(lost)
         reasons = _class_names(frame.view_for(rule).timeliness.iloc[positions])
         # late by D7 rule 2 (more than one supplement request), whatever the dates say
-        supplements = _supplements(frame.table, positions) > 1
+        supplements = timing(frame.table).supplements[positions] > 1
         reasons = np.where(supplements & (reasons != ""), "supplements", reasons)
         if judged.as_of > period.as_of:
             # judged at the period's end (766): open today and not yet due, it is late only
             # if still open then; said so, not called overdue
-            due = due_days(frame.table)[positions]
+            due = timing(frame.table).due[positions]
             ahead = (reasons == "open_overdue") & (due >= np.datetime64(period.as_of, "D"))
             reasons = np.where(ahead, "overdue_at_period_end", reasons)
         if deducted:
@@ -847,10 +835,10 @@ def _explain(
     now = engine.framing.frame("dossiers", period)
     assert now is not None
     view = now.view_for(rule)
-    due = due_days(now.table)
+    due = timing(now.table).due
     as_of = np.datetime64(period.as_of, "D")
     # a dossier waiting for the citizen's documents is paused (D7 rule 4): not at risk
-    waiting = _status_in(now.table, "SUPPLEMENT_REQUESTED")
+    waiting = timing(now.table).waiting_status
     # a dossier already counted as costing points is not listed again
     listed = anywhere if anywhere is not None else np.zeros(len(now.table), dtype=bool)
     soon = (
@@ -865,24 +853,6 @@ def _explain(
     positions = np.flatnonzero(soon)
     reasons = np.full(len(positions), "at_risk", dtype=object)
     outcome.at_risk += _rows(now.table, positions, codes, reasons, row_limit)
-
-
-def _supplements(table: pd.DataFrame, positions: np.ndarray) -> np.ndarray:
-    """The supplement requests of the rows at `positions` (the column alone is taken)."""
-    if "supplement_count" not in table:
-        return np.zeros(len(positions), dtype="int64")
-    return table["supplement_count"].iloc[positions].fillna(0).to_numpy(dtype="int64")
-
-
-def _status_in(table: pd.DataFrame, *codes: str) -> np.ndarray:
-    if "status" not in table:
-        return np.zeros(len(table), dtype=bool)
-    status = table["status"]
-    if isinstance(status.dtype, pd.CategoricalDtype):
-        # on the category codes: hashing a million labels costs 25 ms a question
-        member = np.append(status.cat.categories.isin(codes), False)
-        return member[status.cat.codes.to_numpy()]
-    return status.isin(codes).to_numpy(dtype=bool)
 
 
 def _is_class(timeliness: pd.Series, name: str) -> np.ndarray:
