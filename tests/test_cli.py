@@ -612,3 +612,42 @@ def test_a_reader_that_stops_reading_ends_the_run_with_0_issue14(arguments) -> N
     stderr = process.stderr.read().decode("utf-8")
     assert process.wait(timeout=120) == 0, stderr
     assert "Traceback" not in stderr and "Exception" not in stderr
+
+
+def test_a_finished_run_ends_after_its_exit_handlers_without_teardown_issue12(
+    monkeypatch,
+) -> None:
+    import cchc_cli.__main__ as entry
+
+    order: list[object] = []
+    monkeypatch.setattr(entry.atexit, "_run_exitfuncs", lambda: order.append("handlers"))
+    monkeypatch.setattr(entry.os, "_exit", order.append)
+    monkeypatch.setattr(entry.sys, "getprofile", lambda: None)
+    monkeypatch.setattr(entry.sys, "gettrace", lambda: None)
+    entry._end(None)
+    entry._end(3)
+    assert order == ["handlers", 0, "handlers", 3]
+    order.clear()
+    entry._end("a message for the usual exit to print")
+    monkeypatch.setattr(entry.sys, "gettrace", lambda: print)  # coverage or a debugger
+    entry._end(0)
+    assert order == []  # the usual exit follows
+
+
+def test_the_exit_code_and_the_whole_output_survive_the_quick_end_issue12(tmp_path) -> None:
+    env = dict(os.environ, CCHC_CACHE_DIR=str(tmp_path / "cache"))
+    done = subprocess.run(
+        [sys.executable, "-m", "cchc_cli", "compute", str(SAMPLE_DATA), "--format", "json"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert json.loads(done.stdout)["targets"]  # the JSON is whole: flushed before the end
+    missing = subprocess.run(
+        [sys.executable, "-m", "cchc_cli", "compute", str(tmp_path / "none.xlsx")],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert missing.returncode == 3 and b"none.xlsx" in missing.stderr

@@ -16,7 +16,6 @@ import pytest
 
 from cchc_cli.cli import app
 from cchc_cli.ingest import load_inputs
-from cchc_cli.ingest.load import concat_tables
 from conftest import SAMPLE_DATA, quarter_by_agency, write_xlsx
 from golden_rows import FEB, HEADER, MAR
 
@@ -145,21 +144,6 @@ def test_a_cached_year_gives_the_figures_of_a_fresh_read_issue12(
     shutil.rmtree(tmp_path / "cache" / "runs")
     from_files = _year(runner, str(monthly[0].parent))  # the twelve file entries
     assert fresh == first == cached == from_files
-
-
-def test_tables_with_other_categories_are_joined_as_categories_issue12() -> None:
-    january = pd.DataFrame(
-        {"unit": pd.Categorical(["A", "B", None]), "n": [1, 2, 3]},
-    )
-    february = pd.DataFrame({"unit": pd.Categorical(["C", "A"]), "n": [4, 5]})
-    march = pd.DataFrame({"n": [6]})  # a file without the column at all
-    joined = concat_tables([january, february, march])
-    assert isinstance(joined["unit"].dtype, pd.CategoricalDtype)
-    shown = joined["unit"].astype(object).where(joined["unit"].notna(), None).tolist()
-    assert shown == ["A", "B", None, "C", "A", None]
-    assert joined["n"].tolist() == [1, 2, 3, 4, 5, 6]
-    # pandas alone would have dropped the categories (a string per row again)
-    assert not isinstance(pd.concat([january, february])["unit"].dtype, pd.CategoricalDtype)
 
 
 def test_a_stopped_load_starts_no_further_file_issue13(tmp_path, monkeypatch) -> None:

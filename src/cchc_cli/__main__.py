@@ -8,6 +8,7 @@ one line and the shell's code (130, 143), never a traceback, and never leaves a 
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 import sys
@@ -85,8 +86,32 @@ def run() -> None:
         if done.code in (INTERRUPTED_EXIT, TERMINATED_EXIT):  # said so already (handles_errors)
             _exit_now(int(done.code))
         _finishing()
+        _end(done.code)
         raise
     _finishing()
+    _end(0)
+
+
+def _end(code: object) -> None:
+    """End a finished run without taking the interpreter apart: its outputs are written and
+    closed, and freeing pandas', Arrow's and NumPy's modules object by object only delays the
+    exit (0.1 s: importing them and exiting takes 0.58 s, 0.47 s this way; 6 % of a cached
+    run over a 3M-row year) while the system reclaims the memory at once anyway. The exit
+    handlers run first (they stop the reader processes) and the streams are flushed. Returns
+    (the usual exit follows) when a profiler or a coverage tracer is attached, which writes its
+    results at the usual exit, for a message instead of a code, and when the output cannot
+    be flushed (a closed pipe), which the usual exit reports as it always did."""
+    if code is None:
+        code = 0
+    if not isinstance(code, int) or sys.getprofile() is not None or sys.gettrace() is not None:
+        return
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
 
 
 def _finishing() -> None:

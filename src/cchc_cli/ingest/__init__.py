@@ -2,7 +2,8 @@
 
 `load.py` runs it (reading, header detection, validation per sheet, in parallel, through the
 cache); `rows.py` tells data rows from titles, footers and blanks; `validate.py` turns cells
-into typed columns with issues; `duplicates.py` resolves dossier codes seen twice (D5);
+into typed columns with issues; `join.py` joins the sheets' tables of a dataset, leaving out
+the losing copies of keys seen twice, which `duplicates.py` picks (D5);
 `cache.py` keeps validated files between runs; `drafting.py` drafts a vendor profile from a
 sheet nothing reads yet.
 """

@@ -16,7 +16,7 @@ import pandas as pd
 
 from cchc_cli.catalogue import os_reason
 from cchc_cli.ingest.cache import CachedFile, CachedRun, ReadCache, SheetPart
-from cchc_cli.ingest.duplicates import resolve_duplicates
+from cchc_cli.ingest.join import join_tables
 from cchc_cli.ingest.memory import give_back
 from cchc_cli.ingest.validate import (
     SheetAccount,
@@ -287,49 +287,20 @@ def _join(loads: list[FileLoad]) -> CachedRun:
         for dataset_name, account, table in load.parts:
             run.accounts.append(account)
             frames.setdefault(dataset_name, []).append(table)
-    for name, parts in frames.items():
-        table = concat_tables(parts)
+        load.parts = []  # held only by `frames` from here: joining lets each go in turn
+    for name in list(frames):
         dataset = DATASETS[name]
-        if dataset.key:
-            mine = [a for a in run.accounts if a.dataset == name]
-            key_headers = {(a.path, a.sheet): a.columns.get(dataset.key, "") for a in mine}
-            sheet_columns = {(a.path, a.sheet): frozenset(a.columns) for a in mine}
-            table, duplicate_issues = resolve_duplicates(
-                table, dataset.key, name, key_headers, sheet_columns
-            )
-            run.issues.extend(duplicate_issues)
-            run.duplicates += len(duplicate_issues)
+        mine = [a for a in run.accounts if a.dataset == name]
+        key_headers = {(a.path, a.sheet): a.columns.get(dataset.key, "") for a in mine}
+        sheet_columns = {(a.path, a.sheet): frozenset(a.columns) for a in mine}
+        # join_tables lets each file's table go once it is filtered: never held twice over
+        table, duplicate_issues = join_tables(
+            frames.pop(name), dataset.key, name, key_headers, sheet_columns
+        )
+        run.issues.extend(duplicate_issues)
+        run.duplicates += len(duplicate_issues)
         run.tables[name] = table
     return run
-
-
-def concat_tables(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    """The sheets' tables one under the other, categorical columns kept categorical.
-
-    pandas turns categoricals whose categories differ (every file names itself in
-    `source_path`) into Python objects when concatenating; the categories are unified first,
-    so a year of monthly files keeps one small code per row instead of a string.
-    """
-    if len(parts) == 1:
-        return parts[0]
-    # insertion-ordered sets: a procedure column may hold thousands of names
-    columns: dict[str, dict[str, None]] = {}
-    for part in parts:
-        for name, dtype in part.dtypes.items():
-            if isinstance(dtype, pd.CategoricalDtype) and not dtype.ordered:
-                columns.setdefault(str(name), {}).update(dict.fromkeys(dtype.categories))
-    unified = {name: list(known) for name, known in columns.items()}
-    aligned = []
-    for part in parts:
-        part = part.copy(deep=False)
-        for name, categories in unified.items():
-            if name in part and isinstance(part[name].dtype, pd.CategoricalDtype):
-                part[name] = part[name].cat.set_categories(categories)
-            elif name not in part:
-                empty = np.full(len(part), -1, dtype=np.int32)
-                part[name] = pd.Categorical.from_codes(empty, categories=categories)
-        aligned.append(part)
-    return pd.concat(aligned, ignore_index=True)
 
 
 @dataclass
