@@ -29,6 +29,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     (
         "base",
         (
+            "cchc_cli.cache_folder",
             "cchc_cli.catalogue",
             "cchc_cli.config_yaml",
             "cchc_cli.errors",

@@ -27,10 +27,11 @@ from golden_rows import HEADER, MAR
 
 
 def file_entries(folder: Path) -> list[Path]:
-    """The cache's per-file entries (run entries live in `runs/`)."""
+    """The cache's per-file entries (run entries live in `runs/`, the files' hashes in
+    hashes.json)."""
     if not folder.exists():
         return []
-    return [p for p in folder.iterdir() if p.name != "runs"]
+    return [p for p in folder.iterdir() if p.name not in ("runs", "hashes.json")]
 
 
 def run_entries(folder: Path) -> list[Path]:
@@ -289,7 +290,7 @@ def test_writes_killed_midway_are_cleaned_up_later_issue12(tmp_path) -> None:
 def test_without_a_home_the_run_goes_on_without_cache_and_writes_nothing_issue13(
     runner, tmp_path, monkeypatch
 ) -> None:
-    from cchc_cli.ingest.cache import default_cache_dir
+    from cchc_cli.cache_folder import default_cache_dir
 
     monkeypatch.delenv("CCHC_CACHE_DIR", raising=False)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)

@@ -4,7 +4,9 @@ load (issue #12), is always the hash of the bytes the file holds when it is take
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import time
 
 from cchc_cli.readers import hashes
 
@@ -78,3 +80,92 @@ def test_a_background_hash_that_fails_does_not_hang_the_run_issue12(tmp_path, mo
         hashes.forget_hashing()
     assert key is not None
     assert key.sha256 == hashlib.sha256(b"export").hexdigest()
+
+
+def _settled(path, seconds_ago: int = 60) -> None:
+    """The file as an export saved a minute ago (not in the middle of being written)."""
+    then = time.time() - seconds_ago
+    os.utime(path, (then, then))
+
+
+def _counting(monkeypatch) -> list[str]:
+    hashed: list[str] = []
+    real = hashes.file_sha256
+
+    def counted(path):
+        hashed.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(hashes, "file_sha256", counted)
+    return hashed
+
+
+def test_an_unchanged_file_is_hashed_once_across_runs_issue12(tmp_path, monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    path = tmp_path / "2025-01.xlsx"
+    path.write_bytes(b"january export")
+    _settled(path)
+    hashed = _counting(monkeypatch)
+    first = hashes.file_key(path, cache)
+    monkeypatch.setattr(hashes, "_known", {})  # the next run: read back from the folder
+    again = hashes.file_key(path, cache)
+    hashes.start_hashing([path], cache)  # in the background, as a command does
+    try:
+        background = hashes.file_key(path, cache)
+    finally:
+        hashes.forget_hashing()
+    assert hashed == ["2025-01.xlsx"]
+    assert first == again == background
+    assert first is not None and first.sha256 == hashlib.sha256(b"january export").hexdigest()
+    assert (cache / "hashes.json").exists()
+
+
+def test_a_changed_file_is_hashed_again_even_with_its_size_and_time_issue12(
+    tmp_path, monkeypatch
+) -> None:
+    cache = tmp_path / "cache"
+    path = tmp_path / "2025-01.xlsx"
+    path.write_bytes(b"january export")
+    _settled(path)
+    hashed = _counting(monkeypatch)
+    hashes.file_key(path, cache)
+    path.write_bytes(b"january EXPORT")  # the same size, a new time
+    _settled(path, 30)
+    key = hashes.file_key(path, cache)
+    assert key is not None and key.sha256 == hashlib.sha256(b"january EXPORT").hexdigest()
+    # a file put back in place of another (same name, size and time): another file id
+    other = tmp_path / "other.xlsx"
+    other.write_bytes(b"january export")
+    os.utime(other, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns))
+    os.replace(other, path)
+    key = hashes.file_key(path, cache)
+    assert key is not None and key.sha256 == hashlib.sha256(b"january export").hexdigest()
+    assert hashed == ["2025-01.xlsx"] * 3
+
+
+def test_a_file_saved_moments_ago_is_hashed_every_time_issue12(tmp_path, monkeypatch) -> None:
+    # saved twice within the file system's time resolution, a file keeps one time for two
+    # contents: its hash is kept only once it has settled
+    cache = tmp_path / "cache"
+    path = tmp_path / "2025-01.xlsx"
+    path.write_bytes(b"being written")
+    hashed = _counting(monkeypatch)
+    hashes.file_key(path, cache)
+    hashes.file_key(path, cache)
+    assert hashed == ["2025-01.xlsx"] * 2
+
+
+def test_damaged_kept_hashes_are_ignored_issue12(tmp_path, monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    path = tmp_path / "2025-01.xlsx"
+    path.write_bytes(b"january export")
+    _settled(path)
+    status = path.stat()
+    identity = [status.st_size, status.st_mtime_ns, status.st_ino]
+    wrong_digest = json.dumps({os.path.abspath(path): [identity, "abc"]})
+    for damaged in ("{not json", "[1, 2]", wrong_digest):
+        (cache / "hashes.json").write_text(damaged, encoding="utf-8")
+        monkeypatch.setattr(hashes, "_known", {})
+        key = hashes.file_key(path, cache)
+        assert key is not None and key.sha256 == hashlib.sha256(b"january export").hexdigest()

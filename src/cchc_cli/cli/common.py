@@ -213,7 +213,6 @@ def read_cache(no_cache: bool, lang: str = "vi") -> ReadCache | None:
         DEFAULT_MAX_MB,
         ReadCache,
         cache_limit_problem,
-        default_cache_dir,
     )
 
     if no_cache:
@@ -222,6 +221,8 @@ def read_cache(no_cache: bool, lang: str = "vi") -> ReadCache | None:
     if wrong is not None:
         said = label("cache_limit_invalid", lang, value=wrong, default=DEFAULT_MAX_MB)
         stderr_console().print(Text(said, "yellow"))
+    from cchc_cli.cache_folder import default_cache_dir
+
     folder = default_cache_dir()
     if folder is None:  # a service account without a home: slower, never written elsewhere
         stderr_console().print(Text(label("no_cache_folder", lang), "yellow"))
@@ -289,10 +290,11 @@ def hash_in_background(inputs: list[str], no_cache: bool) -> None:
     run then finds its keys ready (readers/hashes.py)."""
     if no_cache:
         return
+    from cchc_cli.cache_folder import default_cache_dir
     from cchc_cli.readers.inputs import expand_inputs
 
     files, _ = expand_inputs(inputs)
-    start_hashing([f.path for f in files])
+    start_hashing([f.path for f in files], default_cache_dir())
 
 
 def _stop_behind(error: BaseException) -> BaseException | None:

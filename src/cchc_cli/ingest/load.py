@@ -147,7 +147,7 @@ def load_file(
     """
     key = digest = stamp = None  # without a hash, read_input takes the stamp itself
     if cache is not None:
-        known = known or file_key(input_file.path)
+        known = known or file_key(input_file.path, cache.folder)
         if known is not None:
             digest, stamp = known.sha256, known.stamp
             key = _entry_key(cache, input_file, known, options)
@@ -223,7 +223,7 @@ def load_files(
     run_key = None
     if cache is not None and files:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            keys = list(pool.map(file_key, [f.path for f in files]))
+            keys = list(pool.map(lambda f: file_key(f.path, cache.folder), files))
         if all(k is not None for k in keys):
             run_key = cache.run_key(
                 [
