@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -632,6 +633,20 @@ def test_a_finished_run_ends_after_its_exit_handlers_without_teardown_issue12(
     monkeypatch.setattr(entry.sys, "gettrace", lambda: print)  # coverage or a debugger
     entry._end(0)
     assert order == []  # the usual exit follows
+    monkeypatch.setattr(entry.sys, "gettrace", lambda: None)
+    # a file still being read in a worker thread when an error ended the run: waited for
+    release = threading.Event()
+    worker = threading.Thread(target=release.wait)
+    worker.start()
+    try:
+        entry._end(2)
+    finally:
+        release.set()
+        worker.join()
+    assert order == []
+    monkeypatch.setattr(entry.sys, "stdout", None)  # pythonw: no console
+    entry._end(0)
+    assert order == ["handlers", 0]
 
 
 def test_the_exit_code_and_the_whole_output_survive_the_quick_end_issue12(tmp_path) -> None:

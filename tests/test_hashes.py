@@ -107,6 +107,7 @@ def test_an_unchanged_file_is_hashed_once_across_runs_issue12(tmp_path, monkeypa
     _settled(path)
     hashed = _counting(monkeypatch)
     first = hashes.file_key(path, cache)
+    hashes.keep_hashes(cache)
     monkeypatch.setattr(hashes, "_known", {})  # the next run: read back from the folder
     again = hashes.file_key(path, cache)
     hashes.start_hashing([path], cache)  # in the background, as a command does
@@ -129,6 +130,7 @@ def test_a_changed_file_is_hashed_again_even_with_its_size_and_time_issue12(
     _settled(path)
     hashed = _counting(monkeypatch)
     hashes.file_key(path, cache)
+    hashes.keep_hashes(cache)
     path.write_bytes(b"january EXPORT")  # the same size, a new time
     _settled(path, 30)
     key = hashes.file_key(path, cache)
@@ -151,6 +153,7 @@ def test_a_file_saved_moments_ago_is_hashed_every_time_issue12(tmp_path, monkeyp
     path.write_bytes(b"being written")
     hashed = _counting(monkeypatch)
     hashes.file_key(path, cache)
+    hashes.keep_hashes(cache)
     hashes.file_key(path, cache)
     assert hashed == ["2025-01.xlsx"] * 2
 
@@ -162,10 +165,32 @@ def test_damaged_kept_hashes_are_ignored_issue12(tmp_path, monkeypatch) -> None:
     path.write_bytes(b"january export")
     _settled(path)
     status = path.stat()
-    identity = [status.st_size, status.st_mtime_ns, status.st_ino]
+    identity = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
     wrong_digest = json.dumps({os.path.abspath(path): [identity, "abc"]})
     for damaged in ("{not json", "[1, 2]", wrong_digest):
         (cache / "hashes.json").write_text(damaged, encoding="utf-8")
         monkeypatch.setattr(hashes, "_known", {})
         key = hashes.file_key(path, cache)
         assert key is not None and key.sha256 == hashlib.sha256(b"january export").hexdigest()
+
+
+def test_the_kept_hashes_are_written_by_the_caller_and_only_when_learnt_issue12(
+    tmp_path, monkeypatch
+) -> None:
+    cache = tmp_path / "cache"
+    path = tmp_path / "2025-01.xlsx"
+    path.write_bytes(b"january export")
+    _settled(path)
+    hashes.start_hashing([path], cache)
+    try:
+        hashes.file_key(path, cache)
+    finally:
+        hashes.forget_hashing()
+    assert not (cache / "hashes.json").exists()  # no thread of its own writes it
+    hashes.keep_hashes(cache)
+    written = (cache / "hashes.json").stat().st_mtime_ns
+    assert [p.name for p in cache.iterdir()] == ["hashes.json"]  # no temporary file left
+    monkeypatch.setattr(hashes, "_known", {})
+    hashes.file_key(tmp_path / "absent.xlsx", cache)
+    hashes.keep_hashes(cache)  # nothing learnt: not written again
+    assert (cache / "hashes.json").stat().st_mtime_ns == written

@@ -74,10 +74,11 @@ def test_a_winner_gains_absent_columns_at_its_place_after_the_rows_left_out_issu
     town = _sheet(0, [("A", None), ("B", None), ("K", None)], ["commune", "district", "commune"])
     ward1 = _sheet(1, [("E", "2025-03-01"), ("B", "2025-03-02")], None)
     ward2 = _sheet(2, [("A", "2025-03-05"), ("F", None)], None)
-    before = town.copy()
+    before = [town.copy(), ward1.copy(), ward2.copy()]
     sheets = {("f0.xlsx", "Sheet1"): _columns(True)}
     sheets |= {(f"f{n}.xlsx", "Sheet1"): _columns(False) for n in (1, 2)}
-    table, issues = join_tables([town, ward1, ward2], "dossier_code", "dossiers", None, sheets)
+    given = [town, ward1, ward2]
+    table, issues = join_tables(list(given), "dossier_code", "dossiers", None, sheets)
     assert len(issues) == 2
     got = dict(zip(table["dossier_code"], table["admin_level"].astype(object), strict=True))
     assert {code: got[code] for code in ("K", "B", "A")} == {
@@ -87,10 +88,59 @@ def test_a_winner_gains_absent_columns_at_its_place_after_the_rows_left_out_issu
     }
     assert pd.isna(got["E"]) and pd.isna(got["F"])  # no other record: nothing to take
     assert table["dossier_code"].tolist() == ["K", "E", "B", "A", "F"]
-    pd.testing.assert_frame_equal(town, before)  # a cached table is never changed
+    for table_given, as_given in zip(given, before, strict=True):
+        pd.testing.assert_frame_equal(table_given, as_given)  # a cached table is never changed
 
 
 def test_a_register_without_a_key_is_only_joined_issue12() -> None:
     first = pd.DataFrame({"n": [1, 1]})
     table, issues = join_tables([first, pd.DataFrame({"n": [1]})], None, "values")
     assert table["n"].tolist() == [1, 1, 1] and issues == []
+
+
+def test_tables_without_the_key_column_have_no_duplicates_there_issue12() -> None:
+    # a payments register whose transaction id column only some sheets have
+    with_ids = pd.DataFrame({"transaction_id": pd.array(["G1", "G1"], dtype="string[pyarrow]")})
+    without = pd.DataFrame({"amount": [1.0, 2.0]})
+    for table in (with_ids, without):
+        table["source_order"] = np.int32(0)
+        table["source_sheet_order"] = np.int16(0)
+        table["source_row"] = np.arange(2, 4)
+        table["source_path"] = pd.Categorical(["p.xlsx"] * 2)
+        table["source_sheet"] = pd.Categorical(["S"] * 2)
+    table, issues = join_tables([with_ids.copy(), without.copy()], "transaction_id", "payments")
+    assert len(table) == 3 and len(issues) == 1
+    table, issues = join_tables([without.copy(), without.copy()], "transaction_id", "payments")
+    assert len(table) == 4 and issues == []
+
+
+def _random_sheets(seed: int) -> tuple[list[pd.DataFrame], dict]:
+    """Three to five files of up to 40 rows whose dossier codes repeat within and across
+    files, some with the admin_level column and some without, one possibly empty."""
+    rng = np.random.default_rng(seed)
+    parts, sheets = [], {}
+    for order in range(int(rng.integers(3, 6))):
+        n = int(rng.integers(0 if order == 1 else 1, 40))
+        codes = [f"H{c}" if c < 30 else None for c in rng.integers(0, 33, n)]
+        done = [f"2025-0{d}-1{d}" if d else None for d in rng.integers(0, 4, n)]
+        with_level = bool(rng.integers(0, 2))
+        levels = list(rng.choice(["commune", "district", "province"], n)) if with_level else None
+        parts.append(_sheet(order, list(zip(codes, done, strict=True)), levels))
+        sheets[(f"f{order}.xlsx", "Sheet1")] = _columns(with_level)
+    return parts, sheets
+
+
+def test_joining_file_by_file_gives_what_joining_all_at_once_gives_issue12() -> None:
+    for seed in range(40):
+        parts, sheets = _random_sheets(seed)
+        whole = concat_tables([p.copy() for p in parts])
+        at_once, at_once_issues = join_tables([whole], "dossier_code", "dossiers", None, sheets)
+        by_file, by_file_issues = join_tables(parts, "dossier_code", "dossiers", None, sheets)
+        pd.testing.assert_frame_equal(by_file, at_once)
+        assert [(i.path, i.row, i.params) for i in by_file_issues] == [
+            (i.path, i.row, i.params) for i in at_once_issues
+        ]
+        codes = by_file["dossier_code"].dropna()
+        assert codes.is_unique  # one row per dossier
+        blank = int(sum(p["dossier_code"].isna().sum() for p in _random_sheets(seed)[0]))
+        assert int(by_file["dossier_code"].isna().sum()) == blank  # blank codes all kept

@@ -9,9 +9,11 @@ one line and the shell's code (130, 143), never a traceback, and never leaves a 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import signal
 import sys
+import threading
 from types import FrameType
 
 
@@ -46,8 +48,10 @@ def _exit_now(code: int) -> None:
     isolation = sys.modules.get("cchc_cli.readers.isolation")
     if isolation is not None:
         isolation.stop_readers()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:  # none without a console (pythonw)
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
     os._exit(code)
 
 
@@ -97,18 +101,24 @@ def _end(code: object) -> None:
     closed, and freeing pandas', Arrow's and NumPy's modules object by object only delays the
     exit (0.1 s: importing them and exiting takes 0.58 s, 0.47 s this way; 6 % of a cached
     run over a 3M-row year) while the system reclaims the memory at once anyway. The exit
-    handlers run first (they stop the reader processes) and the streams are flushed. Returns
-    (the usual exit follows) when a profiler or a coverage tracer is attached, which writes its
-    results at the usual exit, for a message instead of a code, and when the output cannot
-    be flushed (a closed pipe), which the usual exit reports as it always did."""
+    handlers run first (they stop the reader processes) and the streams are flushed. Returns,
+    for the usual exit to follow, when a profiler or a coverage tracer is attached (it writes
+    its results at the usual exit), for a message instead of a code, while a thread that is
+    not a daemon still works (a file being read when an error ended the run: the usual exit
+    waits for it), and when the output cannot be flushed (a closed pipe: the usual exit
+    reports it as it always did)."""
     if code is None:
         code = 0
     if not isinstance(code, int) or sys.getprofile() is not None or sys.gettrace() is not None:
         return
+    current = threading.current_thread()
+    if any(t is not current and not t.daemon and t.is_alive() for t in threading.enumerate()):
+        return
     atexit._run_exitfuncs()
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # none without a console (pythonw)
+                stream.flush()
     except (OSError, ValueError):
         return
     os._exit(code)

@@ -23,10 +23,10 @@ def _day_or_earliest(values: pd.Series) -> np.ndarray:
 def repeated_keys(keys: pd.Series) -> np.ndarray:
     """Which rows share their key with another row (a missing key is nobody's duplicate).
 
-    Arrow strings (dossier codes): one hash pass (`dictionary_encode`, the files' chunks
-    sharing one dictionary) and a count per code. A year of twelve files has duplicates, and
-    asking first whether any key repeats (`unique`), then numbering the keys (`factorize`),
-    hashed 3M codes twice and held two hash tables: 0.3 GB more at the peak.
+    Each key is numbered in one hash pass and the numbers counted: a key counted more than
+    once repeats. Arrow strings (dossier codes) are numbered by Arrow (`dictionary_encode`;
+    the files' chunks share one dictionary, so a code numbered in January keeps its number in
+    March): 0.45 s for 3M codes, whether or not any repeats.
     """
     try:
         array = pa.array(keys.array, from_pandas=True)
@@ -59,35 +59,58 @@ def _location(path: str, sheet: str) -> str:
 
 @dataclass
 class Resolution:
-    """What D5 decides over the tables of one dataset (read one under the other): the rows each
-    table loses, one warning per lost row, and the values a winner takes from another record
-    of its dossier for columns its own sheet lacks."""
+    """What D5 decides over the tables of one dataset, counted through them one under the
+    other: the rows that lose, one warning per losing row, and the values a winner takes from
+    another record of its dossier for columns its own sheet lacks."""
 
-    drops: list[np.ndarray]  # per table, the positions of its rows that lose
+    losers: np.ndarray  # positions, ascending
     issues: list[Issue]
-    # the losing rows' positions in the tables read one under the other, ascending
-    losers: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
-    # column -> (the winners' positions in the tables read one under the other, their values)
+    # column -> (the winners' positions, the values they take)
     fills: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+    def dropped_from(self, parts: list[pd.DataFrame]) -> list[np.ndarray]:
+        """The losing rows of each table, by position within it."""
+        offsets = _offsets(parts)
+        table_of = np.searchsorted(offsets, self.losers, side="right") - 1
+        return [self.losers[table_of == n] - offsets[n] for n in range(len(parts))]
 
 
 def _offsets(parts: list[pd.DataFrame]) -> np.ndarray:
     return np.cumsum([0, *(len(p) for p in parts)])
 
 
-def _take(parts: list[pd.DataFrame], positions: np.ndarray, columns: list[str]) -> pd.DataFrame:
+def _rows_at(parts: list[pd.DataFrame], positions: np.ndarray, columns: list[str]) -> pd.DataFrame:
     """The rows at `positions` (counted through the tables one under the other), in that order,
     indexed by those positions; a column a table lacks is missing there."""
     offsets = _offsets(parts)
-    owner = np.searchsorted(offsets, positions, side="right") - 1
+    table_of = np.searchsorted(offsets, positions, side="right") - 1
     pieces = []
-    for index in np.unique(owner):
-        part = parts[index]
-        mine = positions[owner == index]
-        piece = part.iloc[mine - offsets[index]][[c for c in columns if c in part]]
-        pieces.append(piece.set_axis(mine))
+    for n in np.unique(table_of):
+        part = parts[n]
+        wanted = positions[table_of == n]
+        piece = part.iloc[wanted - offsets[n]][[c for c in columns if c in part]]
+        pieces.append(piece.set_axis(wanted))
     taken = pd.concat(pieces) if len(pieces) > 1 else pieces[0]
     return taken.reindex(positions)
+
+
+def _keys(parts: list[pd.DataFrame], key: str) -> pd.Series | None:
+    """Every table's keys one under the other (a table without the column: missing keys), or
+    None when no table has the column."""
+    having = [p[key] for p in parts if key in p]
+    if not having:
+        return None
+    missing = having[0].iloc[:0]
+    # Arrow strings: the files' chunks side by side, nothing copied
+    return pd.concat(
+        [p[key] if key in p else missing.reindex(range(len(p))) for p in parts],
+        ignore_index=True,
+    )
+
+
+# What the D5 order reads of a repeated row, and where the warning says it is.
+_DECIDING = ["status", "rejected_at", "returned_at", "completed_at", "received_at"]
+_SOURCE = ["source_order", "source_sheet_order", "source_row", "source_path", "source_sheet"]
 
 
 def resolve(
@@ -105,20 +128,17 @@ def resolve(
     all (a ward's CSV without "Cấp", say) is completed from the most advanced other record of
     the same dossier whose sheet has it; `sheet_columns` tells which sheet has which columns.
     """
-    none = Resolution([np.empty(0, dtype=np.int64) for _ in parts], [])
-    if not parts:
-        return none
-    # Arrow strings: the files' chunks side by side, nothing copied
-    keys = pd.concat([p[key] for p in parts], ignore_index=True)
+    no_duplicates = Resolution(np.empty(0, dtype=np.int64), [])
+    keys = _keys(parts, key)
+    if keys is None:
+        return no_duplicates
     # A missing key (a blank transaction id) is not a duplicate of another missing key.
     repeated = np.flatnonzero(repeated_keys(keys))
     if not repeated.size:
-        return none
+        return no_duplicates
     # dossiers keep their code (scripts count it); every other register says which it is
     code = "duplicate.dossier" if dataset == "dossiers" else "duplicate.record"
-    looked = [key, "status", "rejected_at", "returned_at", "completed_at", "received_at"]
-    looked += ["source_order", "source_sheet_order", "source_row", "source_path", "source_sheet"]
-    rows = _take(parts, repeated, looked)
+    rows = _rows_at(parts, repeated, [key, *_DECIDING, *_SOURCE])
     end = end_dates(rows)
     received = rows["received_at"] if "received_at" in rows else pd.Series(pd.NaT, rows.index)
     # Ascending sort so that the winner is the last row of each key: ended beats open, then the
@@ -139,52 +159,48 @@ def resolve(
         ["key", "ended", "end", "received", "order", "sheet_order", "row"], kind="stable"
     )
     winners = order.drop_duplicates("key", keep="last")
-    losers = order.index.difference(winners.index)
+    losers = np.sort(order.index.difference(winners.index).to_numpy())
     winner_of = dict(zip(winners["key"].to_numpy(), winners.index, strict=True))
     paths = rows["source_path"].astype(object).to_numpy()
     sheets = rows["source_sheet"].astype(object).to_numpy()
-    where = {position: n for n, position in enumerate(rows.index)}
+    row_numbers = rows["source_row"].to_numpy()
+    values = rows[key].to_numpy()
+    nth = {position: n for n, position in enumerate(rows.index)}  # position -> row of `rows`
     issues: list[Issue] = []
     for loser in losers:
-        mine = where[loser]
-        value = rows[key].iat[mine]
-        theirs = where[winner_of[value]]
+        lost, won = nth[loser], nth[winner_of[values[nth[loser]]]]
         issues.append(
             make_issue(
                 code,
-                path=paths[mine],
-                sheet=sheets[mine],
-                row=int(rows["source_row"].iat[mine]),
-                column=(key_headers or {}).get((paths[mine], sheets[mine])),
-                value=value,
+                path=paths[lost],
+                sheet=sheets[lost],
+                row=int(row_numbers[lost]),
+                column=(key_headers or {}).get((paths[lost], sheets[lost])),
+                value=values[lost],
                 params={
-                    "other": _location(paths[theirs], sheets[theirs]),
-                    "other_row": int(rows["source_row"].iat[theirs]),
+                    "other": _location(paths[won], sheets[won]),
+                    "other_row": int(row_numbers[won]),
                     "dataset": dataset,
                 },
             )
         )
-    offsets = _offsets(parts)
-    owner = np.searchsorted(offsets, losers.to_numpy(), side="right") - 1
-    drops = [losers.to_numpy()[owner == i] - offsets[i] for i in range(len(parts))]
-    sheet_of = list(zip(paths, sheets, strict=True))
-    fills = (
-        _absent_columns(parts, order, winners, sheet_of, where, sheet_columns)
-        if sheet_columns
-        else {}
-    )
-    return Resolution(drops, issues, losers.to_numpy(), fills)
+    fills = {}
+    if sheet_columns:
+        sheet_of = {position: (paths[n], sheets[n]) for position, n in nth.items()}
+        fills = _absent_columns(parts, order, winners, sheet_of, sheet_columns)
+    return Resolution(losers, issues, fills)
 
 
 def _absent_columns(
     parts: list[pd.DataFrame],
     order: pd.DataFrame,
     winners: pd.DataFrame,
-    sheet_of: list[tuple[str, str]],
-    where: dict[int, int],
+    sheet_of: dict[int, tuple[str, str]],
     sheet_columns: dict[tuple[str, str], frozenset[str]],
 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    sheets = [sheet_of[where[position]] for position in order.index]
+    """For each column some repeated rows' sheets lack: the winners whose sheet lacks it, and
+    the value of their dossier's most advanced record whose sheet has it."""
+    sheets = [sheet_of[position] for position in order.index]
     columns = dict.fromkeys(c for p in parts for c in p.columns if not c.startswith("source_"))
     is_winner = order.index.isin(winners.index)
     fills: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -194,11 +210,11 @@ def _absent_columns(
             continue
         donors = order[has].drop_duplicates("key", keep="last")
         donor_of = pd.Series(donors.index, index=donors["key"].to_numpy())
-        needy = order[is_winner & ~has]
-        needy = needy[needy["key"].isin(donor_of.index)]
-        if needy.empty:
+        lacking = order[is_winner & ~has]
+        lacking = lacking[lacking["key"].isin(donor_of.index)]
+        if lacking.empty:
             continue
-        sources = donor_of[needy["key"].to_numpy()].to_numpy()
-        values = _take(parts, sources, [column])[column].to_numpy()
-        fills[column] = (needy.index.to_numpy(), values)
+        sources = donor_of[lacking["key"].to_numpy()].to_numpy()
+        taken = _rows_at(parts, sources, [column])[column].to_numpy()
+        fills[column] = (lacking.index.to_numpy(), taken)
     return fills

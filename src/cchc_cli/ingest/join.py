@@ -46,29 +46,31 @@ def join_tables(
     sheet_columns: dict[tuple[str, str], frozenset[str]] | None = None,
 ) -> tuple[pd.DataFrame, list[Issue]]:
     """The tables one under the other, each key's losing rows left out (D5), with a warning per
-    row left out. Takes the tables out of `parts` as it goes: each is let go once filtered, so
-    a year is never held twice over plus its copy."""
+    row left out. Takes the tables out of `parts` as it goes: each is filtered and the
+    unfiltered one let go before the next, so the year is held once, then once more while the
+    filtered tables are joined, never with a copy of the joined table on top."""
     if not key:
         table = concat_tables(parts)
         parts.clear()
         return table, []
     resolution = resolve(parts, key, dataset, key_headers, sheet_columns)
-    kept = []
-    for index, drop in enumerate(resolution.drops):
-        part = parts[index]
-        if drop.size:
-            keep = np.ones(len(part), dtype=bool)
-            keep[drop] = False
-            part = part[keep]
-            part.index = pd.RangeIndex(len(part))  # a new frame: renumbering it copies nothing
-        kept.append(part)
-        parts[index] = part  # the unfiltered table is let go here, not after the last one
+    given = {id(part) for part in parts}  # never written into: a cached table, the caller's
+    for n, dropped in enumerate(resolution.dropped_from(parts)):
+        if dropped.size:
+            keep = np.ones(len(parts[n]), dtype=bool)
+            keep[dropped] = False
+            filtered = parts[n][keep]
+            filtered.index = pd.RangeIndex(len(filtered))  # a new frame: renumbered in place
+            parts[n] = filtered
+    kept = list(parts)
     parts.clear()
     table = concat_tables(kept)
     kept.clear()
-    # a fresh table: every file lost a row or several were joined (fills need a lost row)
+    if resolution.fills and id(table) in given:
+        table = table.copy()
     for column, (winners, values) in resolution.fills.items():
-        # a winner moves up by the rows lost before it
+        # positions counted before the losing rows were left out: each winner moves up by
+        # the number of losing rows above it
         moved = winners - np.searchsorted(resolution.losers, winners)
         table.loc[moved, column] = values
     return table, resolution.issues

@@ -30,7 +30,7 @@ from cchc_cli.profiles import ProfileSet, shipped_set
 from cchc_cli.readers import InputFile, expand_inputs, read_file
 from cchc_cli.readers.delimited import UnknownEncoding
 from cchc_cli.readers.grid import OverLimit, RawSheet, UnreadableFile
-from cchc_cli.readers.hashes import FileKey, file_key, file_sha256
+from cchc_cli.readers.hashes import FileKey, file_key, file_sha256, keep_hashes
 from cchc_cli.readers.hashes import stamp as stamp_of
 from cchc_cli.readers.headers import HEADER_WINDOW, HeaderChoice, HeaderMatch, choose_header
 from cchc_cli.readers.inputs import display_path
@@ -147,7 +147,9 @@ def load_file(
     """
     key = digest = stamp = None  # without a hash, read_input takes the stamp itself
     if cache is not None:
-        known = known or file_key(input_file.path, cache.folder)
+        if known is None:
+            known = file_key(input_file.path, cache.folder)
+            keep_hashes(cache.folder)
         if known is not None:
             digest, stamp = known.sha256, known.stamp
             key = _entry_key(cache, input_file, known, options)
@@ -224,6 +226,7 @@ def load_files(
     if cache is not None and files:
         with ThreadPoolExecutor(max_workers=workers) as pool:
             keys = list(pool.map(lambda f: file_key(f.path, cache.folder), files))
+        keep_hashes(cache.folder)
         if all(k is not None for k in keys):
             run_key = cache.run_key(
                 [
@@ -293,7 +296,7 @@ def _join(loads: list[FileLoad]) -> CachedRun:
         mine = [a for a in run.accounts if a.dataset == name]
         key_headers = {(a.path, a.sheet): a.columns.get(dataset.key, "") for a in mine}
         sheet_columns = {(a.path, a.sheet): frozenset(a.columns) for a in mine}
-        # join_tables lets each file's table go once it is filtered: never held twice over
+        # join_tables lets each file's table go once it is filtered (frames.pop: not kept)
         table, duplicate_issues = join_tables(
             frames.pop(name), dataset.key, name, key_headers, sheet_columns
         )

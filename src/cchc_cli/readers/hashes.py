@@ -82,11 +82,17 @@ class _KnownHashes:
 
     def lookup(self, name: str, identity: list[int]) -> str | None:
         with self.lock:
-            found = self._loaded().get(name)
-        if isinstance(found, list) and len(found) == 2 and found[0] == identity:
+            entries = self._loaded()
+            found = entries.get(name)
+            if not (isinstance(found, list) and len(found) == 2 and found[0] == identity):
+                return None
             digest = found[1]
-            return digest if isinstance(digest, str) and len(digest) == 64 else None
-        return None
+            if not (isinstance(digest, str) and len(digest) == 64):
+                return None
+            # to the end: the least recently used go first when there are too many
+            entries[name] = entries.pop(name)
+            self.changed = True
+            return digest
 
     def record(self, name: str, identity: list[int], digest: str) -> None:
         with self.lock:
@@ -96,23 +102,24 @@ class _KnownHashes:
             self.changed = True
 
     def save(self) -> None:
-        """Written whole or not at all (another run may be writing its own); a cache folder
-        that cannot be written only costs the hashing again."""
+        """Written whole or not at all, by one thread at a time (another run may be writing
+        its own: the last one written is kept); a cache folder that cannot be written only
+        costs the hashing again."""
         with self.lock:
             if not self.changed:
                 return
             self.changed = False
             entries = dict(list(self._loaded().items())[-_KNOWN_MAX:])
-        with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".hashes-", dir=self.path.parent)
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    json.dump(entries, out)
-                os.replace(temporary, self.path)
-            finally:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
+            with contextlib.suppress(OSError):
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                handle, temporary = tempfile.mkstemp(prefix=".hashes-", dir=self.path.parent)
+                try:
+                    with os.fdopen(handle, "w", encoding="utf-8") as out:
+                        json.dump(entries, out)
+                    os.replace(temporary, self.path)
+                finally:
+                    with contextlib.suppress(OSError):
+                        os.unlink(temporary)
 
 
 _known: dict[Path, _KnownHashes] = {}
@@ -126,7 +133,10 @@ def _known_in(folder: Path | None) -> _KnownHashes | None:
 
 
 def _identity(status: os.stat_result) -> list[int]:
-    return [status.st_size, status.st_mtime_ns, status.st_ino]
+    # As git's index: a file rewritten in place changes its time (and, on POSIX, its change
+    # time, which no program sets back); one deleted and made again changes its change time
+    # even where its file id is reused (ext4) or is none (FAT, some network drives: 0).
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
 
 
 def _compute(path: Path, known: _KnownHashes | None = None) -> FileKey | None:
@@ -169,25 +179,18 @@ def start_hashing(paths: list[Path], known_in: Path | None = None) -> None:
                 _started[path] = Future()
                 todo.append((path, _started[path]))
 
-    threads = max(0, min(len(todo), os.cpu_count() or 1, 4))
-    running = [threads]
-
     def work() -> None:
         while True:
             with _lock:
                 if not todo:
-                    running[0] -= 1
-                    last = running[0] == 0
-                    break
+                    return
                 path, future = todo.pop(0)
             try:
                 future.set_result(_compute(path, known))
             except BaseException as exc:  # never leave a future unanswered: file_key waits
                 future.set_exception(exc)
-        if last and known is not None:
-            known.save()
 
-    for _ in range(threads):
+    for _ in range(max(0, min(len(todo), os.cpu_count() or 1, 4))):
         threading.Thread(target=work, name="cchc-hash", daemon=True).start()
 
 
@@ -210,8 +213,13 @@ def file_key(path: Path, known_in: Path | None = None) -> FileKey | None:
             found = None
         if found is not None and found.stamp is not None and found.stamp == stamp(path):
             return found
+    return _compute(path, _known_in(known_in))
+
+
+def keep_hashes(known_in: Path | None) -> None:
+    """Write the hashes learnt by `file_key` and `start_hashing` into the cache folder (the
+    caller's thread: a background thread cut short at the end of a run would leave its
+    temporary file behind)."""
     known = _known_in(known_in)
-    key = _compute(path, known)
     if known is not None:
         known.save()
-    return key
