@@ -94,6 +94,21 @@ def _remove_abandoned(folder: Path) -> None:
                 shutil.rmtree(staging, ignore_errors=True)
 
 
+def _put_in_place(staging: Path, target: Path) -> None:
+    """Move a written entry into place, replacing a stale one. Another run over the same
+    files may put the same entry (same key, same content) there between the removal and the
+    move, and the move then fails ("Directory not empty"; on Windows, access denied): theirs
+    stays and ours goes, without telling the officer to check the disk."""
+    if target.exists():
+        shutil.rmtree(target, ignore_errors=True)
+    try:
+        os.replace(staging, target)
+    except OSError:
+        if not (target / "meta.json").exists():  # entries arrive whole, meta.json included
+            raise
+        shutil.rmtree(staging, ignore_errors=True)
+
+
 def _writable(table: pd.DataFrame) -> pd.DataFrame:
     """Categories' codes converted from a memory-mapped file point into the read-only map:
     copied (a few MB), so that a table from a run entry can be written into like any other."""
@@ -344,9 +359,7 @@ class ReadCache:
                 json.dumps(meta, ensure_ascii=False), encoding="utf-8"
             )
             target = runs / key
-            if target.exists():
-                shutil.rmtree(target, ignore_errors=True)
-            os.replace(staging, target)
+            _put_in_place(staging, target)
             staging = None
             self._evict_runs(runs)
             self._trim(target)
@@ -414,9 +427,7 @@ class ReadCache:
                 json.dumps(meta, ensure_ascii=False), encoding="utf-8"
             )
             target = self.folder / key
-            if target.exists():
-                shutil.rmtree(target, ignore_errors=True)
-            os.replace(staging, target)
+            _put_in_place(staging, target)
             staging = None
             _remove_abandoned(self.folder)
             self._trim(target)
