@@ -336,7 +336,6 @@ def test_a_cache_folder_that_cannot_be_written_costs_one_warning_issue13(
 def test_a_full_disk_while_the_cache_is_written_costs_one_warning_issue13(
     runner, tmp_path, monkeypatch
 ) -> None:
-
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
