@@ -666,3 +666,24 @@ def test_the_exit_code_and_the_whole_output_survive_the_quick_end_issue12(tmp_pa
         timeout=120,
     )
     assert missing.returncode == 3 and b"none.xlsx" in missing.stderr
+
+
+def test_output_that_cannot_be_flushed_leaves_the_exit_handlers_to_the_usual_exit_issue12(
+    monkeypatch,
+) -> None:
+    import io
+
+    import cchc_cli.__main__ as entry
+
+    class Closed(io.StringIO):
+        def flush(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")  # `cchc compute | head -1`
+
+    order: list[object] = []
+    monkeypatch.setattr(entry.atexit, "_run_exitfuncs", lambda: order.append("handlers"))
+    monkeypatch.setattr(entry.os, "_exit", order.append)
+    monkeypatch.setattr(entry.sys, "getprofile", lambda: None)
+    monkeypatch.setattr(entry.sys, "gettrace", lambda: None)
+    monkeypatch.setattr(entry.sys, "stdout", Closed())
+    entry._end(0)
+    assert order == []  # run once, by the usual exit, not twice

@@ -114,13 +114,16 @@ def _end(code: object) -> None:
     current = threading.current_thread()
     if any(t is not current and not t.daemon and t.is_alive() for t in threading.enumerate()):
         return
-    atexit._run_exitfuncs()
+    streams = [s for s in (sys.stdout, sys.stderr) if s is not None]  # none under pythonw
     try:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:  # none without a console (pythonw)
-                stream.flush()
+        for stream in streams:
+            stream.flush()
     except (OSError, ValueError):
-        return
+        return  # before the exit handlers: the usual exit runs them, once
+    atexit._run_exitfuncs()
+    for stream in streams:  # what the handlers said
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
     os._exit(code)
 
 
