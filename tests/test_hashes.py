@@ -88,6 +88,14 @@ def _settled(path, seconds_ago: int = 60) -> None:
     os.utime(path, (then, then))
 
 
+def _january(folder):
+    """January's export, saved a minute ago."""
+    path = folder / "2025-01.xlsx"
+    path.write_bytes(b"january export")
+    _settled(path)
+    return path
+
+
 def _counting(monkeypatch) -> list[str]:
     hashed: list[str] = []
     real = hashes.file_sha256
@@ -101,10 +109,7 @@ def _counting(monkeypatch) -> list[str]:
 
 
 def test_an_unchanged_file_is_hashed_once_across_runs_issue12(tmp_path, monkeypatch) -> None:
-    cache = tmp_path / "cache"
-    path = tmp_path / "2025-01.xlsx"
-    path.write_bytes(b"january export")
-    _settled(path)
+    cache, path = tmp_path / "cache", _january(tmp_path)
     hashed = _counting(monkeypatch)
     first = hashes.file_key(path, cache)
     hashes.keep_hashes(cache)
@@ -124,10 +129,7 @@ def test_an_unchanged_file_is_hashed_once_across_runs_issue12(tmp_path, monkeypa
 def test_a_changed_file_is_hashed_again_even_with_its_size_and_time_issue12(
     tmp_path, monkeypatch
 ) -> None:
-    cache = tmp_path / "cache"
-    path = tmp_path / "2025-01.xlsx"
-    path.write_bytes(b"january export")
-    _settled(path)
+    cache, path = tmp_path / "cache", _january(tmp_path)
     hashed = _counting(monkeypatch)
     hashes.file_key(path, cache)
     hashes.keep_hashes(cache)
@@ -159,11 +161,8 @@ def test_a_file_saved_moments_ago_is_hashed_every_time_issue12(tmp_path, monkeyp
 
 
 def test_damaged_kept_hashes_are_ignored_issue12(tmp_path, monkeypatch) -> None:
-    cache = tmp_path / "cache"
+    cache, path = tmp_path / "cache", _january(tmp_path)
     cache.mkdir()
-    path = tmp_path / "2025-01.xlsx"
-    path.write_bytes(b"january export")
-    _settled(path)
     status = path.stat()
     identity = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
     wrong_digest = json.dumps({os.path.abspath(path): [identity, "abc"]})
@@ -177,10 +176,7 @@ def test_damaged_kept_hashes_are_ignored_issue12(tmp_path, monkeypatch) -> None:
 def test_the_kept_hashes_are_written_by_the_caller_and_only_when_learnt_issue12(
     tmp_path, monkeypatch
 ) -> None:
-    cache = tmp_path / "cache"
-    path = tmp_path / "2025-01.xlsx"
-    path.write_bytes(b"january export")
-    _settled(path)
+    cache, path = tmp_path / "cache", _january(tmp_path)
     hashes.start_hashing([path], cache)
     try:
         hashes.file_key(path, cache)

@@ -9,7 +9,6 @@ one line and the shell's code (130, 143), never a traceback, and never leaves a 
 from __future__ import annotations
 
 import atexit
-import contextlib
 import os
 import signal
 import sys
@@ -48,11 +47,20 @@ def _exit_now(code: int) -> None:
     isolation = sys.modules.get("cchc_cli.readers.isolation")
     if isolation is not None:
         isolation.stop_readers()
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None:  # none without a console (pythonw)
-            with contextlib.suppress(OSError, ValueError):
-                stream.flush()
+    _flushed()
     os._exit(code)
+
+
+def _flushed() -> bool:
+    """Flush stdout and stderr (none without a console: pythonw); whether both could be."""
+    done = True
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            try:
+                stream.flush()
+            except (OSError, ValueError):  # a closed pipe, a full disk
+                done = False
+    return done
 
 
 def _stopped(code: int) -> None:
@@ -114,16 +122,10 @@ def _end(code: object) -> None:
     current = threading.current_thread()
     if any(t is not current and not t.daemon and t.is_alive() for t in threading.enumerate()):
         return
-    streams = [s for s in (sys.stdout, sys.stderr) if s is not None]  # none under pythonw
-    try:
-        for stream in streams:
-            stream.flush()
-    except (OSError, ValueError):
+    if not _flushed():
         return  # before the exit handlers: the usual exit runs them, once
     atexit._run_exitfuncs()
-    for stream in streams:  # what the handlers said
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
+    _flushed()  # what the handlers said
     os._exit(code)
 
 

@@ -62,10 +62,8 @@ def join_tables(
             filtered = parts[n][keep]
             filtered.index = pd.RangeIndex(len(filtered))  # a new frame: renumbered in place
             parts[n] = filtered
-    kept = list(parts)
+    table = concat_tables(parts)
     parts.clear()
-    table = concat_tables(kept)
-    kept.clear()
     if resolution.fills and id(table) in given:
         table = table.copy()
     for column, (winners, values) in resolution.fills.items():
