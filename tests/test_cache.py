@@ -530,3 +530,26 @@ def _run_format() -> object:
     from cchc_cli.ingest.cache import RUN_FORMAT
 
     return RUN_FORMAT
+
+
+def test_a_run_entry_keeps_the_personal_fields_it_was_read_with_issue12(tmp_path) -> None:
+    named = [[*row, f"Người {n}", f"09051234{n:02d}"] for n, row in enumerate(MAR)]
+    path = write_xlsx(tmp_path / "t3.xlsx", [[*HEADER, "Chủ hồ sơ", "Số điện thoại"], *named])
+    cache = ReadCache(tmp_path / "cache")
+    personal = {"applicant_name", "applicant_phone"}
+    fresh = load_inputs([str(path)]).tables["dossiers"]
+    none, phone = LoadOptions(personal=frozenset()), LoadOptions(personal={"applicant_phone"})
+    for _ in range(2):  # read, then from the run entry
+        without = load_inputs([str(path)], none, cache=cache).tables["dossiers"]
+        assert not personal & set(without.columns)
+        assert_same_table(without, fresh.drop(columns=sorted(personal)))
+    assert len(run_entries(tmp_path / "cache")) == 1
+    # the file's entry holds them all: another run keeping more takes them from it
+    assert len(file_entries(tmp_path / "cache")) == 1
+    for options in (phone, LoadOptions()):
+        table = load_inputs([str(path)], options, cache=cache).tables["dossiers"]
+        assert len(file_entries(tmp_path / "cache")) == 1
+        kept = personal & set(table.columns)
+        assert kept == (options.personal if options.personal is not None else personal)
+        assert_same_table(table, fresh[table.columns])
+    assert len(run_entries(tmp_path / "cache")) == 3

@@ -76,3 +76,66 @@ def test_compute_json_equals_the_library_result(runner) -> None:
     run = prepare([str(SAMPLE_DATA)], RunOptions(period="2025-03"))
     library = compute_json(compute(run.loaded.tables, run.config, run.period, []), run.loaded, "vi")
     assert json.loads(cli.stdout)["targets"] == json.loads(json.dumps(library))["targets"]
+
+
+PERSONAL = {"applicant_name", "applicant_phone", "applicant_address"}
+WITH_APPLICANTS = [
+    ["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Chủ hồ sơ", "Số điện thoại", "Địa chỉ"],
+    ["H001", "Khai sinh", "03/03/2025", "Nguyễn Văn An", "0905123456", "Phổ Ninh"],
+    ["H002", "Khai tử", "04/03/2025", "Trần Thị Bình", "0905654321", "Phổ Thạnh"],
+    ["H003", "Kết hôn", "05/03/2025", "Lê Văn Cường", "0905111222", "Phổ Ninh"],
+]
+# a unit that counts its dossiers by the applicant's commune, written in the address
+BY_ADDRESS = """version: 1
+targets:
+  - id: pho_ninh
+    name: "Hồ sơ của người dân Phổ Ninh"
+    source: "thử"
+    local: true
+    local_reason: "thử"
+    dataset: dossiers
+    kind: ratio
+    population: received
+    numerator: {applicant_address: "Phổ Ninh"}
+    denominator: {dossier_code: {present: true}}
+    threshold: {op: ">=", value: 0.5}
+    formula: "Hồ sơ có địa chỉ Phổ Ninh / hồ sơ tiếp nhận"
+"""
+
+
+def test_a_run_reads_only_the_personal_fields_its_targets_read_issue_12(tmp_path) -> None:
+    from cchc_cli.targets.engine import compute
+
+    path = write_xlsx(tmp_path / "a.xlsx", WITH_APPLICANTS)
+    run = prepare([str(path)], RunOptions(period="2025-03"))
+    table = run.loaded.tables["dossiers"]
+    assert not PERSONAL & set(table.columns)
+    assert table["dossier_code"].tolist() == ["H001", "H002", "H003"]
+
+    targets = tmp_path / "targets.yaml"
+    targets.write_text(BY_ADDRESS, encoding="utf-8")
+    run = prepare([str(path)], RunOptions(targets=targets, period="2025-03"))
+    assert PERSONAL & set(run.loaded.tables["dossiers"].columns) == {"applicant_address"}
+    result = compute(run.loaded.tables, run.config, run.period, []).targets[0]
+    assert (result.numerator, result.denominator) == (2, 3)
+
+    everything = prepare([str(path)], RunOptions(period="2025-03", personal_data=True))
+    assert set(everything.loaded.tables["dossiers"].columns) >= PERSONAL
+
+
+def test_the_scorecard_s_fields_are_read_too_issue_12(tmp_path) -> None:
+    from dataclasses import replace
+
+    from cchc_cli.run import personal_kept
+    from cchc_cli.targets.config import load_targets
+    from cchc_cli.targets.scorecard import Indicator, load_scorecard
+
+    targets = tmp_path / "targets.yaml"
+    targets.write_text(BY_ADDRESS, encoding="utf-8")
+    by_address = load_targets(targets).targets[0]
+    shipped = load_targets(None)
+    card = load_scorecard(groups=shipped.groups)
+    assert personal_kept(shipped, RunOptions(scorecard=card)) == frozenset()
+    card = replace(card, indicators=[*card.indicators, Indicator(by_address)])
+    assert personal_kept(shipped, RunOptions(scorecard=card)) == {"applicant_address"}
+    assert personal_kept(shipped, RunOptions(scorecard=card, personal_data=True)) is None

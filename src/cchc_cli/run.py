@@ -4,7 +4,7 @@ that cannot be used, choose the period."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from cchc_cli.ingest.load import LoadOptions, LoadResult, Progress, load_files
 from cchc_cli.issues import make_issue
 from cchc_cli.output import check_output, check_writable, is_same_file
 from cchc_cli.readers import expand_inputs
+from cchc_cli.schema import DATASETS
 from cchc_cli.targets.config import TargetConfig, load_targets
 from cchc_cli.targets.coverage import (
     Coverage,
@@ -47,6 +48,12 @@ class RunOptions:
     cache: ReadCache | None = None
     # the targets file already loaded (by a command that checks more before reading)
     config: TargetConfig | None = None
+    # Personal fields (names, ID numbers, phones, addresses) are read only when a target of
+    # the targets file or of `scorecard` reads one, or all of them when the report is asked to
+    # show them (`personal_data`, --include-personal-data): not holding them saves memory and
+    # keeps them from leaving the tool by mistake.
+    scorecard: Scorecard | None = None
+    personal_data: bool = False
 
 
 @dataclass
@@ -99,6 +106,17 @@ def choose_period(
     return parse_period(max(held), as_of), "default_period"
 
 
+def personal_kept(config: TargetConfig, options: RunOptions) -> frozenset[str] | None:
+    """The personal fields a run reads (None: all of them, `RunOptions.personal_data`)."""
+    if options.personal_data:
+        return None
+    targets = list(config.targets)
+    if options.scorecard is not None:
+        targets += [indicator.target for indicator in options.scorecard.indicators]
+    named = set().union(*(target.fields() for target in targets))
+    return frozenset(named & set().union(*(d.personal_fields for d in DATASETS.values())))
+
+
 def prepare(inputs: list[str], options: RunOptions, progress: Progress | None = None) -> Run:
     """Everything `compute` and `report` do before computing; a typed error on any problem."""
     config = options.config or load_targets(options.targets)
@@ -110,7 +128,8 @@ def prepare(inputs: list[str], options: RunOptions, progress: Progress | None = 
         if is_same_file(options.output, [f.path for f in files]):
             raise UsageError("output.is_input", path=str(options.output))
         check_writable(options.output)  # not open in Excel, its folder writable
-    loaded = load_files(files, problems, options.load, options.cache, progress)
+    load = replace(options.load, personal=personal_kept(config, options))
+    loaded = load_files(files, problems, load, options.cache, progress)
     if not loaded.usable(options.max_invalid):
         if loaded.failed_inputs:
             failed = list(dict.fromkeys(loaded.failed_inputs))

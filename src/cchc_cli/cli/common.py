@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from cchc_cli.ingest.cache import ReadCache
     from cchc_cli.run import Run
     from cchc_cli.targets.config import TargetConfig
+    from cchc_cli.targets.scorecard import Scorecard
 
 # The default of --max-invalid, shown in the help: cchc_cli.run.MAX_INVALID, repeated here so
 # that building the commands does not import the library (tests/test_architecture.py checks).
@@ -449,10 +450,14 @@ def prepare_run(
     profile: str | None = None,
     require_coverage: bool = False,
     config: TargetConfig | None = None,
+    scorecard: Scorecard | None = None,
+    personal_data: bool = False,
 ) -> Run:
     """What `compute` and `report` share (`run.prepare`), with the accounting and the reason
     shown and exit 3 when the data cannot be used, and the period's choice said on stderr.
-    `config`: the targets file when the command has loaded it already."""
+    `config`: the targets file when the command has loaded it already; `scorecard`: the 766
+    scorecard it computes too; `personal_data`: every personal field is read (a report asked
+    to show them), not only those the targets read."""
     from cchc_cli.run import RunOptions, UnusableInputs, prepare
 
     options = RunOptions(
@@ -465,6 +470,8 @@ def prepare_run(
         output=output,
         cache=read_cache(no_cache, lang),
         require_coverage=require_coverage,
+        scorecard=scorecard,
+        personal_data=personal_data,
     )
     try:
         with progress_display(quiet, lang) as progress:

@@ -128,9 +128,14 @@ def report_command(
     hash_in_background(inputs, no_cache)  # before the data libraries load
     from cchc_cli.report.excel import SCORE_LIST_ROWS
     from cchc_cli.run import score as score_766
+    from cchc_cli.targets.config import load_targets
     from cchc_cli.targets.report_content import gather
     from cchc_cli.targets.scorecard import load_scorecard
 
+    # the 766 scorecard of the unit's level, default version (issue 16): a mistake in its file
+    # stops the report as one in the targets file does, before any export is read
+    config = load_targets(targets)
+    card = load_scorecard(groups=config.groups)
     run = prepare_run(
         inputs,
         targets,
@@ -144,16 +149,13 @@ def report_command(
         quiet=quiet,
         profile=profile,
         require_coverage=require_coverage,
+        config=config,
+        scorecard=card,
+        personal_data=include_personal_data,
     )
     with phase(quiet, lang, "phase_gathering"):
         content = gather(run.loaded, run.config, run.period, label("blank_group", lang))
-        # the 766 scorecard of the unit's level, default version (issue 16); a mistake in its
-        # file stops the report as one in the targets file does
-        score = score_766(
-            run,
-            load_scorecard(groups=run.config.groups),
-            row_limit=SCORE_LIST_ROWS,  # the sheet lists the first ones
-        )
+        score = score_766(run, card, row_limit=SCORE_LIST_ROWS)  # the sheet lists the first ones
     if chosen is not ReportFormat.xlsx:
         from cchc_cli.report.word import WordOptions, render_docx
 

@@ -140,6 +140,7 @@ def score766_command(
         profile=profile,
         require_coverage=require_coverage,
         config=config,
+        scorecard=card,
     )
     with phase(quiet, lang, "phase_computing"):
         result = score(

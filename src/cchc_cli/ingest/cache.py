@@ -262,10 +262,14 @@ class ReadCache:
         except Exception:  # anything wrong with an entry means: read the file again
             return None
 
-    def run_key(self, files: list[tuple[str, int, str]]) -> str:
+    def run_key(
+        self, files: list[tuple[str, int, str]], personal: frozenset[str] | None = None
+    ) -> str:
         """The run entry name for files given as (label, order on the command line, file
-        entry key): the same files named the same way, in the same order."""
-        text = json.dumps(["run", RUN_FORMAT, code_digest(), files], ensure_ascii=False)
+        entry key): the same files named the same way, in the same order, keeping the same
+        personal fields (None: all of them)."""
+        kept = None if personal is None else sorted(personal)
+        text = json.dumps(["run", RUN_FORMAT, code_digest(), files, kept], ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
     def get_run(self, key: str) -> CachedRun | None:

@@ -89,6 +89,11 @@ class LoadOptions:
 
     profiles: ProfileSet = field(default_factory=shipped_set)
     dataset: str | None = None
+    # The personal fields (names, ID numbers, phones, addresses) the tables keep: None keeps
+    # them all; a run keeps only those its targets read or its report shows (`run.prepare`).
+    # A 250k-row month holds 11 MB of them, and nothing else needs them (issue 12). The file
+    # cache stores them all: what is kept is chosen after it.
+    personal: frozenset[str] | None = None
 
 
 @dataclass
@@ -113,8 +118,9 @@ def _options_digest(options: LoadOptions) -> str:
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
 
-def _relocate(found: CachedFile, input_file: InputFile) -> FileLoad:
-    """A cached load put in this run's place: the file's name and order on the command line."""
+def _relocate(found: CachedFile, input_file: InputFile, options: LoadOptions) -> FileLoad:
+    """A cached load put in this run's place: the file's name and order on the command line,
+    the personal fields the run does not keep left out."""
     path = input_file.label
     issues = [replace(i, path=path) for i in found.issues]
     parts = []
@@ -123,7 +129,18 @@ def _relocate(found: CachedFile, input_file: InputFile) -> FileLoad:
         table["source_path"] = constant_category(path, len(table))
         table["source_order"] = np.int32(input_file.order)
         parts.append((dataset, account, table))
-    return FileLoad(path, False, issues, parts, cacheable=True)
+    return FileLoad(path, False, issues, _kept(parts, options), cacheable=True)
+
+
+def _kept(parts: list[SheetPart], options: LoadOptions) -> list[SheetPart]:
+    """The sheets without the personal fields the run does not keep (`LoadOptions.personal`)."""
+    if options.personal is None:
+        return parts
+    kept = []
+    for dataset, account, table in parts:
+        unwanted = DATASETS[dataset].personal_fields - options.personal
+        kept.append((dataset, account, table.drop(columns=[c for c in table if c in unwanted])))
+    return kept
 
 
 def _entry_key(
@@ -155,7 +172,7 @@ def load_file(
             key = _entry_key(cache, input_file, known, options)
             found = cache.get(key)
             if found is not None:
-                return _relocate(found, input_file)
+                return _relocate(found, input_file, options)
     readout = read_input(input_file, datasets, options, digest, stamp)
     give_back()
     parts = [
@@ -168,7 +185,7 @@ def load_file(
     cacheable = key is not None and bool(parts) and not readout.failed and not readout.changed
     if cache is not None and key is not None and cacheable:
         cache.put(key, CachedFile(readout.format, readout.issues, parts))
-    return FileLoad(readout.path, readout.failed, readout.issues, parts, cacheable)
+    return FileLoad(readout.path, readout.failed, readout.issues, _kept(parts, options), cacheable)
 
 
 def load_inputs(
@@ -233,7 +250,8 @@ def load_files(
                     (f.label, f.order, _entry_key(cache, f, k, options))
                     for f, k in zip(files, keys, strict=True)
                     if k is not None
-                ]
+                ],
+                options.personal,
             )
             found = cache.get_run(run_key)
             if found is not None:

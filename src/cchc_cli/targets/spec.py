@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from cchc_cli.catalogue import Phrase, did_you_mean, phrase
 from cchc_cli.schema.fields import Kind
-from cchc_cli.targets.filters import Filter, FilterField
+from cchc_cli.targets.filters import Filter, FilterField, fields_used, registers_used
 from cchc_cli.targets.periods import PeriodError, parse_period
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -206,6 +206,20 @@ class Target:
     def threshold(self) -> Threshold | None:
         """The threshold the value is judged against (none for a per-level trend)."""
         return self.spec.judged_by()
+
+    def fields(self) -> set[str]:
+        """Every field the target reads: of its dataset, of the registers its filters look
+        in, and of its fallback sources."""
+        named = set(self.spec.columns())
+        for node in self.filters.values():
+            named |= fields_used(node)
+            for name, register in registers_used(node):
+                named.add(name)
+                if register.where is not None:
+                    named |= fields_used(register.where)
+        for other in self.alternatives:
+            named |= other.fields()
+        return named
 
 
 def field_problem(
