@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_compute import interleaved, load, run  # noqa: E402
+from bench_compute import compile_package, interleaved, load, run  # noqa: E402
 from generate import ensure_export  # noqa: E402
 
 
@@ -34,6 +34,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    compile_package()
     env = dict(os.environ, CCHC_CACHE_DIR=tempfile.mkdtemp(prefix="cchc-bench-"))
     python = sys.executable
     started_load = load()

@@ -31,7 +31,7 @@ T, D, B = Kind.TEXT, Kind.DATETIME, Kind.BOOLEAN
 class DossierRecord(BaseModel):
     """One dossier with canonical field names and parsed values."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod

@@ -70,7 +70,7 @@ def build_model(name: str, fields: list[F], required: tuple[str, ...]) -> type[B
             annotated = Annotated[_CELLS[f.kind], column]
         default: Any = ... if f.name in required else (False if f.kind is B else None)
         definitions[f.name] = (annotated, default)
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     return create_model(name, __config__=model_config, **definitions)
 
 
