@@ -25,13 +25,16 @@ A year in twelve monthly files of `--monthly` rows in all (`generate.py --monthl
 
 Targets (issue #12): cold <= 1.3x fastexcel; cached <= 5 % of cold; twelve files <= 0.8x
 fastexcel serial; peak memory <= 2 GB for 3M rows in 12 files, and <= 1.3x fastexcel's on
-the same work (the twelve files read one at a time by both, and in processes by both).
+the same work (the twelve files read one at a time by both, and in processes by both), linear
+from 100k to 3M rows (with several `--monthly` sizes, what each further million rows adds to
+the peak is printed, size to size).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import os
 import platform
 import statistics
@@ -221,6 +224,7 @@ def main() -> None:
         if "pandas.read_excel(calamine)" in results:
             calamine = results["pandas.read_excel(calamine)"][0]
             ratios.append(f"{label}: cchc cold / pandas+calamine {cold[0] / calamine:.2f}x")
+    peaks: list[tuple[int, float, float, float]] = []  # (rows, cchc, one at a time, fastexcel)
     for size in args.monthly:
         paths = [str(p) for p in ensure_monthly(size)]
         folder = str(Path(paths[0]).parent)
@@ -248,10 +252,19 @@ def main() -> None:
         )
         # Memory against fastexcel doing the same work: the files read as cchc reads them
         ratios.append(
-            f"{label}: peak memory, files one at a time: cchc / fastexcel "
-            f"{one_at_a_time[1] / serial[1]:.2f}x; files in processes: cchc / fastexcel "
-            f"{cold[1] / in_processes[1]:.2f}x; cchc in processes / fastexcel one at a time "
-            f"{cold[1] / serial[1]:.2f}x (target <= 1.3)"
+            f"{label}: peak memory on the same work (target <= 1.3): files one at a time, "
+            f"cchc / fastexcel {one_at_a_time[1] / serial[1]:.2f}x; files in processes, cchc / "
+            f"fastexcel {cold[1] / in_processes[1]:.2f}x (not a target: cchc in processes / "
+            f"fastexcel one at a time {cold[1] / serial[1]:.2f}x)"
+        )
+        peaks.append((size, cold[1], one_at_a_time[1], serial[1]))
+    # Linear in rows: what each further million rows adds to the peak, size to size
+    for (small, *low), (large, *high) in itertools.pairwise(peaks):
+        added = [(h - lo) / ((large - small) / 1e6) for h, lo in zip(high, low, strict=True)]
+        ratios.append(
+            f"12 files, {small:,} -> {large:,} rows: peak MB added per million rows: cchc "
+            f"{added[0]:.0f}, cchc one file at a time {added[1]:.0f}, fastexcel one after "
+            f"another {added[2]:.0f}"
         )
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
