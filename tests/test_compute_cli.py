@@ -596,3 +596,27 @@ def test_result_notes_name_lists_and_columns_not_their_ids_issue14(runner) -> No
     assert "Tính từ dữ liệu 'Danh sách hồ sơ'" in shown.stdout
     words = set(re.findall(r"[a-z_]+", shown.stdout))
     assert not words & (set(DATASETS) | {"inter_agency", "inter_agency_electronic"})
+
+
+def test_the_output_s_ending_chooses_the_format_when_none_is_given_issue12(
+    runner, tmp_path
+) -> None:
+    from openpyxl import load_workbook
+
+    month = [str(SAMPLE_DATA), "--period", "2025-03", "-q"]
+    written = {}
+    for name in ("kq.json", "kq.csv", "kq.md", "kq.xlsx", "kq.txt"):
+        done = runner.invoke(app, ["compute", *month, "-o", str(tmp_path / name)])
+        assert done.exit_code in (0, 1), done.output
+        written[name] = (tmp_path / name).read_bytes()
+    document = json.loads(written["kq.json"])
+    assert document["period"]["label"] == "2025-03"
+    assert written["kq.csv"].startswith(b"\xef\xbb\xbf")  # Excel's UTF-8 CSV
+    assert len(written["kq.csv"].decode("utf-8-sig").splitlines()) > len(document["targets"])
+    assert b"|---|" in written["kq.md"]
+    assert load_workbook(tmp_path / "kq.xlsx").sheetnames
+    assert "Tỷ lệ hồ sơ giải quyết đúng hạn" in written["kq.txt"].decode("utf-8")
+    assert not written["kq.txt"].lstrip().startswith(b"{")
+    # a format given wins over the ending
+    done = runner.invoke(app, ["compute", *month, "-f", "csv", "-o", str(tmp_path / "x.json")])
+    assert (tmp_path / "x.json").read_bytes().startswith(b"\xef\xbb\xbf")

@@ -70,7 +70,7 @@ def _cchc(*arguments: str, lang: str = "") -> subprocess.CompletedProcess[str]:
 def test_help_and_usage_errors_follow_the_language_issue14() -> None:
     vietnamese = _cchc("compute", "--help")
     assert "Cách dùng:" in vietnamese.stdout and "Tuỳ chọn" in vietnamese.stdout
-    assert "[mặc định: table]" in vietnamese.stdout and "<bool>" not in vietnamese.stdout
+    assert "[mặc định: 0.01]" in vietnamese.stdout and "<bool>" not in vietnamese.stdout
     assert "Show this message" not in vietnamese.stdout
     english = _cchc("compute", "--help", "--lang", "en")
     assert "Usage:" in english.stdout and "Options" in english.stdout

@@ -132,8 +132,10 @@ HELP: dict[str, tuple[str, str]] = {
         "Group by: agency_name (unit), admin_level (level), field_name (field), …",
     ),
     "help.compute_format": (
-        "table, json, csv, markdown hoặc xlsx (bảng kết quả để mở bằng Excel; cần -o).",
-        "table, json, csv, markdown or xlsx (the result table to open in Excel; needs -o).",
+        "table, json, csv, markdown hoặc xlsx (bảng kết quả để mở bằng Excel; cần -o). Mặc "
+        "định: theo đuôi tệp -o (.json, .csv, .md, .xlsx), không thì table.",
+        "table, json, csv, markdown or xlsx (the result table to open in Excel; needs -o). "
+        "Default: from the -o file's ending (.json, .csv, .md, .xlsx), else table.",
     ),
     "help.compute_output": (
         "Ghi kết quả ra tệp (ghi an toàn, không bao giờ ghi đè tệp đầu vào).",

@@ -47,6 +47,23 @@ class ComputeFormat(StrEnum):
     xlsx = "xlsx"
 
 
+# What a file name ending says when --format is not given: `-o ket-qua.json` is JSON, not the
+# console table in a file named .json.
+_BY_SUFFIX = {
+    ".json": ComputeFormat.json,
+    ".csv": ComputeFormat.csv,
+    ".md": ComputeFormat.markdown,
+    ".xlsx": ComputeFormat.xlsx,
+}
+
+
+def format_of(output: Path | None) -> ComputeFormat:
+    """The format an --output file's name asks for; the console table otherwise."""
+    if output is None:
+        return ComputeFormat.table
+    return _BY_SUFFIX.get(output.suffix.lower(), ComputeFormat.table)
+
+
 class FailOn(StrEnum):
     """Which statuses make `compute` exit 1 (for scheduled jobs)."""
 
@@ -65,13 +82,14 @@ def compute_command(
         typer.Option("--by", help=help_text("help.by")),
     ] = None,
     format: Annotated[
-        ComputeFormat,
+        ComputeFormat | None,
         typer.Option(
             "--format",
             "-f",
             help=help_text("help.compute_format"),
+            show_default=False,
         ),
-    ] = ComputeFormat.table,
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -112,7 +130,8 @@ def compute_command(
     from cchc_cli.targets.results import TargetStatus
 
     by_fields = check_by(by or [], lang)
-    if format is ComputeFormat.xlsx and (output is None or output.suffix.lower() != ".xlsx"):
+    chosen = format or format_of(output)
+    if chosen is ComputeFormat.xlsx and (output is None or output.suffix.lower() != ".xlsx"):
         # a workbook is not text for a terminal, nor a file named .csv: said before reading
         raise typer.BadParameter(label("option.xlsx_needs_output", lang))
     run = prepare_run(
@@ -124,6 +143,7 @@ def compute_command(
         max_invalid,
         output,
         lang,
+        # the failure document on stdout is for --format json only (handles_errors)
         json_accounting=format is ComputeFormat.json,
         no_cache=no_cache,
         quiet=quiet,
@@ -134,9 +154,9 @@ def compute_command(
     with phase(quiet, lang, "phase_computing"):
         result = compute(loaded.tables, run.config, run.period, by_fields)
 
-    if format is ComputeFormat.table and output is None:
+    if chosen is ComputeFormat.table and output is None:
         render_results(stdout_console(), result, loaded, lang, ids)
-    elif format is ComputeFormat.xlsx:
+    elif chosen is ComputeFormat.xlsx:
         from cchc_cli.report.result_book import result_workbook
 
         assert output is not None  # checked before reading
@@ -145,12 +165,12 @@ def compute_command(
         if not quiet:
             stderr_console().print(label("written", lang, path=output))
     else:
-        if format is ComputeFormat.json:
+        if chosen is ComputeFormat.json:
             text = json.dumps(compute_json(result, loaded, lang), ensure_ascii=False, indent=2)
             text += "\n"
-        elif format is ComputeFormat.csv:
+        elif chosen is ComputeFormat.csv:
             text = compute_csv(result, lang)
-        elif format is ComputeFormat.markdown:
+        elif chosen is ComputeFormat.markdown:
             text = compute_markdown(result, loaded, lang, ids)
         else:
             console = stdout_console()
@@ -161,7 +181,7 @@ def compute_command(
             typer.echo(text, nl=False)
         else:
             # Excel opens a UTF-8 CSV correctly only with a BOM.
-            data = text.encode("utf-8-sig" if format is ComputeFormat.csv else "utf-8")
+            data = text.encode("utf-8-sig" if chosen is ComputeFormat.csv else "utf-8")
             write_atomic(output, data)
             if not quiet:
                 stderr_console().print(label("written", lang, path=output))
