@@ -259,6 +259,9 @@ def test_output_never_overwrites_an_input(runner, tmp_path) -> None:
         (["--period", "2025-13"], "2025-13"),
         (["--by", "agency"], "agency_name"),
         (["--as-of", "hôm qua"], "hôm qua"),
+        # issue 12: a run does not hold them, and the groups would print every applicant's name
+        (["--by", "applicant_name"], "dữ liệu cá nhân"),
+        (["--by", "applicant_address"], "dữ liệu cá nhân"),
     ],
 )
 def test_bad_options_are_usage_errors(runner, tmp_path, args, fragment) -> None:

@@ -642,6 +642,29 @@ def test_a_fallback_source_replaces_the_keys_it_names(tmp_path: Path) -> None:
     assert alternative.numerator is not None and alternative.denominator is not None
 
 
+def test_a_target_names_every_field_it_reads_issue12(tmp_path: Path) -> None:
+    # what a run keeps of the personal fields (`run.personal_kept`) rests on this list
+    shipped = {t.id: t for t in load_targets(TARGETS).targets}
+    payments = shipped["giao_dich_thanh_toan_truc_tuyen"].fields()
+    # its own filters and period field, the catalogue it looks in and that lookup's `where`,
+    # and its fallback on the dossier export
+    assert {"method", "payment_status", "paid_at", "procedure_code", "online_payment"} <= payments
+    assert {"paid_online", "fee_amount", "received_at"} <= payments
+    assert "field_name" in shipped["hai_long_dat_dai_xay_dung_dau_tu"].fields()  # in_group
+    by_address = _with(
+        TREND,
+        trend={"step": 0.2, "per": "admin_level"},
+        numerator={"applicant_address": {"in_group": "pho_ninh"}},
+        denominator={"not": {"applicant_phone": {"present": False}}},
+    )
+    groups = {"pho_ninh": {"name": "Phổ Ninh", "field": "applicant_address", "contains": ["Ninh"]}}
+    path = tmp_path / "targets.yaml"
+    path.write_text(yaml.safe_dump(_file(by_address, groups=groups), allow_unicode=True), "utf-8")
+    (loaded,) = load_targets(path).targets
+    assert {"applicant_address", "applicant_phone", "admin_level"} <= loaded.fields()
+    assert "applicant_name" not in loaded.fields()
+
+
 def test_dossier_targets_need_a_population_issue3(runner, tmp_path) -> None:
     bad = tmp_path / "t.yaml"
     bad.write_text(

@@ -51,7 +51,7 @@ class RunOptions:
     # Personal fields (names, ID numbers, phones, addresses) are read only when a target of
     # the targets file or of `scorecard` reads one, or all of them when the report is asked to
     # show them (`personal_data`, --include-personal-data): not holding them saves memory and
-    # keeps them from leaving the tool by mistake.
+    # keeps them from leaving the tool by mistake. `prepare` sets `load.personal` from these.
     scorecard: Scorecard | None = None
     personal_data: bool = False
 

@@ -110,6 +110,13 @@ REASONS: dict[str, tuple[str, str]] = {
         "'{name}': không nhóm theo trường ngày hoặc số.{hint}",
         "'{name}': cannot group by a date or number field.{hint}",
     ),
+    "option.by_personal": (
+        "'{name}' là dữ liệu cá nhân: kết quả không nhóm theo trường này (tên, số điện thoại, "
+        "địa chỉ, số CCCD không ra khỏi công cụ). Hay dùng: agency_name (đơn vị), field_name "
+        "(lĩnh vực), admin_level (cấp).",
+        "'{name}' is personal data: results are not grouped by it (names, phones, addresses and "
+        "ID numbers never leave the tool). Common: agency_name, field_name, admin_level.",
+    ),
     "option.by_unknown_field": (
         "'{name}': không phải trường chuẩn.{hint} Hay dùng: agency_name (đơn vị), field_name "
         "(lĩnh vực), admin_level (cấp); mọi trường: cchc inspect TỆP --ids.",

@@ -531,15 +531,21 @@ def _print_accounting(loaded: LoadResult, as_json: bool, lang: str) -> None:
 
 
 def check_by(by: list[str], lang: str) -> list[str]:
-    """--by fields checked (groupable canonical fields), repeats dropped; a usage error in
-    `lang` naming the closest field."""
+    """--by fields checked (groupable canonical fields, no personal one), repeats dropped; a
+    usage error in `lang` naming the closest field."""
     # Imported here, not at the top: `cchc --help` must start fast (issue 12).
     from cchc_cli.schema import DATASETS
     from cchc_cli.targets.filters import GROUPABLE_KINDS
 
     kinds = {name: spec.kind for d in DATASETS.values() for name, spec in d.fields.items()}
-    known = sorted(n for n, kind in kinds.items() if kind in GROUPABLE_KINDS)
+    personal = set().union(*(d.personal_fields for d in DATASETS.values()))
+    known = sorted(n for n, kind in kinds.items() if kind in GROUPABLE_KINDS and n not in personal)
     for name in by:
+        if name in personal:
+            # a group's name is the value itself: grouping would print every applicant's name
+            # (and a run does not hold these columns: `run.personal_kept`)
+            said = label("option.by_personal", lang, name=name)
+            raise typer.BadParameter(said, param_hint="--by")
         if name not in known:
             reason = "option.by_not_groupable" if name in kinds else "option.by_unknown_field"
             said = label(reason, lang, name=name, hint=did_you_mean(name, known))

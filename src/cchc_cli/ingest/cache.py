@@ -7,7 +7,8 @@ monthly exports costs a fraction of the first run. Two kinds of entries:
   inputs after their sheets are joined and duplicates resolved (D5), with the run's accounting
   and issues. A rerun over the same inputs reads it in a tenth of the time of the per-file
   entries and skips the join and the duplicates pass (3M rows: 0.13 s against 2.0 s), but it
-  is large (about 200 bytes a row), so only the few most recently used are kept (`MAX_RUNS`).
+  is large (about 160 bytes a row without the personal fields), so only the few most recently
+  used are kept (`MAX_RUNS`).
 
 Keys cover the files' bytes, cchc's own code and the options that change how a file is read;
 a stale or damaged entry is never trusted: it is read whole or ignored and rebuilt.
@@ -40,14 +41,14 @@ from cchc_cli.issues import Issue, Severity
 FORMAT = 1  # bump when what is stored changes shape
 RUN_FORMAT = 1  # the same, for run entries
 # Run entries kept (the most recently used): an officer switches between this month's folder,
-# the year, and a colleague's files; each entry of a province's year is ~0.6 GB.
+# the year, and a colleague's files; each entry of a province's year is ~0.5 GB.
 MAX_RUNS = 3
 # The names of the cache's entries (a SHA-256) and of its staging folders (tempfile.mkdtemp's
 # eight random characters): nothing else in its folder is ever removed.
 _STAGING_NAME = re.compile(r"\.tmp-[a-z0-9_]{8}")
 _ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
 # The cache's size when CCHC_CACHE_MAX_MB does not say: the least recently used entries go
-# past it (a province's year takes ~0.6 GB as a run entry and ~0.1 GB as file entries).
+# past it (a province's year takes ~0.5 GB as a run entry and ~0.1 GB as file entries).
 DEFAULT_MAX_MB = 2048
 # Rows converted to Arrow at a time when a run entry is written: bounds the extra memory.
 _RUN_BATCH = 262_144
