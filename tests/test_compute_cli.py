@@ -623,3 +623,7 @@ def test_the_output_s_ending_chooses_the_format_when_none_is_given_issue12(
     # a format given wins over the ending
     done = runner.invoke(app, ["compute", *month, "-f", "csv", "-o", str(tmp_path / "x.json")])
     assert (tmp_path / "x.json").read_bytes().startswith(b"\xef\xbb\xbf")
+    # the old Excel format is not written: refused before reading, with the advice
+    done = runner.invoke(app, ["compute", *month, "-o", str(tmp_path / "kq.xls")])
+    assert done.exit_code == 2 and "ket-qua.xlsx" in done.output
+    assert not (tmp_path / "kq.xls").exists()

@@ -183,3 +183,17 @@ def test_a_unit_without_data_is_said_so_when_units_were_asked_for_issue_16(
     assert alone["reasons"] == ["compare.unit_not_found"]  # "use --by agency_name"
     by_unit = json.loads(_run(runner, *args, "--by", "agency_name").stdout)["compare"][0]
     assert by_unit["reasons"] == ["compare.unit_no_data"] and by_unit["ours"] is None
+
+
+def test_the_output_s_ending_chooses_the_format_when_none_is_given_issue12(
+    runner, folder, tmp_path
+) -> None:
+    args = [str(folder), "--period", "2025-03", "-q"]
+    for name in ("diem.json", "diem.csv", "diem.txt"):
+        assert _run(runner, *args, "-o", str(tmp_path / name)).exit_code == 0
+    assert json.loads((tmp_path / "diem.json").read_text(encoding="utf-8"))["scorecard"]
+    written = (tmp_path / "diem.csv").read_text(encoding="utf-8-sig")
+    assert "total" in [row["level"] for row in csv.DictReader(io.StringIO(written))]
+    assert not (tmp_path / "diem.txt").read_text(encoding="utf-8").lstrip().startswith("{")
+    _run(runner, *args, "-f", "json", "-o", str(tmp_path / "x.csv"))  # a format given wins
+    assert json.loads((tmp_path / "x.csv").read_text(encoding="utf-8"))["scorecard"]

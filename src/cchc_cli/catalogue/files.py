@@ -111,11 +111,13 @@ REASONS: dict[str, tuple[str, str]] = {
         "'{name}': cannot group by a date or number field.{hint}",
     ),
     "option.by_personal": (
-        "'{name}' là dữ liệu cá nhân: kết quả không nhóm theo trường này (tên, số điện thoại, "
-        "địa chỉ, số CCCD không ra khỏi công cụ). Hay dùng: agency_name (đơn vị), field_name "
-        "(lĩnh vực), admin_level (cấp).",
+        "'{name}' là dữ liệu cá nhân: bảng kết quả không nhóm theo trường này (họ tên, số điện "
+        "thoại, địa chỉ, số CCCD không hiện trong kết quả). Hay dùng: agency_name (đơn vị), "
+        "field_name (lĩnh vực), admin_level (cấp). Danh sách hồ sơ trễ hạn kèm thông tin người "
+        "nộp: cchc report … --include-personal-data.",
         "'{name}' is personal data: results are not grouped by it (names, phones, addresses and "
-        "ID numbers never leave the tool). Common: agency_name, field_name, admin_level.",
+        "ID numbers are not shown in results). Common: agency_name, field_name, admin_level. The "
+        "late dossiers with their applicants: cchc report … --include-personal-data.",
     ),
     "option.by_unknown_field": (
         "'{name}': không phải trường chuẩn.{hint} Hay dùng: agency_name (đơn vị), field_name "

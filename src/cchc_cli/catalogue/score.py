@@ -220,8 +220,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "Đơn vị).",
     ),
     "help.score_format": (
-        "table (mặc định), json hoặc csv.",
-        "table (default), json or csv.",
+        "table, json hoặc csv. Mặc định: theo đuôi tệp -o (.json, .csv), không thì table.",
+        "table, json or csv. Default: from the -o file's ending (.json, .csv), else table.",
     ),
     "help.score_output": ("Ghi kết quả vào tệp này.", "Write the result to this file."),
 }

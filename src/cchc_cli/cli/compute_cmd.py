@@ -54,6 +54,8 @@ _BY_SUFFIX = {
     ".csv": ComputeFormat.csv,
     ".md": ComputeFormat.markdown,
     ".xlsx": ComputeFormat.xlsx,
+    # the old Excel format cchc does not write: refused with the advice to name it .xlsx
+    ".xls": ComputeFormat.xlsx,
 }
 
 

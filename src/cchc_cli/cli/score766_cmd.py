@@ -77,8 +77,9 @@ def score766_command(
     ] = None,
     by: Annotated[list[str] | None, typer.Option("--by", help=help_text("help.by"))] = None,
     format: Annotated[
-        ScoreFormat, typer.Option("--format", "-f", help=help_text("help.score_format"))
-    ] = ScoreFormat.table,
+        ScoreFormat | None,
+        typer.Option("--format", "-f", help=help_text("help.score_format"), show_default=False),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help=help_text("help.score_output"), dir_okay=False),
@@ -113,6 +114,9 @@ def score766_command(
     from cchc_cli.targets.scorecard import load_scorecard, parse_readings
 
     by_fields = check_by(by or [], lang)
+    # as `compute` does: -o diem.json is JSON, -o diem.csv a CSV
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    chosen = format or (ScoreFormat(suffix) if suffix in ("json", "csv") else ScoreFormat.table)
     if not 1 <= at_risk_days <= 60:
         raise UsageError("score.at_risk_days", value=at_risk_days)
     readings = parse_readings(reading or [])
@@ -150,7 +154,7 @@ def score766_command(
             level.value if level is not None else None,
             at_risk_days,
             # listed only when asked for: every row in JSON, the first ones on screen
-            row_limit=(None if format is ScoreFormat.json else TABLE_ROWS) if lost else 0,
+            row_limit=(None if chosen is ScoreFormat.json else TABLE_ROWS) if lost else 0,
         )
     comparisons = None
     if portal is not None:
@@ -160,7 +164,7 @@ def score766_command(
         from cchc_cli.targets.portal import compare as compare_scores
 
         comparisons = compare_scores(result, scores)
-    if format is ScoreFormat.table:
+    if chosen is ScoreFormat.table:
         console = stdout_console()
         with console.capture() as captured:
             console.print(score_table(result, lang))
@@ -182,7 +186,7 @@ def score766_command(
             if comparisons is not None:
                 console.print(compare_table(comparisons, lang))
         text = captured.get()
-    elif format is ScoreFormat.json:
+    elif chosen is ScoreFormat.json:
         document = score_json(result, run.loaded, lang, comparisons, with_rows=lost)
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     else:
@@ -190,7 +194,7 @@ def score766_command(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        data = text.encode("utf-8-sig" if format is ScoreFormat.csv else "utf-8")
+        data = text.encode("utf-8-sig" if chosen is ScoreFormat.csv else "utf-8")
         write_atomic(output, data)
         if not quiet:
             stderr_console().print(label("written", lang, path=output))
