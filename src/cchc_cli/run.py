@@ -15,7 +15,7 @@ from cchc_cli.ingest.load import LoadOptions, LoadResult, Progress, load_files
 from cchc_cli.issues import make_issue
 from cchc_cli.output import check_output, check_writable, is_same_file
 from cchc_cli.readers import expand_inputs
-from cchc_cli.schema import DATASETS
+from cchc_cli.schema import PERSONAL_FIELDS
 from cchc_cli.targets.config import TargetConfig, load_targets
 from cchc_cli.targets.coverage import (
     Coverage,
@@ -114,7 +114,7 @@ def personal_kept(config: TargetConfig, options: RunOptions) -> frozenset[str] |
     if options.scorecard is not None:
         targets += [indicator.target for indicator in options.scorecard.indicators]
     named = set().union(*(target.fields() for target in targets))
-    return frozenset(named & set().union(*(d.personal_fields for d in DATASETS.values())))
+    return frozenset(named & PERSONAL_FIELDS)
 
 
 def prepare(inputs: list[str], options: RunOptions, progress: Progress | None = None) -> Run:

@@ -7,7 +7,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -284,6 +284,7 @@ def phase(quiet: bool, lang: str, key: str) -> Iterator[None]:
 
 
 F = TypeVar("F", bound=Callable[..., Any])
+Chosen = TypeVar("Chosen", bound=StrEnum)
 
 
 def hash_in_background(inputs: list[str], no_cache: bool) -> None:
@@ -530,18 +531,27 @@ def _print_accounting(loaded: LoadResult, as_json: bool, lang: str) -> None:
         console.print(issues_table(shown, lang, 20))
 
 
+def format_by_name(output: Path | None, by_suffix: Mapping[str, Chosen], default: Chosen) -> Chosen:
+    """The format an --output file's ending asks for when --format is not given (`-o kq.json`
+    is JSON, not the console table in a file named .json); `default` otherwise."""
+    if output is None:
+        return default
+    return by_suffix.get(output.suffix.lower(), default)
+
+
 def check_by(by: list[str], lang: str) -> list[str]:
     """--by fields checked (groupable canonical fields, no personal one), repeats dropped; a
     usage error in `lang` naming the closest field."""
     # Imported here, not at the top: `cchc --help` must start fast (issue 12).
-    from cchc_cli.schema import DATASETS
+    from cchc_cli.schema import DATASETS, PERSONAL_FIELDS
     from cchc_cli.targets.filters import GROUPABLE_KINDS
 
     kinds = {name: spec.kind for d in DATASETS.values() for name, spec in d.fields.items()}
-    personal = set().union(*(d.personal_fields for d in DATASETS.values()))
-    known = sorted(n for n, kind in kinds.items() if kind in GROUPABLE_KINDS and n not in personal)
+    known = sorted(
+        n for n, kind in kinds.items() if kind in GROUPABLE_KINDS and n not in PERSONAL_FIELDS
+    )
     for name in by:
-        if name in personal:
+        if name in PERSONAL_FIELDS:
             # a group's name is the value itself: grouping would print every applicant's name
             # (and a run does not hold these columns: `run.personal_kept`)
             said = label("option.by_personal", lang, name=name)

@@ -25,6 +25,7 @@ from cchc_cli.cli.common import (
     RequireCoverageOption,
     TargetsFileOption,
     check_by,
+    format_by_name,
     handles_errors,
     hash_in_background,
     phase,
@@ -47,8 +48,7 @@ class ComputeFormat(StrEnum):
     xlsx = "xlsx"
 
 
-# What a file name ending says when --format is not given: `-o ket-qua.json` is JSON, not the
-# console table in a file named .json.
+# What an --output file's ending says when --format is not given (`format_by_name`).
 _BY_SUFFIX = {
     ".json": ComputeFormat.json,
     ".csv": ComputeFormat.csv,
@@ -57,13 +57,6 @@ _BY_SUFFIX = {
     # the old Excel format cchc does not write: refused with the advice to name it .xlsx
     ".xls": ComputeFormat.xlsx,
 }
-
-
-def format_of(output: Path | None) -> ComputeFormat:
-    """The format an --output file's name asks for; the console table otherwise."""
-    if output is None:
-        return ComputeFormat.table
-    return _BY_SUFFIX.get(output.suffix.lower(), ComputeFormat.table)
 
 
 class FailOn(StrEnum):
@@ -132,7 +125,7 @@ def compute_command(
     from cchc_cli.targets.results import TargetStatus
 
     by_fields = check_by(by or [], lang)
-    chosen = format or format_of(output)
+    chosen = format or format_by_name(output, _BY_SUFFIX, ComputeFormat.table)
     if chosen is ComputeFormat.xlsx and (output is None or output.suffix.lower() != ".xlsx"):
         # a workbook is not text for a terminal, nor a file named .csv: said before reading
         raise typer.BadParameter(label("option.xlsx_needs_output", lang))

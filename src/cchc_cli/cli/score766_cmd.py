@@ -25,6 +25,7 @@ from cchc_cli.cli.common import (
     RequireCoverageOption,
     TargetsFileOption,
     check_by,
+    format_by_name,
     handles_errors,
     hash_in_background,
     phase,
@@ -46,6 +47,10 @@ class ScoreFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+# What an --output file's ending says when --format is not given (`format_by_name`).
+_BY_SUFFIX = {".json": ScoreFormat.json, ".csv": ScoreFormat.csv}
 
 
 class Level(StrEnum):
@@ -114,9 +119,7 @@ def score766_command(
     from cchc_cli.targets.scorecard import load_scorecard, parse_readings
 
     by_fields = check_by(by or [], lang)
-    # as `compute` does: -o diem.json is JSON, -o diem.csv a CSV
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    chosen = format or (ScoreFormat(suffix) if suffix in ("json", "csv") else ScoreFormat.table)
+    chosen = format or format_by_name(output, _BY_SUFFIX, ScoreFormat.table)
     if not 1 <= at_risk_days <= 60:
         raise UsageError("score.at_risk_days", value=at_risk_days)
     readings = parse_readings(reading or [])

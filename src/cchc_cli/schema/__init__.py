@@ -9,6 +9,9 @@ from cchc_cli.schema.fields import Dataset, FieldSpec, Kind
 from cchc_cli.schema.registers import REGISTERS
 
 DATASETS: dict[str, Dataset] = {d.name: d for d in (DOSSIERS, *REGISTERS)}
+# Names, phones, addresses and ID numbers of every dataset: never grouped by, held by a run
+# only when it reads them (`run.personal_kept`).
+PERSONAL_FIELDS: frozenset[str] = frozenset().union(*(d.personal_fields for d in DATASETS.values()))
 
 
 def get_dataset(name: str) -> Dataset:
@@ -19,4 +22,4 @@ def get_dataset(name: str) -> Dataset:
     raise ConfigError("config.unknown_dataset", name=name, choices=", ".join(DATASETS), hint=hint)
 
 
-__all__ = ["DATASETS", "Dataset", "FieldSpec", "Kind", "get_dataset"]
+__all__ = ["DATASETS", "PERSONAL_FIELDS", "Dataset", "FieldSpec", "Kind", "get_dataset"]
